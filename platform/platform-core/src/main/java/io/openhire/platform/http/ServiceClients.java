@@ -1,0 +1,169 @@
+package io.openhire.platform.http;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.openhire.platform.web.ProblemException;
+import io.openhire.platform.web.RequestIdFilter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.annotation.DeleteExchange;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.PutExchange;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
+
+/**
+ * Creates clients for other OpenHire services from Spring HTTP interfaces, with the defaults every call
+ * between services should have: connect and read timeouts, retries with exponential back-off for
+ * idempotent methods (GET, PUT, DELETE) on I/O errors and 5xx answers, a circuit breaker per service,
+ * and the caller's request id and access token forwarded.
+ *
+ * <pre>{@code
+ * interface IdentityApi {
+ *     @GetExchange("/api/v1/users/profile") Profile profile();
+ * }
+ * IdentityApi identity = serviceClients.create(IdentityApi.class, "identity");
+ * }</pre>
+ *
+ * When the circuit is open, or retries are exhausted on an unreachable service, the call fails with a
+ * 503 {@link ProblemException} ({@code dependency-unavailable}) that callers may let through.
+ */
+public class ServiceClients {
+
+    private final RestClient.Builder builder;
+    private final HttpClientsProperties properties;
+    private final ConcurrentMap<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+
+    public ServiceClients(RestClient.Builder builder, HttpClientsProperties properties) {
+        this.builder = builder;
+        this.properties = properties;
+    }
+
+    public <T> T create(Class<T> api, String service) {
+        return create(api, service, properties.urlOf(service));
+    }
+
+    public <T> T create(Class<T> api, String service, String baseUrl) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout())
+                .build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+        factory.setReadTimeout(properties.readTimeout());
+        RestClient client = builder.clone()
+                .baseUrl(baseUrl)
+                .requestFactory(factory)
+                .requestInterceptor(forwardContext())
+                .build();
+        T target = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client))
+                .build()
+                .createClient(api);
+        CircuitBreaker breaker = breakers.computeIfAbsent(service, this::circuitBreaker);
+        Retry retry = Retry.of(service + "-" + api.getSimpleName(), retryConfig());
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return method.invoke(target, args);
+            }
+            Supplier<Object> call = () -> invoke(target, method, args);
+            Supplier<Object> guarded = CircuitBreaker.decorateSupplier(breaker, call);
+            if (isIdempotent(method)) {
+                guarded = Retry.decorateSupplier(retry, guarded);
+            }
+            try {
+                return guarded.get();
+            } catch (CallNotPermittedException e) {
+                throw unavailable(service, "its circuit breaker is open after repeated failures");
+            } catch (ResourceAccessException e) {
+                throw unavailable(service, "it did not answer in time or could not be reached");
+            }
+        };
+        return api.cast(Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, handler));
+    }
+
+    public CircuitBreaker.State circuitState(String service) {
+        CircuitBreaker breaker = breakers.get(service);
+        return breaker == null ? CircuitBreaker.State.CLOSED : breaker.getState();
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isIdempotent(Method method) {
+        return method.isAnnotationPresent(GetExchange.class)
+                || method.isAnnotationPresent(PutExchange.class)
+                || method.isAnnotationPresent(DeleteExchange.class);
+    }
+
+    private static ProblemException unavailable(String service, String why) {
+        return new ProblemException(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "dependency-unavailable",
+                "Service unavailable",
+                "The " + service + " service is unavailable: " + why + ". Try again shortly.");
+    }
+
+    private RetryConfig retryConfig() {
+        return RetryConfig.custom()
+                .maxAttempts(properties.maxAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialBackoff(properties.retryBackoff(), 2.0))
+                .retryOnException(e -> e instanceof ResourceAccessException || e instanceof HttpServerErrorException)
+                .build();
+    }
+
+    private CircuitBreaker circuitBreaker(String service) {
+        return CircuitBreaker.of(
+                service,
+                CircuitBreakerConfig.custom()
+                        .slidingWindowSize(properties.circuitBreakerWindow())
+                        .minimumNumberOfCalls(Math.min(10, properties.circuitBreakerWindow()))
+                        .failureRateThreshold(properties.circuitBreakerFailureRate())
+                        .waitDurationInOpenState(properties.circuitBreakerOpenFor())
+                        .recordException(
+                                e -> e instanceof ResourceAccessException || e instanceof HttpServerErrorException)
+                        .build());
+    }
+
+    /** Request id and, when the current request carries one, the caller's access token. */
+    private static ClientHttpRequestInterceptor forwardContext() {
+        return (request, body, execution) -> {
+            String requestId = RequestIdFilter.current();
+            if (requestId != null) {
+                request.getHeaders().set(RequestIdFilter.HEADER, requestId);
+            }
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            if (authentication instanceof JwtAuthenticationToken jwt
+                    && !request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+                request.getHeaders().setBearerAuth(jwt.getToken().getTokenValue());
+            }
+            return execution.execute(request, body);
+        };
+    }
+}

@@ -1,0 +1,30 @@
+package io.openhire.platform.security;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Who is calling, as the access token says: the subject (a user id, or an API key id for machine
+ * clients), the organisation every query must be scoped to, and the roles.
+ *
+ * <p>Declare it as a controller method parameter to receive it, or call {@link CurrentUser#get()}.
+ */
+public record AuthenticatedUser(String subject, UUID organizationId, Set<String> roles, Kind kind) {
+
+    public enum Kind {
+        USER,
+        API_KEY
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    /** The user's id; only users have one, API keys act for their organisation. */
+    public UUID userId() {
+        if (kind != Kind.USER) {
+            throw new IllegalStateException("An API key is not a user");
+        }
+        return UUID.fromString(subject);
+    }
+}
