@@ -1,0 +1,30 @@
+package io.openhire.identity;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param accessTokenTtl lifetime of an access token (JWT)
+ * @param refreshTokenTtl lifetime of a refresh token
+ * @param invitationTtl how long an invitation to join an organisation stays valid
+ * @param keys signing keys: rotation period and the master key that encrypts them at rest
+ * @param lockout back-off after failed logins
+ */
+@ConfigurationProperties("openhire.identity")
+public record IdentityProperties(
+        Duration accessTokenTtl, Duration refreshTokenTtl, Duration invitationTtl, Keys keys, Lockout lockout) {
+
+    /**
+     * @param rotationPeriod a new signing key is made when the active one is older than this
+     * @param masterKey base64 of 32 random bytes (AES-256); required: without it private keys cannot be
+     *     stored safely
+     */
+    public record Keys(Duration rotationPeriod, String masterKey) {}
+
+    /**
+     * @param maxFailures failed logins in a row before the account is locked
+     * @param baseDelay first lock duration, doubled for each further failure
+     * @param maxDelay the longest lock
+     */
+    public record Lockout(int maxFailures, Duration baseDelay, Duration maxDelay) {}
+}

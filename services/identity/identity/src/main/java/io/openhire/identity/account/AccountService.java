@@ -1,0 +1,216 @@
+package io.openhire.identity.account;
+
+import io.openhire.identity.IdentityProperties;
+import io.openhire.identity.events.OrganizationRegistered;
+import io.openhire.identity.events.UserAdded;
+import io.openhire.platform.events.Outbox;
+import io.openhire.platform.security.AuthenticatedUser;
+import io.openhire.platform.web.ProblemException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Organisations and their users: sign-up, invitations, profiles, roles. */
+@Service
+public class AccountService {
+
+    private final Accounts accounts;
+    private final PasswordEncoder passwords;
+    private final PasswordPolicy policy;
+    private final Outbox outbox;
+    private final IdentityProperties properties;
+    private final Clock clock;
+
+    AccountService(
+            Accounts accounts,
+            PasswordEncoder passwords,
+            PasswordPolicy policy,
+            Outbox outbox,
+            IdentityProperties properties,
+            Clock clock) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.policy = policy;
+        this.outbox = outbox;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A user added by an admin; {@code invitationToken} is set (and shown once) when they must accept. */
+    public record AddedUser(User user, String invitationToken, Instant invitationExpiresAt) {}
+
+    /** Creates an organisation and its first administrator. */
+    @Transactional
+    public User register(String organizationName, String name, String email, String password) {
+        policy.check(password, email, name);
+        if (accounts.emailTaken(email)) {
+            throw emailTaken();
+        }
+        UUID organizationId = UUID.randomUUID();
+        UUID userId = UUID.randomUUID();
+        accounts.insertOrganization(organizationId, organizationName.strip());
+        accounts.insertUser(
+                userId,
+                organizationId,
+                email,
+                name.strip(),
+                Role.ADMIN,
+                User.Status.ACTIVE,
+                passwords.encode(password),
+                null,
+                null);
+        Instant now = clock.instant();
+        outbox.publish(
+                OrganizationRegistered.TOPIC,
+                organizationId.toString(),
+                new OrganizationRegistered(organizationId, organizationName.strip(), userId, now),
+                organizationId);
+        outbox.publish(
+                UserAdded.TOPIC,
+                userId.toString(),
+                new UserAdded(userId, organizationId, Role.ADMIN.name(), User.Status.ACTIVE.name(), now),
+                organizationId);
+        return accounts.find(organizationId, userId).orElseThrow();
+    }
+
+    /**
+     * An admin adds a user to their own organisation. With a password the account is active at once;
+     * without one the user is invited and gets a one-time token to choose their password.
+     */
+    @Transactional
+    public AddedUser addUser(AuthenticatedUser admin, String email, String name, Role role, String password) {
+        UUID organizationId = admin.organizationId();
+        if (accounts.emailTaken(email)) {
+            throw emailTaken();
+        }
+        UUID userId = UUID.randomUUID();
+        String invitationToken = null;
+        Instant invitationExpires = null;
+        if (password != null) {
+            policy.check(password, email, name);
+            accounts.insertUser(
+                    userId,
+                    organizationId,
+                    email,
+                    name.strip(),
+                    role,
+                    User.Status.ACTIVE,
+                    passwords.encode(password),
+                    null,
+                    null);
+        } else {
+            invitationToken = "ohi_" + Secrets.randomToken();
+            invitationExpires = clock.instant().plus(properties.invitationTtl());
+            accounts.insertUser(
+                    userId,
+                    organizationId,
+                    email,
+                    name.strip(),
+                    role,
+                    User.Status.INVITED,
+                    null,
+                    Secrets.sha256(invitationToken),
+                    invitationExpires);
+        }
+        User user = accounts.find(organizationId, userId).orElseThrow();
+        outbox.publish(
+                UserAdded.TOPIC,
+                userId.toString(),
+                new UserAdded(userId, organizationId, role.name(), user.status().name(), clock.instant()),
+                organizationId);
+        return new AddedUser(user, invitationToken, invitationExpires);
+    }
+
+    @Transactional
+    public User acceptInvitation(String token, String password) {
+        // The policy is checked without name/email here: we do not know who the token is for until it matches.
+        policy.check(password, null, null);
+        UUID userId = accounts.acceptInvitation(Secrets.sha256(token), passwords.encode(password), clock.instant())
+                .orElseThrow(() -> new ProblemException(
+                        HttpStatus.BAD_REQUEST,
+                        "invalid-invitation",
+                        "Invalid invitation",
+                        "This invitation is unknown, already used or expired. Ask your administrator for a new one."));
+        return accounts.findAuthenticated(userId).orElseThrow();
+    }
+
+    public User profile(AuthenticatedUser caller) {
+        if (caller.kind() != AuthenticatedUser.Kind.USER) {
+            throw ProblemException.forbidden("An API key acts for its organisation and has no user profile.");
+        }
+        return accounts.find(caller.organizationId(), caller.userId())
+                .orElseThrow(() -> ProblemException.notFound("Your user"));
+    }
+
+    @Transactional
+    public User updateProfile(
+            AuthenticatedUser caller, String name, String title, String phone, String locale, String timeZone) {
+        User current = profile(caller);
+        accounts.updateProfile(
+                caller.organizationId(),
+                caller.userId(),
+                name != null ? name.strip() : current.name(),
+                title != null ? blankToNull(title) : current.title(),
+                phone != null ? blankToNull(phone) : current.phone(),
+                locale != null ? blankToNull(locale) : current.locale(),
+                timeZone != null ? blankToNull(timeZone) : current.timeZone());
+        return profile(caller);
+    }
+
+    @Transactional
+    public void changePassword(AuthenticatedUser caller, String currentPassword, String newPassword) {
+        User user = profile(caller);
+        if (user.passwordHash() == null || !passwords.matches(currentPassword, user.passwordHash())) {
+            throw ProblemException.invalidField("currentPassword", "is not your current password");
+        }
+        policy.check(newPassword, user.email(), user.name());
+        accounts.updatePassword(caller.organizationId(), caller.userId(), passwords.encode(newPassword));
+    }
+
+    public List<User> list(AuthenticatedUser admin, int offset, int limit) {
+        return accounts.list(admin.organizationId(), offset, limit);
+    }
+
+    public int count(AuthenticatedUser admin) {
+        return accounts.count(admin.organizationId());
+    }
+
+    /** A user of the caller's organisation; another organisation's user is simply not found. */
+    public User get(AuthenticatedUser caller, UUID userId) {
+        return accounts.find(caller.organizationId(), userId)
+                .orElseThrow(() -> ProblemException.notFound("User " + userId));
+    }
+
+    @Transactional
+    public User updateUser(AuthenticatedUser admin, UUID userId, Role role, User.Status status) {
+        User user = get(admin, userId);
+        Role newRole = role != null ? role : user.role();
+        User.Status newStatus = status != null ? status : user.status();
+        if (newStatus == User.Status.INVITED && user.status() != User.Status.INVITED) {
+            throw ProblemException.invalidField("status", "can be set to ACTIVE or DISABLED");
+        }
+        boolean losesAdmin = user.role() == Role.ADMIN && (newRole != Role.ADMIN || newStatus != User.Status.ACTIVE);
+        if (losesAdmin && activeAdmins(admin.organizationId()) <= 1) {
+            throw ProblemException.conflict("last-admin", "An organisation needs at least one active administrator.");
+        }
+        accounts.updateRoleAndStatus(admin.organizationId(), userId, newRole, newStatus);
+        return get(admin, userId);
+    }
+
+    private long activeAdmins(UUID organizationId) {
+        return accounts.countActiveAdmins(organizationId);
+    }
+
+    private static ProblemException emailTaken() {
+        return ProblemException.conflict("email-taken", "An account with this email address already exists.");
+    }
+
+    private static String blankToNull(String value) {
+        return value.isBlank() ? null : value.strip();
+    }
+}

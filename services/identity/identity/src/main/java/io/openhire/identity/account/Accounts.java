@@ -1,0 +1,223 @@
+package io.openhire.identity.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Organisations and users. Every query that reads or changes a user of an organisation takes the
+ * organisation id, so that no code path can reach another tenant's users by id alone.
+ */
+@Repository
+public class Accounts {
+
+    private static final String SELECT_USER = """
+            SELECT u.id, u.organization_id, o.name AS organization_name, u.email, u.name, u.role, u.status,
+                   u.password_hash, u.title, u.phone, u.locale, u.time_zone, u.failed_logins, u.locked_until,
+                   u.created_at, u.updated_at
+            FROM app_user u JOIN organization o ON o.id = u.organization_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    Accounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insertOrganization(UUID id, String name) {
+        jdbc.sql("INSERT INTO organization (id, name) VALUES (:id, :name)")
+                .param("id", id)
+                .param("name", name)
+                .update();
+    }
+
+    void insertUser(
+            UUID id,
+            UUID organizationId,
+            String email,
+            String name,
+            Role role,
+            User.Status status,
+            String passwordHash,
+            String invitationHash,
+            Instant invitationExpiresAt) {
+        jdbc.sql("""
+                        INSERT INTO app_user (id, organization_id, email, name, role, status, password_hash,
+                                              invitation_hash, invitation_expires_at)
+                        VALUES (:id, :org, :email, :name, :role, :status, :hash, :invitation, :invitationExpires)
+                        """)
+                .param("id", id)
+                .param("org", organizationId)
+                .param("email", email)
+                .param("name", name)
+                .param("role", role.name())
+                .param("status", status.name())
+                .param("hash", passwordHash)
+                .param("invitation", invitationHash)
+                .param("invitationExpires", offset(invitationExpiresAt))
+                .update();
+    }
+
+    public boolean emailTaken(String email) {
+        return jdbc.sql("SELECT count(*) FROM app_user WHERE lower(email) = lower(:email)")
+                        .param("email", email)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    /** For login only: looks the user up by email across organisations. */
+    public Optional<User> findByEmail(String email) {
+        return jdbc.sql(SELECT_USER + " WHERE lower(u.email) = lower(:email)")
+                .param("email", email)
+                .query(Accounts::user)
+                .optional();
+    }
+
+    public Optional<User> find(UUID organizationId, UUID userId) {
+        return jdbc.sql(SELECT_USER + " WHERE u.organization_id = :org AND u.id = :id")
+                .param("org", organizationId)
+                .param("id", userId)
+                .query(Accounts::user)
+                .optional();
+    }
+
+    /**
+     * By id alone, for flows where the id comes from a credential identity itself issued (a refresh
+     * token, an accepted invitation), never from a request parameter.
+     */
+    public Optional<User> findAuthenticated(UUID userId) {
+        return jdbc.sql(SELECT_USER + " WHERE u.id = :id")
+                .param("id", userId)
+                .query(Accounts::user)
+                .optional();
+    }
+
+    long countActiveAdmins(UUID organizationId) {
+        return jdbc.sql(
+                        "SELECT count(*) FROM app_user WHERE organization_id = :org AND role = 'ADMIN' AND status = 'ACTIVE'")
+                .param("org", organizationId)
+                .query(Long.class)
+                .single();
+    }
+
+    public List<User> list(UUID organizationId, int offset, int limit) {
+        return jdbc.sql(SELECT_USER
+                        + " WHERE u.organization_id = :org ORDER BY u.created_at, u.id LIMIT :limit OFFSET :offset")
+                .param("org", organizationId)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(Accounts::user)
+                .list();
+    }
+
+    public int count(UUID organizationId) {
+        return jdbc.sql("SELECT count(*) FROM app_user WHERE organization_id = :org")
+                .param("org", organizationId)
+                .query(Integer.class)
+                .single();
+    }
+
+    void updateProfile(
+            UUID organizationId, UUID userId, String name, String title, String phone, String locale, String timeZone) {
+        jdbc.sql("""
+                        UPDATE app_user SET name = :name, title = :title, phone = :phone, locale = :locale,
+                                            time_zone = :tz, updated_at = now()
+                        WHERE organization_id = :org AND id = :id
+                        """)
+                .param("org", organizationId)
+                .param("id", userId)
+                .param("name", name)
+                .param("title", title)
+                .param("phone", phone)
+                .param("locale", locale)
+                .param("tz", timeZone)
+                .update();
+    }
+
+    void updateRoleAndStatus(UUID organizationId, UUID userId, Role role, User.Status status) {
+        jdbc.sql("""
+                        UPDATE app_user SET role = :role, status = :status, updated_at = now()
+                        WHERE organization_id = :org AND id = :id
+                        """)
+                .param("org", organizationId)
+                .param("id", userId)
+                .param("role", role.name())
+                .param("status", status.name())
+                .update();
+    }
+
+    void updatePassword(UUID organizationId, UUID userId, String passwordHash) {
+        jdbc.sql("""
+                        UPDATE app_user SET password_hash = :hash, failed_logins = 0, locked_until = NULL, updated_at = now()
+                        WHERE organization_id = :org AND id = :id
+                        """)
+                .param("org", organizationId)
+                .param("id", userId)
+                .param("hash", passwordHash)
+                .update();
+    }
+
+    /** Accepting an invitation: the first password, and the account becomes active. */
+    Optional<UUID> acceptInvitation(String invitationHash, String passwordHash, Instant now) {
+        return jdbc.sql("""
+                        UPDATE app_user
+                        SET password_hash = :hash, status = 'ACTIVE', invitation_hash = NULL,
+                            invitation_expires_at = NULL, updated_at = now()
+                        WHERE invitation_hash = :invitation AND status = 'INVITED' AND invitation_expires_at > :now
+                        RETURNING id
+                        """)
+                .param("hash", passwordHash)
+                .param("invitation", invitationHash)
+                .param("now", offset(now))
+                .query(UUID.class)
+                .optional();
+    }
+
+    public void recordFailedLogin(UUID userId, Instant lockedUntil) {
+        jdbc.sql("""
+                        UPDATE app_user SET failed_logins = failed_logins + 1, locked_until = :locked WHERE id = :id
+                        """).param("id", userId).param("locked", offset(lockedUntil)).update();
+    }
+
+    public void recordSuccessfulLogin(UUID userId) {
+        jdbc.sql("UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = :id AND failed_logins > 0")
+                .param("id", userId)
+                .update();
+    }
+
+    private static OffsetDateTime offset(Instant instant) {
+        return instant == null ? null : instant.atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static User user(ResultSet rs, int row) throws SQLException {
+        return new User(
+                rs.getObject("id", UUID.class),
+                rs.getObject("organization_id", UUID.class),
+                rs.getString("organization_name"),
+                rs.getString("email"),
+                rs.getString("name"),
+                Role.valueOf(rs.getString("role")),
+                User.Status.valueOf(rs.getString("status")),
+                rs.getString("password_hash"),
+                rs.getString("title"),
+                rs.getString("phone"),
+                rs.getString("locale"),
+                rs.getString("time_zone"),
+                rs.getInt("failed_logins"),
+                instant(rs, "locked_until"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"));
+    }
+}

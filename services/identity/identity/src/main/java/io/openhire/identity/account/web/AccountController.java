@@ -1,0 +1,189 @@
+package io.openhire.identity.account.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.openhire.identity.account.AccountService;
+import io.openhire.identity.account.Role;
+import io.openhire.identity.account.User;
+import io.openhire.platform.security.AuthenticatedUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Sign-up, the caller's profile, and (for administrators) the users of their organisation. */
+@RestController
+@RequestMapping("/api/v1/users")
+@Validated
+class AccountController {
+
+    private final AccountService accounts;
+
+    AccountController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    record RegisterRequest(
+            @NotBlank @Size(min = 2, max = 200) String organization,
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotNull String password) {}
+
+    record ProfileUpdate(
+            @Size(min = 1, max = 200) String name,
+            @Size(max = 200) String title,
+
+            @Pattern(regexp = "^$|^\\+?[0-9 ().-]{6,25}$", message = "must be a phone number")
+            String phone,
+
+            @Pattern(regexp = "^$|^[a-z]{2,3}(-[A-Z]{2})?$", message = "must be a language tag like en or en-GB")
+            String locale,
+
+            @Size(max = 64)
+            @Pattern(
+                    regexp = "^$|^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$",
+                    message = "must be an IANA time zone like Europe/Paris")
+            String timeZone) {}
+
+    record PasswordChange(
+            @NotNull String currentPassword, @NotNull String newPassword) {}
+
+    record AddUserRequest(
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(max = 200) String name,
+            @NotNull Role role,
+            String password) {}
+
+    record UserUpdate(Role role, User.Status status) {}
+
+    record AcceptInvitation(
+            @NotBlank @Size(max = 200) String token,
+            @NotNull String password) {}
+
+    record Organization(UUID id, String name) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Profile(
+            UUID id,
+            Organization organization,
+            String email,
+            String name,
+            Role role,
+            User.Status status,
+            String title,
+            String phone,
+            String locale,
+            String timeZone,
+            Instant createdAt,
+            Instant updatedAt) {
+
+        static Profile of(User u) {
+            return new Profile(
+                    u.id(),
+                    new Organization(u.organizationId(), u.organizationName()),
+                    u.email(),
+                    u.name(),
+                    u.role(),
+                    u.status(),
+                    u.title(),
+                    u.phone(),
+                    u.locale(),
+                    u.timeZone(),
+                    u.createdAt(),
+                    u.updatedAt());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AddedUser(Profile user, String invitationToken, Instant invitationExpiresAt) {}
+
+    record Page<T>(List<T> items, int offset, int limit, int total) {}
+
+    @PostMapping("/register")
+    ResponseEntity<Profile> register(@Valid @RequestBody RegisterRequest request) {
+        User admin = accounts.register(
+                request.organization(), request.name(), request.email().strip(), request.password());
+        return ResponseEntity.created(URI.create("/api/v1/users/" + admin.id())).body(Profile.of(admin));
+    }
+
+    @GetMapping("/profile")
+    Profile profile(AuthenticatedUser caller) {
+        return Profile.of(accounts.profile(caller));
+    }
+
+    @PatchMapping("/profile")
+    Profile updateProfile(AuthenticatedUser caller, @Valid @RequestBody ProfileUpdate update) {
+        if (update.timeZone() != null && !update.timeZone().isBlank()) {
+            try {
+                java.time.ZoneId.of(update.timeZone());
+            } catch (java.time.DateTimeException e) {
+                throw io.openhire.platform.web.ProblemException.invalidField("timeZone", "is not a known time zone");
+            }
+        }
+        return Profile.of(accounts.updateProfile(
+                caller, update.name(), update.title(), update.phone(), update.locale(), update.timeZone()));
+    }
+
+    @PostMapping("/profile/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void changePassword(AuthenticatedUser caller, @Valid @RequestBody PasswordChange change) {
+        accounts.changePassword(caller, change.currentPassword(), change.newPassword());
+    }
+
+    @PostMapping("/invitations/accept")
+    Profile acceptInvitation(@Valid @RequestBody AcceptInvitation request) {
+        return Profile.of(accounts.acceptInvitation(request.token(), request.password()));
+    }
+
+    @GetMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    Page<Profile> list(
+            AuthenticatedUser admin,
+            @RequestParam(defaultValue = "0") @Min(0) int offset,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        List<Profile> items =
+                accounts.list(admin, offset, limit).stream().map(Profile::of).toList();
+        return new Page<>(items, offset, limit, accounts.count(admin));
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<AddedUser> add(AuthenticatedUser admin, @Valid @RequestBody AddUserRequest request) {
+        AccountService.AddedUser added =
+                accounts.addUser(admin, request.email().strip(), request.name(), request.role(), request.password());
+        return ResponseEntity.created(URI.create("/api/v1/users/" + added.user().id()))
+                .body(new AddedUser(Profile.of(added.user()), added.invitationToken(), added.invitationExpiresAt()));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasRole('ADMIN') or #id.toString() == authentication.name")
+    Profile get(AuthenticatedUser caller, @PathVariable UUID id) {
+        return Profile.of(accounts.get(caller, id));
+    }
+
+    @PatchMapping("/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    Profile update(AuthenticatedUser admin, @PathVariable UUID id, @Valid @RequestBody UserUpdate update) {
+        return Profile.of(accounts.updateUser(admin, id, update.role(), update.status()));
+    }
+}

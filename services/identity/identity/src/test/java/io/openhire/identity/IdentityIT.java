@@ -1,0 +1,435 @@
+package io.openhire.identity;
+
+import static io.openhire.platform.test.TestHttp.bearer;
+import static io.openhire.platform.test.TestHttp.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jwt.SignedJWT;
+import io.openhire.identity.events.OrganizationRegistered;
+import io.openhire.identity.events.UserAdded;
+import io.openhire.identity.keys.SigningKeys;
+import io.openhire.platform.events.EventHeaders;
+import io.openhire.platform.test.TestHttp;
+import io.openhire.platform.test.TestKafka;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** identity's API as a client uses it: sign up, sign in, profile, users, API keys, tokens. */
+@SpringBootTest(
+        classes = IdentityTestApp.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = IdentityTestApp.NAME)
+class IdentityIT {
+
+    static final String PASSWORD = "a long and private passphrase";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        IdentityTestApp.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SigningKeys signingKeys;
+
+    TestHttp http() {
+        return new TestHttp("http://localhost:" + port);
+    }
+
+    record Account(String orgId, String userId, String email, String accessToken, String refreshToken) {}
+
+    Account signUp(String organization) {
+        String email =
+                "admin-" + UUID.randomUUID().toString().substring(0, 8) + "@" + organization.toLowerCase() + ".test";
+        TestHttp.Response registered = http().post(
+                        "/api/v1/users/register",
+                        map("organization", organization, "name", "Alex Admin", "email", email, "password", PASSWORD));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        JsonNode tokens = login(email, PASSWORD).json();
+        return new Account(
+                registered.json().get("organization").get("id").asString(),
+                registered.json().get("id").asString(),
+                email,
+                tokens.get("access_token").asString(),
+                tokens.get("refresh_token").asString());
+    }
+
+    TestHttp.Response login(String email, String password) {
+        return http().post("/api/v1/users/login", map("email", email, "password", password));
+    }
+
+    @Test
+    void aNewOrganisationSignsUpSignsInAndReadsItsProfile() {
+        String email = "Dana.Recruiter@Northwind.test";
+        TestHttp.Response registered = http().post(
+                        "/api/v1/users/register",
+                        map(
+                                "organization",
+                                "Northwind Talent",
+                                "name",
+                                "Dana Reyes",
+                                "email",
+                                email,
+                                "password",
+                                PASSWORD));
+
+        assertThat(registered.status()).isEqualTo(201);
+        assertThat(registered.header("Location"))
+                .isEqualTo("/api/v1/users/" + registered.json().get("id").asString());
+        assertThat(registered.json().get("role").asString()).isEqualTo("ADMIN");
+        assertThat(registered.body()).doesNotContain("password").doesNotContain("argon");
+
+        TestHttp.Response login = login(email.toLowerCase(), PASSWORD);
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.json().get("token_type").asString()).isEqualTo("Bearer");
+        assertThat(login.json().get("expires_in").asInt()).isEqualTo(900);
+        assertThat(login.json().get("refresh_token").asString()).startsWith("ohr_");
+        assertThat(login.header("Cache-Control")).contains("no-store");
+
+        TestHttp.Response profile = http().get(
+                        "/api/v1/users/profile",
+                        bearer(login.json().get("access_token").asString()));
+        assertThat(profile.status()).isEqualTo(200);
+        assertThat(profile.json().get("email").asString()).isEqualTo(email);
+        assertThat(profile.json().get("organization").get("name").asString()).isEqualTo("Northwind Talent");
+    }
+
+    @Test
+    void theProfileCanBeUpdatedWithValidValuesOnly() {
+        Account account = signUp("Updaters");
+
+        TestHttp.Response updated = http().patch(
+                        "/api/v1/users/profile",
+                        map(
+                                "title",
+                                "Head of Talent",
+                                "phone",
+                                "+44 20 7946 0958",
+                                "timeZone",
+                                "Europe/London",
+                                "locale",
+                                "en-GB"),
+                        bearer(account.accessToken()));
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(updated.json().get("title").asString()).isEqualTo("Head of Talent");
+        assertThat(updated.json().get("name").asString()).isEqualTo("Alex Admin");
+
+        TestHttp.Response bad = http().patch(
+                        "/api/v1/users/profile",
+                        map("timeZone", "Mars/Olympus", "phone", "call me"),
+                        bearer(account.accessToken()));
+        assertThat(bad.status()).isEqualTo(400);
+        TestHttp.Response badZone =
+                http().patch("/api/v1/users/profile", map("timeZone", "Mars/Olympus"), bearer(account.accessToken()));
+        assertThat(badZone.json().get("errors").findValuesAsString("field")).containsExactly("timeZone");
+        assertThat(http().get("/api/v1/users/profile", bearer(account.accessToken()))
+                        .json()
+                        .get("timeZone")
+                        .asString())
+                .isEqualTo("Europe/London");
+    }
+
+    @Test
+    void registrationRefusesBadInputWithTheFieldsAtFault() {
+        TestHttp.Response missing = http().post("/api/v1/users/register", map("email", "not-an-email"));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("errors").findValuesAsString("field"))
+                .contains("email", "name", "organization", "password");
+
+        TestHttp.Response weak = http().post(
+                        "/api/v1/users/register",
+                        map(
+                                "organization",
+                                "Weak",
+                                "name",
+                                "Wendy",
+                                "email",
+                                "wendy@weak.test",
+                                "password",
+                                "password1234"));
+        assertThat(weak.status()).isEqualTo(400);
+        assertThat(weak.json().get("errors").get(0).get("field").asString()).isEqualTo("password");
+        assertThat(login("wendy@weak.test", "password1234").status()).isEqualTo(401);
+    }
+
+    @Test
+    void anEmailAddressHasOneAccountWhateverItsCase() {
+        Account account = signUp("Dupes");
+
+        TestHttp.Response again = http().post(
+                        "/api/v1/users/register",
+                        map(
+                                "organization",
+                                "Other",
+                                "name",
+                                "Someone",
+                                "email",
+                                account.email().toUpperCase(),
+                                "password",
+                                PASSWORD));
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("type").asString()).endsWith("/email-taken");
+    }
+
+    @Test
+    void wrongPasswordsAndUnknownEmailsGetTheSameAnswer() {
+        Account account = signUp("Guessers");
+
+        TestHttp.Response wrong = login(account.email(), "not the password at all");
+        TestHttp.Response unknown = login("nobody-" + UUID.randomUUID() + "@nowhere.test", PASSWORD);
+
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(wrong.json().get("type")).isEqualTo(unknown.json().get("type"));
+        assertThat(wrong.json().get("detail")).isEqualTo(unknown.json().get("detail"));
+    }
+
+    @Test
+    void repeatedFailuresLockTheAccountEvenAgainstTheRightPassword() {
+        Account account = signUp("Lockers");
+        for (int i = 0; i < 5; i++) {
+            assertThat(login(account.email(), "wrong password " + i).status()).isEqualTo(401);
+        }
+
+        TestHttp.Response locked = login(account.email(), PASSWORD);
+
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.json().get("type").asString()).endsWith("/account-locked");
+        assertThat(Integer.parseInt(locked.header("Retry-After"))).isBetween(1, 31);
+    }
+
+    @Test
+    void refreshTokensRotateAndAReusedOneEndsTheSession() {
+        Account account = signUp("Refreshers");
+
+        TestHttp.Response refreshed =
+                http().post("/api/v1/users/refresh", map("refresh_token", account.refreshToken()));
+        assertThat(refreshed.status()).isEqualTo(200);
+        String next = refreshed.json().get("refresh_token").asString();
+        assertThat(next).isNotEqualTo(account.refreshToken());
+        assertThat(http().get(
+                                "/api/v1/users/profile",
+                                bearer(refreshed.json().get("access_token").asString()))
+                        .status())
+                .isEqualTo(200);
+
+        // The old token again: it was stolen, or replayed. Both it and its successor stop working.
+        TestHttp.Response replay = http().post("/api/v1/users/refresh", map("refresh_token", account.refreshToken()));
+        assertThat(replay.status()).isEqualTo(401);
+        assertThat(replay.json().get("type").asString()).endsWith("/invalid-refresh-token");
+        assertThat(http().post("/api/v1/users/refresh", map("refresh_token", next))
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void logoutRevokesTheRefreshToken() {
+        Account account = signUp("Leavers");
+
+        assertThat(http().post("/api/v1/users/logout", map("refresh_token", account.refreshToken()))
+                        .status())
+                .isEqualTo(204);
+
+        assertThat(http().post("/api/v1/users/refresh", map("refresh_token", account.refreshToken()))
+                        .status())
+                .isEqualTo(401);
+        assertThat(http().post("/api/v1/users/logout", map("refresh_token", "ohr_unknown"))
+                        .status())
+                .isEqualTo(204);
+    }
+
+    @Test
+    void adminsAddUsersWithARoleOrInviteThem() {
+        Account admin = signUp("Growers");
+        String recruiterEmail = "rita-" + UUID.randomUUID().toString().substring(0, 6) + "@growers.test";
+
+        TestHttp.Response added = http().post(
+                        "/api/v1/users",
+                        map(
+                                "email",
+                                recruiterEmail,
+                                "name",
+                                "Rita Recruiter",
+                                "role",
+                                "RECRUITER",
+                                "password",
+                                PASSWORD),
+                        bearer(admin.accessToken()));
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(added.json().get("user").get("status").asString()).isEqualTo("ACTIVE");
+        String recruiterToken =
+                login(recruiterEmail, PASSWORD).json().get("access_token").asString();
+        assertThat(http().get("/api/v1/users/profile", bearer(recruiterToken))
+                        .json()
+                        .get("role")
+                        .asString())
+                .isEqualTo("RECRUITER");
+
+        String clientEmail = "carl-" + UUID.randomUUID().toString().substring(0, 6) + "@client.test";
+        TestHttp.Response invited = http().post(
+                        "/api/v1/users",
+                        map("email", clientEmail, "name", "Carl Client", "role", "CLIENT"),
+                        bearer(admin.accessToken()));
+        assertThat(invited.json().get("user").get("status").asString()).isEqualTo("INVITED");
+        String invitation = invited.json().get("invitationToken").asString();
+        assertThat(login(clientEmail, PASSWORD).status()).isEqualTo(401);
+
+        TestHttp.Response accepted =
+                http().post("/api/v1/users/invitations/accept", map("token", invitation, "password", PASSWORD));
+        assertThat(accepted.status()).isEqualTo(200);
+        assertThat(accepted.json().get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(login(clientEmail, PASSWORD).status()).isEqualTo(200);
+        assertThat(http().post("/api/v1/users/invitations/accept", map("token", invitation, "password", PASSWORD))
+                        .status())
+                .isEqualTo(400);
+
+        // Only administrators manage users.
+        assertThat(http().get("/api/v1/users", bearer(recruiterToken)).status()).isEqualTo(403);
+        assertThat(http().post(
+                                "/api/v1/users",
+                                map("email", "x@growers.test", "name", "X", "role", "ADMIN", "password", PASSWORD),
+                                bearer(recruiterToken))
+                        .status())
+                .isEqualTo(403);
+        assertThat(http().get("/api/v1/users", bearer(admin.accessToken()))
+                        .json()
+                        .get("total")
+                        .asInt())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void noOneSeesOrChangesAnotherOrganisationsUsers() {
+        Account alpha = signUp("Alpha");
+        Account beta = signUp("Beta");
+
+        TestHttp.Response peek = http().get("/api/v1/users/" + alpha.userId(), bearer(beta.accessToken()));
+        assertThat(peek.status()).isEqualTo(404);
+        assertThat(peek.body()).doesNotContain(alpha.email());
+
+        TestHttp.Response demote =
+                http().patch("/api/v1/users/" + alpha.userId(), map("status", "DISABLED"), bearer(beta.accessToken()));
+        assertThat(demote.status()).isEqualTo(404);
+        assertThat(login(alpha.email(), PASSWORD).status()).isEqualTo(200);
+
+        JsonNode betaUsers =
+                http().get("/api/v1/users", bearer(beta.accessToken())).json();
+        assertThat(betaUsers.get("items").findValuesAsString("email")).containsExactly(beta.email());
+        assertThat(http().get("/api/v1/users/profile", bearer(beta.accessToken()))
+                        .json()
+                        .get("organization")
+                        .get("id")
+                        .asString())
+                .isEqualTo(beta.orgId());
+    }
+
+    @Test
+    void anOrganisationKeepsAnActiveAdministrator() {
+        Account admin = signUp("Solo");
+
+        TestHttp.Response demote =
+                http().patch("/api/v1/users/" + admin.userId(), map("role", "RECRUITER"), bearer(admin.accessToken()));
+
+        assertThat(demote.status()).isEqualTo(409);
+        assertThat(demote.json().get("type").asString()).endsWith("/last-admin");
+    }
+
+    @Test
+    void apiKeysAreShownOnceAndBuyTokensScopedToTheirOrganisationAndRoles() {
+        Account admin = signUp("Machines");
+
+        TestHttp.Response created = http().post(
+                        "/api/v1/users/api-keys",
+                        map("name", "ATS sync", "roles", List.of("RECRUITER")),
+                        bearer(admin.accessToken()));
+        assertThat(created.status()).isEqualTo(201);
+        String key = created.json().get("key").asString();
+        assertThat(key).startsWith("ohk_");
+        assertThat(http().get("/api/v1/users/api-keys", bearer(admin.accessToken()))
+                        .body())
+                .doesNotContain(key);
+
+        TestHttp.Response token = http().post("/api/v1/users/token", map("api_key", key));
+        assertThat(token.status()).isEqualTo(200);
+        assertThat(token.json().has("refresh_token")).isFalse();
+        String machine = token.json().get("access_token").asString();
+        // A RECRUITER key cannot manage users, and has no personal profile.
+        assertThat(http().get("/api/v1/users", bearer(machine)).status()).isEqualTo(403);
+        assertThat(http().get("/api/v1/users/profile", bearer(machine)).status())
+                .isEqualTo(403);
+
+        String id = created.json().get("apiKey").get("id").asString();
+        Account stranger = signUp("Strangers");
+        assertThat(http().get("/api/v1/users/api-keys", bearer(stranger.accessToken()))
+                        .body())
+                .doesNotContain(id);
+        assertThat(http().delete("/api/v1/users/api-keys/" + id, bearer(stranger.accessToken()))
+                        .status())
+                .isEqualTo(404);
+        assertThat(http().post("/api/v1/users/token", map("api_key", key)).status())
+                .isEqualTo(200);
+        assertThat(http().delete("/api/v1/users/api-keys/" + id, bearer(admin.accessToken()))
+                        .status())
+                .isEqualTo(204);
+        assertThat(http().post("/api/v1/users/token", map("api_key", key)).status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void tokensSignedBeforeAKeyRotationStayValidUntilTheyExpire() throws Exception {
+        Account account = signUp("Rotators");
+        String oldKid = SignedJWT.parse(account.accessToken()).getHeader().getKeyID();
+
+        String newKid = signingKeys.rotate();
+
+        String fresh =
+                login(account.email(), PASSWORD).json().get("access_token").asString();
+        assertThat(SignedJWT.parse(fresh).getHeader().getKeyID())
+                .isEqualTo(newKid)
+                .isNotEqualTo(oldKid);
+        assertThat(http().get("/api/v1/users/profile", bearer(account.accessToken()))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http().get("/api/v1/users/profile", bearer(fresh)).status()).isEqualTo(200);
+        JsonNode jwks = http().get("/.well-known/jwks.json").json();
+        assertThat(jwks.get("keys").findValuesAsString("kid")).contains(oldKid, newKid);
+        assertThat(jwks.toString()).doesNotContain("\"d\"");
+    }
+
+    @Test
+    void signingUpPublishesEventsWithoutPersonalDataCarryingTheRequestId() {
+        String email = "eve-" + UUID.randomUUID().toString().substring(0, 8) + "@eventful.test";
+        TestHttp.Response signUp = http().post(
+                        "/api/v1/users/register",
+                        map("organization", "Eventful", "name", "Eve Event", "email", email, "password", PASSWORD),
+                        "X-Request-Id",
+                        "signup-request-42");
+        String orgId = signUp.json().get("organization").get("id").asString();
+        String userId = signUp.json().get("id").asString();
+
+        List<ConsumerRecord<String, String>> registered =
+                TestKafka.read(OrganizationRegistered.TOPIC, r -> r.key().equals(orgId), 1);
+        List<ConsumerRecord<String, String>> added =
+                TestKafka.read(UserAdded.TOPIC, r -> r.key().equals(userId), 1);
+
+        assertThat(registered).hasSize(1);
+        assertThat(registered.getFirst().value()).contains("Eventful").doesNotContain(email);
+        assertThat(TestKafka.header(registered.getFirst(), EventHeaders.ORGANIZATION_ID))
+                .isEqualTo(orgId);
+        assertThat(TestKafka.header(registered.getFirst(), EventHeaders.REQUEST_ID))
+                .isEqualTo("signup-request-42");
+        assertThat(added).hasSize(1);
+        assertThat(added.getFirst().value()).contains("\"role\":\"ADMIN\"").doesNotContain(email);
+    }
+}

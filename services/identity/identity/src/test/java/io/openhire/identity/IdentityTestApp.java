@@ -1,0 +1,24 @@
+package io.openhire.identity;
+
+import io.openhire.platform.test.TestInfrastructure;
+import java.util.Base64;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** identity as the launcher starts it, on embedded PostgreSQL and Kafka. */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import(IdentityConfiguration.class)
+class IdentityTestApp {
+
+    static final String NAME = "spring.application.name=identity";
+
+    static void register(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "identity");
+        registry.add(
+                "openhire.identity.keys.master-key", () -> Base64.getEncoder().encodeToString(new byte[32]));
+        registry.add("openhire.events.outbox.poll-interval", () -> "200ms");
+    }
+}
