@@ -1,0 +1,17 @@
+package io.openhire.gateway;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.openhire.platform.test.ArchitectureRules;
+
+@AnalyzeClasses(packages = "io.openhire.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule independent = ArchitectureRules.doesNotUseOtherServices("io.openhire.gateway");
+
+    @ArchTest
+    static final ArchRule constructorInjection = ArchitectureRules.noFieldInjection();
+}
