@@ -1,0 +1,87 @@
+package io.openhire.storage.documents.web;
+
+import io.openhire.platform.security.AuthenticatedUser;
+import io.openhire.storage.documents.DocumentService;
+import io.openhire.storage.documents.StoredObject;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/data/{bucket}/{key}}: documents of the caller's organisation. The key may contain
+ * slashes ({@code resumes/2026/cv.pdf}). Other services call it on behalf of a user, forwarding the
+ * user's token.
+ */
+@RestController
+@RequestMapping("/api/v1/data")
+class DocumentController {
+
+    private final DocumentService documents;
+
+    DocumentController(DocumentService documents) {
+        this.documents = documents;
+    }
+
+    record Listing(List<StoredObject> items, String bucket, String prefix, int limit) {}
+
+    @PutMapping("/{bucket}/{*key}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER')")
+    ResponseEntity<StoredObject> put(
+            AuthenticatedUser caller,
+            @PathVariable String bucket,
+            @PathVariable String key,
+            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+            @RequestBody byte[] body) {
+        String objectKey = strip(key);
+        DocumentService.Stored stored = documents.put(caller, bucket, objectKey, contentType, body);
+        ResponseEntity.BodyBuilder response = stored.created()
+                ? ResponseEntity.created(URI.create("/api/v1/data/" + bucket + "/" + objectKey))
+                : ResponseEntity.ok();
+        return response.eTag(stored.metadata().sha256()).body(stored.metadata());
+    }
+
+    @GetMapping("/{bucket}/{*key}")
+    ResponseEntity<byte[]> get(AuthenticatedUser caller, @PathVariable String bucket, @PathVariable String key) {
+        DocumentService.Document document = documents.get(caller, bucket, strip(key));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(document.metadata().mediaType()))
+                .contentLength(document.bytes().length)
+                .eTag(document.metadata().sha256())
+                .lastModified(document.metadata().updatedAt())
+                .body(document.bytes());
+    }
+
+    @GetMapping("/{bucket}")
+    Listing list(
+            AuthenticatedUser caller,
+            @PathVariable String bucket,
+            @RequestParam(defaultValue = "") String prefix,
+            @RequestParam(defaultValue = "100") int limit) {
+        int bounded = Math.max(1, Math.min(limit, 1000));
+        return new Listing(documents.list(caller, bucket, prefix, bounded), bucket, prefix, bounded);
+    }
+
+    @DeleteMapping("/{bucket}/{*key}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER')")
+    ResponseEntity<Void> delete(AuthenticatedUser caller, @PathVariable String bucket, @PathVariable String key) {
+        documents.delete(caller, bucket, strip(key));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** {@code {*key}} captures with the leading slash. */
+    private static String strip(String key) {
+        return key.startsWith("/") ? key.substring(1) : key;
+    }
+}
