@@ -1,0 +1,316 @@
+package io.openhire.launcher;
+
+import io.openhire.gateway.GatewayConfiguration;
+import io.openhire.identity.IdentityConfiguration;
+import io.openhire.launcher.boot.ServiceBoot;
+import io.openhire.platform.web.RequestIdFilter;
+import io.openhire.storage.StorageConfiguration;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.PortInUseException;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The all-in-one OpenHire: every service in one JVM, each in its own Spring application context on its
+ * own port, on an embedded PostgreSQL and Kafka, with data kept under one directory.
+ *
+ * <p>To add a service: one line in {@link #SERVICES}, and its module as a dependency in the pom.
+ */
+public final class AllInOne {
+
+    static final List<ServiceModule> SERVICES = List.of(
+            ServiceModule.withDatabase("identity", IdentityConfiguration.class)
+                    .secret("openhire.identity.keys.master-key", "identity-master.key"),
+            ServiceModule.withDatabase("storage", StorageConfiguration.class)
+                    .secret("openhire.storage.encryption-key", "storage-encryption.key")
+                    .directory("openhire.storage.filesystem.root", "objects"),
+            ServiceModule.stateless("gateway", GatewayConfiguration.class));
+
+    static final String PUBLIC_URL = "http://localhost:8080";
+    static final String DEMO_ADMIN_EMAIL = "admin@demo.openhire.dev";
+
+    private final Path dataDir;
+    private final boolean seedDemo;
+    private final PrintStream out;
+    private final EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure();
+    private final List<ConfigurableApplicationContext> running = Collections.synchronizedList(new ArrayList<>());
+
+    AllInOne(Path dataDir, boolean seedDemo, PrintStream out) {
+        this.dataDir = dataDir;
+        this.seedDemo = seedDemo;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        // One logging configuration for the whole JVM (launcher/src/main/resources/logback.xml): Spring
+        // Boot's logging system is JVM-global and misbehaves when many contexts start at once.
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        System.setProperty("openhire.logs", options.dataDir().resolve("logs").toString());
+        LoggerFactory.getILoggerFactory(); // initialise logging once, before threads race to do it
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+
+        AllInOne platform = new AllInOne(options.dataDir(), options.seedDemo(), System.out);
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "openhire-shutdown"));
+        if (!platform.start()) {
+            System.exit(1);
+        }
+        Thread.currentThread().join();
+    }
+
+    record Options(Path dataDir, boolean seedDemo) {
+        static Options parse(String[] args) {
+            Path dataDir = Path.of(System.getenv().getOrDefault("OPENHIRE_DATA_DIR", "openhire-data"));
+            boolean demo = !"false".equalsIgnoreCase(System.getenv().getOrDefault("OPENHIRE_DEMO", "true"));
+            for (String arg : args) {
+                if (arg.startsWith("--data-dir=")) {
+                    dataDir = Path.of(arg.substring("--data-dir=".length()));
+                } else if (arg.equals("--no-demo")) {
+                    demo = false;
+                } else if (!arg.equals("start")) {
+                    throw new IllegalArgumentException(
+                            "Unknown option " + arg + " (known: start, --data-dir=DIR, --no-demo)");
+                }
+            }
+            return new Options(dataDir.toAbsolutePath().normalize(), demo);
+        }
+    }
+
+    /** Starts everything; returns false (having stopped what did start) if any service failed. */
+    boolean start() throws Exception {
+        long t0 = System.nanoTime();
+        Files.createDirectories(dataDir);
+        out.println("OpenHire all-in-one. Data: " + dataDir);
+
+        // PostgreSQL and Kafka start side by side; the services need both.
+        long t = System.nanoTime();
+        // A thread of our own, not the common pool: it inherits the launcher's class loader, which
+        // Kafka uses to load its classes.
+        ExecutorService kafkaStarter = Executors.newSingleThreadExecutor(r -> new Thread(r, "kafka-start"));
+        CompletableFuture<String> kafkaStart = CompletableFuture.supplyAsync(
+                () -> {
+                    String brokers;
+                    try {
+                        brokers = infrastructure.startKafka(dataDir);
+                    } catch (Exception e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                    out.printf("  %-16s single node (KRaft) at %s, ready in %s%n", "kafka", brokers, since(t));
+                    return brokers;
+                },
+                kafkaStarter);
+        kafkaStarter.shutdown();
+        List<String> databases = SERVICES.stream()
+                .filter(ServiceModule::database)
+                .map(ServiceModule::name)
+                .toList();
+        String jdbcBase;
+        String kafka;
+        try {
+            jdbcBase = infrastructure.startPostgres(dataDir, databases);
+            out.printf("  %-16s embedded, %d database(s), ready in %s%n", "postgresql", databases.size(), since(t));
+        } catch (Exception e) {
+            out.printf("  ✗ %-14s FAILED: %s%n", "postgresql", explain(e));
+            stop();
+            return false;
+        }
+        try {
+            kafka = kafkaStart.join();
+        } catch (RuntimeException e) {
+            out.printf("  ✗ %-14s FAILED: %s%n", "kafka", explain(e));
+            stop();
+            return false;
+        }
+
+        Map<String, String> shared = new LinkedHashMap<>();
+        shared.put("spring.kafka.bootstrap-servers", kafka);
+        shared.put("openhire.security.issuer", PUBLIC_URL);
+
+        ExecutorService starters = Executors.newFixedThreadPool(SERVICES.size());
+        Map<ServiceModule, CompletableFuture<ConfigurableApplicationContext>> starts = new LinkedHashMap<>();
+        for (ServiceModule service : SERVICES) {
+            Map<String, String> settings = new LinkedHashMap<>(shared);
+            settings.put("spring.application.name", service.name());
+            settings.put(
+                    "server.tomcat.basedir",
+                    dataDir.resolve("tomcat").resolve(service.name()).toString());
+            if (service.database()) {
+                settings.put("spring.datasource.url", jdbcBase + service.name().replace("-", "_"));
+                settings.put("spring.datasource.username", "postgres");
+            }
+            // Secrets go only to the service that needs them.
+            for (Map.Entry<String, String> secret : service.secrets().entrySet()) {
+                settings.put(secret.getKey(), secret(secret.getValue(), 32));
+            }
+            for (Map.Entry<String, String> directory : service.directories().entrySet()) {
+                settings.put(
+                        directory.getKey(),
+                        dataDir.resolve(directory.getValue()).toString());
+            }
+            starts.put(service, CompletableFuture.supplyAsync(() -> startService(service, settings), starters));
+        }
+
+        boolean allUp = true;
+        for (Map.Entry<ServiceModule, CompletableFuture<ConfigurableApplicationContext>> start : starts.entrySet()) {
+            String name = start.getKey().name();
+            try {
+                start.getValue().join();
+            } catch (RuntimeException e) {
+                allUp = false;
+                out.printf("  ✗ %-14s FAILED: %s%n", name, explain(e));
+            }
+        }
+        starters.shutdown();
+        if (!allUp) {
+            out.println("OpenHire did not start: see the reasons above (details in " + dataDir.resolve("logs") + ").");
+            stop();
+            return false;
+        }
+
+        String demoPassword = seedDemo ? seedDemoAdmin() : null;
+        out.println();
+        out.printf("OpenHire is running (started in %s).%n", since(t0));
+        out.println("  Open         " + PUBLIC_URL + "/  (API explorer for every service)");
+        if (demoPassword != null) {
+            out.println("  Demo admin   " + DEMO_ADMIN_EMAIL + " / " + demoPassword);
+        }
+        out.println("  Logs         " + dataDir.resolve("logs").resolve("openhire.log"));
+        out.println("Press Ctrl-C to stop.");
+        return true;
+    }
+
+    private ConfigurableApplicationContext startService(ServiceModule service, Map<String, String> settings) {
+        Thread.currentThread().setName(service.name() + "-main");
+        MDC.put(RequestIdFilter.MDC_SERVICE, service.name());
+        long t = System.nanoTime();
+        List<String> args = new ArrayList<>();
+        settings.forEach((key, value) -> args.add("--" + key + "=" + value));
+        SpringApplication application = new SpringApplicationBuilder(ServiceBoot.class, service.configuration())
+                .web(WebApplicationType.SERVLET)
+                .registerShutdownHook(false)
+                .logStartupInfo(false)
+                .build();
+        ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
+        running.add(context);
+        int port = context instanceof WebServerApplicationContext web
+                ? web.getWebServer().getPort()
+                : -1;
+        out.printf("  ✓ %-14s http://localhost:%d  ready in %s%n", service.name(), port, since(t));
+        return context;
+    }
+
+    /** Ctrl-C: services first (they finish in-flight requests), then Kafka and PostgreSQL. */
+    synchronized void stop() {
+        if (running.isEmpty() && !infrastructureRunning) {
+            return;
+        }
+        List<ConfigurableApplicationContext> contexts = new ArrayList<>(running);
+        Collections.reverse(contexts);
+        contexts.parallelStream().forEach(c -> {
+            try {
+                c.close();
+            } catch (RuntimeException ignored) {
+                // keep stopping the others
+            }
+        });
+        running.clear();
+        infrastructure.close();
+        infrastructureRunning = false;
+        out.println("OpenHire stopped.");
+    }
+
+    private volatile boolean infrastructureRunning = true;
+
+    /** The first, not the last, readable cause: what a person can act on. */
+    static String explain(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PortInUseException port) {
+                return "port " + port.getPort() + " is already in use (is OpenHire already running?)";
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    /** A random secret kept under the data directory, so that restarts reuse it. */
+    private String secret(String name, int bytes) throws IOException {
+        Path secrets = dataDir.resolve("secrets");
+        Files.createDirectories(secrets);
+        Path file = secrets.resolve(name);
+        if (!Files.exists(file)) {
+            byte[] random = new byte[bytes];
+            new SecureRandom().nextBytes(random);
+            Files.writeString(file, Base64.getEncoder().encodeToString(random));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+        return Files.readString(file).trim();
+    }
+
+    /** Registers the demo organisation through the public API, once; later starts print the same login. */
+    private String seedDemoAdmin() throws IOException, InterruptedException {
+        Path marker = dataDir.resolve("secrets").resolve("demo-admin-password");
+        if (Files.exists(marker)) {
+            return Files.readString(marker).trim();
+        }
+        String password = "Oh-" + secret("demo-admin-seed", 12).replaceAll("[^A-Za-z0-9]", "");
+        String body = """
+                {"organization":"OpenHire Demo Agency","name":"Demo Admin","email":"%s","password":"%s"}""".formatted(DEMO_ADMIN_EMAIL, password);
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(PUBLIC_URL + "/api/v1/users/register"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201 && response.statusCode() != 409) {
+            out.println("  (demo data not created: registration answered " + response.statusCode() + ")");
+            return null;
+        }
+        Files.writeString(marker, password);
+        Files.setPosixFilePermissions(marker, PosixFilePermissions.fromString("rw-------"));
+        return password;
+    }
+
+    private static String since(long startNanos) {
+        return String.format("%.1f s", (System.nanoTime() - startNanos) / 1e9);
+    }
+}

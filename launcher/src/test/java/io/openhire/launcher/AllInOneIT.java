@@ -1,0 +1,175 @@
+package io.openhire.launcher;
+
+import static io.openhire.platform.test.TestHttp.bearer;
+import static io.openhire.platform.test.TestHttp.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.openhire.platform.test.TestHttp;
+import io.openhire.platform.test.TestKafka;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole platform as a new user starts it: one JVM, embedded infrastructure, the gateway on 8080.
+ * Needs ports 8080 and 8101 free.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AllInOneIT {
+
+    static final String PASSWORD = "a long and private passphrase";
+
+    @TempDir
+    static Path dataDir;
+
+    final TestHttp gateway = new TestHttp("http://localhost:8080");
+
+    @BeforeAll
+    static void oneLoggingSetupForManyContexts() {
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+    }
+
+    record Started(AllInOne platform, String console, boolean up) {}
+
+    static Started start() throws Exception {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        AllInOne platform = new AllInOne(dataDir, true, new PrintStream(console, true, StandardCharsets.UTF_8));
+        boolean up = platform.start();
+        return new Started(platform, console.toString(StandardCharsets.UTF_8), up);
+    }
+
+    @Test
+    @Order(1)
+    void startsEveryServiceAndTheRegisterLoginProfileFlowWorksThroughTheGateway() throws Exception {
+        Started started = start();
+        try {
+            assertThat(started.up()).as(started.console()).isTrue();
+            assertThat(started.console()).contains("✓ identity", "✓ gateway", "http://localhost:8080", "Demo admin");
+            assertThat(gateway.get("/actuator/health").json().get("status").asString())
+                    .isEqualTo("UP");
+
+            TestHttp.Response registered = gateway.post(
+                    "/api/v1/users/register",
+                    map(
+                            "organization",
+                            "Keepers",
+                            "name",
+                            "Kim Keeper",
+                            "email",
+                            "kim@keepers.test",
+                            "password",
+                            PASSWORD));
+            assertThat(registered.status()).isEqualTo(201);
+            String token = gateway.post("/api/v1/users/login", map("email", "kim@keepers.test", "password", PASSWORD))
+                    .json()
+                    .get("access_token")
+                    .asString();
+            TestHttp.Response profile = gateway.get("/api/v1/users/profile", bearer(token));
+            assertThat(profile.status()).isEqualTo(200);
+            assertThat(profile.json().get("organization").get("name").asString())
+                    .isEqualTo("Keepers");
+
+            // A document through the gateway into storage, and back.
+            TestHttp.Response stored = gateway.putRaw(
+                    "/api/v1/data/resumes/kim/cv.txt",
+                    "text/plain",
+                    "Kim Keeper, talent partner".getBytes(StandardCharsets.UTF_8),
+                    bearer(token));
+            assertThat(stored.status()).isEqualTo(201);
+            assertThat(gateway.get("/api/v1/data/resumes/kim/cv.txt", bearer(token))
+                            .body())
+                    .isEqualTo("Kim Keeper, talent partner");
+
+            // Another organisation cannot see Kim.
+            gateway.post(
+                    "/api/v1/users/register",
+                    map(
+                            "organization",
+                            "Others",
+                            "name",
+                            "Olga Other",
+                            "email",
+                            "olga@others.test",
+                            "password",
+                            PASSWORD));
+            String other = gateway.post("/api/v1/users/login", map("email", "olga@others.test", "password", PASSWORD))
+                    .json()
+                    .get("access_token")
+                    .asString();
+            TestHttp.Response peek =
+                    gateway.get("/api/v1/users/" + registered.json().get("id").asString(), bearer(other));
+            assertThat(peek.status()).isEqualTo(404);
+            assertThat(peek.contentType()).startsWith("application/problem+json");
+
+            // Bad input gets problem details through the gateway too.
+            assertThat(gateway.post("/api/v1/users/login", "{oops").status()).isEqualTo(400);
+            assertThat(gateway.post("/api/v1/users/login", map("email", "kim@keepers.test", "password", "wrong one"))
+                            .status())
+                    .isEqualTo(401);
+            assertThat(gateway.postRaw("/api/v1/users/register", "application/json", new byte[2 * 1024 * 1024])
+                            .status())
+                    .isEqualTo(413);
+        } finally {
+            started.platform().stop();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aRestartKeepsUsersEventsAndTheDemoLogin() throws Exception {
+        Started started = start();
+        try {
+            assertThat(started.up()).as(started.console()).isTrue();
+            String token = gateway.post("/api/v1/users/login", map("email", "kim@keepers.test", "password", PASSWORD))
+                    .json()
+                    .get("access_token")
+                    .asString();
+            // Documents (and the key that encrypts them) survive the restart.
+            assertThat(gateway.get("/api/v1/data/resumes/kim/cv.txt", bearer(token))
+                            .body())
+                    .isEqualTo("Kim Keeper, talent partner");
+
+            // Events published before the restart are still on Kafka.
+            Matcher kafka = Pattern.compile("kafka\\s+single node \\(KRaft\\) at (\\S+),")
+                    .matcher(started.console());
+            assertThat(kafka.find()).as(started.console()).isTrue();
+            assertThat(TestKafka.read(
+                            kafka.group(1),
+                            "organization.registered.v1",
+                            r -> r.value().contains("Keepers"),
+                            1))
+                    .hasSize(1);
+
+            Matcher demo = Pattern.compile("Demo admin\\s+(\\S+) / (\\S+)").matcher(started.console());
+            assertThat(demo.find()).as(started.console()).isTrue();
+            TestHttp.Response demoLogin =
+                    gateway.post("/api/v1/users/login", map("email", demo.group(1), "password", demo.group(2)));
+            assertThat(demoLogin.status()).isEqualTo(200);
+        } finally {
+            started.platform().stop();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aServiceThatCannotStartIsNamedWithItsReason() throws Exception {
+        try (ServerSocket taken = new ServerSocket(8101, 50, InetAddress.getByName("0.0.0.0"))) {
+            Started started = start();
+
+            assertThat(started.up()).isFalse();
+            assertThat(started.console()).contains("✗ identity").contains("port 8101 is already in use");
+            assertThat(started.console()).doesNotContain("\tat org.springframework");
+        }
+    }
+}

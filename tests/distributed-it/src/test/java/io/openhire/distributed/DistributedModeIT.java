@@ -1,0 +1,307 @@
+package io.openhire.distributed;
+
+import static io.openhire.platform.test.TestHttp.bearer;
+import static io.openhire.platform.test.TestHttp.map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.openhire.platform.test.TestHttp;
+import io.openhire.platform.test.TestKafka;
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Distributed mode: identity, storage and the gateway each run as their own process from their
+ * {@code -app} jars; identity and storage against this machine's real PostgreSQL, storage's documents in
+ * an S3-compatible store (S3Proxy, started by the test), the gateway's rate limits in this machine's
+ * Redis when it runs one. Skipped, with the reason, where PostgreSQL is not at 127.0.0.1:5432.
+ */
+class DistributedModeIT {
+
+    static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
+    static final String PASSWORD = "a long and private passphrase";
+    static final List<Process> processes = new ArrayList<>();
+    static final List<String> databases = new ArrayList<>();
+    static final List<Path> logs = new ArrayList<>();
+    static final List<String> names = new ArrayList<>();
+    static S3Proxy s3;
+    static int gatewayPort;
+
+    @BeforeAll
+    static void startServices() throws Exception {
+        assumeTrue(listening(5432), "No PostgreSQL at 127.0.0.1:5432: distributed mode not tested on this machine");
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String identityDb = createDatabase("openhire_identity_it_" + suffix);
+        String storageDb = createDatabase("openhire_storage_it_" + suffix);
+        s3 = S3Proxy.builder()
+                .blobStore(new TransientNio2BlobStore())
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "dist-access", "dist-secret")
+                .build();
+        s3.start();
+        while (!"STARTED".equals(s3.getState())) {
+            Thread.sleep(20);
+        }
+        int identityPort = freePort();
+        int storagePort = freePort();
+        gatewayPort = freePort();
+        String publicUrl = "http://localhost:" + gatewayPort;
+        String identityUrl = "http://localhost:" + identityPort;
+
+        Map<String, String> identity = new HashMap<>();
+        identity.put("OPENHIRE_IDENTITY_DB_URL", POSTGRES + identityDb);
+        identity.put("OPENHIRE_IDENTITY_DB_USER", "postgres");
+        identity.put("OPENHIRE_KAFKA_BOOTSTRAP", TestKafka.bootstrapServers());
+        identity.put("OPENHIRE_IDENTITY_PORT", String.valueOf(identityPort));
+        identity.put("OPENHIRE_ISSUER", publicUrl);
+        identity.put("OPENHIRE_IDENTITY_MASTER_KEY", randomKey());
+        start("identity", System.getProperty("identity.app.jar"), identity);
+
+        Map<String, String> storage = new HashMap<>();
+        storage.put("OPENHIRE_STORAGE_DB_URL", POSTGRES + storageDb);
+        storage.put("OPENHIRE_STORAGE_DB_USER", "postgres");
+        storage.put("OPENHIRE_KAFKA_BOOTSTRAP", TestKafka.bootstrapServers());
+        storage.put("OPENHIRE_STORAGE_PORT", String.valueOf(storagePort));
+        storage.put("OPENHIRE_ISSUER", publicUrl);
+        storage.put("OPENHIRE_IDENTITY_URL", identityUrl);
+        storage.put("OPENHIRE_STORAGE_ENCRYPTION_KEY", randomKey());
+        storage.put("OPENHIRE_S3_ENDPOINT", "http://127.0.0.1:" + s3.getPort());
+        storage.put("OPENHIRE_S3_BUCKET", "openhire-dist");
+        storage.put("OPENHIRE_S3_ACCESS_KEY", "dist-access");
+        storage.put("OPENHIRE_S3_SECRET_KEY", "dist-secret");
+        start("storage", System.getProperty("storage.app.jar"), storage);
+
+        Map<String, String> gateway = new HashMap<>();
+        gateway.put("OPENHIRE_GATEWAY_PORT", String.valueOf(gatewayPort));
+        gateway.put("OPENHIRE_IDENTITY_URL", identityUrl);
+        gateway.put("OPENHIRE_STORAGE_URL", "http://localhost:" + storagePort);
+        gateway.put("OPENHIRE_ISSUER", publicUrl);
+        if (listening(6379)) {
+            gateway.put("OPENHIRE_REDIS_URL", "redis://127.0.0.1:6379");
+        }
+        start("gateway", System.getProperty("gateway.app.jar"), gateway);
+
+        awaitHealthy(identityUrl);
+        awaitHealthy("http://localhost:" + storagePort);
+        awaitHealthy(publicUrl);
+    }
+
+    @AfterAll
+    static void stopServices() throws Exception {
+        for (Process process : processes) {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+        if (s3 != null) {
+            s3.stop();
+        }
+        for (String database : databases) {
+            try (Connection c = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "");
+                    Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        }
+    }
+
+    TestHttp gateway() {
+        return new TestHttp("http://localhost:" + gatewayPort);
+    }
+
+    String signUp(String email) {
+        TestHttp.Response registered = gateway()
+                .post(
+                        "/api/v1/users/register",
+                        map(
+                                "organization",
+                                "Distributed Ltd",
+                                "name",
+                                "Dee Stributed",
+                                "email",
+                                email,
+                                "password",
+                                PASSWORD));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        TestHttp.Response login = gateway().post("/api/v1/users/login", map("email", email, "password", PASSWORD));
+        assertThat(login.status()).isEqualTo(200);
+        return login.json().get("access_token").asString();
+    }
+
+    @Test
+    void theGatewayRoutesToIdentityRunningOnItsOwnAgainstRealPostgres() throws SQLException {
+        String email = "dist-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        String token = signUp(email);
+
+        TestHttp.Response profile = gateway().get("/api/v1/users/profile", bearer(token));
+        assertThat(profile.status()).isEqualTo(200);
+        assertThat(profile.json().get("email").asString()).isEqualTo(email);
+        assertThat(gateway().get("/api/v1/users/profile").status()).isEqualTo(401);
+        assertThat(gateway()
+                        .post("/api/v1/users/login", map("email", email, "password", "wrong password!"))
+                        .json()
+                        .get("type")
+                        .asString())
+                .endsWith("/invalid-credentials");
+
+        // The row is in the real database, not an embedded one.
+        try (Connection c = DriverManager.getConnection(POSTGRES + databases.getFirst(), "postgres", "");
+                Statement s = c.createStatement();
+                var rows =
+                        s.executeQuery("SELECT count(*) FROM app_user WHERE lower(email) = lower('" + email + "')")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void documentsGoThroughTheGatewayToStorageAndLandEncryptedInS3() {
+        String token = signUp("docs-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test");
+        byte[] resume = "Dora Docs, dora@example.test, Head of Talent".getBytes(StandardCharsets.UTF_8);
+
+        TestHttp.Response stored =
+                gateway().putRaw("/api/v1/data/resumes/dora/cv.txt", "text/plain", resume, bearer(token));
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        assertThat(gateway()
+                        .get("/api/v1/data/resumes/dora/cv.txt", bearer(token))
+                        .body())
+                .isEqualTo("Dora Docs, dora@example.test, Head of Talent");
+
+        try (S3Client client = S3Client.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + s3.getPort()))
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("dist-access", "dist-secret")))
+                .build()) {
+            String key = client.listObjectsV2(b -> b.bucket("openhire-dist")).contents().stream()
+                    .map(o -> o.key())
+                    .filter(k -> k.endsWith("/resumes/dora/cv.txt"))
+                    .findFirst()
+                    .orElseThrow();
+            byte[] inS3 = client.getObjectAsBytes(b -> b.bucket("openhire-dist").key(key))
+                    .asByteArray();
+            assertThat(new String(inS3, StandardCharsets.ISO_8859_1))
+                    .doesNotContain("Dora")
+                    .doesNotContain("dora@");
+        }
+    }
+
+    static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    static String createDatabase(String name) throws SQLException {
+        try (Connection c = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "");
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        databases.add(name);
+        return name;
+    }
+
+    static void start(String name, String jar, Map<String, String> env) throws IOException {
+        assertThat(new File(jar))
+                .as("the %s -app jar (built by mvn package)", name)
+                .exists();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path log = Files.createTempFile("openhire-" + name, ".log");
+        ProcessBuilder builder = new ProcessBuilder(
+                        java,
+                        "-Xmx256m",
+                        "-XX:TieredStopAtLevel=1",
+                        "--sun-misc-unsafe-memory-access=allow",
+                        "-jar",
+                        jar)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        processes.add(builder.start());
+        logs.add(log);
+        names.add(name);
+        System.out.println(name + " logs: " + log);
+    }
+
+    static void awaitHealthy(String baseUrl) throws InterruptedException {
+        TestHttp http = new TestHttp(baseUrl);
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.get("/actuator/health/readiness").status() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            for (int i = 0; i < processes.size(); i++) {
+                if (!processes.get(i).isAlive()) {
+                    throw new AssertionError("the " + names.get(i) + " process exited during start-up; its log ends:\n"
+                            + tail(logs.get(i), 60));
+                }
+            }
+            Thread.sleep(500);
+        }
+        StringBuilder all = new StringBuilder(baseUrl + " did not become ready within 120 s");
+        for (int i = 0; i < processes.size(); i++) {
+            all.append("\n--- ").append(names.get(i)).append(" ---\n").append(tail(logs.get(i), 30));
+        }
+        throw new AssertionError(all.toString());
+    }
+
+    static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
