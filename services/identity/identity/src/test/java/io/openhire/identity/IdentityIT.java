@@ -183,6 +183,27 @@ class IdentityIT {
     }
 
     @Test
+    void simultaneousSignUpsWithOneEmailGiveOneAccountAndConflictsNotErrors() throws Exception {
+        String email = "race-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        List<java.util.concurrent.Callable<Integer>> attempts = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String organization = "Racer " + i;
+            attempts.add(() -> http().post(
+                            "/api/v1/users/register",
+                            map("organization", organization, "name", "Rae Cer", "email", email, "password", PASSWORD))
+                    .status());
+        }
+        List<Integer> statuses;
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            statuses = pool.invokeAll(attempts).stream()
+                    .map(java.util.concurrent.Future::resultNow)
+                    .toList();
+        }
+
+        assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+    }
+
+    @Test
     void wrongPasswordsAndUnknownEmailsGetTheSameAnswer() {
         Account account = signUp("Guessers");
 

@@ -206,7 +206,7 @@ public class AccountService {
         return accounts.countActiveAdmins(organizationId);
     }
 
-    private static ProblemException emailTaken() {
+    static ProblemException emailTaken() {
         return ProblemException.conflict("email-taken", "An account with this email address already exists.");
     }
 

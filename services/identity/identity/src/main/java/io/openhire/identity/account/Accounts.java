@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -47,21 +48,27 @@ public class Accounts {
             String passwordHash,
             String invitationHash,
             Instant invitationExpiresAt) {
-        jdbc.sql("""
+        try {
+            jdbc.sql("""
                         INSERT INTO app_user (id, organization_id, email, name, role, status, password_hash,
                                               invitation_hash, invitation_expires_at)
                         VALUES (:id, :org, :email, :name, :role, :status, :hash, :invitation, :invitationExpires)
                         """)
-                .param("id", id)
-                .param("org", organizationId)
-                .param("email", email)
-                .param("name", name)
-                .param("role", role.name())
-                .param("status", status.name())
-                .param("hash", passwordHash)
-                .param("invitation", invitationHash)
-                .param("invitationExpires", offset(invitationExpiresAt))
-                .update();
+                    .param("id", id)
+                    .param("org", organizationId)
+                    .param("email", email)
+                    .param("name", name)
+                    .param("role", role.name())
+                    .param("status", status.name())
+                    .param("hash", passwordHash)
+                    .param("invitation", invitationHash)
+                    .param("invitationExpires", offset(invitationExpiresAt))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            // Two registrations of one address at the same instant both pass emailTaken(); the unique
+            // index decides, and the loser gets the same answer as a sequential duplicate.
+            throw AccountService.emailTaken();
+        }
     }
 
     public boolean emailTaken(String email) {
