@@ -1,10 +1,13 @@
 package io.openhire.platform.http;
 
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.web.client.RestClient;
 
 /** {@link ServiceClients} for calling other services. */
@@ -14,7 +17,25 @@ public class HttpClientsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ServiceClients serviceClients(RestClient.Builder builder, HttpClientsProperties properties) {
-        return new ServiceClients(builder, properties);
+    ServiceAccount serviceAccount(
+            RestClient.Builder builder,
+            HttpClientsProperties properties,
+            Environment environment,
+            ObjectProvider<Clock> clock) {
+        String name = environment.getProperty(
+                "openhire.service-account.name", environment.getProperty("spring.application.name", "openhire"));
+        String secret = environment.getProperty("openhire.service-account.secret");
+        return new ServiceAccount(
+                name,
+                secret,
+                () -> builder.clone().baseUrl(properties.urlOf("identity")).build(),
+                clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ServiceClients serviceClients(
+            RestClient.Builder builder, HttpClientsProperties properties, ServiceAccount serviceAccount) {
+        return new ServiceClients(builder, properties, serviceAccount);
     }
 }

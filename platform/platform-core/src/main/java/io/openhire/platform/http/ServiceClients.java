@@ -12,6 +12,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
@@ -35,7 +36,8 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
  * Creates clients for other OpenHire services from Spring HTTP interfaces, with the defaults every call
  * between services should have: connect and read timeouts, retries with exponential back-off for
  * idempotent methods (GET, PUT, DELETE) on I/O errors and 5xx answers, a circuit breaker per service,
- * and the caller's request id and access token forwarded.
+ * and the caller's request id and access token forwarded (or this service's own token, see
+ * {@link ServiceAccount}).
  *
  * <pre>{@code
  * interface IdentityApi {
@@ -53,9 +55,16 @@ public class ServiceClients {
     private final HttpClientsProperties properties;
     private final ConcurrentMap<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
+    private final ServiceAccount serviceAccount;
+
     public ServiceClients(RestClient.Builder builder, HttpClientsProperties properties) {
+        this(builder, properties, null);
+    }
+
+    public ServiceClients(RestClient.Builder builder, HttpClientsProperties properties, ServiceAccount serviceAccount) {
         this.builder = builder;
         this.properties = properties;
+        this.serviceAccount = serviceAccount;
     }
 
     public <T> T create(Class<T> api, String service) {
@@ -151,17 +160,26 @@ public class ServiceClients {
                         .build());
     }
 
-    /** Request id and, when the current request carries one, the caller's access token. */
-    private static ClientHttpRequestInterceptor forwardContext() {
+    /**
+     * Request id, and the access token: inside {@link ServiceAccount#onBehalfOf} this service's own token
+     * for that organisation (the service has decided the call is allowed), otherwise the caller's token
+     * when the current request carries one.
+     */
+    private ClientHttpRequestInterceptor forwardContext() {
         return (request, body, execution) -> {
             String requestId = RequestIdFilter.current();
             if (requestId != null) {
                 request.getHeaders().set(RequestIdFilter.HEADER, requestId);
             }
-            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-            if (authentication instanceof JwtAuthenticationToken jwt
-                    && !request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
-                request.getHeaders().setBearerAuth(jwt.getToken().getTokenValue());
+            if (!request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+                UUID organization = ServiceAccount.currentOrganization();
+                Authentication authentication =
+                        SecurityContextHolder.getContext().getAuthentication();
+                if (organization != null && serviceAccount != null) {
+                    request.getHeaders().setBearerAuth(serviceAccount.tokenFor(organization));
+                } else if (authentication instanceof JwtAuthenticationToken jwt) {
+                    request.getHeaders().setBearerAuth(jwt.getToken().getTokenValue());
+                }
             }
             return execution.execute(request, body);
         };

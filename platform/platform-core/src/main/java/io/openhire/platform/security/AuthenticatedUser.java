@@ -13,7 +13,9 @@ public record AuthenticatedUser(String subject, UUID organizationId, Set<String>
 
     public enum Kind {
         USER,
-        API_KEY
+        API_KEY,
+        /** Another OpenHire service acting for one organisation (role {@code SERVICE}), e.g. from a Kafka listener. */
+        SERVICE
     }
 
     public boolean hasRole(String role) {
@@ -23,7 +25,7 @@ public record AuthenticatedUser(String subject, UUID organizationId, Set<String>
     /** The user's id; only users have one, API keys act for their organisation. */
     public UUID userId() {
         if (kind != Kind.USER) {
-            throw new IllegalStateException("An API key is not a user");
+            throw new IllegalStateException("An API key or a service is not a user");
         }
         return UUID.fromString(subject);
     }

@@ -44,9 +44,11 @@ public final class CurrentUser {
         if (rawRoles instanceof Collection<?> collection) {
             collection.forEach(r -> roles.add(String.valueOf(r)));
         }
-        AuthenticatedUser.Kind kind = "api_key".equals(jwt.getClaimAsString(TokenClaims.SUBJECT_KIND))
-                ? AuthenticatedUser.Kind.API_KEY
-                : AuthenticatedUser.Kind.USER;
+        AuthenticatedUser.Kind kind = switch (String.valueOf(jwt.getClaimAsString(TokenClaims.SUBJECT_KIND))) {
+            case "api_key" -> AuthenticatedUser.Kind.API_KEY;
+            case "service" -> AuthenticatedUser.Kind.SERVICE;
+            default -> AuthenticatedUser.Kind.USER;
+        };
         return new AuthenticatedUser(jwt.getSubject(), UUID.fromString(org), Set.copyOf(roles), kind);
     }
 

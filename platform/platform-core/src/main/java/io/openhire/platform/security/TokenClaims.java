@@ -7,7 +7,7 @@ public final class TokenClaims {
     public static final String ORGANIZATION = "org";
     /** Role names such as {@code ADMIN}, {@code RECRUITER}, {@code CLIENT}, {@code CANDIDATE}. */
     public static final String ROLES = "roles";
-    /** {@code user} or {@code api_key}. */
+    /** {@code user}, {@code api_key} or {@code service}. */
     public static final String SUBJECT_KIND = "sub_kind";
 
     private TokenClaims() {}

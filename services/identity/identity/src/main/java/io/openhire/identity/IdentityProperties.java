@@ -1,6 +1,7 @@
 package io.openhire.identity;
 
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -9,10 +10,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param invitationTtl how long an invitation to join an organisation stays valid
  * @param keys signing keys: rotation period and the master key that encrypts them at rest
  * @param lockout back-off after failed logins
+ * @param serviceAccounts service name → secret: OpenHire services that may obtain a token for an
+ *     organisation at {@code POST /api/v1/users/service-token} (e.g. a Kafka listener reading a document)
  */
 @ConfigurationProperties("openhire.identity")
 public record IdentityProperties(
-        Duration accessTokenTtl, Duration refreshTokenTtl, Duration invitationTtl, Keys keys, Lockout lockout) {
+        Duration accessTokenTtl,
+        Duration refreshTokenTtl,
+        Duration invitationTtl,
+        Keys keys,
+        Lockout lockout,
+        Map<String, String> serviceAccounts) {
+
+    public IdentityProperties {
+        serviceAccounts = serviceAccounts == null ? Map.of() : Map.copyOf(serviceAccounts);
+    }
 
     /**
      * @param rotationPeriod a new signing key is made when the active one is older than this

@@ -204,6 +204,59 @@ class IdentityIT {
     }
 
     @Test
+    void aServiceWithItsSecretGetsATokenForOneOrganisationOnly() throws Exception {
+        Account account = signUp("Serviced");
+
+        TestHttp.Response issued = http().post(
+                        "/api/v1/users/service-token",
+                        map(
+                                "client_id",
+                                "resume-processing",
+                                "client_secret",
+                                IdentityTestApp.SERVICE_SECRET,
+                                "organization_id",
+                                account.orgId()));
+        assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+        var claims =
+                SignedJWT.parse(issued.json().get("access_token").asString()).getJWTClaimsSet();
+        assertThat(claims.getStringClaim("org")).isEqualTo(account.orgId());
+        assertThat(claims.getStringListClaim("roles")).containsExactly("SERVICE");
+        assertThat(claims.getStringClaim("sub_kind")).isEqualTo("service");
+        assertThat(claims.getSubject()).isEqualTo("service:resume-processing");
+
+        TestHttp.Response wrongSecret = http().post(
+                        "/api/v1/users/service-token",
+                        map(
+                                "client_id",
+                                "resume-processing",
+                                "client_secret",
+                                "guessed",
+                                "organization_id",
+                                account.orgId()));
+        assertThat(wrongSecret.status()).isEqualTo(401);
+        TestHttp.Response unknownService = http().post(
+                        "/api/v1/users/service-token",
+                        map(
+                                "client_id",
+                                "not-a-service",
+                                "client_secret",
+                                IdentityTestApp.SERVICE_SECRET,
+                                "organization_id",
+                                account.orgId()));
+        assertThat(unknownService.status()).isEqualTo(401);
+        TestHttp.Response unknownOrganisation = http().post(
+                        "/api/v1/users/service-token",
+                        map(
+                                "client_id",
+                                "resume-processing",
+                                "client_secret",
+                                IdentityTestApp.SERVICE_SECRET,
+                                "organization_id",
+                                UUID.randomUUID().toString()));
+        assertThat(unknownOrganisation.status()).isEqualTo(404);
+    }
+
+    @Test
     void wrongPasswordsAndUnknownEmailsGetTheSameAnswer() {
         Account account = signUp("Guessers");
 

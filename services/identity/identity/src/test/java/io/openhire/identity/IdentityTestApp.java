@@ -14,9 +14,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 class IdentityTestApp {
 
     static final String NAME = "spring.application.name=identity";
+    static final String SERVICE_SECRET = "a service secret for tests";
 
     static void register(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "identity");
+        registry.add("openhire.identity.service-accounts.resume-processing", () -> SERVICE_SECRET);
         registry.add(
                 "openhire.identity.keys.master-key", () -> Base64.getEncoder().encodeToString(new byte[32]));
         registry.add("openhire.events.outbox.poll-interval", () -> "200ms");

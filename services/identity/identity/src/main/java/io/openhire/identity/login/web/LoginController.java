@@ -4,9 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openhire.identity.apikeys.ApiKeyService;
 import io.openhire.identity.login.LoginService;
+import io.openhire.identity.serviceaccounts.ServiceTokens;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,10 +24,12 @@ class LoginController {
 
     private final LoginService logins;
     private final ApiKeyService apiKeys;
+    private final ServiceTokens serviceTokens;
 
-    LoginController(LoginService logins, ApiKeyService apiKeys) {
+    LoginController(LoginService logins, ApiKeyService apiKeys, ServiceTokens serviceTokens) {
         this.logins = logins;
         this.apiKeys = apiKeys;
+        this.serviceTokens = serviceTokens;
     }
 
     record LoginRequest(
@@ -38,6 +43,15 @@ class LoginController {
     record ApiKeyTokenRequest(
             @JsonProperty("api_key") @NotBlank @Size(max = 512)
             String apiKey) {}
+
+    record ServiceTokenRequest(
+            @JsonProperty("client_id") @NotBlank @Size(max = 100)
+            String clientId,
+
+            @JsonProperty("client_secret") @NotBlank @Size(max = 512)
+            String clientSecret,
+
+            @JsonProperty("organization_id") @NotNull UUID organizationId) {}
 
     /** OAuth 2.0 token response field names (RFC 6749 section 5.1). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -72,6 +86,17 @@ class LoginController {
     @PostMapping("/token")
     ResponseEntity<TokenResponse> token(@Valid @RequestBody ApiKeyTokenRequest request) {
         ApiKeyService.Token token = apiKeys.exchange(request.apiKey());
+        return noStore(new TokenResponse(token.accessToken(), null, "Bearer", token.expiresInSeconds()));
+    }
+
+    /**
+     * For OpenHire's own services acting for an organisation (client credentials plus the organisation).
+     * Not routed publicly in practice: the gateway requires a token for it.
+     */
+    @PostMapping("/service-token")
+    ResponseEntity<TokenResponse> serviceToken(@Valid @RequestBody ServiceTokenRequest request) {
+        ServiceTokens.Token token =
+                serviceTokens.issue(request.clientId(), request.clientSecret(), request.organizationId());
         return noStore(new TokenResponse(token.accessToken(), null, "Bearer", token.expiresInSeconds()));
     }
 

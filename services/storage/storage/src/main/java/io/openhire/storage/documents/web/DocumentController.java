@@ -37,7 +37,7 @@ class DocumentController {
     record Listing(List<StoredObject> items, String bucket, String prefix, int limit) {}
 
     @PutMapping("/{bucket}/{*key}")
-    @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER', 'SERVICE')")
     ResponseEntity<StoredObject> put(
             AuthenticatedUser caller,
             @PathVariable String bucket,
@@ -74,7 +74,7 @@ class DocumentController {
     }
 
     @DeleteMapping("/{bucket}/{*key}")
-    @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER', 'SERVICE')")
     ResponseEntity<Void> delete(AuthenticatedUser caller, @PathVariable String bucket, @PathVariable String key) {
         documents.delete(caller, bucket, strip(key));
         return ResponseEntity.noContent().build();

@@ -1,0 +1,73 @@
+package io.openhire.identity.serviceaccounts;
+
+import io.openhire.identity.IdentityProperties;
+import io.openhire.identity.keys.AccessTokens;
+import io.openhire.platform.web.ProblemException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Tokens for OpenHire's own services when they act for an organisation without a user behind the call
+ * (see platform-core's {@code ServiceAccount}). A service proves itself with the secret configured
+ * under {@code openhire.identity.service-accounts.<name>} and gets a short-lived token for one existing
+ * organisation, with the single role {@code SERVICE}.
+ */
+@Service
+public class ServiceTokens {
+
+    public static final String ROLE = "SERVICE";
+
+    public record Token(String accessToken, long expiresInSeconds) {}
+
+    private final IdentityProperties properties;
+    private final AccessTokens.Issuer issuer;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ServiceTokens(IdentityProperties properties, AccessTokens.Issuer issuer, JdbcClient jdbc, Clock clock) {
+        this.properties = properties;
+        this.issuer = issuer;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Token issue(String service, String secret, UUID organizationId) {
+        String expected = properties.serviceAccounts().get(service);
+        // Compare digests in constant time, and do the work even for unknown services.
+        boolean matches = MessageDigest.isEqual(sha256(expected == null ? "" : expected), sha256(secret));
+        if (expected == null || expected.isBlank() || !matches) {
+            throw new ProblemException(
+                    HttpStatus.UNAUTHORIZED,
+                    "invalid-client",
+                    "Invalid client",
+                    "The service name or secret is not valid.");
+        }
+        boolean exists = jdbc.sql("SELECT count(*) FROM organization WHERE id = :id")
+                        .param("id", organizationId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+        if (!exists) {
+            throw ProblemException.notFound("The organisation");
+        }
+        AccessTokens.Issued issued = issuer.issue("service:" + service, "service", organizationId, List.of(ROLE));
+        long seconds = Math.max(
+                1, issued.expiresAt().getEpochSecond() - clock.instant().getEpochSecond());
+        return new Token(issued.token(), seconds);
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
