@@ -1,0 +1,223 @@
+package io.openhire.skills;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The skills taxonomy: a versioned resource ({@code openhire/skills/taxonomy-v<N>.tsv}, built by
+ * {@code TaxonomyBuilder} from O*NET and ESCO plus the project's aliases) and a matcher that finds its
+ * skills in free text.
+ *
+ * <p>Matching works on tokens (letters, digits and the characters that belong inside technology names:
+ * {@code + # . / -}), tries the longest phrase first (up to {@link #maxPhraseTokens()} tokens), and
+ * never matches inside a word. Lookups are hash-map probes, so a resume of a few thousand words is
+ * matched in well under a millisecond.
+ */
+public final class SkillsTaxonomy {
+
+    public static final String RESOURCE = "openhire/skills/taxonomy-v1.tsv";
+
+    private final String version;
+    private final List<Skill> skills;
+    private final Map<String, Skill> byId = new HashMap<>();
+    private final Map<String, Skill> byFoldedPhrase = new HashMap<>();
+    private final Map<String, Skill> byExactPhrase = new HashMap<>();
+    private final int maxPhraseTokens;
+
+    private SkillsTaxonomy(String version, List<Skill> skills) {
+        this.version = version;
+        this.skills = List.copyOf(skills);
+        int longest = 1;
+        for (Skill skill : skills) {
+            byId.put(skill.id(), skill);
+            for (String form : foldedForms(skill)) {
+                String key = phraseKey(form, true);
+                if (!key.isEmpty()) {
+                    // Curated and earlier (more specific) entries win over later ones.
+                    byFoldedPhrase.putIfAbsent(key, skill);
+                    longest = Math.max(longest, key.split(" ").length);
+                }
+            }
+            for (String form : skill.exactAliases()) {
+                byExactPhrase.putIfAbsent(phraseKey(form, false), skill);
+            }
+        }
+        this.maxPhraseTokens = longest;
+    }
+
+    private static List<String> foldedForms(Skill skill) {
+        List<String> forms = new ArrayList<>();
+        forms.add(skill.name());
+        forms.addAll(skill.aliases());
+        return forms;
+    }
+
+    /** The taxonomy shipped with this version of OpenHire. */
+    public static SkillsTaxonomy load() {
+        return Holder.DEFAULT;
+    }
+
+    private static final class Holder {
+        static final SkillsTaxonomy DEFAULT = read(RESOURCE);
+    }
+
+    static SkillsTaxonomy read(String resource) {
+        InputStream in = SkillsTaxonomy.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("Missing skills taxonomy resource " + resource);
+        }
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            return parse(reader.lines().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses the TSV format written by {@code TaxonomyBuilder}: {@code # version=...} then one skill a line. */
+    public static SkillsTaxonomy parse(List<String> lines) {
+        String version = "unknown";
+        List<Skill> skills = new ArrayList<>();
+        for (String line : lines) {
+            if (line.startsWith("# version=")) {
+                version = line.substring("# version=".length()).strip();
+            }
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            skills.add(
+                    new Skill(f[0], f[1], Skill.Kind.valueOf(f[2]), f[3], split(f[4]), split(f[5]), "1".equals(f[6])));
+        }
+        return new SkillsTaxonomy(version, skills);
+    }
+
+    private static List<String> split(String field) {
+        return field.isEmpty() ? List.of() : Arrays.asList(field.split("\\|"));
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public Collection<Skill> skills() {
+        return skills;
+    }
+
+    public Optional<Skill> byId(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public int maxPhraseTokens() {
+        return maxPhraseTokens;
+    }
+
+    /** The skill a phrase names, if any ("k8s" → Kubernetes, "Structured Query Language" → SQL). */
+    public Optional<Skill> lookup(String phrase) {
+        Skill exact = byExactPhrase.get(phraseKey(phrase, false));
+        return Optional.ofNullable(exact != null ? exact : byFoldedPhrase.get(phraseKey(phrase, true)));
+    }
+
+    /** Every skill mentioned in {@code text}, in order of appearance, longest phrase first at each position. */
+    public List<SkillMatch> find(String text) {
+        List<Token> tokens = tokenize(text);
+        List<SkillMatch> found = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            int matchedLength = 0;
+            Skill matched = null;
+            for (int n = Math.min(maxPhraseTokens, tokens.size() - i); n >= 1; n--) {
+                Skill skill = phraseAt(tokens, i, n);
+                if (skill != null) {
+                    matched = skill;
+                    matchedLength = n;
+                    break;
+                }
+            }
+            if (matched == null) {
+                i++;
+                continue;
+            }
+            int start = tokens.get(i).start();
+            int end = tokens.get(i + matchedLength - 1).end();
+            found.add(new SkillMatch(matched, text.substring(start, end), start, end));
+            i += matchedLength;
+        }
+        return found;
+    }
+
+    private Skill phraseAt(List<Token> tokens, int from, int length) {
+        StringBuilder exact = new StringBuilder();
+        for (int k = from; k < from + length; k++) {
+            if (k > from) {
+                exact.append(' ');
+            }
+            exact.append(tokens.get(k).text());
+        }
+        String asWritten = exact.toString();
+        Skill skill = byExactPhrase.get(asWritten);
+        if (skill != null) {
+            return skill;
+        }
+        return byFoldedPhrase.get(asWritten.toLowerCase(Locale.ROOT));
+    }
+
+    record Token(String text, int start, int end) {}
+
+    /** Letters and digits, plus {@code + # .} inside or after a word (C++, C#, Node.js, .NET). */
+    static List<Token> tokenize(String text) {
+        List<Token> tokens = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            boolean dotWord = c == '.'
+                    && i + 1 < n
+                    && Character.isLetter(text.charAt(i + 1))
+                    && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)));
+            if (!Character.isLetterOrDigit(c) && !dotWord) {
+                i++;
+                continue;
+            }
+            int start = i;
+            i++;
+            while (i < n) {
+                char d = text.charAt(i);
+                if (Character.isLetterOrDigit(d) || d == '+' || d == '#') {
+                    i++;
+                } else if ((d == '.' || d == '-' || d == '/')
+                        && i + 1 < n
+                        && Character.isLetterOrDigit(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    break;
+                }
+            }
+            tokens.add(new Token(text.substring(start, i), start, i));
+        }
+        return tokens;
+    }
+
+    /** The normal form of a phrase for lookups: its tokens joined by one space, lower-cased if folded. */
+    static String phraseKey(String phrase, boolean fold) {
+        StringBuilder key = new StringBuilder();
+        for (Token token : tokenize(phrase)) {
+            if (!key.isEmpty()) {
+                key.append(' ');
+            }
+            key.append(token.text());
+        }
+        return fold ? key.toString().toLowerCase(Locale.ROOT) : key.toString();
+    }
+}
