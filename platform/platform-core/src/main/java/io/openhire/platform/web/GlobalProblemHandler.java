@@ -150,6 +150,40 @@ public class GlobalProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(validation(List.of(new FieldProblem(name, "has the wrong format"))));
     }
 
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            org.springframework.web.multipart.MaxUploadSizeExceededException e,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .body(withRequestId(Problems.of(
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        "file-too-large",
+                        "File too large",
+                        "The uploaded file is larger than this endpoint accepts.")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(
+            org.springframework.web.multipart.support.MissingServletRequestPartException e,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        return ResponseEntity.badRequest()
+                .body(validation(List.of(new FieldProblem(e.getRequestPartName(), "is required"))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            org.springframework.web.bind.MissingServletRequestParameterException e,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        return ResponseEntity.badRequest()
+                .body(validation(List.of(new FieldProblem(e.getParameterName(), "is required"))));
+    }
+
     /** Everything else Spring MVC knows about keeps its status but gets our type and request id. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(

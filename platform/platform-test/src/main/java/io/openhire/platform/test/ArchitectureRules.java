@@ -17,7 +17,8 @@ public final class ArchitectureRules {
             "io.openhire.identity..",
             "io.openhire.gateway..",
             "io.openhire.storage..",
-            "io.openhire.resumes..",
+            "io.openhire.resumeingestion..",
+            "io.openhire.resumeprocessing..",
             "io.openhire.jobs..",
             "io.openhire.matching..",
             "io.openhire.models..",
@@ -31,12 +32,18 @@ public final class ArchitectureRules {
                 forbidden.add(other);
             }
         }
+        com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass> otherService =
+                com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(
+                        forbidden.toArray(String[]::new));
+        if (allowedEventPackages.length > 0) {
+            otherService = otherService.and(com.tngtech.archunit.base.DescribedPredicate.not(
+                    com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(allowedEventPackages)));
+        }
         return noClasses()
                 .that()
                 .resideInAPackage(own)
                 .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(forbidden.toArray(String[]::new))
+                .dependOnClassesThat(otherService)
                 .because("services are independent: use the other service's HTTP API or -events module");
     }
 

@@ -90,6 +90,49 @@ public final class TestHttp {
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** A file (and optional text fields) as {@code multipart/form-data}, the way browsers upload. */
+    public Response postMultipart(
+            String path,
+            String fileField,
+            String fileName,
+            String fileType,
+            byte[] file,
+            Map<String, String> fields,
+            String... headers) {
+        String boundary = "openhire-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                            + "\"\r\n\r\n" + field.getValue() + "\r\n")
+                    .getBytes(utf8));
+        }
+        if (file != null) {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                            + "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + fileType + "\r\n\r\n")
+                    .getBytes(utf8));
+            out.writeBytes(file);
+            out.writeBytes("\r\n".getBytes(utf8));
+        }
+        out.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
+        return send(request(path, headers)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+    }
+
+    /** The body as bytes, for downloads. */
+    public byte[] getBytes(String path, String... headers) {
+        try {
+            return client.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray())
+                    .body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** {@code "Authorization", "Bearer " + token} as a header pair. */
     public static String[] bearer(String token) {
         return new String[] {"Authorization", "Bearer " + token};

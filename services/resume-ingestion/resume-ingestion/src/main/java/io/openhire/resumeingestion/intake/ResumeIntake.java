@@ -1,0 +1,152 @@
+package io.openhire.resumeingestion.intake;
+
+import io.openhire.platform.events.Outbox;
+import io.openhire.platform.http.ServiceAccount;
+import io.openhire.resumeingestion.events.ResumeReceived;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one way a resume enters OpenHire, for uploads and mailboxes alike:
+ *
+ * <ol>
+ *   <li>inspect the bytes ({@link DocumentInspector}: real type, encryption, bombs, damage);
+ *   <li>the same file already in the organisation → that resume, nothing new;
+ *   <li>store the original in storage (as this service, for the organisation);
+ *   <li>in one transaction, the resume row and {@code resume.received.v1} in the outbox.
+ * </ol>
+ *
+ * The original is stored before the row: if the database fails after, an unreferenced object is left
+ * behind (removed at once when possible), never a row without its file.
+ */
+@Service
+public class ResumeIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(ResumeIntake.class);
+
+    /** What the caller knows about the file besides its bytes. */
+    public record Submission(
+            UUID organizationId,
+            byte[] bytes,
+            String fileName,
+            String source,
+            String candidateEmail,
+            UUID jobId,
+            String uploadedBy,
+            UUID mailboxId) {}
+
+    /** The resume, and whether this submission created it or found it already there. */
+    public record Outcome(Resume resume, boolean created) {}
+
+    private final DocumentInspector inspector;
+    private final Resumes resumes;
+    private final StorageApi storage;
+    private final ServiceAccount serviceAccount;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    ResumeIntake(
+            DocumentInspector inspector,
+            Resumes resumes,
+            StorageApi storage,
+            ServiceAccount serviceAccount,
+            Outbox outbox,
+            TransactionTemplate transactions,
+            Clock clock) {
+        this.inspector = inspector;
+        this.resumes = resumes;
+        this.storage = storage;
+        this.serviceAccount = serviceAccount;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public Outcome submit(Submission submission) {
+        String mediaType = inspector.inspect(submission.bytes());
+        String sha256 = sha256(submission.bytes());
+        UUID org = submission.organizationId();
+        Optional<Resume> existing = resumes.findBySha256(org, sha256);
+        if (existing.isPresent()) {
+            return new Outcome(existing.get(), false);
+        }
+
+        UUID id = UUID.randomUUID();
+        String objectKey = id.toString(); // one segment: it travels as a single path variable
+        serviceAccount.onBehalfOf(org, () -> storage.put(objectKey, mediaType, submission.bytes()));
+
+        Instant now = clock.instant();
+        Resume resume = new Resume(
+                id,
+                org,
+                Resume.Status.RECEIVED,
+                null,
+                submission.source(),
+                submission.fileName(),
+                mediaType,
+                submission.bytes().length,
+                sha256,
+                objectKey,
+                submission.candidateEmail(),
+                submission.jobId(),
+                submission.uploadedBy(),
+                submission.mailboxId(),
+                now,
+                now);
+        try {
+            transactions.executeWithoutResult(status -> {
+                resumes.insert(resume);
+                outbox.publish(
+                        ResumeReceived.TOPIC,
+                        id.toString(),
+                        new ResumeReceived(
+                                id,
+                                org,
+                                StorageApi.BUCKET,
+                                objectKey,
+                                mediaType,
+                                resume.sizeBytes(),
+                                sha256,
+                                resume.source(),
+                                resume.jobId(),
+                                now),
+                        org);
+            });
+            return new Outcome(resume, true);
+        } catch (DuplicateKeyException raced) {
+            // The same file arrived twice at once: the other submission won; drop our copy.
+            discard(org, objectKey);
+            return new Outcome(resumes.findBySha256(org, sha256).orElseThrow(), false);
+        } catch (RuntimeException e) {
+            discard(org, objectKey);
+            throw e;
+        }
+    }
+
+    private void discard(UUID org, String objectKey) {
+        try {
+            serviceAccount.onBehalfOf(org, () -> storage.delete(objectKey));
+        } catch (RuntimeException e) {
+            log.warn("Could not remove the unreferenced original {} of organisation {}", objectKey, org);
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.openhire.resumeingestion.intake;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The resume table; every query is scoped to one organisation. */
+@Repository
+public class Resumes {
+
+    private static final String COLUMNS = """
+            id, organization_id, status, status_reason, source, file_name, media_type, size_bytes, sha256,
+            object_key, candidate_email, job_id, uploaded_by, mailbox_id, received_at, status_changed_at
+            """;
+
+    private final JdbcClient jdbc;
+
+    Resumes(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What to list: all filters optional. */
+    public record Filter(
+            Resume.Status status, String source, Instant receivedFrom, Instant receivedTo, String uploadedBy) {}
+
+    public record Page(List<Resume> items, long total) {}
+
+    void insert(Resume r) {
+        jdbc.sql("INSERT INTO resume (" + COLUMNS + """
+                        ) VALUES (:id, :org, :status, :reason, :source, :fileName, :mediaType, :size, :sha256,
+                                  :objectKey, :email, :jobId, :uploadedBy, :mailboxId, :receivedAt, :changedAt)
+                        """)
+                .param("id", r.id())
+                .param("org", r.organizationId())
+                .param("status", r.status().name())
+                .param("reason", r.statusReason())
+                .param("source", r.source())
+                .param("fileName", r.fileName())
+                .param("mediaType", r.mediaType())
+                .param("size", r.sizeBytes())
+                .param("sha256", r.sha256())
+                .param("objectKey", r.objectKey())
+                .param("email", r.candidateEmail())
+                .param("jobId", r.jobId())
+                .param("uploadedBy", r.uploadedBy())
+                .param("mailboxId", r.mailboxId())
+                .param("receivedAt", offset(r.receivedAt()))
+                .param("changedAt", offset(r.statusChangedAt()))
+                .update();
+    }
+
+    public Optional<Resume> find(UUID organizationId, UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM resume WHERE organization_id = :org AND id = :id")
+                .param("org", organizationId)
+                .param("id", id)
+                .query(Resumes::map)
+                .optional();
+    }
+
+    public Optional<Resume> findBySha256(UUID organizationId, String sha256) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM resume WHERE organization_id = :org AND sha256 = :sha")
+                .param("org", organizationId)
+                .param("sha", sha256)
+                .query(Resumes::map)
+                .optional();
+    }
+
+    public Page list(UUID organizationId, Filter filter, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE organization_id = :org");
+        List<Object[]> params = new ArrayList<>();
+        if (filter.status() != null) {
+            where.append(" AND status = :status");
+            params.add(new Object[] {"status", filter.status().name()});
+        }
+        if (filter.source() != null) {
+            where.append(" AND source = :source");
+            params.add(new Object[] {"source", filter.source()});
+        }
+        if (filter.receivedFrom() != null) {
+            where.append(" AND received_at >= :from");
+            params.add(new Object[] {"from", offset(filter.receivedFrom())});
+        }
+        if (filter.receivedTo() != null) {
+            where.append(" AND received_at < :to");
+            params.add(new Object[] {"to", offset(filter.receivedTo())});
+        }
+        if (filter.uploadedBy() != null) {
+            where.append(" AND uploaded_by = :uploadedBy");
+            params.add(new Object[] {"uploadedBy", filter.uploadedBy()});
+        }
+        JdbcClient.StatementSpec count =
+                jdbc.sql("SELECT count(*) FROM resume" + where).param("org", organizationId);
+        JdbcClient.StatementSpec rows = jdbc.sql("SELECT " + COLUMNS + " FROM resume" + where
+                        + " ORDER BY received_at DESC, id LIMIT :limit OFFSET :offset")
+                .param("org", organizationId)
+                .param("limit", size)
+                .param("offset", (long) page * size);
+        for (Object[] p : params) {
+            count = count.param((String) p[0], p[1]);
+            rows = rows.param((String) p[0], p[1]);
+        }
+        return new Page(rows.query(Resumes::map).list(), count.query(Long.class).single());
+    }
+
+    /**
+     * Applies resume-processing's outcome unless a newer one was applied already (events of one resume
+     * can arrive out of order after a re-parse).
+     */
+    public boolean updateStatus(
+            UUID organizationId, UUID id, Resume.Status status, String reason, int revision, Instant at) {
+        return jdbc.sql("""
+                        UPDATE resume SET status = :status, status_reason = :reason, status_revision = :revision,
+                                          status_changed_at = :at
+                        WHERE organization_id = :org AND id = :id AND status_revision <= :revision
+                        """)
+                        .param("status", status.name())
+                        .param("reason", reason)
+                        .param("revision", revision)
+                        .param("at", offset(at))
+                        .param("org", organizationId)
+                        .param("id", id)
+                        .update()
+                > 0;
+    }
+
+    static Resume map(ResultSet rs, int row) throws SQLException {
+        return new Resume(
+                rs.getObject("id", UUID.class),
+                rs.getObject("organization_id", UUID.class),
+                Resume.Status.valueOf(rs.getString("status")),
+                rs.getString("status_reason"),
+                rs.getString("source"),
+                rs.getString("file_name"),
+                rs.getString("media_type"),
+                rs.getLong("size_bytes"),
+                rs.getString("sha256"),
+                rs.getString("object_key"),
+                rs.getString("candidate_email"),
+                rs.getObject("job_id", UUID.class),
+                rs.getString("uploaded_by"),
+                rs.getObject("mailbox_id", UUID.class),
+                rs.getObject("received_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("status_changed_at", OffsetDateTime.class).toInstant());
+    }
+
+    static OffsetDateTime offset(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

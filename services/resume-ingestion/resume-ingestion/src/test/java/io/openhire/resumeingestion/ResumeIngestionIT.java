@@ -1,0 +1,381 @@
+package io.openhire.resumeingestion;
+
+import static io.openhire.platform.test.TestHttp.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.openhire.platform.events.EventHeaders;
+import io.openhire.platform.http.ServiceAccount;
+import io.openhire.platform.test.TestDocuments;
+import io.openhire.platform.test.TestHttp;
+import io.openhire.platform.test.TestInfrastructure;
+import io.openhire.platform.test.TestKafka;
+import io.openhire.platform.test.TestServices;
+import io.openhire.platform.test.TestTokens;
+import io.openhire.resumeingestion.events.ResumeReceived;
+import io.openhire.resumeprocessing.events.ResumeParseFailed;
+import io.openhire.resumeprocessing.events.ResumeParsed;
+import io.openhire.storage.StorageConfiguration;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Uploads as a recruiter or candidate makes them, against the real storage service (running in this
+ * test on its own port and database) and the embedded Kafka.
+ */
+@SpringBootTest(
+        classes = ResumeIngestionIT.App.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.application.name=resume-ingestion")
+class ResumeIngestionIT {
+
+    static final TestTokens TOKENS = new TestTokens();
+    static TestServices.Running storage;
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(ResumeIngestionConfiguration.class)
+    static class App {
+        /** identity's service tokens, from the test issuer. */
+        @Bean
+        ServiceAccount serviceAccount() {
+            return serviceAccountFor(TOKENS);
+        }
+    }
+
+    static ServiceAccount serviceAccountFor(TestTokens tokens) {
+        return new ServiceAccount("resume-ingestion", "unused", null, Clock.systemUTC()) {
+            @Override
+            public String tokenFor(UUID organizationId) {
+                return tokens.token(UUID.randomUUID(), organizationId, "SERVICE");
+            }
+        };
+    }
+
+    static String key() {
+        return Base64.getEncoder().encodeToString(new byte[32]);
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws Exception {
+        storage = TestServices.start(
+                "storage",
+                StorageConfiguration.class,
+                TOKENS,
+                Map.of(
+                        "openhire.storage.filesystem.root",
+                        Files.createTempDirectory("openhire-objects").toString(),
+                        "openhire.storage.encryption-key",
+                        key()));
+        TestInfrastructure.register(registry, "resume_ingestion");
+        registry.add("openhire.security.jwk-set-uri", TOKENS::jwkSetUri);
+        registry.add("openhire.clients.services.storage.url", storage::url);
+        registry.add("openhire.resume-ingestion.max-file-size", () -> "2MB");
+        registry.add("spring.servlet.multipart.max-file-size", () -> "3MB");
+        registry.add("spring.servlet.multipart.max-request-size", () -> "4MB");
+        registry.add("openhire.web.max-request-size", () -> "4MB");
+        registry.add("openhire.resume-ingestion.mailbox-key", ResumeIngestionIT::key);
+        registry.add("openhire.resume-ingestion.mailbox.allow-private-hosts", () -> "true");
+        // The scheduler stays out of the way; tests poll on demand.
+        registry.add("openhire.resume-ingestion.mailbox.poll-interval", () -> "1h");
+    }
+
+    @AfterAll
+    static void stop() {
+        storage.close();
+        TOKENS.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    JsonMapper json;
+
+    final UUID org = UUID.randomUUID();
+    final String recruiter = TOKENS.token(UUID.randomUUID(), org, "RECRUITER");
+
+    TestHttp http() {
+        return new TestHttp("http://localhost:" + port);
+    }
+
+    static List<String> resumeLines(String name) {
+        return List.of(
+                name,
+                "Senior Software Engineer",
+                name.toLowerCase().replace(' ', '.') + "@example.test",
+                "EXPERIENCE",
+                "Acme Corp - Berlin, Germany",
+                "January 2019 to Present",
+                "SKILLS",
+                "Java, Kubernetes, PostgreSQL",
+                "Unique: " + UUID.randomUUID());
+    }
+
+    TestHttp.Response upload(String token, String fileName, String type, byte[] bytes, Map<String, String> fields) {
+        return http().postMultipart("/api/v1/resumes/upload", "file", fileName, type, bytes, fields, bearer(token));
+    }
+
+    TestHttp.Response upload(String fileName, byte[] bytes) {
+        return upload(recruiter, fileName, "application/octet-stream", bytes, Map.of());
+    }
+
+    @Test
+    void everyAcceptedFormatIsReceivedStoredAndAnnounced() {
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("application/pdf", TestDocuments.pdf(resumeLines("Petra Pdf")));
+        files.put(
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                TestDocuments.docx(resumeLines("Dora Docx")));
+        files.put("application/vnd.oasis.opendocument.text", TestDocuments.odt(resumeLines("Otto Odt")));
+        files.put("application/rtf", TestDocuments.rtf(resumeLines("Rita Rtf")));
+        files.put(
+                "text/html",
+                ("<!DOCTYPE html><html><head><title>CV</title></head><body><p>"
+                                + String.join("</p><p>", resumeLines("Hans Html")) + "</p></body></html>")
+                        .getBytes(StandardCharsets.UTF_8));
+        files.put("text/plain", String.join("\n", resumeLines("Tina Text")).getBytes(StandardCharsets.UTF_8));
+
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            // The name says .txt for all of them: the type comes from the content.
+            TestHttp.Response accepted = upload("resume.txt", file.getValue());
+            assertThat(accepted.status())
+                    .as(file.getKey() + ": " + accepted.body())
+                    .isEqualTo(202);
+            assertThat(accepted.json().get("status").asString()).isEqualTo("RECEIVED");
+            String id = accepted.json().get("id").asString();
+            assertThat(accepted.header("Location")).isEqualTo("/api/v1/resumes/" + id);
+
+            JsonNode resume =
+                    http().get("/api/v1/resumes/" + id, bearer(recruiter)).json();
+            assertThat(resume.get("mediaType").asString()).isEqualTo(file.getKey());
+            assertThat(resume.get("sizeBytes").asLong()).isEqualTo(file.getValue().length);
+            assertThat(resume.get("source").asString()).isEqualTo("UPLOAD");
+            assertThat(http().getBytes("/api/v1/resumes/" + id + "/original", bearer(recruiter)))
+                    .isEqualTo(file.getValue());
+
+            ConsumerRecord<String, String> event = TestKafka.read(
+                            ResumeReceived.TOPIC, r -> r.key().equals(id), 1)
+                    .getFirst();
+            ResumeReceived received = json.readValue(event.value(), ResumeReceived.class);
+            assertThat(received.organizationId()).isEqualTo(org);
+            assertThat(received.mediaType()).isEqualTo(file.getKey());
+            assertThat(received.bucket()).isEqualTo("resumes");
+            assertThat(event.value()).doesNotContain("@example.test");
+        }
+    }
+
+    @Test
+    void theSameFileTwiceIsOneResumeButAnotherOrganisationGetsItsOwn() {
+        byte[] pdf = TestDocuments.pdf(resumeLines("Dupe Licate"));
+        String first = upload("a.pdf", pdf).json().get("id").asString();
+
+        TestHttp.Response again = upload("b.pdf", pdf);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("id").asString()).isEqualTo(first);
+        assertThat(again.json().get("duplicate").asBoolean()).isTrue();
+
+        String otherRecruiter = TOKENS.token(UUID.randomUUID(), UUID.randomUUID(), "RECRUITER");
+        TestHttp.Response elsewhere = upload(otherRecruiter, "a.pdf", "application/pdf", pdf, Map.of());
+        assertThat(elsewhere.status()).isEqualTo(202);
+        assertThat(elsewhere.json().get("id").asString()).isNotEqualTo(first);
+        assertThat(http().get("/api/v1/resumes/" + first, bearer(otherRecruiter))
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void badFilesGetAClearProblemAndLeaveNothingBehind() {
+        String clean = TOKENS.token(UUID.randomUUID(), UUID.randomUUID(), "RECRUITER");
+        record Bad(String name, byte[] bytes, int status, String type) {}
+        List<Bad> bad = List.of(
+                new Bad("photo.pdf", TestDocuments.png(), 415, "unsupported-document-type"),
+                new Bad(
+                        "locked.pdf",
+                        TestDocuments.encryptedPdf(resumeLines("Lock Ed"), "secret"),
+                        422,
+                        "encrypted-document"),
+                new Bad("bomb.docx", TestDocuments.zipBombDocx(200), 422, "decompression-bomb"),
+                new Bad("broken.pdf", TestDocuments.damagedPdf(), 422, "malformed-document"),
+                new Bad("empty.pdf", new byte[0], 400, "empty-file"),
+                new Bad("big.txt", "x ".repeat(1_300_000).getBytes(StandardCharsets.UTF_8), 413, "file-too-large"),
+                new Bad("huge.txt", "x ".repeat(2_500_000).getBytes(StandardCharsets.UTF_8), 413, "payload-too-large"));
+        for (Bad file : bad) {
+            TestHttp.Response refused = upload(clean, file.name(), "application/pdf", file.bytes(), Map.of());
+            assertThat(refused.status()).as(file.name() + ": " + refused.body()).isEqualTo(file.status());
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("type").asString()).as(file.name()).endsWith("/" + file.type());
+        }
+        TestHttp.Response noFile = http().postMultipart(
+                        "/api/v1/resumes/upload",
+                        "file",
+                        "x",
+                        "text/plain",
+                        null,
+                        Map.of("source", "UPLOAD"),
+                        bearer(clean));
+        assertThat(noFile.status()).isEqualTo(400);
+        TestHttp.Response badEmail = upload(
+                clean,
+                "cv.txt",
+                "text/plain",
+                "Ann Able\nEngineer".getBytes(StandardCharsets.UTF_8),
+                Map.of("candidateEmail", "not an email"));
+        assertThat(badEmail.status()).isEqualTo(400);
+        assertThat(badEmail.body()).contains("candidateEmail");
+
+        assertThat(http().get("/api/v1/resumes", bearer(clean))
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
+    }
+
+    @Test
+    void theListPagesAndFiltersAndCandidatesSeeOnlyTheirOwn() {
+        UUID organization = UUID.randomUUID();
+        String admin = TOKENS.token(UUID.randomUUID(), organization, "ADMIN");
+        String candidate = TOKENS.token(UUID.randomUUID(), organization, "CANDIDATE");
+        for (int i = 0; i < 3; i++) {
+            upload(
+                            admin,
+                            "r" + i + ".txt",
+                            "text/plain",
+                            ("Resume " + i + " " + UUID.randomUUID()).getBytes(),
+                            Map.of("source", i == 0 ? "referral" : "UPLOAD"))
+                    .json();
+        }
+        UUID jobId = UUID.randomUUID();
+        TestHttp.Response own = upload(
+                candidate,
+                "mine.txt",
+                "text/plain",
+                ("My resume " + UUID.randomUUID()).getBytes(),
+                Map.of("candidateEmail", "me@example.test", "jobId", jobId.toString()));
+        assertThat(own.status()).isEqualTo(202);
+
+        JsonNode page =
+                http().get("/api/v1/resumes?size=2&page=0", bearer(admin)).json();
+        assertThat(page.get("total").asLong()).isEqualTo(4);
+        assertThat(page.get("items")).hasSize(2);
+        assertThat(http().get("/api/v1/resumes?size=2&page=1", bearer(admin))
+                        .json()
+                        .get("items"))
+                .hasSize(2);
+        assertThat(http().get("/api/v1/resumes?source=REFERRAL", bearer(admin))
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(http().get("/api/v1/resumes?status=RECEIVED&from=2020-01-01", bearer(admin))
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(4);
+        assertThat(http().get("/api/v1/resumes?to=2020-01-01", bearer(admin))
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
+        assertThat(http().get("/api/v1/resumes?status=WHATEVER", bearer(admin)).status())
+                .isEqualTo(400);
+        assertThat(http().get("/api/v1/resumes?size=1000", bearer(admin)).status())
+                .isEqualTo(400);
+        assertThat(http().get("/api/v1/resumes?from=yesterday", bearer(admin)).status())
+                .isEqualTo(400);
+
+        JsonNode mine = http().get("/api/v1/resumes", bearer(candidate)).json();
+        assertThat(mine.get("total").asLong()).isEqualTo(1);
+        assertThat(mine.get("items").get(0).get("candidateEmail").asString()).isEqualTo("me@example.test");
+        assertThat(mine.get("items").get(0).get("jobId").asString()).isEqualTo(jobId.toString());
+        String adminsResume = http().get("/api/v1/resumes?source=REFERRAL", bearer(admin))
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asString();
+        assertThat(http().get("/api/v1/resumes/" + adminsResume, bearer(candidate))
+                        .status())
+                .isEqualTo(404);
+        String client = TOKENS.token(UUID.randomUUID(), organization, "CLIENT");
+        assertThat(http().get("/api/v1/resumes", bearer(client)).status()).isEqualTo(403);
+        assertThat(http().get("/api/v1/resumes").status()).isEqualTo(401);
+    }
+
+    @Test
+    void theStatusFollowsWhatResumeProcessingReportsAndIgnoresStaleReports() {
+        String id = upload("s.txt", ("Status Check " + UUID.randomUUID()).getBytes())
+                .json()
+                .get("id")
+                .asString();
+        UUID resumeId = UUID.fromString(id);
+        Instant now = Instant.now();
+
+        publish(
+                ResumeParseFailed.TOPIC,
+                id,
+                new ResumeParseFailed(resumeId, org, 1, "NEEDS_OCR", "A scan.", "1.0.0", now));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(http().get("/api/v1/resumes/" + id, bearer(recruiter))
+                                .json()
+                                .get("status")
+                                .asString())
+                        .isEqualTo("NEEDS_OCR"));
+
+        publish(
+                ResumeParsed.TOPIC,
+                id,
+                new ResumeParsed(
+                        resumeId, org, 3, "1.0.0", "1", null, List.of(), List.of(), null, null, null, List.of(), now));
+        publish(
+                ResumeParseFailed.TOPIC,
+                id,
+                new ResumeParseFailed(resumeId, org, 2, "FAILED", "Old news.", "1.0.0", now));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(http().get("/api/v1/resumes/" + id, bearer(recruiter))
+                                .json()
+                                .get("status")
+                                .asString())
+                        .isEqualTo("PARSED"));
+        // resume-processing is not running here: the resume is still shown, without its profile.
+        JsonNode parsed = http().get("/api/v1/resumes/" + id, bearer(recruiter)).json();
+        assertThat(parsed.get("profile").isNull()).isTrue();
+        assertThat(http().get("/api/v1/resumes?status=PARSED", bearer(recruiter))
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1);
+    }
+
+    void publish(String topic, String key, Object event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json.writeValueAsString(event));
+        record.headers().add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        kafka.send(record).join();
+    }
+}
