@@ -373,6 +373,146 @@ class ResumeIngestionIT {
                 .isEqualTo(1);
     }
 
+    @Test
+    void aResumeMailedToAConfiguredMailboxBecomesAResumeOnceAndTheMailIsMarkedRead() throws Exception {
+        com.icegreen.greenmail.util.GreenMail mail = new com.icegreen.greenmail.util.GreenMail(
+                com.icegreen.greenmail.util.ServerSetupTest.IMAP.dynamicPort());
+        mail.start();
+        try {
+            com.icegreen.greenmail.user.GreenMailUser inbox = mail.setUser("jobs@acme.test", "jobs", "mail-secret");
+            UUID organization = UUID.randomUUID();
+            String admin = TOKENS.token(UUID.randomUUID(), organization, "ADMIN");
+            TestHttp.Response added = http().post(
+                            "/api/v1/resumes/mailboxes",
+                            TestHttp.map(
+                                    "host", "127.0.0.1",
+                                    "port", mail.getImap().getPort(),
+                                    "tls", false,
+                                    "username", "jobs",
+                                    "password", "mail-secret"),
+                            bearer(admin));
+            assertThat(added.status()).as(added.body()).isEqualTo(201);
+            assertThat(added.body()).doesNotContain("mail-secret");
+            String mailbox = added.json().get("id").asString();
+
+            byte[] pdf = TestDocuments.pdf(resumeLines("Mai Ling"));
+            jakarta.mail.internet.MimeMessage message =
+                    new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()));
+            message.setFrom(new jakarta.mail.internet.InternetAddress("mai.ling@example.test"));
+            message.setRecipients(jakarta.mail.Message.RecipientType.TO, "jobs@acme.test");
+            message.setSubject("Application: backend engineer");
+            jakarta.mail.internet.MimeMultipart parts = new jakarta.mail.internet.MimeMultipart();
+            jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+            text.setText("Hello, my resume is attached.");
+            parts.addBodyPart(text);
+            jakarta.mail.internet.MimeBodyPart resume = new jakarta.mail.internet.MimeBodyPart();
+            resume.setDataHandler(new jakarta.activation.DataHandler(
+                    new jakarta.mail.util.ByteArrayDataSource(pdf, "application/pdf")));
+            resume.setFileName("Mai Ling CV.pdf");
+            resume.setDisposition(jakarta.mail.Part.ATTACHMENT);
+            parts.addBodyPart(resume);
+            jakarta.mail.internet.MimeBodyPart logo = new jakarta.mail.internet.MimeBodyPart();
+            logo.setDataHandler(new jakarta.activation.DataHandler(
+                    new jakarta.mail.util.ByteArrayDataSource(TestDocuments.png(), "image/png")));
+            logo.setFileName("logo.png");
+            logo.setDisposition(jakarta.mail.Part.ATTACHMENT);
+            parts.addBodyPart(logo);
+            message.setContent(parts);
+            message.saveChanges();
+            inbox.deliver(message);
+
+            JsonNode poll = http().post("/api/v1/resumes/mailboxes/" + mailbox + "/poll", Map.of(), bearer(admin))
+                    .json();
+            assertThat(poll.get("messages").asInt()).isEqualTo(1);
+            assertThat(poll.get("resumes").asInt()).isEqualTo(1);
+            assertThat(poll.get("skippedAttachments").asInt()).isEqualTo(1);
+
+            JsonNode listed =
+                    http().get("/api/v1/resumes?source=EMAIL", bearer(admin)).json();
+            assertThat(listed.get("total").asLong()).isEqualTo(1);
+            JsonNode received = listed.get("items").get(0);
+            assertThat(received.get("candidateEmail").asString()).isEqualTo("mai.ling@example.test");
+            assertThat(received.get("fileName").asString()).isEqualTo("Mai Ling CV.pdf");
+            assertThat(http().getBytes("/api/v1/resumes/" + received.get("id").asString() + "/original", bearer(admin)))
+                    .isEqualTo(pdf);
+            jakarta.mail.internet.MimeMessage[] stored = mail.getReceivedMessages();
+            assertThat(stored[0].getFlags().contains(jakarta.mail.Flags.Flag.SEEN))
+                    .isTrue();
+
+            JsonNode again = http().post("/api/v1/resumes/mailboxes/" + mailbox + "/poll", Map.of(), bearer(admin))
+                    .json();
+            assertThat(again.get("messages").asInt()).isZero();
+            assertThat(http().get("/api/v1/resumes?source=EMAIL", bearer(admin))
+                            .json()
+                            .get("total")
+                            .asLong())
+                    .isEqualTo(1);
+            JsonNode status = http().get("/api/v1/resumes/mailboxes", bearer(admin))
+                    .json()
+                    .get(0);
+            assertThat(status.get("resumesReceived").asLong()).isEqualTo(1);
+            assertThat(status.get("lastError").isNull()).isTrue();
+            assertThat(status.has("password")).isFalse();
+
+            // A recruiter may not read or change mailboxes; another organisation does not see them.
+            String recruiterThere = TOKENS.token(UUID.randomUUID(), organization, "RECRUITER");
+            assertThat(http().get("/api/v1/resumes/mailboxes", bearer(recruiterThere))
+                            .status())
+                    .isEqualTo(403);
+            String otherAdmin = TOKENS.token(UUID.randomUUID(), UUID.randomUUID(), "ADMIN");
+            assertThat(http().post("/api/v1/resumes/mailboxes/" + mailbox + "/poll", Map.of(), bearer(otherAdmin))
+                            .status())
+                    .isEqualTo(404);
+        } finally {
+            mail.stop();
+        }
+    }
+
+    @Test
+    void aWrongMailboxPasswordIsReportedOnTheMailboxNotLost() {
+        com.icegreen.greenmail.util.GreenMail mail = new com.icegreen.greenmail.util.GreenMail(
+                com.icegreen.greenmail.util.ServerSetupTest.IMAP.dynamicPort());
+        mail.start();
+        try {
+            mail.setUser("hr@acme.test", "hr", "right");
+            String admin = TOKENS.token(UUID.randomUUID(), UUID.randomUUID(), "ADMIN");
+            String mailbox = http().post(
+                            "/api/v1/resumes/mailboxes",
+                            TestHttp.map(
+                                    "host",
+                                    "127.0.0.1",
+                                    "port",
+                                    mail.getImap().getPort(),
+                                    "tls",
+                                    false,
+                                    "username",
+                                    "hr",
+                                    "password",
+                                    "wrong"),
+                            bearer(admin))
+                    .json()
+                    .get("id")
+                    .asString();
+            JsonNode poll = http().post("/api/v1/resumes/mailboxes/" + mailbox + "/poll", Map.of(), bearer(admin))
+                    .json();
+            assertThat(poll.get("error").asString()).contains("refused the user name or password");
+            assertThat(http().get("/api/v1/resumes/mailboxes", bearer(admin))
+                            .json()
+                            .get(0)
+                            .get("lastError")
+                            .asString())
+                    .contains("refused");
+            TestHttp.Response invalid = http().post(
+                            "/api/v1/resumes/mailboxes",
+                            TestHttp.map("host", "bad host!", "port", 99999, "username", "", "password", "x"),
+                            bearer(admin));
+            assertThat(invalid.status()).isEqualTo(400);
+            assertThat(invalid.body()).contains("host").contains("port").contains("username");
+        } finally {
+            mail.stop();
+        }
+    }
+
     void publish(String topic, String key, Object event) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json.writeValueAsString(event));
         record.headers().add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));

@@ -86,8 +86,8 @@ class Mailboxes {
     void release(UUID id, String error, int resumes) {
         jdbc.sql("""
                         UPDATE mailbox SET lease_until = NULL, last_polled_at = now(),
-                               last_success_at = CASE WHEN :error IS NULL THEN now() ELSE last_success_at END,
-                               last_error = :error, resumes_received = resumes_received + :resumes
+                               last_success_at = CASE WHEN CAST(:error AS text) IS NULL THEN now() ELSE last_success_at END,
+                               last_error = CAST(:error AS text), resumes_received = resumes_received + :resumes
                         WHERE id = :id
                         """)
                 .param("error", error)
