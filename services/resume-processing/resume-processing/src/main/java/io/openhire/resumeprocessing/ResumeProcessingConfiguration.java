@@ -1,0 +1,47 @@
+package io.openhire.resumeprocessing;
+
+import io.openhire.platform.http.ServiceClients;
+import io.openhire.resumeprocessing.extraction.TextExtractor;
+import io.openhire.resumeprocessing.parsing.ResumeParser;
+import io.openhire.resumeprocessing.pipeline.StorageApi;
+import io.openhire.skills.SkillsTaxonomy;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The resume-processing service: turns received resumes into structured profiles
+ * ({@code resume.parsed.v1}), and scores resumes against jobs (ATS reports).
+ */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan(basePackageClasses = ResumeProcessingConfiguration.class)
+@EnableConfigurationProperties(ResumeProcessingProperties.class)
+public class ResumeProcessingConfiguration {
+
+    @Bean
+    Clock resumeProcessingClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    SkillsTaxonomy skillsTaxonomy() {
+        return SkillsTaxonomy.load();
+    }
+
+    @Bean
+    ResumeParser resumeParser(SkillsTaxonomy taxonomy, ResumeProcessingProperties properties, Clock clock) {
+        return new ResumeParser(taxonomy, properties.defaultPhoneRegion(), clock);
+    }
+
+    @Bean
+    TextExtractor textExtractor(ResumeProcessingProperties properties) {
+        return new TextExtractor(properties.maxTextChars());
+    }
+
+    @Bean
+    StorageApi resumeStorage(ServiceClients clients) {
+        return clients.create(StorageApi.class, "storage");
+    }
+}

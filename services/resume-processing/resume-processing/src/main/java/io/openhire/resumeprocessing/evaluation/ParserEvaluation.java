@@ -1,0 +1,317 @@
+package io.openhire.resumeprocessing.evaluation;
+
+import io.openhire.resumeprocessing.extraction.TextExtractor;
+import io.openhire.resumeprocessing.parsing.Profile;
+import io.openhire.resumeprocessing.parsing.ResumeParser;
+import io.openhire.skills.SkillsTaxonomy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Measures the parser, so that its numbers are honest and anyone can reproduce them.
+ *
+ * <pre>
+ * --gold DIR   resumes as text with inline labels (&lt;label type="Name"&gt;...&lt;/label&gt;, the format of
+ *              dotin-inc/resume-dataset-NER-annotations): precision, recall and F1 per field
+ * --pdfs DIR   every PDF under DIR through text extraction and parsing: failures, text coverage, speed
+ * </pre>
+ *
+ * Fields are compared as sets per resume after normalisation (case, punctuation, spacing); a predicted
+ * value matches a gold value when one contains the other as whole words ("Oracle" ~ "Oracle India Pvt
+ * Ltd"). Skills compare canonical taxonomy names where the gold label is in the taxonomy. Counts are
+ * micro-averaged over all resumes.
+ */
+public final class ParserEvaluation {
+
+    static final List<String> FIELDS = List.of(
+            "Name",
+            "Email",
+            "Location",
+            "Designation",
+            "Companies worked at",
+            "Degree",
+            "College Name",
+            "Graduation Year",
+            "Skills");
+    private static final Pattern LABEL = Pattern.compile("<label type=\"([^\"]+)\">(.*?)</label>", Pattern.DOTALL);
+
+    public static void main(String[] args) throws IOException {
+        SkillsTaxonomy taxonomy = SkillsTaxonomy.load();
+        ResumeParser parser = new ResumeParser(taxonomy, "IN", Clock.systemUTC());
+        boolean any = false;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            Path dir = Path.of(args[i + 1]);
+            switch (args[i]) {
+                case "--gold" -> {
+                    System.out.print(gold(dir, parser, taxonomy).table());
+                    any = true;
+                }
+                case "--pdfs" -> {
+                    System.out.print(pdfs(dir, parser));
+                    any = true;
+                }
+                default -> {}
+            }
+        }
+        if (!any) {
+            System.err.println("usage: ParserEvaluation [--gold DIR] [--pdfs DIR]");
+            System.exit(2);
+        }
+    }
+
+    /** True/false positives and false negatives of one field. */
+    static final class Counts {
+        int tp;
+        int fp;
+        int fn;
+
+        double precision() {
+            return tp + fp == 0 ? 0 : (double) tp / (tp + fp);
+        }
+
+        double recall() {
+            return tp + fn == 0 ? 0 : (double) tp / (tp + fn);
+        }
+
+        double f1() {
+            double p = precision();
+            double r = recall();
+            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+    }
+
+    public record Result(int resumes, Map<String, Counts> fields, double millisPerResume) {
+        public String table() {
+            StringBuilder out = new StringBuilder();
+            out.append(String.format(
+                    Locale.ROOT, "%d labelled resumes, %.2f ms per resume (parse only)%n", resumes, millisPerResume));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%-22s %9s %9s %9s %7s %7s %7s%n",
+                    "field",
+                    "precision",
+                    "recall",
+                    "F1",
+                    "tp",
+                    "fp",
+                    "fn"));
+            for (Map.Entry<String, Counts> e : fields.entrySet()) {
+                Counts c = e.getValue();
+                out.append(String.format(
+                        Locale.ROOT,
+                        "%-22s %9.3f %9.3f %9.3f %7d %7d %7d%n",
+                        e.getKey(),
+                        c.precision(),
+                        c.recall(),
+                        c.f1(),
+                        c.tp,
+                        c.fp,
+                        c.fn));
+            }
+            return out.toString();
+        }
+
+        public double f1(String field) {
+            return fields.get(field).f1();
+        }
+    }
+
+    public static Result gold(Path dir, ResumeParser parser, SkillsTaxonomy taxonomy) throws IOException {
+        Map<String, Counts> counts = new LinkedHashMap<>();
+        FIELDS.forEach(f -> counts.put(f, new Counts()));
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            files = walk.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
+        }
+        long nanos = 0;
+        for (Path file : files) {
+            String labelled = Files.readString(file, StandardCharsets.UTF_8);
+            Map<String, Set<String>> gold = new LinkedHashMap<>();
+            FIELDS.forEach(f -> gold.put(f, new LinkedHashSet<>()));
+            Matcher m = LABEL.matcher(labelled);
+            while (m.find()) {
+                String field = switch (m.group(1)) {
+                    case "Email Address" -> "Email";
+                    case "Tech Tools", "Job Specific Skills", "Soft Skills" -> "Skills";
+                    default -> m.group(1);
+                };
+                if (gold.containsKey(field)) {
+                    String value = unescape(m.group(2));
+                    if (field.equals("Skills")) {
+                        value = taxonomy.lookup(value).map(s -> s.name()).orElse(value);
+                    }
+                    String normal = normalise(value);
+                    if (!normal.isEmpty()) {
+                        gold.get(field).add(normal);
+                    }
+                }
+            }
+            String text = unescape(LABEL.matcher(labelled).replaceAll("$2").replaceAll("</?cv>|<\\?xml[^>]*>", ""));
+            long start = System.nanoTime();
+            Profile profile = parser.parse(text);
+            nanos += System.nanoTime() - start;
+            Map<String, Set<String>> predicted = predicted(profile);
+            for (String field : FIELDS) {
+                score(counts.get(field), gold.get(field), predicted.get(field));
+            }
+        }
+        return new Result(files.size(), counts, files.isEmpty() ? 0 : nanos / 1e6 / files.size());
+    }
+
+    static Map<String, Set<String>> predicted(Profile p) {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        FIELDS.forEach(f -> out.put(f, new LinkedHashSet<>()));
+        add(out, "Name", p.name());
+        p.emails().forEach(e -> add(out, "Email", e));
+        if (p.location() != null) {
+            add(out, "Location", p.location().text());
+        }
+        p.work().forEach(w -> {
+            add(out, "Designation", w.title());
+            add(out, "Companies worked at", w.employer());
+            add(out, "Location", w.location());
+        });
+        add(out, "Designation", p.headline());
+        p.education().forEach(e -> {
+            add(out, "Degree", e.degree());
+            add(out, "College Name", e.institution());
+            add(out, "Graduation Year", e.year() == null ? null : e.year().toString());
+        });
+        p.skills().forEach(s -> add(out, "Skills", s.name()));
+        return out;
+    }
+
+    private static void add(Map<String, Set<String>> out, String field, String value) {
+        if (value != null) {
+            String normal = normalise(value);
+            if (!normal.isEmpty()) {
+                out.get(field).add(normal);
+            }
+        }
+    }
+
+    /** Each predicted value that matches an unmatched gold value is a true positive. */
+    static void score(Counts counts, Set<String> gold, Set<String> predicted) {
+        Set<String> unmatched = new LinkedHashSet<>(gold);
+        for (String p : predicted) {
+            String hit = null;
+            for (String g : unmatched) {
+                if (matches(g, p)) {
+                    hit = g;
+                    break;
+                }
+            }
+            if (hit != null) {
+                unmatched.remove(hit);
+                counts.tp++;
+            } else if (!gold.isEmpty() && gold.stream().anyMatch(g -> matches(g, p))) {
+                // a second prediction for a value already matched: neither right nor a new mistake
+            } else {
+                counts.fp++;
+            }
+        }
+        counts.fn += unmatched.size();
+    }
+
+    static boolean matches(String gold, String predicted) {
+        if (gold.equals(predicted)) {
+            return true;
+        }
+        String g = " " + gold + " ";
+        String p = " " + predicted + " ";
+        return g.contains(p) || p.contains(g);
+    }
+
+    static String normalise(String value) {
+        return value.toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}+#@ ]", " ")
+                .replaceAll("\\s+", " ")
+                .strip();
+    }
+
+    private static final Pattern ESCAPED_BYTES = Pattern.compile("(?:\\\\x[0-9a-fA-F]{2})+");
+
+    /** XML entities, and the byte escapes ("\\xe2\\x80\\xa2") some of the dataset's texts carry. */
+    private static String unescape(String s) {
+        Matcher m = ESCAPED_BYTES.matcher(s);
+        StringBuilder decoded = new StringBuilder();
+        while (m.find()) {
+            String hex = m.group().replace("\\x", "");
+            byte[] bytes = java.util.HexFormat.of().parseHex(hex);
+            String text = new String(bytes, StandardCharsets.UTF_8).replaceAll("[\\p{Cntrl}]", " ");
+            m.appendReplacement(decoded, Matcher.quoteReplacement(text));
+        }
+        m.appendTail(decoded);
+        s = decoded.toString();
+        return s.replace("&amp;", "&")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'");
+    }
+
+    /** Every PDF under the folder: extraction outcome, characters of text, parse time. */
+    public static String pdfs(Path dir, ResumeParser parser) throws IOException {
+        TextExtractor extractor = new TextExtractor(200_000);
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            files = walk.filter(p -> p.toString().toLowerCase(Locale.ROOT).endsWith(".pdf"))
+                    .sorted()
+                    .toList();
+        }
+        int withText = 0;
+        int failed = 0;
+        long chars = 0;
+        long nanos = 0;
+        List<String> problems = new ArrayList<>();
+        StringBuilder out = new StringBuilder();
+        for (Path file : files) {
+            byte[] bytes = Files.readAllBytes(file);
+            long start = System.nanoTime();
+            TextExtractor.Extracted extracted = extractor.extract(bytes, "application/pdf");
+            if (extracted.outcome() == TextExtractor.Extracted.Outcome.TEXT) {
+                Profile profile = parser.parse(extracted.text());
+                nanos += System.nanoTime() - start;
+                withText++;
+                chars += extracted.text().length();
+                out.append(String.format(
+                        Locale.ROOT,
+                        "  %-45s %6d chars, %2d jobs, %2d skills, likelihood %.2f%n",
+                        dir.relativize(file),
+                        extracted.text().length(),
+                        profile.work().size(),
+                        profile.skills().size(),
+                        profile.resumeLikelihood()));
+            } else {
+                nanos += System.nanoTime() - start;
+                failed++;
+                problems.add(dir.relativize(file) + ": " + extracted.outcome() + " " + extracted.reason());
+            }
+        }
+        String header = String.format(
+                Locale.ROOT,
+                "%d PDFs: %d with text (%.1f%%), %d without; %d characters on average; %.1f ms per PDF (extract + parse, including JIT warm-up)%n",
+                files.size(),
+                withText,
+                files.isEmpty() ? 0 : 100.0 * withText / files.size(),
+                failed,
+                withText == 0 ? 0 : chars / withText,
+                files.isEmpty() ? 0 : nanos / 1e6 / files.size());
+        return header + out + String.join("\n", problems) + (problems.isEmpty() ? "" : "\n");
+    }
+
+    private ParserEvaluation() {}
+}

@@ -1,0 +1,178 @@
+package io.openhire.resumeprocessing.pipeline;
+
+import io.openhire.platform.events.Outbox;
+import io.openhire.platform.http.ServiceAccount;
+import io.openhire.resumeprocessing.events.ResumeParseFailed;
+import io.openhire.resumeprocessing.events.ResumeParsed;
+import io.openhire.resumeprocessing.extraction.TextExtractor;
+import io.openhire.resumeprocessing.parsing.Profile;
+import io.openhire.resumeprocessing.parsing.ResumeParser;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Parses one resume: original from storage (as this service, for the resume's organisation) → text
+ * (Tika) → profile (parser) → stored with a new revision → {@code resume.parsed.v1} or
+ * {@code resume.parse-failed.v1} in the outbox, all in the caller's transaction. A document that cannot
+ * be read is an outcome (FAILED, NEEDS_OCR); only infrastructure failures (storage away) throw, so the
+ * event is retried rather than lost.
+ */
+@Service
+public class ParsingService {
+
+    private static final Logger log = LoggerFactory.getLogger(ParsingService.class);
+
+    private final ProfileStore store;
+    private final StorageApi storage;
+    private final ServiceAccount serviceAccount;
+    private final TextExtractor extractor;
+    private final ResumeParser parser;
+    private final Outbox outbox;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ParsingService(
+            ProfileStore store,
+            StorageApi storage,
+            ServiceAccount serviceAccount,
+            TextExtractor extractor,
+            ResumeParser parser,
+            Outbox outbox,
+            JsonMapper json,
+            Clock clock) {
+        this.store = store;
+        this.storage = storage;
+        this.serviceAccount = serviceAccount;
+        this.extractor = extractor;
+        this.parser = parser;
+        this.outbox = outbox;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void parse(ProfileStore.Document document) {
+        long started = System.nanoTime();
+        UUID org = document.organizationId();
+        byte[] original = serviceAccount.onBehalfOf(org, () -> storage.get(document.bucket(), document.objectKey()));
+        TextExtractor.Extracted extracted = extractor.extract(original, document.mediaType());
+        int revision = store.nextRevision(document.resumeId());
+        Instant now = clock.instant();
+        if (extracted.outcome() != TextExtractor.Extracted.Outcome.TEXT) {
+            String status = extracted.outcome().name();
+            store.save(
+                    org,
+                    new ProfileStore.StoredProfile(
+                            document.resumeId(),
+                            status,
+                            extracted.reason(),
+                            revision,
+                            ResumeParser.VERSION,
+                            null,
+                            null,
+                            null,
+                            millisSince(started),
+                            now));
+            outbox.publish(
+                    ResumeParseFailed.TOPIC,
+                    document.resumeId().toString(),
+                    new ResumeParseFailed(
+                            document.resumeId(), org, revision, status, extracted.reason(), ResumeParser.VERSION, now),
+                    org);
+            log.info("Resume {} not parsed: {}", document.resumeId(), status);
+            return;
+        }
+        Profile profile = parser.parse(extracted.text());
+        store.save(
+                org,
+                new ProfileStore.StoredProfile(
+                        document.resumeId(),
+                        "PARSED",
+                        null,
+                        revision,
+                        profile.parserVersion(),
+                        profile.taxonomyVersion(),
+                        json.writeValueAsString(profile),
+                        extracted.text(),
+                        millisSince(started),
+                        now));
+        outbox.publish(
+                ResumeParsed.TOPIC, document.resumeId().toString(), event(document, org, revision, profile, now), org);
+    }
+
+    static ResumeParsed event(ProfileStore.Document document, UUID org, int revision, Profile profile, Instant now) {
+        List<String> titles = profile.work().stream()
+                .map(Profile.Work::title)
+                .filter(t -> t != null)
+                .distinct()
+                .toList();
+        String current = !titles.isEmpty() ? titles.getFirst() : profile.headline();
+        ResumeParsed.Location location = profile.location() == null
+                ? null
+                : new ResumeParsed.Location(
+                        profile.location().city(),
+                        profile.location().region(),
+                        profile.location().country());
+        return new ResumeParsed(
+                document.resumeId(),
+                org,
+                revision,
+                profile.parserVersion(),
+                profile.taxonomyVersion(),
+                current,
+                titles,
+                profile.skills().stream()
+                        .map(s -> new ResumeParsed.Skill(s.id(), s.name()))
+                        .toList(),
+                profile.totalYearsExperience(),
+                location,
+                highestDegree(profile.education()),
+                profile.languages(),
+                now);
+    }
+
+    static String highestDegree(List<Profile.Education> education) {
+        String best = null;
+        int bestRank = 0;
+        for (Profile.Education e : education) {
+            int rank = degreeRank(e.degree());
+            if (rank > bestRank) {
+                bestRank = rank;
+                best = e.degree();
+            }
+        }
+        return best;
+    }
+
+    static int degreeRank(String degree) {
+        if (degree == null) {
+            return 0;
+        }
+        String d = degree.toLowerCase(java.util.Locale.ROOT).replace(".", "").replace(" ", "");
+        if (d.startsWith("phd") || d.startsWith("doctor")) {
+            return 5;
+        }
+        if (d.startsWith("master") || d.startsWith("m") && !d.startsWith("mbbs")) {
+            return 4;
+        }
+        if (d.startsWith("bachelor") || d.startsWith("b") || d.startsWith("ll") || d.startsWith("mbbs")) {
+            return 3;
+        }
+        if (d.startsWith("associate") || d.startsWith("diploma") || d.startsWith("pg")) {
+            return 2;
+        }
+        return 1;
+    }
+
+    private static int millisSince(long started) {
+        return (int) ((System.nanoTime() - started) / 1_000_000);
+    }
+}

@@ -1,0 +1,145 @@
+package io.openhire.resumeprocessing.pipeline;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** resume_document and resume_profile; every read is scoped to one organisation. */
+@Repository
+public class ProfileStore {
+
+    public record Document(
+            UUID resumeId, UUID organizationId, String bucket, String objectKey, String mediaType, String sha256) {}
+
+    public record StoredProfile(
+            UUID resumeId,
+            String status,
+            String reason,
+            int revision,
+            String parserVersion,
+            String taxonomyVersion,
+            String profileJson,
+            String text,
+            int parseMillis,
+            Instant parsedAt) {}
+
+    private final JdbcClient jdbc;
+
+    ProfileStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void saveDocument(Document d, Instant receivedAt) {
+        jdbc.sql("""
+                        INSERT INTO resume_document (resume_id, organization_id, bucket, object_key, media_type, sha256, received_at)
+                        VALUES (:id, :org, :bucket, :key, :type, :sha, :at)
+                        ON CONFLICT (resume_id) DO NOTHING
+                        """)
+                .param("id", d.resumeId())
+                .param("org", d.organizationId())
+                .param("bucket", d.bucket())
+                .param("key", d.objectKey())
+                .param("type", d.mediaType())
+                .param("sha", d.sha256())
+                .param("at", receivedAt.atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    public Optional<Document> document(UUID organizationId, UUID resumeId) {
+        return jdbc.sql("""
+                        SELECT resume_id, organization_id, bucket, object_key, media_type, sha256
+                        FROM resume_document WHERE organization_id = :org AND resume_id = :id
+                        """)
+                .param("org", organizationId)
+                .param("id", resumeId)
+                .query((rs, n) -> new Document(
+                        rs.getObject("resume_id", UUID.class),
+                        rs.getObject("organization_id", UUID.class),
+                        rs.getString("bucket"),
+                        rs.getString("object_key"),
+                        rs.getString("media_type"),
+                        rs.getString("sha256")))
+                .optional();
+    }
+
+    /** Resumes of the organisation whose profile is missing or was built by another parser version. */
+    List<UUID> outdated(UUID organizationId, String parserVersion, boolean all) {
+        return jdbc.sql("""
+                        SELECT d.resume_id FROM resume_document d
+                        LEFT JOIN resume_profile p ON p.resume_id = d.resume_id
+                        WHERE d.organization_id = :org AND (:all OR p.resume_id IS NULL OR p.parser_version <> :version)
+                        ORDER BY d.received_at
+                        """)
+                .param("org", organizationId)
+                .param("all", all)
+                .param("version", parserVersion)
+                .query(UUID.class)
+                .list();
+    }
+
+    int nextRevision(UUID resumeId) {
+        return jdbc.sql("SELECT coalesce(max(revision), 0) + 1 FROM resume_profile WHERE resume_id = :id")
+                .param("id", resumeId)
+                .query(Integer.class)
+                .single();
+    }
+
+    void save(UUID organizationId, StoredProfile p) {
+        jdbc.sql("""
+                        INSERT INTO resume_profile (resume_id, organization_id, status, reason, revision, parser_version,
+                                                    taxonomy_version, profile, text, parse_millis, parsed_at)
+                        VALUES (:id, :org, :status, :reason, :revision, :parser, :taxonomy, CAST(:profile AS jsonb), :text,
+                                :millis, :at)
+                        ON CONFLICT (resume_id) DO UPDATE SET
+                            status = EXCLUDED.status, reason = EXCLUDED.reason, revision = EXCLUDED.revision,
+                            parser_version = EXCLUDED.parser_version, taxonomy_version = EXCLUDED.taxonomy_version,
+                            profile = EXCLUDED.profile, text = EXCLUDED.text, parse_millis = EXCLUDED.parse_millis,
+                            parsed_at = EXCLUDED.parsed_at
+                        """)
+                .param("id", p.resumeId())
+                .param("org", organizationId)
+                .param("status", p.status())
+                .param("reason", p.reason())
+                .param("revision", p.revision())
+                .param("parser", p.parserVersion())
+                .param("taxonomy", p.taxonomyVersion())
+                .param("profile", p.profileJson())
+                .param("text", p.text())
+                .param("millis", p.parseMillis())
+                .param("at", p.parsedAt().atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    public Optional<StoredProfile> profile(UUID organizationId, UUID resumeId) {
+        return jdbc.sql("""
+                        SELECT resume_id, status, reason, revision, parser_version, taxonomy_version, profile::text AS profile,
+                               text, parse_millis, parsed_at
+                        FROM resume_profile WHERE organization_id = :org AND resume_id = :id
+                        """)
+                .param("org", organizationId)
+                .param("id", resumeId)
+                .query(ProfileStore::map)
+                .optional();
+    }
+
+    static StoredProfile map(ResultSet rs, int row) throws SQLException {
+        return new StoredProfile(
+                rs.getObject("resume_id", UUID.class),
+                rs.getString("status"),
+                rs.getString("reason"),
+                rs.getInt("revision"),
+                rs.getString("parser_version"),
+                rs.getString("taxonomy_version"),
+                rs.getString("profile"),
+                rs.getString("text"),
+                rs.getInt("parse_millis"),
+                rs.getObject("parsed_at", OffsetDateTime.class).toInstant());
+    }
+}
