@@ -125,8 +125,8 @@ public final class SkillsTaxonomy {
 
     /** The skill a phrase names, if any ("k8s" → Kubernetes, "Structured Query Language" → SQL). */
     public Optional<Skill> lookup(String phrase) {
-        Skill exact = byExactPhrase.get(phraseKey(phrase, false));
-        return Optional.ofNullable(exact != null ? exact : byFoldedPhrase.get(phraseKey(phrase, true)));
+        Skill folded = byFoldedPhrase.get(phraseKey(phrase, true));
+        return Optional.ofNullable(folded != null ? folded : byExactPhrase.get(phraseKey(phrase, false)));
     }
 
     /** Every skill mentioned in {@code text}, in order of appearance, longest phrase first at each position. */
@@ -166,11 +166,9 @@ public final class SkillsTaxonomy {
             exact.append(tokens.get(k).text());
         }
         String asWritten = exact.toString();
-        Skill skill = byExactPhrase.get(asWritten);
-        if (skill != null) {
-            return skill;
-        }
-        return byFoldedPhrase.get(asWritten.toLowerCase(Locale.ROOT));
+        // A form that matches whatever its case wins; exact-case forms only stand in for ordinary words.
+        Skill skill = byFoldedPhrase.get(asWritten.toLowerCase(Locale.ROOT));
+        return skill != null ? skill : byExactPhrase.get(asWritten);
     }
 
     record Token(String text, int start, int end) {}

@@ -26,7 +26,7 @@ public class AtsScorer {
     private static final Pattern NICE_TO_HAVE = Pattern.compile(
             "(?i)\\b(nice to have|nice-to-have|preferred|bonus|a plus|desirable|good to have|optional)\\b");
     private static final Pattern QUANTIFIED = Pattern.compile("(\\d+\\s*%|\\$\\s*\\d|\\b\\d{2,}\\b|\\b\\d+[kKmM]\\b)");
-    private static final Set<String> STOPWORDS = Set.of(
+    private static final Set<String> STOPWORDS = Set.copyOf(List.of(
             "the",
             "and",
             "for",
@@ -139,7 +139,7 @@ public class AtsScorer {
             "need",
             "needs",
             "every",
-            "each");
+            "each"));
 
     private final SkillsTaxonomy taxonomy;
 

@@ -1,0 +1,30 @@
+package io.openhire.resumeprocessing;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.openhire.platform.test.ArchitectureRules;
+
+@AnalyzeClasses(packages = "io.openhire.resumeprocessing", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule independent = ArchitectureRules.doesNotUseOtherServices(
+            "io.openhire.resumeprocessing", "io.openhire.resumeingestion.events..");
+
+    @ArchTest
+    static final ArchRule constructorInjection = ArchitectureRules.noFieldInjection();
+
+    @ArchTest
+    static final ArchRule noJpa = ArchitectureRules.noJpa("io.openhire.resumeprocessing");
+
+    /** The parser is plain Java: usable from the evaluation command and testable without Spring. */
+    @ArchTest
+    static final ArchRule plainParser = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+            .that()
+            .resideInAPackage("io.openhire.resumeprocessing.parsing..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.springframework..");
+}

@@ -1,0 +1,120 @@
+package io.openhire.resumeprocessing;
+
+import io.openhire.platform.events.EventHeaders;
+import io.openhire.platform.http.ServiceAccount;
+import io.openhire.platform.test.TestHttp;
+import io.openhire.platform.test.TestServices;
+import io.openhire.platform.test.TestTokens;
+import io.openhire.resumeingestion.events.ResumeReceived;
+import io.openhire.storage.StorageConfiguration;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What resume-ingestion would do before resume-processing sees a resume: store it, announce it. */
+public final class ProcessingTestSupport {
+
+    public static final TestTokens TOKENS = new TestTokens();
+    private static TestServices.Running storage;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ProcessingTestSupport() {}
+
+    /** The real storage service, started once for all tests of this module. */
+    public static synchronized String storageUrl() {
+        if (storage == null) {
+            try {
+                storage = TestServices.start(
+                        "storage",
+                        StorageConfiguration.class,
+                        TOKENS,
+                        Map.of(
+                                "openhire.storage.filesystem.root",
+                                Files.createTempDirectory("openhire-objects").toString(),
+                                "openhire.storage.encryption-key",
+                                Base64.getEncoder().encodeToString(new byte[32])));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return storage.url();
+    }
+
+    /** identity's service tokens, from the test issuer. */
+    public static ServiceAccount serviceAccount() {
+        return new ServiceAccount("resume-processing", "unused", null, Clock.systemUTC()) {
+            @Override
+            public String tokenFor(UUID organizationId) {
+                return TOKENS.token(UUID.randomUUID(), organizationId, "SERVICE");
+            }
+        };
+    }
+
+    /**
+     * resume-processing with the test service account. Not a {@code @Configuration}, so that the
+     * service's component scan does not pick it up; import it.
+     */
+    @Import(ResumeProcessingConfiguration.class)
+    public static class WithTestServiceAccount {
+        @Bean
+        ServiceAccount serviceAccount() {
+            return ProcessingTestSupport.serviceAccount();
+        }
+    }
+
+    /** Stores {@code bytes} in storage and publishes resume.received.v1 for it, like resume-ingestion. */
+    public static UUID receive(UUID organization, byte[] bytes, String mediaType, String bootstrapServers) {
+        UUID id = UUID.randomUUID();
+        TestHttp.Response stored = new TestHttp(storageUrl())
+                .putRaw(
+                        "/api/v1/data/resumes/" + id,
+                        mediaType,
+                        bytes,
+                        TestHttp.bearer(TOKENS.token(UUID.randomUUID(), organization, "SERVICE")));
+        if (stored.status() != 201) {
+            throw new IllegalStateException("storage said " + stored.status() + ": " + stored.body());
+        }
+        ResumeReceived event = new ResumeReceived(
+                id,
+                organization,
+                "resumes",
+                id.toString(),
+                mediaType,
+                bytes.length,
+                sha256(bytes),
+                "UPLOAD",
+                null,
+                Instant.now());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", bootstrapServers), new StringSerializer(), new StringSerializer())) {
+            ProducerRecord<String, String> record =
+                    new ProducerRecord<>(ResumeReceived.TOPIC, id.toString(), JSON.writeValueAsString(event));
+            record.headers()
+                    .add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return id;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package io.openhire.resumeprocessing;
+
+import static io.openhire.platform.test.TestHttp.bearer;
+import static io.openhire.resumeprocessing.ProcessingTestSupport.TOKENS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import io.openhire.platform.test.TestDocuments;
+import io.openhire.platform.test.TestHttp;
+import io.openhire.platform.test.TestInfrastructure;
+import io.openhire.platform.test.TestKafka;
+import io.openhire.resumeprocessing.events.ResumeParseFailed;
+import io.openhire.resumeprocessing.events.ResumeParsed;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * resume.received.v1 in, profile and resume.parsed.v1 out, with the real storage service and the
+ * embedded Kafka; then the API: profile, re-parse, ATS report.
+ */
+@SpringBootTest(
+        classes = ResumeProcessingIT.App.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.application.name=resume-processing")
+class ResumeProcessingIT {
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(ProcessingTestSupport.WithTestServiceAccount.class)
+    static class App {}
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "resume_processing");
+        registry.add("openhire.security.jwk-set-uri", TOKENS::jwkSetUri);
+        registry.add("openhire.clients.services.storage.url", ProcessingTestSupport::storageUrl);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JsonMapper json;
+
+    final UUID org = UUID.randomUUID();
+    final String recruiter = TOKENS.token(UUID.randomUUID(), org, "RECRUITER");
+
+    TestHttp http() {
+        return new TestHttp("http://localhost:" + port);
+    }
+
+    UUID receive(byte[] bytes, String mediaType) {
+        return ProcessingTestSupport.receive(org, bytes, mediaType, TestKafka.bootstrapServers());
+    }
+
+    ConsumerRecord<String, String> eventFor(String topic, UUID resume) {
+        return TestKafka.read(topic, r -> r.key().equals(resume.toString()), 1).getFirst();
+    }
+
+    @Test
+    void aPdfAndADocxBecomeProfilesAndAnnounceThemWithoutContactDetails() {
+        for (byte[] document :
+                List.of(TestDocuments.pdf(ResumeTestData.priya()), TestDocuments.docx(ResumeTestData.priya()))) {
+            String type = document[0] == '%'
+                    ? "application/pdf"
+                    : "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+            UUID resume = receive(document, type);
+
+            ResumeParsed parsed =
+                    json.readValue(eventFor(ResumeParsed.TOPIC, resume).value(), ResumeParsed.class);
+            assertThat(parsed.organizationId()).isEqualTo(org);
+            assertThat(parsed.revision()).isEqualTo(1);
+            assertThat(parsed.currentTitle()).isEqualTo("Senior Backend Engineer");
+            assertThat(parsed.skills()).extracting(ResumeParsed.Skill::id).contains("kubernetes", "java");
+            assertThat(parsed.location().country()).isEqualTo("DE");
+            assertThat(parsed.highestDegree()).isEqualTo("Bachelor of Science");
+            String raw = eventFor(ResumeParsed.TOPIC, resume).value();
+            assertThat(raw)
+                    .doesNotContain("priya.raman@example.test")
+                    .doesNotContain("Priya Raman")
+                    .doesNotContain("901820");
+
+            JsonNode profile = http().get("/api/v1/resumes/" + resume + "/profile", bearer(recruiter))
+                    .json();
+            assertThat(profile.get("status").asString()).isEqualTo("PARSED");
+            assertThat(profile.get("profile").get("name").asString()).isEqualTo("Priya Raman");
+            assertThat(profile.get("profile").get("phones").get(0).asString()).isEqualTo("+4930901820");
+            assertThat(profile.get("profile").get("work").get(0).get("employer").asString())
+                    .isEqualTo("Northwind Logistics GmbH");
+            assertThat(profile.get("profile").get("confidence").get("name").asDouble())
+                    .isGreaterThan(0.8);
+        }
+    }
+
+    @Test
+    void aScanWithoutOcrIsFlaggedAndADamagedFileFailsWithAReason() {
+        assumeFalse(
+                io.openhire.resumeprocessing.extraction.TextExtractorAccess.ocrInstalled(),
+                "tesseract is installed here: scans are read, not flagged");
+        UUID scan = receive(TestDocuments.scannedPdf(2), "application/pdf");
+        ResumeParseFailed flagged =
+                json.readValue(eventFor(ResumeParseFailed.TOPIC, scan).value(), ResumeParseFailed.class);
+        assertThat(flagged.status()).isEqualTo("NEEDS_OCR");
+        assertThat(flagged.reason()).contains("OCR");
+
+        UUID broken = receive(TestDocuments.damagedPdf(), "application/pdf");
+        ResumeParseFailed failed =
+                json.readValue(eventFor(ResumeParseFailed.TOPIC, broken).value(), ResumeParseFailed.class);
+        assertThat(failed.status()).isEqualTo("FAILED");
+        JsonNode profile = http().get("/api/v1/resumes/" + broken + "/profile", bearer(recruiter))
+                .json();
+        assertThat(profile.get("status").asString()).isEqualTo("FAILED");
+        assertThat(profile.get("reason").asString()).isNotBlank();
+    }
+
+    @Test
+    void aReparseMakesANewRevisionAndTheBacklogCanBeReparsed() {
+        UUID resume = receive(TestDocuments.pdf(ResumeTestData.priya()), "application/pdf");
+        eventFor(ResumeParsed.TOPIC, resume);
+
+        TestHttp.Response queued =
+                http().post("/api/v1/resumes/" + resume + "/reparse", java.util.Map.of(), bearer(recruiter));
+        assertThat(queued.status()).isEqualTo(202);
+        List<ConsumerRecord<String, String>> both =
+                TestKafka.read(ResumeParsed.TOPIC, r -> r.key().equals(resume.toString()), 2);
+        assertThat(both)
+                .extracting(r -> json.readValue(r.value(), ResumeParsed.class).revision())
+                .containsExactlyInAnyOrder(1, 2);
+        assertThat(http().get("/api/v1/resumes/" + resume + "/profile", bearer(recruiter))
+                        .json()
+                        .get("revision")
+                        .asInt())
+                .isEqualTo(2);
+
+        String admin = TOKENS.token(UUID.randomUUID(), org, "ADMIN");
+        assertThat(http().post("/api/v1/resumes/reparse", java.util.Map.of(), bearer(recruiter))
+                        .status())
+                .isEqualTo(403);
+        JsonNode backlog = http().post("/api/v1/resumes/reparse", java.util.Map.of("all", true), bearer(admin))
+                .json();
+        assertThat(backlog.get("queued").asInt()).isGreaterThanOrEqualTo(1);
+        JsonNode outdated = http().post("/api/v1/resumes/reparse", java.util.Map.of(), bearer(admin))
+                .json();
+        assertThat(outdated.get("queued").asInt()).isZero(); // everything is on the current parser
+
+        assertThat(http().post(
+                                "/api/v1/resumes/" + UUID.randomUUID() + "/reparse",
+                                java.util.Map.of(),
+                                bearer(recruiter))
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void anAtsReportScoresTheResumeAgainstAJobAndSaysWhatIsMissing() {
+        UUID resume = receive(TestDocuments.pdf(ResumeTestData.priya()), "application/pdf");
+        eventFor(ResumeParsed.TOPIC, resume);
+        String job = String.join(
+                "\n",
+                "Staff Backend Engineer",
+                "We build logistics software for European retailers.",
+                "Requirements:",
+                "- 7+ years building backend services in Java or Kotlin",
+                "- Kubernetes, Kafka and PostgreSQL in production",
+                "- Experience with GraphQL APIs and gRPC",
+                "- Ownership of logistics and payments domains; logistics experience matters",
+                "Nice to have:",
+                "- Rust",
+                "- Terraform");
+
+        TestHttp.Response report = http().post(
+                        "/api/v1/resumes/optimize",
+                        java.util.Map.of(
+                                "resumeId", resume.toString(), "jobText", job, "jobTitle", "Staff Backend Engineer"),
+                        bearer(recruiter));
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
+        JsonNode r = report.json();
+        assertThat(r.get("score").asInt()).isBetween(40, 95);
+        assertThat(r.get("breakdown")).hasSize(5);
+        assertThat(r.get("matchedSkills").toString()).contains("Kubernetes").contains("Apache Kafka");
+        assertThat(r.get("missingSkills").toString()).contains("GraphQL");
+        assertThat(r.get("suggestions").toString()).contains("GraphQL");
+
+        JsonNode latest = http().get("/api/v1/resumes/optimized?resumeId=" + resume, bearer(recruiter))
+                .json();
+        assertThat(latest.get("id").asString()).isEqualTo(r.get("id").asString());
+
+        assertThat(http().post(
+                                "/api/v1/resumes/optimize",
+                                java.util.Map.of("resumeId", resume.toString()),
+                                bearer(recruiter))
+                        .status())
+                .isEqualTo(400);
+        TestHttp.Response byId = http().post(
+                        "/api/v1/resumes/optimize",
+                        java.util.Map.of(
+                                "resumeId",
+                                resume.toString(),
+                                "jobId",
+                                UUID.randomUUID().toString()),
+                        bearer(recruiter));
+        assertThat(byId.status()).isEqualTo(422);
+        assertThat(byId.json().get("type").asString()).endsWith("/job-lookup-unavailable");
+        String elsewhere = TOKENS.token(UUID.randomUUID(), UUID.randomUUID(), "RECRUITER");
+        assertThat(http().get("/api/v1/resumes/optimized?resumeId=" + resume, bearer(elsewhere))
+                        .status())
+                .isEqualTo(404);
+        assertThat(http().get("/api/v1/resumes/" + resume + "/profile", bearer(elsewhere))
+                        .status())
+                .isEqualTo(404);
+        String candidate = TOKENS.token(UUID.randomUUID(), org, "CANDIDATE");
+        assertThat(http().get("/api/v1/resumes/" + resume + "/profile", bearer(candidate))
+                        .status())
+                .isEqualTo(403);
+    }
+}

@@ -1,0 +1,121 @@
+package io.openhire.resumeprocessing.parsing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.openhire.resumeprocessing.ResumeTestData;
+import io.openhire.skills.SkillsTaxonomy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class ResumeParserTest {
+
+    static final Clock NOVEMBER_2026 = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
+    final ResumeParser parser = new ResumeParser(SkillsTaxonomy.load(), "US", NOVEMBER_2026);
+
+    Profile priya() {
+        return parser.parse(String.join("\n", ResumeTestData.priya()));
+    }
+
+    @Test
+    void readsContactsAndLinks() {
+        Profile p = priya();
+        assertThat(p.name()).isEqualTo("Priya Raman");
+        assertThat(p.headline()).isEqualTo("Senior Backend Engineer");
+        assertThat(p.emails()).containsExactly("priya.raman@example.test");
+        assertThat(p.phones()).containsExactly("+4930901820");
+        assertThat(p.links().linkedin()).isEqualTo("linkedin.com/in/priya-raman");
+        assertThat(p.links().github()).isEqualTo("github.com/praman");
+        assertThat(p.location().city()).isEqualTo("Berlin");
+        assertThat(p.location().country()).isEqualTo("DE");
+    }
+
+    @Test
+    void readsTheWorkHistoryWithDatesAndTotalYears() {
+        Profile p = priya();
+        assertThat(p.work()).hasSize(2);
+        Profile.Work current = p.work().get(0);
+        assertThat(current.title()).isEqualTo("Senior Backend Engineer");
+        assertThat(current.employer()).isEqualTo("Northwind Logistics GmbH");
+        assertThat(current.location()).isEqualTo("Berlin, Germany");
+        assertThat(current.start()).isEqualTo("2020-03");
+        assertThat(current.current()).isTrue();
+        assertThat(current.months()).isEqualTo(81);
+        Profile.Work previous = p.work().get(1);
+        assertThat(previous.title()).isEqualTo("Software Engineer");
+        assertThat(previous.employer()).isEqualTo("Contoso Payments Ltd");
+        assertThat(previous.start()).isEqualTo("2016-06");
+        assertThat(previous.end()).isEqualTo("2020-02");
+        assertThat(previous.months()).isEqualTo(45);
+        assertThat(p.totalYearsExperience()).isEqualTo(10.5);
+    }
+
+    @Test
+    void readsEducationLanguagesAndCertifications() {
+        Profile p = priya();
+        assertThat(p.education()).hasSize(1);
+        Profile.Education degree = p.education().getFirst();
+        assertThat(degree.degree()).isEqualTo("Bachelor of Science");
+        assertThat(degree.field()).isEqualTo("Computer Science");
+        assertThat(degree.institution()).isEqualTo("Technical University of Munich");
+        assertThat(degree.year()).isEqualTo(2016);
+        assertThat(p.languages()).containsExactly("English", "German", "Tamil");
+        assertThat(p.certifications()).contains("AWS Certified Solutions Architect - Associate");
+    }
+
+    @Test
+    void normalisesSkillsToTheTaxonomyAndSaysWhichAreListed() {
+        Profile p = priya();
+        assertThat(p.skills())
+                .extracting(Profile.SkillMention::name)
+                .contains(
+                        "Java",
+                        "Kotlin",
+                        "Spring",
+                        "Kubernetes",
+                        "Docker",
+                        "PostgreSQL",
+                        "Apache Kafka",
+                        "Amazon Web Services",
+                        "Terraform",
+                        "JavaScript");
+        Profile.SkillMention kubernetes = p.skills().stream()
+                .filter(s -> s.id().equals("kubernetes"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(kubernetes.mentions()).isEqualTo(2); // "k8s" in a bullet, "Kubernetes" under Skills
+        assertThat(kubernetes.listed()).isTrue();
+    }
+
+    @Test
+    void scoresHowMuchATextLooksLikeAResume() {
+        assertThat(priya().resumeLikelihood()).isGreaterThanOrEqualTo(0.9);
+        Profile recipe =
+                parser.parse("Preheat the oven to 200 degrees. Mix flour, sugar and butter. Bake for 20 minutes.");
+        assertThat(recipe.resumeLikelihood()).isLessThan(0.3);
+        assertThat(recipe.work()).isEmpty();
+        assertThat(recipe.name()).isNull();
+    }
+
+    @Test
+    void readsTextThatLostItsLineBreaks() {
+        String blob = String.join("   ", ResumeTestData.priya());
+        Profile p = parser.parse(blob);
+        assertThat(p.name()).isEqualTo("Priya Raman");
+        assertThat(p.work()).extracting(Profile.Work::employer).contains("Northwind Logistics GmbH");
+    }
+
+    @Test
+    void understandsTheCommonDateFormats() {
+        java.time.YearMonth now = java.time.YearMonth.of(2026, 11);
+        assertThat(ResumeParser.period("Jan 2019 - Mar 2021", now).months()).isEqualTo(27);
+        assertThat(ResumeParser.period("03/2018 – 12/2019", now).months()).isEqualTo(22);
+        assertThat(ResumeParser.period("2015 to 2017", now).months()).isEqualTo(36);
+        assertThat(ResumeParser.period("Sept. '19 – current", now).current()).isTrue();
+        assertThat(ResumeParser.period("September 2017 onwards", now).start())
+                .isEqualTo(java.time.YearMonth.of(2017, 9));
+        assertThat(ResumeParser.period("Call me on 2019 2020 numbers", now)).isNull();
+        assertThat(ResumeParser.period("2030 - 2031", now)).isNull();
+    }
+}
