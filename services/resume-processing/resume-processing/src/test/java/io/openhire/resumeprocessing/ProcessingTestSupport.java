@@ -76,38 +76,46 @@ public final class ProcessingTestSupport {
 
     /** Stores {@code bytes} in storage and publishes resume.received.v1 for it, like resume-ingestion. */
     public static UUID receive(UUID organization, byte[] bytes, String mediaType, String bootstrapServers) {
-        UUID id = UUID.randomUUID();
-        TestHttp.Response stored = new TestHttp(storageUrl())
-                .putRaw(
-                        "/api/v1/data/resumes/" + id,
-                        mediaType,
-                        bytes,
-                        TestHttp.bearer(TOKENS.token(UUID.randomUUID(), organization, "SERVICE")));
-        if (stored.status() != 201) {
-            throw new IllegalStateException("storage said " + stored.status() + ": " + stored.body());
-        }
-        ResumeReceived event = new ResumeReceived(
-                id,
-                organization,
-                "resumes",
-                id.toString(),
-                mediaType,
-                bytes.length,
-                sha256(bytes),
-                "UPLOAD",
-                null,
-                Instant.now());
+        return receiveAll(organization, java.util.List.of(bytes), mediaType, bootstrapServers)
+                .getFirst();
+    }
+
+    /** The same for many documents, with one producer. */
+    public static java.util.List<UUID> receiveAll(
+            UUID organization, java.util.List<byte[]> documents, String mediaType, String bootstrapServers) {
+        java.util.List<UUID> ids = new java.util.ArrayList<>();
+        TestHttp storage = new TestHttp(storageUrl());
+        String token = TOKENS.token(UUID.randomUUID(), organization, "SERVICE");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of("bootstrap.servers", bootstrapServers), new StringSerializer(), new StringSerializer())) {
-            ProducerRecord<String, String> record =
-                    new ProducerRecord<>(ResumeReceived.TOPIC, id.toString(), JSON.writeValueAsString(event));
-            record.headers()
-                    .add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+            for (byte[] bytes : documents) {
+                UUID id = UUID.randomUUID();
+                TestHttp.Response stored =
+                        storage.putRaw("/api/v1/data/resumes/" + id, mediaType, bytes, TestHttp.bearer(token));
+                if (stored.status() != 201) {
+                    throw new IllegalStateException("storage said " + stored.status() + ": " + stored.body());
+                }
+                ResumeReceived event = new ResumeReceived(
+                        id,
+                        organization,
+                        "resumes",
+                        id.toString(),
+                        mediaType,
+                        bytes.length,
+                        sha256(bytes),
+                        "UPLOAD",
+                        null,
+                        Instant.now());
+                ProducerRecord<String, String> record =
+                        new ProducerRecord<>(ResumeReceived.TOPIC, id.toString(), JSON.writeValueAsString(event));
+                record.headers()
+                        .add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+                producer.send(record);
+                ids.add(id);
+            }
+            producer.flush();
         }
-        return id;
+        return ids;
     }
 
     static String sha256(byte[] bytes) {
