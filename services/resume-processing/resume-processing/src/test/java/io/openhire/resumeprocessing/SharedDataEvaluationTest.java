@@ -1,0 +1,49 @@
+package io.openhire.resumeprocessing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.openhire.resumeprocessing.evaluation.ParserEvaluation;
+import io.openhire.resumeprocessing.parsing.ResumeParser;
+import io.openhire.skills.SkillsTaxonomy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The parser on resumes other people wrote (../shared/data, absent from a user's clone: then skipped).
+ * Floors, not targets: they catch a change that makes the parser clearly worse. The measured numbers
+ * are in bench/README.md.
+ */
+class SharedDataEvaluationTest {
+
+    static final Path DATA = Path.of("../../../../shared/data/resumes");
+    final SkillsTaxonomy taxonomy = SkillsTaxonomy.load();
+    final ResumeParser parser = new ResumeParser(taxonomy, "IN", Clock.systemUTC());
+
+    @Test
+    void labelledResumesKeepTheirAccuracy() throws Exception {
+        Path gold = DATA.resolve("annotated-xml");
+        assumeTrue(Files.isDirectory(gold), "../shared/data/resumes/annotated-xml is absent: not evaluated");
+        ParserEvaluation.Result result = ParserEvaluation.gold(gold, parser, taxonomy);
+        System.out.print(result.table());
+        assertThat(result.resumes()).isEqualTo(310);
+        assertThat(result.f1("Email")).isGreaterThan(0.9);
+        assertThat(result.f1("Name")).isGreaterThan(0.8);
+        assertThat(result.f1("Degree")).isGreaterThan(0.55);
+        assertThat(result.f1("College Name")).isGreaterThan(0.55);
+        assertThat(result.f1("Graduation Year")).isGreaterThan(0.55);
+        assertThat(result.f1("Designation")).isGreaterThan(0.35);
+        assertThat(result.f1("Skills")).isGreaterThan(0.3);
+    }
+
+    @Test
+    void everyRealPdfGivesTextAndAProfile() throws Exception {
+        Path pdfs = DATA.resolve("pdf");
+        assumeTrue(Files.isDirectory(pdfs), "../shared/data/resumes/pdf is absent: not evaluated");
+        String report = ParserEvaluation.pdfs(pdfs, parser);
+        System.out.print(report);
+        assertThat(report).startsWith("24 PDFs: 24 with text (100.0%), 0 without");
+    }
+}
