@@ -4,6 +4,8 @@ import io.openhire.gateway.GatewayConfiguration;
 import io.openhire.identity.IdentityConfiguration;
 import io.openhire.launcher.boot.ServiceBoot;
 import io.openhire.platform.web.RequestIdFilter;
+import io.openhire.resumeingestion.ResumeIngestionConfiguration;
+import io.openhire.resumeprocessing.ResumeProcessingConfiguration;
 import io.openhire.storage.StorageConfiguration;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -50,6 +52,9 @@ public final class AllInOne {
             ServiceModule.withDatabase("storage", StorageConfiguration.class)
                     .secret("openhire.storage.encryption-key", "storage-encryption.key")
                     .directory("openhire.storage.filesystem.root", "objects"),
+            ServiceModule.withDatabase("resume-ingestion", ResumeIngestionConfiguration.class)
+                    .secret("openhire.resume-ingestion.mailbox-key", "resume-ingestion-mailbox.key"),
+            ServiceModule.withDatabase("resume-processing", ResumeProcessingConfiguration.class),
             ServiceModule.stateless("gateway", GatewayConfiguration.class));
 
     static final String PUBLIC_URL = "http://localhost:8080";
@@ -160,6 +165,14 @@ public final class AllInOne {
         shared.put("spring.kafka.bootstrap-servers", kafka);
         shared.put("openhire.security.issuer", PUBLIC_URL);
 
+        // Each service's own credentials for acting without a user (identity checks them).
+        Map<String, String> serviceSecrets = new LinkedHashMap<>();
+        for (ServiceModule service : SERVICES) {
+            if (service.database() && !service.name().equals("identity")) {
+                serviceSecrets.put(service.name(), secret("service-" + service.name() + ".secret", 32));
+            }
+        }
+
         ExecutorService starters = Executors.newFixedThreadPool(SERVICES.size());
         Map<ServiceModule, CompletableFuture<ConfigurableApplicationContext>> starts = new LinkedHashMap<>();
         for (ServiceModule service : SERVICES) {
@@ -175,6 +188,13 @@ public final class AllInOne {
             // Secrets go only to the service that needs them.
             for (Map.Entry<String, String> secret : service.secrets().entrySet()) {
                 settings.put(secret.getKey(), secret(secret.getValue(), 32));
+            }
+            if (serviceSecrets.containsKey(service.name())) {
+                settings.put("openhire.service-account.secret", serviceSecrets.get(service.name()));
+            }
+            if (service.name().equals("identity")) {
+                serviceSecrets.forEach(
+                        (name, secret) -> settings.put("openhire.identity.service-accounts." + name, secret));
             }
             for (Map.Entry<String, String> directory : service.directories().entrySet()) {
                 settings.put(

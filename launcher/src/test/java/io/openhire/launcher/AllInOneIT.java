@@ -3,7 +3,9 @@ package io.openhire.launcher;
 import static io.openhire.platform.test.TestHttp.bearer;
 import static io.openhire.platform.test.TestHttp.map;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.openhire.platform.test.TestDocuments;
 import io.openhire.platform.test.TestHttp;
 import io.openhire.platform.test.TestKafka;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +14,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,10 +25,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The whole platform as a new user starts it: one JVM, embedded infrastructure, the gateway on 8080.
- * Needs ports 8080 and 8101 free.
+ * Needs ports 8080, 8101, 8121, 8122 and 8193 free.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AllInOneIT {
@@ -55,7 +61,9 @@ class AllInOneIT {
         Started started = start();
         try {
             assertThat(started.up()).as(started.console()).isTrue();
-            assertThat(started.console()).contains("✓ identity", "✓ gateway", "http://localhost:8080", "Demo admin");
+            assertThat(started.console())
+                    .contains("✓ identity", "✓ resume-ingestion", "✓ resume-processing", "✓ gateway")
+                    .contains("http://localhost:8080", "Demo admin");
             assertThat(gateway.get("/actuator/health").json().get("status").asString())
                     .isEqualTo("UP");
 
@@ -90,6 +98,67 @@ class AllInOneIT {
             assertThat(gateway.get("/api/v1/data/resumes/kim/cv.txt", bearer(token))
                             .body())
                     .isEqualTo("Kim Keeper, talent partner");
+
+            // Resumes: a PDF and a DOCX uploaded through the gateway become parsed profiles within seconds.
+            List<String> resume = List.of(
+                    "Priya Raman",
+                    "Senior Backend Engineer",
+                    "Berlin, Germany | priya.raman@example.test | +49 30 901820",
+                    "EXPERIENCE",
+                    "Senior Backend Engineer",
+                    "Northwind Logistics GmbH - Berlin, Germany",
+                    "March 2020 to Present",
+                    "• Moved 14 services to k8s and Apache Kafka.",
+                    "EDUCATION",
+                    "Bachelor of Science in Computer Science",
+                    "Technical University of Munich",
+                    "2016",
+                    "SKILLS",
+                    "Java, Kubernetes, PostgreSQL, JS");
+            for (byte[] document : List.of(TestDocuments.pdf(resume), TestDocuments.docx(resume))) {
+                TestHttp.Response uploaded = gateway.postMultipart(
+                        "/api/v1/resumes/upload",
+                        "file",
+                        "priya",
+                        "application/octet-stream",
+                        document,
+                        Map.of(),
+                        bearer(token));
+                assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(202);
+                String id = uploaded.json().get("id").asString();
+                await().atMost(Duration.ofSeconds(30))
+                        .untilAsserted(() -> assertThat(gateway.get("/api/v1/resumes/" + id, bearer(token))
+                                        .json()
+                                        .get("status")
+                                        .asString())
+                                .isEqualTo("PARSED"));
+                JsonNode parsed = gateway.get("/api/v1/resumes/" + id, bearer(token))
+                        .json()
+                        .get("profile");
+                assertThat(parsed.get("status").asString()).isEqualTo("PARSED");
+                JsonNode parsedProfile = parsed.get("profile");
+                assertThat(parsedProfile.get("name").asString()).isEqualTo("Priya Raman");
+                assertThat(parsedProfile.get("emails").get(0).asString()).isEqualTo("priya.raman@example.test");
+                assertThat(parsedProfile.get("phones").get(0).asString()).isEqualTo("+4930901820");
+                assertThat(parsedProfile.get("work").get(0).get("employer").asString())
+                        .isEqualTo("Northwind Logistics GmbH");
+                assertThat(parsedProfile.get("skills").toString())
+                        .contains("Kubernetes")
+                        .contains("JavaScript");
+                // and the processing service's own API answers through the gateway too
+                assertThat(gateway.get("/api/v1/resumes/" + id + "/profile", bearer(token))
+                                .status())
+                        .isEqualTo(200);
+            }
+            TestHttp.Response image = gateway.postMultipart(
+                    "/api/v1/resumes/upload",
+                    "file",
+                    "cv.pdf",
+                    "application/pdf",
+                    TestDocuments.png(),
+                    Map.of(),
+                    bearer(token));
+            assertThat(image.status()).isEqualTo(415);
 
             // Another organisation cannot see Kim.
             gateway.post(

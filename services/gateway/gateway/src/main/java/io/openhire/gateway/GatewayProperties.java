@@ -25,8 +25,15 @@ public record GatewayProperties(Map<String, Route> routes, DataSize maxBodySize,
      * @param service the service name; its URL is {@code openhire.clients.services.<service>.url}
      * @param paths path patterns this service owns
      * @param maxBodySize overrides the gateway-wide body limit (uploads need more)
+     * @param order routes are tried by ascending order (default 0): a route owning a few paths inside
+     *     another route's {@code /**} goes first
      */
-    public record Route(String service, List<String> paths, DataSize maxBodySize) {}
+    public record Route(String service, List<String> paths, DataSize maxBodySize, Integer order) {
+
+        public int precedence() {
+            return order == null ? 0 : order;
+        }
+    }
 
     /**
      * Token buckets refilled continuously: each budget is the number of requests allowed per minute.

@@ -17,6 +17,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.util.List;
 import java.util.Map;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -57,7 +58,10 @@ class Routes {
                         request -> ServerResponse.temporaryRedirect(URI.create("/swagger-ui.html"))
                                 .build())
                 .build();
-        for (Map.Entry<String, GatewayProperties.Route> entry : gateway.routes().entrySet()) {
+        List<Map.Entry<String, GatewayProperties.Route>> ordered = gateway.routes().entrySet().stream()
+                .sorted(java.util.Comparator.comparingInt(e -> e.getValue().precedence()))
+                .toList();
+        for (Map.Entry<String, GatewayProperties.Route> entry : ordered) {
             GatewayProperties.Route route = entry.getValue();
             String url = clients.urlOf(route.service());
             RequestPredicate matches = route.paths().stream()
@@ -150,7 +154,10 @@ class Routes {
         long defaultLimit = gateway.maxBodySize().toBytes();
         RequestSizeLimitFilter filter = new RequestSizeLimitFilter((HttpServletRequest request) -> {
             String path = request.getRequestURI();
-            for (GatewayProperties.Route route : gateway.routes().values()) {
+            List<GatewayProperties.Route> byPrecedence = gateway.routes().values().stream()
+                    .sorted(java.util.Comparator.comparingInt(GatewayProperties.Route::precedence))
+                    .toList();
+            for (GatewayProperties.Route route : byPrecedence) {
                 if (route.maxBodySize() != null && route.paths().stream().anyMatch(p -> MATCHER.match(p, path))) {
                     return route.maxBodySize().toBytes();
                 }
