@@ -63,6 +63,10 @@ class DistributedModeIT {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String identityDb = createDatabase("openhire_identity_it_" + suffix);
         String storageDb = createDatabase("openhire_storage_it_" + suffix);
+        String ingestionDb = createDatabase("openhire_resume_ingestion_it_" + suffix);
+        String processingDb = createDatabase("openhire_resume_processing_it_" + suffix);
+        String ingestionSecret = randomKey();
+        String processingSecret = randomKey();
         s3 = S3Proxy.builder()
                 .blobStore(new TransientNio2BlobStore())
                 .endpoint(URI.create("http://127.0.0.1:0"))
@@ -74,6 +78,8 @@ class DistributedModeIT {
         }
         int identityPort = freePort();
         int storagePort = freePort();
+        int ingestionPort = freePort();
+        int processingPort = freePort();
         gatewayPort = freePort();
         String publicUrl = "http://localhost:" + gatewayPort;
         String identityUrl = "http://localhost:" + identityPort;
@@ -85,6 +91,9 @@ class DistributedModeIT {
         identity.put("OPENHIRE_IDENTITY_PORT", String.valueOf(identityPort));
         identity.put("OPENHIRE_ISSUER", publicUrl);
         identity.put("OPENHIRE_IDENTITY_MASTER_KEY", randomKey());
+        // Spring Boot's relaxed binding: these become openhire.identity.service-accounts.<name>.
+        identity.put("OPENHIRE_IDENTITY_SERVICEACCOUNTS_RESUME-INGESTION", ingestionSecret);
+        identity.put("OPENHIRE_IDENTITY_SERVICEACCOUNTS_RESUME-PROCESSING", processingSecret);
         start("identity", System.getProperty("identity.app.jar"), identity);
 
         Map<String, String> storage = new HashMap<>();
@@ -101,11 +110,37 @@ class DistributedModeIT {
         storage.put("OPENHIRE_S3_SECRET_KEY", "dist-secret");
         start("storage", System.getProperty("storage.app.jar"), storage);
 
+        Map<String, String> ingestion = new HashMap<>();
+        ingestion.put("OPENHIRE_RESUME_INGESTION_DB_URL", POSTGRES + ingestionDb);
+        ingestion.put("OPENHIRE_RESUME_INGESTION_DB_USER", "postgres");
+        ingestion.put("OPENHIRE_KAFKA_BOOTSTRAP", TestKafka.bootstrapServers());
+        ingestion.put("OPENHIRE_RESUME_INGESTION_PORT", String.valueOf(ingestionPort));
+        ingestion.put("OPENHIRE_ISSUER", publicUrl);
+        ingestion.put("OPENHIRE_IDENTITY_URL", identityUrl);
+        ingestion.put("OPENHIRE_STORAGE_URL", "http://localhost:" + storagePort);
+        ingestion.put("OPENHIRE_RESUME_PROCESSING_URL", "http://localhost:" + processingPort);
+        ingestion.put("OPENHIRE_SERVICE_SECRET", ingestionSecret);
+        ingestion.put("OPENHIRE_MAILBOX_KEY", randomKey());
+        start("resume-ingestion", System.getProperty("resume-ingestion.app.jar"), ingestion);
+
+        Map<String, String> processing = new HashMap<>();
+        processing.put("OPENHIRE_RESUME_PROCESSING_DB_URL", POSTGRES + processingDb);
+        processing.put("OPENHIRE_RESUME_PROCESSING_DB_USER", "postgres");
+        processing.put("OPENHIRE_KAFKA_BOOTSTRAP", TestKafka.bootstrapServers());
+        processing.put("OPENHIRE_RESUME_PROCESSING_PORT", String.valueOf(processingPort));
+        processing.put("OPENHIRE_ISSUER", publicUrl);
+        processing.put("OPENHIRE_IDENTITY_URL", identityUrl);
+        processing.put("OPENHIRE_STORAGE_URL", "http://localhost:" + storagePort);
+        processing.put("OPENHIRE_SERVICE_SECRET", processingSecret);
+        start("resume-processing", System.getProperty("resume-processing.app.jar"), processing);
+
         Map<String, String> gateway = new HashMap<>();
         gateway.put("OPENHIRE_GATEWAY_PORT", String.valueOf(gatewayPort));
         gateway.put("OPENHIRE_IDENTITY_URL", identityUrl);
         gateway.put("OPENHIRE_STORAGE_URL", "http://localhost:" + storagePort);
         gateway.put("OPENHIRE_ISSUER", publicUrl);
+        gateway.put("OPENHIRE_RESUME_INGESTION_URL", "http://localhost:" + ingestionPort);
+        gateway.put("OPENHIRE_RESUME_PROCESSING_URL", "http://localhost:" + processingPort);
         if (listening(6379)) {
             gateway.put("OPENHIRE_REDIS_URL", "redis://127.0.0.1:6379");
         }
@@ -113,6 +148,8 @@ class DistributedModeIT {
 
         awaitHealthy(identityUrl);
         awaitHealthy("http://localhost:" + storagePort);
+        awaitHealthy("http://localhost:" + ingestionPort);
+        awaitHealthy("http://localhost:" + processingPort);
         awaitHealthy(publicUrl);
     }
 
@@ -216,6 +253,41 @@ class DistributedModeIT {
                     .doesNotContain("Dora")
                     .doesNotContain("dora@");
         }
+    }
+
+    @Test
+    void aResumeUploadedThroughTheGatewayIsParsedByServicesInTheirOwnProcesses() {
+        String token = signUp("resumes-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test");
+        byte[] pdf = io.openhire.platform.test.TestDocuments.pdf(List.of(
+                "Dee Stributed",
+                "Platform Engineer",
+                "dee@example.test",
+                "EXPERIENCE",
+                "Platform Engineer",
+                "Widget Works Inc - Austin, TX",
+                "January 2021 to Present",
+                "SKILLS",
+                "Go, Kubernetes, Terraform"));
+        TestHttp.Response uploaded = gateway()
+                .postMultipart(
+                        "/api/v1/resumes/upload", "file", "dee.pdf", "application/pdf", pdf, Map.of(), bearer(token));
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(202);
+        String id = uploaded.json().get("id").asString();
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(gateway()
+                                .get("/api/v1/resumes/" + id, bearer(token))
+                                .json()
+                                .get("status")
+                                .asString())
+                        .isEqualTo("PARSED"));
+        var profile = gateway()
+                .get("/api/v1/resumes/" + id, bearer(token))
+                .json()
+                .get("profile")
+                .get("profile");
+        assertThat(profile.get("name").asString()).isEqualTo("Dee Stributed");
+        assertThat(profile.get("location").get("region").asString()).isEqualTo("Texas");
     }
 
     static String randomKey() {
