@@ -30,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * resume.received.v1 in, profile and resume.parsed.v1 out, with the real storage service and the
  * embedded Kafka; then the API: profile, re-parse, ATS report.
  */
+// Closed after the class: its listener would otherwise also parse StopMidBatchIT's resumes.
+@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(
         classes = ResumeProcessingIT.App.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

@@ -42,7 +42,7 @@ class SharedDataEvaluationTest {
     void everyRealPdfGivesTextAndAProfile() throws Exception {
         Path pdfs = DATA.resolve("pdf");
         assumeTrue(Files.isDirectory(pdfs), "../shared/data/resumes/pdf is absent: not evaluated");
-        String report = ParserEvaluation.pdfs(pdfs, parser);
+        String report = ParserEvaluation.pdfs(pdfs, parser, 1);
         System.out.print(report);
         assertThat(report).startsWith("24 PDFs: 24 with text (100.0%), 0 without");
     }

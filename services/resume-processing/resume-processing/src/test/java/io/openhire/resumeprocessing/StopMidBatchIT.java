@@ -57,14 +57,14 @@ class StopMidBatchIT {
 
         TestServices.Running first = TestServices.start(
                 "resume-processing", ProcessingTestSupport.WithTestServiceAccount.class, TOKENS, settings);
-        await().atMost(Duration.ofSeconds(60)).until(() -> parsedRows(database) >= 3);
+        await().atMost(Duration.ofSeconds(60)).until(() -> parsedRows(database, org) >= 3);
         first.close(); // mid-batch: some parsed, the rest still in Kafka
-        int parsedBeforeStop = parsedRows(database);
+        int parsedBeforeStop = parsedRows(database, org);
 
         TestServices.Running second = TestServices.start(
                 "resume-processing", ProcessingTestSupport.WithTestServiceAccount.class, TOKENS, settings);
         try {
-            await().atMost(Duration.ofSeconds(120)).until(() -> parsedRows(database) == resumes.size());
+            await().atMost(Duration.ofSeconds(120)).until(() -> parsedRows(database, org) == resumes.size());
         } finally {
             second.close();
         }
@@ -72,7 +72,8 @@ class StopMidBatchIT {
         assertThat(parsedBeforeStop).isLessThan(resumes.size());
         try (Connection c = DriverManager.getConnection(database, "postgres", "");
                 Statement s = c.createStatement();
-                ResultSet rows = s.executeQuery("SELECT max(revision), count(*) FROM resume_profile")) {
+                ResultSet rows = s.executeQuery(
+                        "SELECT max(revision), count(*) FROM resume_profile WHERE organization_id = '" + org + "'")) {
             rows.next();
             assertThat(rows.getInt(1)).as("each resume parsed once").isEqualTo(1);
             assertThat(rows.getInt(2)).isEqualTo(resumes.size());
@@ -84,10 +85,12 @@ class StopMidBatchIT {
         assertThat(events).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(wanted);
     }
 
-    static int parsedRows(String database) throws Exception {
+    /** Parsed resumes of this test's organisation (the topic also holds other tests' resumes). */
+    static int parsedRows(String database, UUID org) throws Exception {
         try (Connection c = DriverManager.getConnection(database, "postgres", "");
                 Statement s = c.createStatement();
-                ResultSet rows = s.executeQuery("SELECT count(*) FROM resume_profile WHERE status = 'PARSED'")) {
+                ResultSet rows = s.executeQuery("SELECT count(*) FROM resume_profile WHERE status = 'PARSED'"
+                        + " AND organization_id = '" + org + "'")) {
             rows.next();
             return rows.getInt(1);
         } catch (java.sql.SQLException notYetMigrated) {

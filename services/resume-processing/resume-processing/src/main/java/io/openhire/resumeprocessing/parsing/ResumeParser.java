@@ -636,27 +636,25 @@ public final class ResumeParser {
                         }
                     }
                 }
-                // Look upwards for what the date line lacks: "Title" / "Employer - City, State" / "date".
-                for (int k = i - 1; k >= Math.max(range[0], i - 3) && (title == null || employer == null); k--) {
-                    String above = stripBullet(lines.get(k));
-                    if (period(above, now) != null || above.split("\\s+").length > 12 || above.endsWith(".")) {
+                // What the date line lacks is around it: "Title" / "Employer - City, State" / date, or
+                // date / "Employer" / "Title". Nearest lines first, above before below.
+                boolean lineHasEmployer = employer != null;
+                for (int k : neighbours(i, range[0], range[1], lines, now)) {
+                    if (title != null && employer != null) {
                         break;
                     }
-                    String[] split = above.split("\\s+[–—-]\\s+", 2);
+                    String near = stripBullet(lines.get(k));
+                    String[] split = near.split("\\s+[–—-]\\s+|\\s*\\|\\s*", 2);
                     String head = split[0].strip();
                     if (split.length == 2 && place(split[1]) != null && place == null) {
                         place = split[1].strip();
                     }
-                    if (title == null && hasTitleWord(head)) {
+                    if (title == null && hasTitleWord(head) && !looksLikeEmployer(head)) {
                         title = head;
-                    } else if (employer == null && !hasTitleWord(head)) {
+                    } else if (employer == null && !lineHasEmployer && !hasTitleWord(head) && place(head) == null) {
                         employer = head;
-                    }
-                }
-                if (title == null && i + 1 < range[1]) {
-                    String below = stripBullet(lines.get(i + 1));
-                    if (below.split("\\s+").length <= 8 && hasTitleWord(below) && period(below, now) == null) {
-                        title = below;
+                    } else if (employer == null && looksLikeEmployer(head)) {
+                        employer = head;
                     }
                 }
                 String key = period.start() + "|" + period.end() + "|" + title;
@@ -674,6 +672,42 @@ public final class ResumeParser {
         }
         jobs.sort(Comparator.comparing(Profile.Work::start).reversed());
         return List.copyOf(jobs);
+    }
+
+    private static final Pattern EMPLOYER = Pattern.compile(
+            "(?i)\\b(ltd|limited|inc|llc|llp|corp|corporation|company|gmbh|pvt|plc|bank|group|agency|hospital|"
+                    + "university|college|institute|technologies|solutions|enterprises|industries|holdings|foundation)\\b\\.?");
+
+    static boolean looksLikeEmployer(String text) {
+        return EMPLOYER.matcher(text).find();
+    }
+
+    /** Up to two lines above, then up to two below a date line, stopping at dates, headings and sentences. */
+    private static List<Integer> neighbours(int i, int from, int to, List<String> lines, YearMonth now) {
+        List<Integer> found = new ArrayList<>();
+        for (int k = i - 1; k >= Math.max(from, i - 2); k--) {
+            if (!candidate(lines.get(k), now)) {
+                break;
+            }
+            found.add(k);
+        }
+        for (int k = i + 1; k < Math.min(to, i + 3); k++) {
+            if (!candidate(lines.get(k), now)) {
+                break;
+            }
+            found.add(k);
+        }
+        return found;
+    }
+
+    private static boolean candidate(String line, YearMonth now) {
+        String s = stripBullet(line);
+        return !s.isEmpty()
+                && s.split("\\s+").length <= 10
+                && !s.endsWith(".")
+                && period(s, now) == null
+                && Sections.headingOf(s) == null
+                && !s.contains("@");
     }
 
     private static String clean(String s) {

@@ -51,7 +51,11 @@ final class Sections {
                 "work and experience",
                 "employment experience",
                 "professional history",
-                "career");
+                "career",
+                "job history",
+                "career experience",
+                "career experience job history",
+                "experience and employment");
         put(
                 h,
                 Kind.EDUCATION,
