@@ -69,7 +69,10 @@ public class EventsAutoConfiguration {
     /**
      * A listener that throws is retried a few times with back-off, then its record goes to
      * {@code <topic>.dlt} with the exception in the headers, and consumption moves on. Records that can
-     * never succeed (unreadable JSON) go to the dead-letter topic at once.
+     * never succeed (unreadable JSON) go to the dead-letter topic at once. When the failure is a
+     * dependency being away (another service answering 5xx or not at all, the database unreachable),
+     * the record is retried patiently instead — up to {@link #DEPENDENCY_PATIENCE} — because the same
+     * record will succeed once the dependency is back, and dead-lettering it would strand it.
      */
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
@@ -80,6 +83,35 @@ public class EventsAutoConfiguration {
         backOff.setMaxAttempts(3);
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(JacksonException.class, IllegalArgumentException.class);
+        handler.setBackOffFunction((record, e) -> dependencyAway(e) ? waitForDependency() : null);
         return handler;
+    }
+
+    /** How long a record waits for an unavailable dependency before it is dead-lettered. */
+    public static final java.time.Duration DEPENDENCY_PATIENCE = java.time.Duration.ofMinutes(15);
+
+    static ExponentialBackOff waitForDependency() {
+        ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
+        backOff.setMaxInterval(30_000); // well inside max.poll.interval.ms
+        backOff.setMaxElapsedTime(DEPENDENCY_PATIENCE.toMillis());
+        return backOff;
+    }
+
+    /** Another service or the database is away: the record is fine and will succeed later. */
+    static boolean dependencyAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.web.client.ResourceAccessException
+                    || t instanceof org.springframework.web.client.HttpServerErrorException
+                    || t instanceof org.springframework.dao.TransientDataAccessException
+                    || t instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || (t instanceof io.openhire.platform.web.ProblemException problem
+                            && problem.status().value() == 503)) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 }

@@ -87,6 +87,41 @@ public final class TestDocuments {
         }
     }
 
+    /** A scan: each page is a picture of the text (300 dpi), with no text layer; only OCR reads it. */
+    public static byte[] imagePdf(List<String> lines) {
+        System.setProperty("java.awt.headless", "true");
+        int width = 2480; // A4 at 300 dpi
+        int height = 3508;
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(java.awt.Color.BLACK);
+        g.setRenderingHint(
+                java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 42));
+        int y = 200;
+        for (String line : lines) {
+            g.drawString(line, 200, y);
+            y += 70;
+        }
+        g.dispose();
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            var picture = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(document, image);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.drawImage(picture, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
+            }
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A Word document, one paragraph per line. */
     public static byte[] docx(List<String> lines) {
         try (XWPFDocument document = new XWPFDocument();

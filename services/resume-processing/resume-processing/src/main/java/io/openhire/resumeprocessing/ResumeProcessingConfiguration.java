@@ -37,7 +37,7 @@ public class ResumeProcessingConfiguration {
 
     @Bean
     TextExtractor textExtractor(ResumeProcessingProperties properties) {
-        return new TextExtractor(properties.maxTextChars());
+        return new TextExtractor(properties.maxTextChars(), properties.ocrAllowed());
     }
 
     @Bean

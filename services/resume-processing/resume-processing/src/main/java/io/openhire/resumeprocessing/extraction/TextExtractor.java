@@ -38,9 +38,15 @@ public class TextExtractor {
     private final int maxChars;
     private final boolean ocrAvailable;
 
+    /** OCR when tesseract is installed. */
     public TextExtractor(int maxChars) {
+        this(maxChars, true);
+    }
+
+    /** @param ocrAllowed false: never OCR, even where tesseract is installed (scans are NEEDS_OCR) */
+    public TextExtractor(int maxChars, boolean ocrAllowed) {
         this.maxChars = maxChars;
-        this.ocrAvailable = tesseractInstalled();
+        this.ocrAvailable = ocrAllowed && tesseractInstalled();
     }
 
     public boolean ocrAvailable() {
