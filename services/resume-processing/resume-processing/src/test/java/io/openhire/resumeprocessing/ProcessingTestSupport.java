@@ -9,11 +9,9 @@ import io.openhire.resumeingestion.events.ResumeReceived;
 import io.openhire.storage.StorageConfiguration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -119,10 +117,6 @@ public final class ProcessingTestSupport {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return io.openhire.platform.crypto.Sha256.hex(bytes);
     }
 }

@@ -1,11 +1,7 @@
 package io.openhire.identity.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * SHA-256 of high-entropy secrets we issue (refresh tokens, invitations, API keys). They are random
@@ -25,11 +21,6 @@ public final class Secrets {
     }
 
     public static String sha256(String secret) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return io.openhire.platform.crypto.Sha256.hex(secret);
     }
 }

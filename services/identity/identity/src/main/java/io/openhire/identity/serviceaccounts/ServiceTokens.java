@@ -3,9 +3,7 @@ package io.openhire.identity.serviceaccounts;
 import io.openhire.identity.IdentityProperties;
 import io.openhire.identity.keys.AccessTokens;
 import io.openhire.platform.web.ProblemException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -64,10 +62,6 @@ public class ServiceTokens {
     }
 
     private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return io.openhire.platform.crypto.Sha256.of(value);
     }
 }

@@ -3,11 +3,8 @@ package io.openhire.resumeingestion.intake;
 import io.openhire.platform.events.Outbox;
 import io.openhire.platform.http.ServiceAccount;
 import io.openhire.resumeingestion.events.ResumeReceived;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -143,10 +140,6 @@ public class ResumeIntake {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return io.openhire.platform.crypto.Sha256.hex(bytes);
     }
 }

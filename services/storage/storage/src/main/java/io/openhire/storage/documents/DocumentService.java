@@ -4,9 +4,6 @@ import io.openhire.platform.security.AuthenticatedUser;
 import io.openhire.platform.web.ProblemException;
 import io.openhire.storage.StorageProperties;
 import io.openhire.storage.objects.ObjectStore;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -122,10 +119,6 @@ public class DocumentService {
     }
 
     private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return io.openhire.platform.crypto.Sha256.hex(bytes);
     }
 }
