@@ -649,9 +649,29 @@ public final class ResumeParser {
                     if (split.length == 2 && place(split[1]) != null && place == null) {
                         place = split[1].strip();
                     }
+                    // "Time Warner Cable, Overland Park, KS": the employer, then where.
+                    Profile.Location trailing = place(head);
+                    if (trailing != null
+                            && head.endsWith(trailing.text())
+                            && head.length() > trailing.text().length()) {
+                        String before = head.substring(
+                                        0, head.length() - trailing.text().length())
+                                .replaceAll("[,\\s–-]+$", "")
+                                .strip();
+                        if (!before.isEmpty()) {
+                            if (place == null) {
+                                place = trailing.text();
+                            }
+                            head = before;
+                        }
+                    }
                     if (title == null && hasTitleWord(head) && !looksLikeEmployer(head)) {
                         title = head;
-                    } else if (employer == null && !lineHasEmployer && !hasTitleWord(head) && place(head) == null) {
+                    } else if (employer == null
+                            && !lineHasEmployer
+                            && !hasTitleWord(head)
+                            && place(head) == null
+                            && plausibleEmployer(head)) {
                         employer = head;
                     } else if (employer == null && looksLikeEmployer(head)) {
                         employer = head;
@@ -682,6 +702,14 @@ public final class ResumeParser {
         return EMPLOYER.matcher(text).find();
     }
 
+    /** A name, not a sentence fragment: starts with a capital or digit, ends without a full stop. */
+    static boolean plausibleEmployer(String text) {
+        if (text.isEmpty() || !(Character.isUpperCase(text.charAt(0)) || Character.isDigit(text.charAt(0)))) {
+            return false;
+        }
+        return !text.endsWith(".") || looksLikeEmployer(text);
+    }
+
     /** Up to two lines above, then up to two below a date line, stopping at dates, headings and sentences. */
     private static List<Integer> neighbours(int i, int from, int to, List<String> lines, YearMonth now) {
         List<Integer> found = new ArrayList<>();
@@ -704,7 +732,7 @@ public final class ResumeParser {
         String s = stripBullet(line);
         return !s.isEmpty()
                 && s.split("\\s+").length <= 10
-                && !s.endsWith(".")
+                && !(s.endsWith(".") && s.split("\\s+").length > 6) // a sentence, not "Fleet Advertising Ltd."
                 && period(s, now) == null
                 && Sections.headingOf(s) == null
                 && !s.contains("@");
