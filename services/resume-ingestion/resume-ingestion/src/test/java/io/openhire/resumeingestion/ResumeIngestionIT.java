@@ -191,6 +191,30 @@ class ResumeIngestionIT {
         }
     }
 
+    /** An OLE2 container with the streams that make it a Word 97 document or an Excel workbook. */
+    static byte[] ole2(String stream) throws java.io.IOException {
+        try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs =
+                        new org.apache.poi.poifs.filesystem.POIFSFileSystem();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            fs.createDocument(new java.io.ByteArrayInputStream(new byte[4096]), stream);
+            fs.writeFilesystem(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
+    void aWord97FileIsTakenAndAnExcelFileIsNot() throws Exception {
+        TestHttp.Response doc = upload("old-cv.doc", ole2("WordDocument"));
+        assertThat(doc.status()).as(doc.body()).isEqualTo(202);
+        assertThat(http().get("/api/v1/resumes/" + doc.json().get("id").asString(), bearer(recruiter))
+                        .json()
+                        .get("mediaType")
+                        .asString())
+                .isEqualTo("application/msword");
+        TestHttp.Response xls = upload("cv.doc", ole2("Workbook"));
+        assertThat(xls.status()).as(xls.body()).isEqualTo(415);
+    }
+
     @Test
     void theSameFileTwiceIsOneResumeButAnotherOrganisationGetsItsOwn() {
         byte[] pdf = TestDocuments.pdf(resumeLines("Dupe Licate"));

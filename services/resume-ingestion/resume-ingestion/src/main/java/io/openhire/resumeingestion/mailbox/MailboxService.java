@@ -153,9 +153,24 @@ public class MailboxService {
                     Message message = unread[i];
                     String key = messageKey(folder, message);
                     if (!mailboxes.processed(mailbox.id(), key)) {
-                        String sender = sender(message);
+                        String sender;
+                        List<Attachment> attachments;
+                        try {
+                            sender = sender(message);
+                            attachments = attachments(message);
+                        } catch (MessagingException | IOException | RuntimeException unreadable) {
+                            // A message whose MIME structure cannot be read would stop every poll here:
+                            // record it, leave it unread for a person to look at, and go on.
+                            log.warn(
+                                    "Mailbox {}: a message could not be read ({}); left unread",
+                                    mailbox.id(),
+                                    unreadable.getClass().getSimpleName());
+                            mailboxes.markProcessed(mailbox.id(), key, 0);
+                            skipped++;
+                            continue;
+                        }
                         int stored = 0;
-                        for (Attachment attachment : attachments(message)) {
+                        for (Attachment attachment : attachments) {
                             try {
                                 intake.submit(new ResumeIntake.Submission(
                                         mailbox.organizationId(),

@@ -60,9 +60,12 @@ public class TextExtractor {
         ParseContext context = new ParseContext();
         PDFParserConfig pdf = new PDFParserConfig();
         TesseractOCRConfig ocr = new TesseractOCRConfig();
-        if (ocrAvailable) {
+        boolean isPdf = "application/pdf".equals(mediaType);
+        if (ocrAvailable && isPdf) {
+            // Pages with (almost) no text are rendered and read by Tesseract.
             pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.AUTO);
         } else {
+            // No OCR of pictures inside Word files (photos, logos): slow, and noise in the text.
             pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
             ocr.setSkipOcr(true);
         }

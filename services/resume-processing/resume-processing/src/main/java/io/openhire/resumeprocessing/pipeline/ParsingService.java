@@ -62,8 +62,16 @@ public class ParsingService {
     public void parse(ProfileStore.Document document) {
         long started = System.nanoTime();
         UUID org = document.organizationId();
-        byte[] original = serviceAccount.onBehalfOf(org, () -> storage.get(document.bucket(), document.objectKey()));
-        TextExtractor.Extracted extracted = extractor.extract(original, document.mediaType());
+        TextExtractor.Extracted extracted;
+        try {
+            byte[] original =
+                    serviceAccount.onBehalfOf(org, () -> storage.get(document.bucket(), document.objectKey()));
+            extracted = extractor.extract(original, document.mediaType());
+        } catch (org.springframework.web.client.HttpClientErrorException.NotFound gone) {
+            // Deleted from storage before it was parsed: an outcome to report, not an event to retry.
+            extracted = new TextExtractor.Extracted(
+                    null, TextExtractor.Extracted.Outcome.FAILED, "The original file is no longer in storage.");
+        }
         int revision = store.nextRevision(document.resumeId());
         Instant now = clock.instant();
         if (extracted.outcome() != TextExtractor.Extracted.Outcome.TEXT) {
