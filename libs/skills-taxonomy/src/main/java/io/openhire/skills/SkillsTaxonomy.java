@@ -35,6 +35,8 @@ public final class SkillsTaxonomy {
     private final Map<String, Skill> byFoldedPhrase = new HashMap<>();
     private final Map<String, Skill> byExactPhrase = new HashMap<>();
     private final int maxPhraseTokens;
+    /** Every proper prefix (in tokens) of every phrase, lower-cased: a text position that starts none stops early. */
+    private final java.util.Set<String> prefixes = new java.util.HashSet<>();
 
     private SkillsTaxonomy(String version, List<Skill> skills) {
         this.version = version;
@@ -55,6 +57,20 @@ public final class SkillsTaxonomy {
             }
         }
         this.maxPhraseTokens = longest;
+        for (String key : byFoldedPhrase.keySet()) {
+            addPrefixes(key);
+        }
+        for (String key : byExactPhrase.keySet()) {
+            addPrefixes(key.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private void addPrefixes(String key) {
+        int space = key.indexOf(' ');
+        while (space > 0) {
+            prefixes.add(key.substring(0, space));
+            space = key.indexOf(' ', space + 1);
+        }
     }
 
     private static List<String> foldedForms(Skill skill) {
@@ -135,13 +151,30 @@ public final class SkillsTaxonomy {
         List<SkillMatch> found = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {
-            int matchedLength = 0;
+            // Extend the phrase one token at a time while it is still the start of some skill name,
+            // remembering the longest that is a whole one.
             Skill matched = null;
-            for (int n = Math.min(maxPhraseTokens, tokens.size() - i); n >= 1; n--) {
-                Skill skill = phraseAt(tokens, i, n);
+            int matchedLength = 0;
+            StringBuilder folded = new StringBuilder();
+            StringBuilder written = new StringBuilder();
+            for (int n = 1; n <= maxPhraseTokens && i + n <= tokens.size(); n++) {
+                String token = tokens.get(i + n - 1).text();
+                if (n > 1) {
+                    folded.append(' ');
+                    written.append(' ');
+                }
+                folded.append(token.toLowerCase(Locale.ROOT));
+                written.append(token);
+                String key = folded.toString();
+                Skill skill = byFoldedPhrase.get(key);
+                if (skill == null) {
+                    skill = byExactPhrase.get(written.toString());
+                }
                 if (skill != null) {
                     matched = skill;
                     matchedLength = n;
+                }
+                if (!prefixes.contains(key)) {
                     break;
                 }
             }
@@ -155,20 +188,6 @@ public final class SkillsTaxonomy {
             i += matchedLength;
         }
         return found;
-    }
-
-    private Skill phraseAt(List<Token> tokens, int from, int length) {
-        StringBuilder exact = new StringBuilder();
-        for (int k = from; k < from + length; k++) {
-            if (k > from) {
-                exact.append(' ');
-            }
-            exact.append(tokens.get(k).text());
-        }
-        String asWritten = exact.toString();
-        // A form that matches whatever its case wins; exact-case forms only stand in for ordinary words.
-        Skill skill = byFoldedPhrase.get(asWritten.toLowerCase(Locale.ROOT));
-        return skill != null ? skill : byExactPhrase.get(asWritten);
     }
 
     record Token(String text, int start, int end) {}

@@ -96,7 +96,15 @@ public class DocumentInspector {
                 .with("maxBytes", limit);
     }
 
+    private static final byte[] PDF_MAGIC = "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private String detect(byte[] bytes) {
+        // PDFs, the common case, announce themselves in their first bytes (and checkPdf then opens them):
+        // no need for Tika's full magic and container detection.
+        if (bytes.length > PDF_MAGIC.length
+                && java.util.Arrays.equals(bytes, 0, PDF_MAGIC.length, PDF_MAGIC, 0, PDF_MAGIC.length)) {
+            return "application/pdf";
+        }
         try (TikaInputStream in = TikaInputStream.get(bytes)) {
             MediaType type = detector.detect(in, new Metadata());
             return type.getBaseType().toString();

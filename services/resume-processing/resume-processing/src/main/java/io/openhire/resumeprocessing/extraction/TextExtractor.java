@@ -34,7 +34,11 @@ public class TextExtractor {
 
     private static final int MIN_TEXT_CHARS = 40;
 
-    private final Parser parser = new AutoDetectParser();
+    private final AutoDetectParser parser = new AutoDetectParser();
+    /** The parser for each type, looked up once: the type is known (resume-ingestion detected it). */
+    private final java.util.Map<org.apache.tika.mime.MediaType, Parser> byType =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final int maxChars;
     private final boolean ocrAvailable;
 
@@ -73,7 +77,7 @@ public class TextExtractor {
         context.set(TesseractOCRConfig.class, ocr);
         context.set(Parser.class, parser);
         try (TikaInputStream in = TikaInputStream.get(bytes)) {
-            parser.parse(in, handler, metadata, context);
+            parserFor(mediaType, context).parse(in, handler, metadata, context);
         } catch (EncryptedDocumentException e) {
             return failed("The document is password-protected.");
         } catch (SAXException e) {
@@ -95,6 +99,21 @@ public class TextExtractor {
             return failed("The document contains (almost) no text.");
         }
         return new Extracted(text, Extracted.Outcome.TEXT, null);
+    }
+
+    /** The specific parser for a known type, or the auto-detecting one (which detects again). */
+    private Parser parserFor(String mediaType, ParseContext context) {
+        if (mediaType == null) {
+            return parser;
+        }
+        org.apache.tika.mime.MediaType type = org.apache.tika.mime.MediaType.parse(mediaType);
+        if (type == null) {
+            return parser;
+        }
+        return byType.computeIfAbsent(type.getBaseType(), t -> {
+            Parser specific = parser.getParsers(context).get(t);
+            return specific != null ? specific : parser;
+        });
     }
 
     private static Extracted failed(String reason) {
