@@ -134,7 +134,7 @@ public final class AllInOne {
                     } catch (Exception e) {
                         throw new java.util.concurrent.CompletionException(e);
                     }
-                    out.printf("  %-16s single node (KRaft) at %s, ready in %s%n", "kafka", brokers, since(t));
+                    out.printf("  %-19s single node (KRaft) at %s, ready in %s%n", "kafka", brokers, since(t));
                     return brokers;
                 },
                 kafkaStarter);
@@ -147,16 +147,16 @@ public final class AllInOne {
         String kafka;
         try {
             jdbcBase = infrastructure.startPostgres(dataDir, databases);
-            out.printf("  %-16s embedded, %d database(s), ready in %s%n", "postgresql", databases.size(), since(t));
+            out.printf("  %-19s embedded, %d database(s), ready in %s%n", "postgresql", databases.size(), since(t));
         } catch (Exception e) {
-            out.printf("  ✗ %-14s FAILED: %s%n", "postgresql", explain(e));
+            out.printf("  ✗ %-17s FAILED: %s%n", "postgresql", explain(e));
             stop();
             return false;
         }
         try {
             kafka = kafkaStart.join();
         } catch (RuntimeException e) {
-            out.printf("  ✗ %-14s FAILED: %s%n", "kafka", explain(e));
+            out.printf("  ✗ %-17s FAILED: %s%n", "kafka", explain(e));
             stop();
             return false;
         }
@@ -211,7 +211,7 @@ public final class AllInOne {
                 start.getValue().join();
             } catch (RuntimeException e) {
                 allUp = false;
-                out.printf("  ✗ %-14s FAILED: %s%n", name, explain(e));
+                out.printf("  ✗ %-17s FAILED: %s%n", name, explain(e));
             }
         }
         starters.shutdown();
@@ -249,7 +249,7 @@ public final class AllInOne {
         int port = context instanceof WebServerApplicationContext web
                 ? web.getWebServer().getPort()
                 : -1;
-        out.printf("  ✓ %-14s http://localhost:%d  ready in %s%n", service.name(), port, since(t));
+        out.printf("  ✓ %-17s http://localhost:%d  ready in %s%n", service.name(), port, since(t));
         return context;
     }
 

@@ -170,12 +170,28 @@ public final class TaxonomyBuilder {
                     continue; // a category ("Web browser software"), not a skill
                 }
             }
+            // "Domain name system DNS" is known by its acronym: show that, match both.
+            String acronym = wholeNameAcronym(shown);
+            Entry known = acronym == null ? null : entries.get(acronym.toLowerCase(Locale.ROOT));
+            if (known != null) {
+                // "SQL" is already a skill: the long form is another name for it.
+                known.aliases().add(name);
+                entries.putIfAbsent(name.toLowerCase(Locale.ROOT), known);
+                continue;
+            }
+            String display = acronym != null ? acronym : shown;
             Entry entry = new Entry(
-                    shown, "TECHNOLOGY", "onet", new LinkedHashSet<>(), new LinkedHashSet<>(), technologies.get(name));
-            if (!shown.equals(name)) {
+                    display,
+                    "TECHNOLOGY",
+                    "onet",
+                    new LinkedHashSet<>(),
+                    new LinkedHashSet<>(),
+                    technologies.get(name));
+            if (!display.equals(name)) {
                 entry.aliases().add(name);
             }
             addDerivedAliases(entry, shown);
+            entries.putIfAbsent(display.toLowerCase(Locale.ROOT), entry);
             entries.putIfAbsent(shown.toLowerCase(Locale.ROOT), entry);
             entries.putIfAbsent(name.toLowerCase(Locale.ROOT), entry);
         }
@@ -207,6 +223,12 @@ public final class TaxonomyBuilder {
             aliases.addAll(row.aliases());
             LinkedHashSet<String> exact = new LinkedHashSet<>(base.exact());
             exact.addAll(row.exact());
+            Entry clash = entries.get(canonical.toLowerCase(Locale.ROOT));
+            if (clash != null && clash != base) {
+                // ESCO's "MATLAB" and O*NET's "The MathWorks MATLAB" renamed to "MATLAB": one skill.
+                aliases.addAll(clash.aliases());
+                entries.values().removeIf(e -> e == clash);
+            }
             Entry merged = new Entry(canonical, base.kind(), base.source(), aliases, exact, base.hot());
             entries.values().removeIf(e -> e == base);
             curatedEntries.add(merged);
@@ -286,6 +308,27 @@ public final class TaxonomyBuilder {
                 }
             }
         }
+    }
+
+    /** "Hypertext markup language HTML" → "HTML": a trailing acronym that spells every word before it. */
+    static String wholeNameAcronym(String name) {
+        String[] words = name.split("\\s+");
+        if (words.length < 3) {
+            return null;
+        }
+        String last = words[words.length - 1];
+        if (last.length() < 2
+                || !last.equals(last.toUpperCase(Locale.ROOT))
+                || !last.chars().allMatch(Character::isLetter)) {
+            return null;
+        }
+        StringBuilder initials = new StringBuilder();
+        for (int i = 0; i < words.length - 1; i++) {
+            if (!SMALL_WORDS.contains(words[i].toLowerCase(Locale.ROOT))) {
+                initials.append(Character.toUpperCase(words[i].charAt(0)));
+            }
+        }
+        return initials.toString().equals(last) ? last : null;
     }
 
     /** A product rather than a category: every word capitalised, or one word with capitals inside. */

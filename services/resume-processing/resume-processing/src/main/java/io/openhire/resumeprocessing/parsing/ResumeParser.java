@@ -162,7 +162,12 @@ public final class ResumeParser {
             "volunteer",
             "apprentice",
             "fellow",
-            "graduate");
+            "graduate",
+            "liaison",
+            "teller",
+            "steward",
+            "attendant",
+            "dispatcher");
     private static final Set<String> LANGUAGES = Set.of(
             "English",
             "Hindi",
@@ -883,7 +888,8 @@ public final class ResumeParser {
                 String degree = d.group(1).strip();
                 String after = line.substring(d.end()).strip();
                 String field = null;
-                Matcher f = Pattern.compile("^(?:in|of|-|–|,|:)\\s*([A-Za-z&,. ]{2,60}?)(?=\\s*(?:[,(|–-]|from|at|$))")
+                Matcher f = Pattern.compile(
+                                "^(?:in|of|-|–|,|:)\\s*([A-Za-z&,. ]{2,60}?)(?=\\s*(?:[,(|–-]|\\bfrom\\b|\\bat\\b|$))")
                         .matcher(after);
                 if (f.find()) {
                     field = f.group(1).strip();
