@@ -153,6 +153,18 @@ public final class TaxonomyBuilder {
         // O*NET technologies, hot ones first so that they win ties in the matcher.
         Map<String, Boolean> technologies = new LinkedHashMap<>();
         List<String> onet = Files.readAllLines(skillsDir.resolve("onet/Technology Skills.txt"), StandardCharsets.UTF_8);
+        List<String> esco = Files.readAllLines(skillsDir.resolve("esco/skills_en_label.txt"), StandardCharsets.UTF_8);
+        // The words of ESCO's 13,895 skill labels are a vocabulary of ordinary work English: a product
+        // name that is one of them ("Mechanical", "Air", "Project") is not a skill on its own.
+        Set<String> workWords = new java.util.HashSet<>();
+        for (String label : esco) {
+            for (String word : label.split("[^A-Za-z]+")) {
+                // Written in lower case there: a common word (ESCO capitalises products: "Photoshop").
+                if (!word.isEmpty() && word.equals(word.toLowerCase(Locale.ROOT))) {
+                    workWords.add(word);
+                }
+            }
+        }
         for (String line : onet.subList(1, onet.size())) {
             String[] f = line.split("\t");
             if (f.length < 5) {
@@ -190,14 +202,14 @@ public final class TaxonomyBuilder {
             if (!display.equals(name)) {
                 entry.aliases().add(name);
             }
-            addDerivedAliases(entry, shown);
+            addDerivedAliases(entry, shown, workWords);
             entries.putIfAbsent(display.toLowerCase(Locale.ROOT), entry);
             entries.putIfAbsent(shown.toLowerCase(Locale.ROOT), entry);
             entries.putIfAbsent(name.toLowerCase(Locale.ROOT), entry);
         }
 
         // ESCO competences.
-        for (String label : Files.readAllLines(skillsDir.resolve("esco/skills_en_label.txt"), StandardCharsets.UTF_8)) {
+        for (String label : esco) {
             String name = label.strip();
             if (name.isEmpty() || name.split("\\s+").length > 6) {
                 continue;
@@ -268,12 +280,13 @@ public final class TaxonomyBuilder {
     }
 
     /** "Microsoft Excel" → alias "Excel"; "Structured query language SQL" → alias "SQL". */
-    static void addDerivedAliases(Entry entry, String name) {
+    static void addDerivedAliases(Entry entry, String name, Set<String> workWords) {
         for (String vendor : VENDORS) {
             if (name.startsWith(vendor + " ") && name.length() > vendor.length() + 1) {
                 String product = name.substring(vendor.length() + 1);
-                if (GENERIC_PRODUCT_WORDS.contains(product)) {
-                    break; // "Google Cloud" is not what a resume means by "Cloud"
+                if (GENERIC_PRODUCT_WORDS.contains(product)
+                        || (!product.contains(" ") && workWords.contains(product.toLowerCase(Locale.ROOT)))) {
+                    break; // "Google Cloud" is not what a resume means by "Cloud", nor "Adobe AIR" by "Air"
                 }
                 boolean oneWord = !product.contains(" ");
                 boolean titleCase = product.length() > 1

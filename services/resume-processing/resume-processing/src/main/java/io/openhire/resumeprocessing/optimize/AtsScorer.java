@@ -337,6 +337,16 @@ public class AtsScorer {
                 now);
     }
 
+    /** "engineering" and "engineers" count as "engineer": titles are compared by stem. */
+    static String stem(String word) {
+        for (String suffix : List.of("ing", "ers", "er", "s")) {
+            if (word.length() > suffix.length() + 3 && word.endsWith(suffix)) {
+                return word.substring(0, word.length() - suffix.length());
+            }
+        }
+        return word;
+    }
+
     private static String firstLine(String text) {
         return text.lines()
                 .map(String::strip)
@@ -352,7 +362,7 @@ public class AtsScorer {
         }
         for (String w : text.toLowerCase(Locale.ROOT).split("[^a-z+#]+")) {
             if (w.length() >= 2 && !STOPWORDS.contains(w)) {
-                out.add(w);
+                out.add(stem(w));
             }
         }
         return out;

@@ -709,7 +709,7 @@ public final class ResumeParser {
 
     /** A name, not a sentence fragment: starts with a capital or digit, ends without a full stop. */
     static boolean plausibleEmployer(String text) {
-        if (text.isEmpty() || !(Character.isUpperCase(text.charAt(0)) || Character.isDigit(text.charAt(0)))) {
+        if (text.length() < 2 || !(Character.isUpperCase(text.charAt(0)) || Character.isDigit(text.charAt(0)))) {
             return false;
         }
         return !text.endsWith(".") || looksLikeEmployer(text);
