@@ -65,6 +65,22 @@ public class GlobalProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(validation(errors));
     }
 
+    /** The database is unreachable or overloaded: the request may succeed shortly, so say 503 and when. */
+    @ExceptionHandler({
+        org.springframework.dao.DataAccessResourceFailureException.class,
+        org.springframework.dao.TransientDataAccessException.class
+    })
+    ResponseEntity<ProblemDetail> handleDatabaseAway(RuntimeException e) {
+        log.warn("Database unavailable: {}", e.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(withRequestId(Problems.of(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "dependency-unavailable",
+                        "Service unavailable",
+                        "The service's database is unavailable. Try again shortly.")));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
         log.error("Unexpected error while handling request", e);

@@ -45,6 +45,12 @@ class ThingController {
         throw new IllegalStateException("ERROR: relation \"secret_table\" does not exist; SELECT * FROM secret_table");
     }
 
+    @GetMapping("/api/v1/database-away")
+    Map<String, Object> databaseAway() {
+        throw new org.springframework.jdbc.CannotGetJdbcConnectionException(
+                "Failed to obtain JDBC Connection: jdbc:postgresql://db.internal:5432/things");
+    }
+
     @GetMapping("/api/v1/me")
     AuthenticatedUser me(AuthenticatedUser user) {
         return user;

@@ -74,6 +74,16 @@ class PlatformWebIT {
     }
 
     @Test
+    void anUnreachableDatabaseIsA503ToRetryNotA500() {
+        TestHttp.Response response = http().get("/api/v1/database-away", recruiter());
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.json().get("type").asString()).endsWith("/dependency-unavailable");
+        assertThat(response.header("Retry-After")).isEqualTo("5");
+        assertThat(response.body()).doesNotContain("db.internal").doesNotContain("jdbc");
+    }
+
+    @Test
     void unknownPathsAndThingsAre404Problems() {
         assertThat(http().get("/api/v1/things/" + UUID.randomUUID(), recruiter())
                         .json()
