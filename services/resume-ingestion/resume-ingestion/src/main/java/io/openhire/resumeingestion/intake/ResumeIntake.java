@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </ol>
  *
  * The original is stored before the row: if the database fails after, an unreferenced object is left
- * behind (removed at once when possible), never a row without its file.
+ * behind (removed at once only when the row certainly was not written: a duplicate), never a row
+ * without its file.
  */
 @Service
 public class ResumeIntake {
@@ -125,10 +126,10 @@ public class ResumeIntake {
             // The same file arrived twice at once: the other submission won; drop our copy.
             discard(org, objectKey);
             return new Outcome(resumes.findBySha256(org, sha256).orElseThrow(), false);
-        } catch (RuntimeException e) {
-            discard(org, objectKey);
-            throw e;
         }
+        // Any other failure propagates and leaves the original in place: whether the commit happened is
+        // not always knowable (a connection lost during COMMIT), and an unreferenced object is harmless
+        // where a row without its file would be a lost resume.
     }
 
     private void discard(UUID org, String objectKey) {
