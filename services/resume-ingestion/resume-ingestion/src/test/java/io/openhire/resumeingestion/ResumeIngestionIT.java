@@ -216,6 +216,47 @@ class ResumeIngestionIT {
     }
 
     @Test
+    void aDeletedResumeIsGoneWithItsOriginalAndAnnouncedSoThatOthersForgetIt() {
+        UUID organization = UUID.randomUUID();
+        String candidate = TOKENS.token(UUID.randomUUID(), organization, "CANDIDATE");
+        String otherCandidate = TOKENS.token(UUID.randomUUID(), organization, "CANDIDATE");
+        byte[] pdf = TestDocuments.pdf(resumeLines("Erin Erased"));
+        String id = upload(candidate, "erin.pdf", "application/pdf", pdf, Map.of())
+                .json()
+                .get("id")
+                .asString();
+
+        assertThat(http().delete("/api/v1/resumes/" + id, bearer(otherCandidate))
+                        .status())
+                .isEqualTo(404);
+        assertThat(http().delete("/api/v1/resumes/" + id, bearer(candidate)).status())
+                .isEqualTo(204);
+
+        assertThat(http().get("/api/v1/resumes/" + id, bearer(candidate)).status())
+                .isEqualTo(404);
+        assertThat(http().delete("/api/v1/resumes/" + id, bearer(candidate)).status())
+                .isEqualTo(404);
+        assertThat(new TestHttp(storage.url())
+                        .get(
+                                "/api/v1/data/resumes/" + id,
+                                bearer(TOKENS.token(UUID.randomUUID(), organization, "SERVICE")))
+                        .status())
+                .as("the original is deleted from storage")
+                .isEqualTo(404);
+        ConsumerRecord<String, String> event = TestKafka.read(
+                        io.openhire.resumeingestion.events.ResumeDeleted.TOPIC,
+                        r -> r.key().equals(id),
+                        1)
+                .getFirst();
+        assertThat(event.value()).contains(organization.toString());
+
+        // The same file again is a new resume: nothing of the old one is left to match.
+        TestHttp.Response again = upload(candidate, "erin.pdf", "application/pdf", pdf, Map.of());
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.json().get("id").asString()).isNotEqualTo(id);
+    }
+
+    @Test
     void theSameFileTwiceIsOneResumeButAnotherOrganisationGetsItsOwn() {
         byte[] pdf = TestDocuments.pdf(resumeLines("Dupe Licate"));
         String first = upload("a.pdf", pdf).json().get("id").asString();

@@ -78,16 +78,31 @@ public final class ProcessingTestSupport {
                 .getFirst();
     }
 
+    /** The same with a chosen resume id. */
+    public static UUID receiveAs(UUID id, UUID organization, byte[] bytes, String bootstrapServers) {
+        return receiveAll(organization, java.util.List.of(bytes), "application/pdf", bootstrapServers, id)
+                .getFirst();
+    }
+
     /** The same for many documents, with one producer. */
     public static java.util.List<UUID> receiveAll(
             UUID organization, java.util.List<byte[]> documents, String mediaType, String bootstrapServers) {
+        return receiveAll(organization, documents, mediaType, bootstrapServers, null);
+    }
+
+    private static java.util.List<UUID> receiveAll(
+            UUID organization,
+            java.util.List<byte[]> documents,
+            String mediaType,
+            String bootstrapServers,
+            UUID firstId) {
         java.util.List<UUID> ids = new java.util.ArrayList<>();
         TestHttp storage = new TestHttp(storageUrl());
         String token = TOKENS.token(UUID.randomUUID(), organization, "SERVICE");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of("bootstrap.servers", bootstrapServers), new StringSerializer(), new StringSerializer())) {
             for (byte[] bytes : documents) {
-                UUID id = UUID.randomUUID();
+                UUID id = ids.isEmpty() && firstId != null ? firstId : UUID.randomUUID();
                 TestHttp.Response stored =
                         storage.putRaw("/api/v1/data/resumes/" + id, mediaType, bytes, TestHttp.bearer(token));
                 if (stored.status() != 201) {

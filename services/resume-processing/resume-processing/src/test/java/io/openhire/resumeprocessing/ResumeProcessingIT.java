@@ -3,6 +3,7 @@ package io.openhire.resumeprocessing;
 import static io.openhire.platform.test.TestHttp.bearer;
 import static io.openhire.resumeprocessing.ProcessingTestSupport.TOKENS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.openhire.platform.test.TestDocuments;
@@ -174,6 +175,60 @@ class ResumeProcessingIT {
                                 bearer(recruiter))
                         .status())
                 .isEqualTo(404);
+    }
+
+    void publishDeleted(UUID resume) {
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(
+                java.util.Map.of("bootstrap.servers", TestKafka.bootstrapServers()),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            var record = new org.apache.kafka.clients.producer.ProducerRecord<>(
+                    io.openhire.resumeingestion.events.ResumeDeleted.TOPIC,
+                    resume.toString(),
+                    json.writeValueAsString(new io.openhire.resumeingestion.events.ResumeDeleted(
+                            resume, org, java.time.Instant.now())));
+            record.headers()
+                    .add(
+                            io.openhire.platform.events.EventHeaders.EVENT_ID,
+                            UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aDeletedResumeLosesItsProfileTextAndReportsAndDoesNotComeBack() {
+        UUID resume = receive(TestDocuments.pdf(ResumeTestData.priya()), "application/pdf");
+        eventFor(ResumeParsed.TOPIC, resume);
+        http().post(
+                        "/api/v1/resumes/optimize",
+                        java.util.Map.of(
+                                "resumeId", resume.toString(), "jobText", "Backend engineer: Java, Kubernetes, Kafka."),
+                        bearer(recruiter));
+
+        publishDeleted(resume);
+        await().atMost(java.time.Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(http().get("/api/v1/resumes/" + resume + "/profile", bearer(recruiter))
+                                .status())
+                        .isEqualTo(404));
+        assertThat(http().get("/api/v1/resumes/optimized?resumeId=" + resume, bearer(recruiter))
+                        .status())
+                .isEqualTo(404);
+        assertThat(http().post("/api/v1/resumes/" + resume + "/reparse", java.util.Map.of(), bearer(recruiter))
+                        .status())
+                .isEqualTo(404);
+
+        // Deleted before its resume.received.v1 was handled: it is never parsed.
+        UUID early = UUID.randomUUID();
+        publishDeleted(early);
+        UUID late = ProcessingTestSupport.receiveAs(
+                early, org, TestDocuments.pdf(ResumeTestData.priya()), TestKafka.bootstrapServers());
+        await().during(java.time.Duration.ofSeconds(3))
+                .atMost(java.time.Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(http().get("/api/v1/resumes/" + late + "/profile", bearer(recruiter))
+                                .status())
+                        .isEqualTo(404));
     }
 
     @Test

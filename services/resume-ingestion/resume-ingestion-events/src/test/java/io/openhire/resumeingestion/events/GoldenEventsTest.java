@@ -38,6 +38,18 @@ class GoldenEventsTest {
         assertThat(json.readTree(json.writeValueAsString(expected))).isEqualTo(json.readTree(golden));
     }
 
+    @Test
+    void resumeDeletedMatchesItsGoldenSample() throws IOException {
+        String golden = golden(ResumeDeleted.TOPIC);
+        ResumeDeleted expected = new ResumeDeleted(
+                UUID.fromString("3d1f6a52-8c1e-4d7a-9b1e-2f4a6c8e0b13"),
+                UUID.fromString("6f1c1b9e-2f0a-4a57-9a53-7f1f3f3c2a10"),
+                Instant.parse("2026-11-22T08:00:00Z"));
+
+        assertThat(json.readValue(golden, ResumeDeleted.class)).isEqualTo(expected);
+        assertThat(json.readTree(json.writeValueAsString(expected))).isEqualTo(json.readTree(golden));
+    }
+
     private static String golden(String topic) throws IOException {
         try (InputStream in = GoldenEventsTest.class.getResourceAsStream("/golden/" + topic + ".json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

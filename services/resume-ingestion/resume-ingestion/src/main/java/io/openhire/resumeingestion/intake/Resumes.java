@@ -57,6 +57,14 @@ public class Resumes {
                 .update();
     }
 
+    boolean delete(UUID organizationId, UUID id) {
+        return jdbc.sql("DELETE FROM resume WHERE organization_id = :org AND id = :id")
+                        .param("org", organizationId)
+                        .param("id", id)
+                        .update()
+                > 0;
+    }
+
     public Optional<Resume> find(UUID organizationId, UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM resume WHERE organization_id = :org AND id = :id")
                 .param("org", organizationId)

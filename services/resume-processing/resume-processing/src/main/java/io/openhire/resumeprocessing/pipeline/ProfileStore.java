@@ -52,6 +52,32 @@ public class ProfileStore {
                 .update();
     }
 
+    /** Forgets everything derived from the resume and remembers only that it was deleted. */
+    void erase(UUID organizationId, UUID resumeId, Instant deletedAt) {
+        for (String table : List.of("ats_report", "resume_profile", "resume_document")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE organization_id = :org AND resume_id = :id")
+                    .param("org", organizationId)
+                    .param("id", resumeId)
+                    .update();
+        }
+        jdbc.sql("""
+                        INSERT INTO deleted_resume (resume_id, organization_id, deleted_at) VALUES (:id, :org, :at)
+                        ON CONFLICT (resume_id) DO NOTHING
+                        """)
+                .param("id", resumeId)
+                .param("org", organizationId)
+                .param("at", deletedAt.atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    boolean deleted(UUID resumeId) {
+        return jdbc.sql("SELECT count(*) FROM deleted_resume WHERE resume_id = :id")
+                        .param("id", resumeId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
     public Optional<Document> document(UUID organizationId, UUID resumeId) {
         return jdbc.sql("""
                         SELECT resume_id, organization_id, bucket, object_key, media_type, sha256

@@ -1,6 +1,7 @@
 package io.openhire.resumeprocessing.pipeline;
 
 import io.openhire.platform.events.ProcessedEvents;
+import io.openhire.resumeingestion.events.ResumeDeleted;
 import io.openhire.resumeingestion.events.ResumeReceived;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -8,7 +9,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Received resumes and re-parse requests, each handled once: the document row, the profile, the
+ * Received, re-parse-requested and deleted resumes, each handled once: the document row, the profile, the
  * processed-event row and the outgoing event commit together, and the Kafka offset only after. Stop
  * the service half-way through a batch and the rest is parsed when it starts again.
  */
@@ -38,9 +39,21 @@ class ResumeListeners {
                 event.mediaType(),
                 event.sha256());
         processed.handleOnce("parse-received", record, () -> {
+            if (store.deleted(event.resumeId())) {
+                return; // deleted before it was parsed: nothing to bring back
+            }
             store.saveDocument(document, event.occurredAt());
             parsing.parse(document);
         });
+    }
+
+    @KafkaListener(topics = ResumeDeleted.TOPIC)
+    void deleted(ConsumerRecord<String, String> record) {
+        ResumeDeleted event = json.readValue(record.value(), ResumeDeleted.class);
+        processed.handleOnce(
+                "erase-deleted",
+                record,
+                () -> store.erase(event.organizationId(), event.resumeId(), event.occurredAt()));
     }
 
     @KafkaListener(topics = ReparseRequested.TOPIC)

@@ -6,6 +6,7 @@ import io.openhire.platform.security.AuthenticatedUser;
 import io.openhire.platform.web.ProblemException;
 import io.openhire.resumeingestion.intake.ProcessingApi;
 import io.openhire.resumeingestion.intake.Resume;
+import io.openhire.resumeingestion.intake.ResumeErasure;
 import io.openhire.resumeingestion.intake.ResumeIntake;
 import io.openhire.resumeingestion.intake.Resumes;
 import io.openhire.resumeingestion.intake.StorageApi;
@@ -54,18 +55,21 @@ class ResumeController {
     private final ProcessingApi processing;
     private final StorageApi storage;
     private final ServiceAccount serviceAccount;
+    private final ResumeErasure erasure;
 
     ResumeController(
             ResumeIntake intake,
             Resumes resumes,
             ProcessingApi processing,
             StorageApi storage,
-            ServiceAccount serviceAccount) {
+            ServiceAccount serviceAccount,
+            ResumeErasure erasure) {
         this.intake = intake;
         this.resumes = resumes;
         this.processing = processing;
         this.storage = storage;
         this.serviceAccount = serviceAccount;
+        this.erasure = erasure;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -209,6 +213,18 @@ class ResumeController {
                                 .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(stored.getBody());
+    }
+
+    /**
+     * Deletes the resume, its original and (through resume.deleted.v1) its profile, text and reports.
+     * Candidates may delete what they uploaded (their right to erasure); staff, anything of the
+     * organisation.
+     */
+    @org.springframework.web.bind.annotation.DeleteMapping("/{id}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER', 'CANDIDATE')")
+    ResponseEntity<Void> delete(AuthenticatedUser caller, @PathVariable UUID id) {
+        erasure.erase(visible(caller, id));
+        return ResponseEntity.noContent().build();
     }
 
     private Resume visible(AuthenticatedUser caller, UUID id) {
