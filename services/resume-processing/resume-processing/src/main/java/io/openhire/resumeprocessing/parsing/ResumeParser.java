@@ -2,6 +2,7 @@ package io.openhire.resumeprocessing.parsing;
 
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import io.openhire.places.Places;
 import io.openhire.resumeprocessing.parsing.Sections.Kind;
 import io.openhire.resumeprocessing.parsing.Sections.Section;
 import io.openhire.skills.Skill;
@@ -51,8 +52,6 @@ public final class ResumeParser {
     private static final Pattern YEARS_PHRASE = Pattern.compile(
             "(?i)(\\d{1,2}(?:\\.\\d)?)\\s*\\+?\\s*(?:years|yrs)(?:\\s+of)?\\s+(?:\\w+\\s+){0,3}experience");
     private static final Pattern YEAR = Pattern.compile("\\b((?:19|20)\\d{2})\\b");
-    private static final Pattern CITY_REGION = Pattern.compile(
-            "\\b([A-Z][A-Za-z.'’]+(?:[ -][A-Z][A-Za-z.'’]+){0,2}),\\s*([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,3}|[A-Z]{2,3})\\b(?:,\\s*([A-Z][A-Za-z .]{1,30}))?");
     private static final Pattern LABELLED_LOCATION = Pattern.compile(
             "(?i)^(?:location|address|current location|city|based in|residence|lives in)\\s*[:\\-–]?\\s+(.{3,80})$");
     private static final Pattern DEGREE = Pattern.compile(
@@ -567,24 +566,9 @@ public final class ResumeParser {
 
     /** "Pune, Maharashtra", "Austin, TX", "Berlin, Germany" inside a line → a location, if the region is known. */
     static Profile.Location place(String text) {
-        Matcher m = CITY_REGION.matcher(text);
-        while (m.find()) {
-            String city = m.group(1).strip();
-            String second = m.group(2).strip();
-            String third = m.group(3) == null ? null : m.group(3).strip();
-            Places.Region region = Places.region(second);
-            String country = Places.country(second);
-            if (region != null) {
-                String countryCode =
-                        third != null && Places.country(third) != null ? Places.country(third) : region.country();
-                return new Profile.Location(
-                        city, region.name(), countryCode, m.group().strip());
-            }
-            if (country != null && Places.region(city) == null) {
-                return new Profile.Location(city, null, country, m.group().strip());
-            }
-        }
-        return null;
+        return Places.find(text)
+                .map(p -> new Profile.Location(p.city(), p.region(), p.country(), p.text()))
+                .orElse(null);
     }
 
     // ---------------------------------------------------------------- work history

@@ -1,4 +1,4 @@
-package io.openhire.resumeprocessing.parsing;
+package io.openhire.places;
 
 import java.util.HashMap;
 import java.util.Locale;
@@ -9,9 +9,20 @@ import java.util.Map;
  * from (US states, Indian states, Canadian provinces, Australian states, UK nations), so that
  * "Pune, Maharashtra" or "Austin, TX" is read as city + region + country.
  */
-final class Places {
+public final class Places {
 
-    record Region(String name, String country) {}
+    /** A first-level region (state, province) and its country (ISO 3166 alpha-2). */
+    public record Region(String name, String country) {}
+
+    /**
+     * A place read from text.
+     *
+     * @param city as written
+     * @param region the region's full name, if one was named
+     * @param country ISO 3166 alpha-2, when known
+     * @param text the words it was read from
+     */
+    public record Place(String city, String region, String country, String text) {}
 
     static final Map<String, String> COUNTRIES = new HashMap<>();
     static final Map<String, Region> REGIONS = new HashMap<>();
@@ -299,7 +310,7 @@ final class Places {
     }
 
     /** The country code of a country name, or null. */
-    static String country(String name) {
+    public static String country(String name) {
         return COUNTRIES.get(name.strip().toLowerCase(Locale.ROOT));
     }
 
@@ -307,12 +318,43 @@ final class Places {
      * A region by name or (for US states, Canadian provinces, Australian states) by code. Two-letter codes
      * only match in upper case ("IN" is Indiana, "in" is a word).
      */
-    static Region region(String name) {
+    public static Region region(String name) {
         String trimmed = name.strip();
         if (trimmed.length() <= 3 && !trimmed.equals(trimmed.toUpperCase(Locale.ROOT))) {
             return null;
         }
         return REGIONS.get(trimmed.toLowerCase(Locale.ROOT));
+    }
+
+    private static final java.util.regex.Pattern CITY_REGION = java.util.regex.Pattern.compile(
+            "\\b([A-Z][A-Za-z.'’]+(?:[ -][A-Z][A-Za-z.'’]+){0,2}),\\s*([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,3}|[A-Z]{2,3})\\b(?:,\\s*([A-Z][A-Za-z .]{1,30}))?");
+
+    /**
+     * The first "City, Region" or "City, Country" in a text whose region or country is known: "Pune,
+     * Maharashtra", "Austin, TX", "Berlin, Germany", "London, England, United Kingdom".
+     */
+    public static java.util.Optional<Place> find(String text) {
+        java.util.regex.Matcher m = CITY_REGION.matcher(text);
+        int from = 0;
+        // "Senior Engineer, Pune, Maharashtra": when "Senior Engineer, Pune" is no place, try "Pune, …".
+        while (from < text.length() && m.find(from)) {
+            from = m.start(2);
+            String city = m.group(1).strip();
+            String second = m.group(2).strip();
+            String third = m.group(3) == null ? null : m.group(3).strip();
+            Region region = region(second);
+            String country = country(second);
+            if (region != null) {
+                String countryCode = third != null && country(third) != null ? country(third) : region.country();
+                return java.util.Optional.of(
+                        new Place(city, region.name(), countryCode, m.group().strip()));
+            }
+            if (country != null && region(city) == null) {
+                return java.util.Optional.of(
+                        new Place(city, null, country, m.group().strip()));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private Places() {}
