@@ -115,7 +115,7 @@ public final class ProcessingTestSupport {
                         id.toString(),
                         mediaType,
                         bytes.length,
-                        sha256(bytes),
+                        io.openhire.platform.crypto.Sha256.hex(bytes),
                         "UPLOAD",
                         null,
                         Instant.now());
@@ -129,9 +129,5 @@ public final class ProcessingTestSupport {
             producer.flush();
         }
         return ids;
-    }
-
-    static String sha256(byte[] bytes) {
-        return io.openhire.platform.crypto.Sha256.hex(bytes);
     }
 }

@@ -2,6 +2,7 @@ package io.openhire.identity.serviceaccounts;
 
 import io.openhire.identity.IdentityProperties;
 import io.openhire.identity.keys.AccessTokens;
+import io.openhire.platform.crypto.Sha256;
 import io.openhire.platform.web.ProblemException;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -39,7 +40,7 @@ public class ServiceTokens {
     public Token issue(String service, String secret, UUID organizationId) {
         String expected = properties.serviceAccounts().get(service);
         // Compare digests in constant time, and do the work even for unknown services.
-        boolean matches = MessageDigest.isEqual(sha256(expected == null ? "" : expected), sha256(secret));
+        boolean matches = MessageDigest.isEqual(Sha256.of(expected == null ? "" : expected), Sha256.of(secret));
         if (expected == null || expected.isBlank() || !matches) {
             throw new ProblemException(
                     HttpStatus.UNAUTHORIZED,
@@ -59,9 +60,5 @@ public class ServiceTokens {
         long seconds = Math.max(
                 1, issued.expiresAt().getEpochSecond() - clock.instant().getEpochSecond());
         return new Token(issued.token(), seconds);
-    }
-
-    private static byte[] sha256(String value) {
-        return io.openhire.platform.crypto.Sha256.of(value);
     }
 }

@@ -62,6 +62,17 @@ public final class JobTitles {
                     + "\\b(?<temp>temp(?:orary)?|seasonal|fixed[- ]term)\\b|"
                     + "\\b(?<part>part[- ]time)\\b|\\b(?<full>full[- ]time|permanent|perm)\\b|"
                     + "\\b(?<volunteer>volunteer)\\b|\\b(?<perdiem>per[- ]diem|prn)\\b");
+    private static final Pattern EXECUTIVE_WORDS = Pattern.compile(
+            ".* (chief|ceo|cto|cfo|coo|cio|cdo|vp|svp|evp|vice president|president|partner|founder) .*");
+    private static final Pattern DIRECTOR_WORDS = Pattern.compile(".* (director|head of|head) .*");
+    private static final Pattern INTERN_WORDS =
+            Pattern.compile(".* (intern|internship|werkstudent|trainee|apprentice) .*");
+    private static final Pattern LEAD_WORDS = Pattern.compile(".* (principal|staff|lead|architect) .*");
+    private static final Pattern SENIOR_WORDS = Pattern.compile(".* (senior|sr) .*");
+    private static final Pattern MANAGER_WORDS = Pattern.compile(".* (manager|mgr) .*");
+    private static final Pattern ENTRY_WORDS =
+            Pattern.compile(".* (junior|jr|entry level|entry|graduate|associate|assistant) .*");
+    private static final Pattern NUMBERED_LEVEL = Pattern.compile(" (i|ii|iii|iv|v|[1-5]) $");
     private static final List<String> LEVELS_ROMAN = List.of("i", "ii", "iii", "iv", "v");
 
     private JobTitles() {}
@@ -141,28 +152,28 @@ public final class JobTitles {
         }
         String t = " "
                 + title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 ]", " ").replaceAll("\\s+", " ") + " ";
-        if (t.matches(".* (chief|ceo|cto|cfo|coo|cio|cdo|vp|svp|evp|vice president|president|partner|founder) .*")) {
+        if (EXECUTIVE_WORDS.matcher(t).matches()) {
             return Seniority.EXECUTIVE;
         }
-        if (t.matches(".* (director|head of|head) .*")) {
+        if (DIRECTOR_WORDS.matcher(t).matches()) {
             return Seniority.DIRECTOR;
         }
-        if (t.matches(".* (intern|internship|werkstudent|trainee|apprentice) .*")) {
+        if (INTERN_WORDS.matcher(t).matches()) {
             return Seniority.INTERN;
         }
-        if (t.matches(".* (principal|staff|lead|architect) .*")) {
+        if (LEAD_WORDS.matcher(t).matches()) {
             return Seniority.LEAD;
         }
-        if (t.matches(".* (senior|sr) .*")) {
+        if (SENIOR_WORDS.matcher(t).matches()) {
             return Seniority.SENIOR;
         }
-        if (t.matches(".* (manager|mgr) .*")) {
+        if (MANAGER_WORDS.matcher(t).matches()) {
             return Seniority.MANAGER;
         }
-        if (t.matches(".* (junior|jr|entry level|entry|graduate|associate|assistant) .*")) {
+        if (ENTRY_WORDS.matcher(t).matches()) {
             return Seniority.ENTRY;
         }
-        Matcher level = Pattern.compile(" (i|ii|iii|iv|v|[1-5]) $").matcher(t);
+        Matcher level = NUMBERED_LEVEL.matcher(t);
         if (level.find()) {
             String l = level.group(1);
             int n = Character.isDigit(l.charAt(0)) ? Integer.parseInt(l) : LEVELS_ROMAN.indexOf(l) + 1;

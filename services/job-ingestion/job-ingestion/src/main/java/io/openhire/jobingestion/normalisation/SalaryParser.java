@@ -54,6 +54,7 @@ public final class SalaryParser {
                     + "(?<year>per year|per annum|a year|/\\s?y(?:ea)?r\\b|annually|annual|yearly|p\\.?a\\.?(?=\\W|$)|LPA\\b)");
     private static final Pattern SALARY_WORDS = Pattern.compile(
             "(?i)\\b(salary|salaries|pay|compensation|wage|wages|rate|ote|base|stipend|ctc|remuneration)\\b");
+    private static final Pattern DECIMALS = Pattern.compile("[.,](\\d{1,2})$");
     private static final Pattern BIG_NUMBER_WORDS = Pattern.compile("(?i)\\s*(?:billion|million|trillion|bn|mn)\\b");
     private static final Pattern ESTIMATE = Pattern.compile("(?i)glassdoor est|indeed est|\\(est\\.?\\)|estimated");
 
@@ -164,7 +165,7 @@ public final class SalaryParser {
         // "50.000" and "50,000" are thousands; "50.50" and "17,5" are decimals.
         if (digits.matches("\\d{1,3}(?:[,.' ]\\d{3})+([.,]\\d{1,2})?")) {
             String decimals = "";
-            Matcher d = Pattern.compile("[.,](\\d{1,2})$").matcher(digits);
+            Matcher d = DECIMALS.matcher(digits);
             if (d.find()) {
                 decimals = "." + d.group(1);
                 digits = digits.substring(0, d.start());

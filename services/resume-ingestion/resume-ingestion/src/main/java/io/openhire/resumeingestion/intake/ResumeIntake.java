@@ -1,5 +1,6 @@
 package io.openhire.resumeingestion.intake;
 
+import io.openhire.platform.crypto.Sha256;
 import io.openhire.platform.events.Outbox;
 import io.openhire.platform.http.ServiceAccount;
 import io.openhire.resumeingestion.events.ResumeReceived;
@@ -73,7 +74,7 @@ public class ResumeIntake {
 
     public Outcome submit(Submission submission) {
         String mediaType = inspector.inspect(submission.bytes());
-        String sha256 = sha256(submission.bytes());
+        String sha256 = Sha256.hex(submission.bytes());
         UUID org = submission.organizationId();
         Optional<Resume> existing = resumes.findBySha256(org, sha256);
         if (existing.isPresent()) {
@@ -138,9 +139,5 @@ public class ResumeIntake {
         } catch (RuntimeException e) {
             log.warn("Could not remove the unreferenced original {} of organisation {}", objectKey, org);
         }
-    }
-
-    static String sha256(byte[] bytes) {
-        return io.openhire.platform.crypto.Sha256.hex(bytes);
     }
 }

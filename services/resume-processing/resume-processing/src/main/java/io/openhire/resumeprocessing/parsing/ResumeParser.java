@@ -35,6 +35,9 @@ public final class ResumeParser {
     public static final String VERSION = "1.0.0";
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final Pattern NAME_LABEL = Pattern.compile("(?i)^name\\s*[:\\-]\\s*(.+)$");
+    private static final Pattern DEGREE_FIELD =
+            Pattern.compile("^(?:in|of|-|–|,|:)\\s*([A-Za-z&,. ]{2,60}?)(?=\\s*(?:[,(|–-]|\\bfrom\\b|\\bat\\b|$))");
     private static final Pattern EMAIL =
             Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,24}");
     private static final Pattern URL = Pattern.compile(
@@ -467,7 +470,7 @@ public final class ResumeParser {
     private Located name(List<String> lines, int within) {
         for (int i = 0; i < Math.min(within, lines.size()); i++) {
             String line = lines.get(i).replaceAll("^[\"'“”]+|[\"'“”]+$", "");
-            Matcher labelled = Pattern.compile("(?i)^name\\s*[:\\-]\\s*(.+)$").matcher(line);
+            Matcher labelled = NAME_LABEL.matcher(line);
             if (labelled.matches()) {
                 line = labelled.group(1);
             }
@@ -872,9 +875,7 @@ public final class ResumeParser {
                 String degree = d.group(1).strip();
                 String after = line.substring(d.end()).strip();
                 String field = null;
-                Matcher f = Pattern.compile(
-                                "^(?:in|of|-|–|,|:)\\s*([A-Za-z&,. ]{2,60}?)(?=\\s*(?:[,(|–-]|\\bfrom\\b|\\bat\\b|$))")
-                        .matcher(after);
+                Matcher f = DEGREE_FIELD.matcher(after);
                 if (f.find()) {
                     field = f.group(1).strip();
                     if (INSTITUTION.matcher(field).find() || field.isEmpty()) {

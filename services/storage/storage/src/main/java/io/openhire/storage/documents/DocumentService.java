@@ -54,7 +54,13 @@ public class DocumentService {
         String path = path(caller.organizationId(), bucket, key);
         // Bytes first, then the row: a crash in between leaves an unreferenced blob, never a row without bytes.
         store.put(path, encryption.seal(bytes, path));
-        boolean created = objects.upsert(caller.organizationId(), bucket, key, bytes.length, sha256(bytes), type);
+        boolean created = objects.upsert(
+                caller.organizationId(),
+                bucket,
+                key,
+                bytes.length,
+                io.openhire.platform.crypto.Sha256.hex(bytes),
+                type);
         return new Stored(objects.find(caller.organizationId(), bucket, key).orElseThrow(), created);
     }
 
@@ -116,9 +122,5 @@ public class DocumentService {
 
     private static ProblemException notFound(String bucket, String key) {
         return ProblemException.notFound("Document " + bucket + "/" + key);
-    }
-
-    private static String sha256(byte[] bytes) {
-        return io.openhire.platform.crypto.Sha256.hex(bytes);
     }
 }
