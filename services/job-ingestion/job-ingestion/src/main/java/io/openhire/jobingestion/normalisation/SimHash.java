@@ -73,14 +73,12 @@ public final class SimHash {
      * texts differ by more than a few lines.
      */
     public static boolean nearDuplicates(String employerA, String textA, String employerB, String textB) {
-        if (employerA != null && employerB != null && !normal(employerA).equals(normal(employerB))) {
+        String keyA = Employers.key(employerA);
+        String keyB = Employers.key(employerB);
+        if (keyA != null && keyB != null && !keyA.equals(keyB)) {
             return false;
         }
         return candidates(of(textA), of(textB)) && overlap(textA, textB) >= 0.8;
-    }
-
-    private static String normal(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
     }
 
     private static java.util.Set<String> shingles(String text) {

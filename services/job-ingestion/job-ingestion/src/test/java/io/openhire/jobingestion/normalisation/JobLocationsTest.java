@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.openhire.jobingestion.normalisation.JobLocations.JobLocation;
 import io.openhire.jobingestion.normalisation.JobTitles.Workplace;
+import io.openhire.jobingestion.upload.Csv;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.openhire.jobingestion.normalisation.JobTitles.EmploymentType;
 import io.openhire.jobingestion.normalisation.JobTitles.Seniority;
 import io.openhire.jobingestion.normalisation.JobTitles.Workplace;
+import io.openhire.jobingestion.upload.Csv;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package io.openhire.jobingestion.normalisation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.openhire.jobingestion.upload.Csv;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

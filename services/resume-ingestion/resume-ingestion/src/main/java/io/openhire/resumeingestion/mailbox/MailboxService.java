@@ -1,5 +1,6 @@
 package io.openhire.resumeingestion.mailbox;
 
+import io.openhire.platform.http.PublicHosts;
 import io.openhire.platform.web.ProblemException;
 import io.openhire.resumeingestion.ResumeIngestionConfiguration.MailboxSecrets;
 import io.openhire.resumeingestion.ResumeIngestionProperties;
@@ -18,8 +19,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.search.FlagTerm;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -253,26 +252,20 @@ public class MailboxService {
         if (allowPrivateHosts) {
             return;
         }
-        try {
-            for (InetAddress address : InetAddress.getAllByName(host)) {
-                if (address.isLoopbackAddress()
-                        || address.isSiteLocalAddress()
-                        || address.isLinkLocalAddress()
-                        || address.isAnyLocalAddress()
-                        || address.isMulticastAddress()) {
-                    throw new ProblemException(
-                            HttpStatus.UNPROCESSABLE_CONTENT,
-                            "mailbox-host-not-allowed",
-                            "Mailbox host not allowed",
-                            "The mail server must be on the internet, not a local or private address.");
-                }
-            }
-        } catch (UnknownHostException e) {
-            throw new ProblemException(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "mailbox-host-unknown",
-                    "Unknown mail server",
-                    "The mail server's name does not resolve.");
+        switch (PublicHosts.check(host)) {
+            case PUBLIC -> {}
+            case PRIVATE ->
+                throw new ProblemException(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "mailbox-host-not-allowed",
+                        "Mailbox host not allowed",
+                        "The mail server must be on the internet, not a local or private address.");
+            case UNKNOWN ->
+                throw new ProblemException(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "mailbox-host-unknown",
+                        "Unknown mail server",
+                        "The mail server's name does not resolve.");
         }
     }
 

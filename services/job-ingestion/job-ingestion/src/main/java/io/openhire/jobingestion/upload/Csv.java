@@ -1,16 +1,16 @@
-package io.openhire.jobingestion.normalisation;
+package io.openhire.jobingestion.upload;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFC 4180 CSV (quoted fields with commas, quotes and line breaks), enough to read the test data. */
-final class Csv {
+/** RFC 4180 CSV: quoted fields with commas, doubled quotes and line breaks. */
+public final class Csv {
 
     private Csv() {}
 
-    static List<List<String>> read(Reader in) throws IOException {
+    public static List<List<String>> read(Reader in) throws IOException {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder field = new StringBuilder();
