@@ -10,7 +10,7 @@ trap 'rm -rf "$data"' EXIT
 ./openhire start --help >/dev/null 2>&1 || true   # builds the jar if needed, not timed
 
 ready() { curl -sf -o /dev/null "http://localhost:$1/actuator/health/readiness"; }
-ports="8080 8101 8193 8121 8122"   # every service of AllInOne.SERVICES
+ports="8080 8101 8193 8121 8122 8111 8112"   # every service of AllInOne.SERVICES
 all_ready() { for p in $ports; do ready "$p" || return 1; done; }
 
 for run in $(seq 1 "$runs"); do

@@ -2,6 +2,8 @@ package io.openhire.launcher;
 
 import io.openhire.gateway.GatewayConfiguration;
 import io.openhire.identity.IdentityConfiguration;
+import io.openhire.jobingestion.JobIngestionConfiguration;
+import io.openhire.jobprocessing.JobProcessingConfiguration;
 import io.openhire.launcher.boot.ServiceBoot;
 import io.openhire.platform.web.RequestIdFilter;
 import io.openhire.resumeingestion.ResumeIngestionConfiguration;
@@ -55,6 +57,9 @@ public final class AllInOne {
             ServiceModule.withDatabase("resume-ingestion", ResumeIngestionConfiguration.class)
                     .secret("openhire.resume-ingestion.mailbox-key", "resume-ingestion-mailbox.key"),
             ServiceModule.withDatabase("resume-processing", ResumeProcessingConfiguration.class),
+            ServiceModule.withDatabase("job-ingestion", JobIngestionConfiguration.class)
+                    .secret("openhire.job-ingestion.credentials-key", "job-source-credentials.key"),
+            ServiceModule.withDatabase("job-processing", JobProcessingConfiguration.class),
             ServiceModule.stateless("gateway", GatewayConfiguration.class));
 
     static final String PUBLIC_URL = "http://localhost:8080";

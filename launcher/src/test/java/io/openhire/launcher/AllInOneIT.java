@@ -1,10 +1,15 @@
 package io.openhire.launcher;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.openhire.platform.test.TestHttp.bearer;
 import static io.openhire.platform.test.TestHttp.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.openhire.platform.test.TestDocuments;
 import io.openhire.platform.test.TestHttp;
 import io.openhire.platform.test.TestKafka;
@@ -29,12 +34,22 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The whole platform as a new user starts it: one JVM, embedded infrastructure, the gateway on 8080.
- * Needs ports 8080, 8101, 8121, 8122 and 8193 free.
+ * Needs ports 8080, 8101, 8111, 8112, 8121, 8122 and 8193 free.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AllInOneIT {
 
     static final String PASSWORD = "a long and private passphrase";
+
+    /** A Greenhouse Job Board API answer (its documented shape), with pay and HTML content. */
+    static final String GREENHOUSE_BOARD = """
+            {"jobs": [{"id": 4011, "title": "Senior Platform Engineer", "updated_at": "2026-11-18T10:00:00-05:00",
+              "location": {"name": "Denver, CO"}, "absolute_url": "https://boards.greenhouse.io/acme/jobs/4011",
+              "content": "&lt;p&gt;Acme runs the logistics platform for 2,000 shops.&lt;/p&gt;&lt;h3&gt;Requirements&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;5+ years of experience with Kubernetes and Go&lt;/li&gt;&lt;li&gt;PostgreSQL&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Benefits&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Health insurance&lt;/li&gt;&lt;/ul&gt;",
+              "offices": [{"id": 1, "name": "Denver", "location": "Denver, CO, United States", "child_ids": []}],
+              "pay_input_ranges": [{"min_cents": 15000000, "max_cents": 18000000, "currency_type": "USD", "title": "Denver"}]}],
+             "meta": {"total": 1}}
+            """;
 
     @TempDir
     static Path dataDir;
@@ -44,6 +59,8 @@ class AllInOneIT {
     @BeforeAll
     static void oneLoggingSetupForManyContexts() {
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        // The job board below is a stub on this machine, which sources may not be by default.
+        System.setProperty("openhire.job-ingestion.allow-private-hosts", "true");
     }
 
     record Started(AllInOne platform, String console, boolean up) {}
@@ -62,7 +79,13 @@ class AllInOneIT {
         try {
             assertThat(started.up()).as(started.console()).isTrue();
             assertThat(started.console())
-                    .contains("✓ identity", "✓ resume-ingestion", "✓ resume-processing", "✓ gateway")
+                    .contains(
+                            "✓ identity",
+                            "✓ resume-ingestion",
+                            "✓ resume-processing",
+                            "✓ job-ingestion",
+                            "✓ job-processing",
+                            "✓ gateway")
                     .contains("http://localhost:8080", "Demo admin");
             assertThat(gateway.get("/actuator/health").json().get("status").asString())
                     .isEqualTo("UP");
@@ -87,6 +110,66 @@ class AllInOneIT {
             assertThat(profile.status()).isEqualTo(200);
             assertThat(profile.json().get("organization").get("name").asString())
                     .isEqualTo("Keepers");
+
+            // Jobs: a Greenhouse board (a stub answering with Greenhouse's own example) crawled through the
+            // gateway becomes a normalised job with a parsed salary, extracted skills and a review with JSON-LD.
+            WireMockServer board =
+                    new WireMockServer(WireMockConfiguration.options().dynamicPort());
+            board.start();
+            try {
+                board.stubFor(get(urlPathEqualTo("/v1/boards/acme/jobs"))
+                        .willReturn(aResponse()
+                                .withHeader("Content-Type", "application/json")
+                                .withBody(GREENHOUSE_BOARD)));
+                TestHttp.Response source = gateway.post(
+                        "/api/v1/jobs/sources",
+                        map(
+                                "name",
+                                "Acme board",
+                                "kind",
+                                "GREENHOUSE",
+                                "board",
+                                "acme",
+                                "url",
+                                "http://localhost:" + board.port(),
+                                "employer",
+                                "Acme"),
+                        bearer(token));
+                assertThat(source.status()).as(source.body()).isEqualTo(201);
+                TestHttp.Response crawl = gateway.post(
+                        "/api/v1/jobs/ingest",
+                        map("sourceId", source.json().get("id").asString()),
+                        bearer(token));
+                assertThat(crawl.status()).as(crawl.body()).isEqualTo(202);
+                String crawlPath =
+                        "/api/v1/jobs/crawls/" + crawl.json().get("id").asString();
+                await().atMost(Duration.ofSeconds(30))
+                        .untilAsserted(() -> assertThat(gateway.get(crawlPath, bearer(token))
+                                        .json()
+                                        .get("status")
+                                        .asString())
+                                .isEqualTo("SUCCEEDED"));
+                JsonNode job = gateway.get("/api/v1/jobs", bearer(token))
+                        .json()
+                        .get("items")
+                        .get(0);
+                assertThat(job.get("title").asString()).isEqualTo("Senior Platform Engineer");
+                assertThat(job.get("salary").get("min").asInt()).isEqualTo(150000);
+                String jobId = job.get("id").asString();
+                await().atMost(Duration.ofSeconds(30))
+                        .untilAsserted(
+                                () -> assertThat(gateway.get("/api/v1/jobs/optimized?jobId=" + jobId, bearer(token))
+                                                .status())
+                                        .isEqualTo(200));
+                JsonNode report = gateway.get("/api/v1/jobs/optimized?jobId=" + jobId, bearer(token))
+                        .json();
+                assertThat(report.get("keywordCoverage").get("requiredSkills").toString())
+                        .contains("Kubernetes", "Go");
+                assertThat(report.get("jsonLdProblems")).isEmpty();
+                assertThat(report.get("jsonLd").get("@type").asString()).isEqualTo("JobPosting");
+            } finally {
+                board.stop();
+            }
 
             // A document through the gateway into storage, and back.
             TestHttp.Response stored = gateway.putRaw(
