@@ -89,13 +89,14 @@ public class JobNormaliser {
         List<JobIngested.Location> locations = new ArrayList<>();
         JobTitles.Workplace workplace = JobTitles.workplace(p.workplace());
         for (String text : p.locations()) {
-            for (JobLocations.JobLocation l : JobLocations.read(text)) {
+            List<JobLocations.JobLocation> read = JobLocations.read(text);
+            for (JobLocations.JobLocation l : read) {
                 locations.add(new JobIngested.Location(l.city(), l.region(), l.country(), l.text()));
                 if (workplace == null) {
                     workplace = l.workplace();
                 }
             }
-            if (JobLocations.read(text).isEmpty() && text != null && !text.isBlank()) {
+            if (read.isEmpty() && text != null && !text.isBlank()) {
                 locations.add(new JobIngested.Location(null, null, null, text.strip()));
             }
         }

@@ -73,7 +73,11 @@ public class JobStore {
 
     /** @throws JobNormaliser.InvalidPosting when the posting cannot be a job (nothing is stored) */
     public Outcome ingest(UUID organizationId, Origin origin, Posting posting) {
-        JobNormaliser.Normalised n = normaliser.normalise(posting);
+        return ingest(organizationId, origin, normaliser.normalise(posting));
+    }
+
+    /** A posting already normalised (a batch checked as a whole before any is stored). */
+    public Outcome ingest(UUID organizationId, Origin origin, JobNormaliser.Normalised n) {
         String externalId = n.externalId() != null ? n.externalId() : "sha256:" + n.contentSha256();
         try {
             return transactions.execute(status -> store(organizationId, origin, externalId, n));

@@ -169,9 +169,10 @@ class JobController {
                     "At most " + properties.maxPostingsPerRequest() + " postings per request; split the batch.");
         }
         List<Map<String, Object>> errors = new ArrayList<>();
+        List<JobNormaliser.Normalised> normalised = new ArrayList<>();
         for (int i = 0; i < postings.size(); i++) {
             try {
-                normaliser.normalise(postings.get(i));
+                normalised.add(normaliser.normalise(postings.get(i)));
             } catch (JobNormaliser.InvalidPosting e) {
                 errors.add(Map.of("index", i, "message", e.getMessage()));
             }
@@ -190,7 +191,7 @@ class JobController {
         int unchanged = 0;
         int duplicates = 0;
         for (int i = 0; i < postings.size(); i++) {
-            JobStore.Outcome outcome = store.ingest(caller.organizationId(), origin, postings.get(i));
+            JobStore.Outcome outcome = store.ingest(caller.organizationId(), origin, normalised.get(i));
             results.add(new PostingResult(
                     i, outcome.jobId(), outcome.externalId(), outcome.result(), outcome.duplicateOf()));
             switch (outcome.result()) {
