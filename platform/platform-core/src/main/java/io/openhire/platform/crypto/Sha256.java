@@ -1,6 +1,11 @@
 package io.openhire.platform.crypto;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -29,5 +34,28 @@ public final class Sha256 {
 
     public static String hex(String text) {
         return HexFormat.of().formatHex(of(text));
+    }
+
+    /** Lower-case hex of everything {@code in} yields (read to its end, not closed), for large files. */
+    public static String hex(InputStream in) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
+        byte[] buffer = new byte[1 << 16];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            digest.update(buffer, 0, n);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    public static String hex(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return hex(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file.getFileName(), e);
+        }
     }
 }

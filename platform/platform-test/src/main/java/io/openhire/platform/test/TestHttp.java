@@ -90,6 +90,17 @@ public final class TestHttp {
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** One part of a multipart request: a text field ({@code fileName} null) or a file. */
+    public record Part(String name, String fileName, String contentType, byte[] content) {
+        public static Part field(String name, String value) {
+            return new Part(name, null, null, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        public static Part file(String name, String fileName, String contentType, byte[] content) {
+            return new Part(name, fileName, contentType, content);
+        }
+    }
+
     /** A file (and optional text fields) as {@code multipart/form-data}, the way browsers upload. */
     public Response postMultipart(
             String path,
@@ -99,19 +110,29 @@ public final class TestHttp {
             byte[] file,
             Map<String, String> fields,
             String... headers) {
+        java.util.List<Part> parts = new java.util.ArrayList<>();
+        fields.forEach((name, value) -> parts.add(Part.field(name, value)));
+        if (file != null) {
+            parts.add(Part.file(fileField, fileName, fileType, file));
+        }
+        return postMultipart(path, parts, headers);
+    }
+
+    /** Any number of fields and files as {@code multipart/form-data}. */
+    public Response postMultipart(String path, java.util.List<Part> parts, String... headers) {
         String boundary = "openhire-" + java.util.UUID.randomUUID();
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
-        for (Map.Entry<String, String> field : fields.entrySet()) {
-            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
-                            + "\"\r\n\r\n" + field.getValue() + "\r\n")
-                    .getBytes(utf8));
-        }
-        if (file != null) {
-            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
-                            + "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + fileType + "\r\n\r\n")
-                    .getBytes(utf8));
-            out.writeBytes(file);
+        for (Part part : parts) {
+            String disposition = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.name() + "\"";
+            if (part.fileName() != null) {
+                disposition += "; filename=\"" + part.fileName() + "\"";
+            }
+            if (part.contentType() != null) {
+                disposition += "\r\nContent-Type: " + part.contentType();
+            }
+            out.writeBytes((disposition + "\r\n\r\n").getBytes(utf8));
+            out.writeBytes(part.content());
             out.writeBytes("\r\n".getBytes(utf8));
         }
         out.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));

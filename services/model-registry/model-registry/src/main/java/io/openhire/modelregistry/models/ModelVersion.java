@@ -1,0 +1,52 @@
+package io.openhire.modelregistry.models;
+
+import java.time.Instant;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One immutable version of a registered model: its artifact (kept in storage in parts), what the model
+ * takes and gives (read from the model itself), how to run it, how well it did, and where it came from.
+ */
+public record ModelVersion(
+        String name,
+        int version,
+        Status status,
+        String statusReason,
+        String format,
+        String artifactSha256,
+        long artifactSize,
+        int partSize,
+        String tokenizerSha256,
+        Long tokenizerSize,
+        JsonNode signature,
+        JsonNode config,
+        Map<String, Double> metrics,
+        Map<String, String> tags,
+        String description,
+        Lineage lineage,
+        String createdBy,
+        Instant createdAt) {
+
+    public enum Status {
+        /** Registered, artifact still being stored. */
+        PENDING,
+        /** Stored and verified: can be promoted and served. */
+        READY,
+        /** Storing failed or was interrupted; {@code statusReason} says why. */
+        FAILED
+    }
+
+    /**
+     * @param source where the artifact came from (a Maven artifact, a training run's output)
+     * @param trainingRun the training run that produced it, if any
+     * @param datasetSha256 SHA-256 of the data it was trained or evaluated on
+     * @param parentVersion the version it was derived from
+     */
+    public record Lineage(String source, String trainingRun, String datasetSha256, Integer parentVersion) {}
+
+    /** Number of storage parts the artifact is split into. */
+    public int parts() {
+        return (int) Math.max(1, (artifactSize + partSize - 1) / partSize);
+    }
+}

@@ -1,0 +1,347 @@
+package io.openhire.modelregistry.models.web;
+
+import io.openhire.modelregistry.ModelRegistryProperties;
+import io.openhire.modelregistry.artifacts.ArtifactStore;
+import io.openhire.modelregistry.artifacts.WorkDirectory;
+import io.openhire.modelregistry.models.AliasChange;
+import io.openhire.modelregistry.models.ModelRegistration;
+import io.openhire.modelregistry.models.ModelVersion;
+import io.openhire.modelregistry.models.Models;
+import io.openhire.modelregistry.models.NewVersion;
+import io.openhire.modelregistry.models.Promotions;
+import io.openhire.modelregistry.models.RegisteredModel;
+import io.openhire.platform.security.AuthenticatedUser;
+import io.openhire.platform.web.ProblemException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The model registry's API. Models are platform-wide: every organisation's users may read them; only an
+ * ADMIN promotes, rolls back or sets gates, and ADMINs or services (training) register versions.
+ */
+@RestController
+@RequestMapping("/api/v1/models")
+class ModelController {
+
+    private static final String READERS = "hasAnyRole('ADMIN', 'RECRUITER', 'CLIENT', 'SERVICE')";
+
+    private final Models models;
+    private final ModelRegistration registration;
+    private final Promotions promotions;
+    private final ArtifactStore artifacts;
+    private final ModelRegistryProperties properties;
+    private final JsonMapper json;
+
+    ModelController(
+            Models models,
+            ModelRegistration registration,
+            Promotions promotions,
+            ArtifactStore artifacts,
+            ModelRegistryProperties properties,
+            JsonMapper json) {
+        this.models = models;
+        this.registration = registration;
+        this.promotions = promotions;
+        this.artifacts = artifacts;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    record ModelSummary(
+            String name, String task, String description, Map<String, Integer> aliases, Integer latestVersion) {}
+
+    record ModelView(
+            String name,
+            String task,
+            String description,
+            List<RegisteredModel.Gate> promotionGates,
+            Map<String, Models.Alias> aliases,
+            List<VersionView> versions,
+            Instant createdAt,
+            Instant updatedAt) {}
+
+    record Checksummed(String sha256, long size) {}
+
+    record VersionView(
+            String name,
+            int version,
+            ModelVersion.Status status,
+            String statusReason,
+            String format,
+            Checksummed artifact,
+            Checksummed tokenizer,
+            Object signature,
+            Object config,
+            Map<String, Double> metrics,
+            Map<String, String> tags,
+            String description,
+            ModelVersion.Lineage lineage,
+            List<String> aliases,
+            String createdBy,
+            Instant createdAt) {}
+
+    record History(String model, String alias, Instant at, Map<String, Integer> aliasesAt, List<AliasChange> changes) {}
+
+    /**
+     * {@code action}: {@code PROMOTE} (name, version, alias, reason), {@code ROLLBACK} (name, alias, reason)
+     * or {@code SET_GATES} (name, gates). New versions are registered with a multipart request instead.
+     */
+    record UpdateRequest(
+            String action,
+            String name,
+            Integer version,
+            String alias,
+            String reason,
+            List<RegisteredModel.Gate> gates) {}
+
+    @GetMapping("/registered")
+    @PreAuthorize(READERS)
+    List<ModelSummary> registered() {
+        return models.all().stream()
+                .map(m -> {
+                    Map<String, Integer> aliases = new java.util.TreeMap<>();
+                    models.aliases(m.name()).forEach((alias, a) -> aliases.put(alias, a.version()));
+                    List<ModelVersion> versions = models.versions(m.name());
+                    return new ModelSummary(
+                            m.name(),
+                            m.task(),
+                            m.description(),
+                            aliases,
+                            versions.isEmpty() ? null : versions.getFirst().version());
+                })
+                .toList();
+    }
+
+    @GetMapping("/{name}")
+    @PreAuthorize(READERS)
+    ModelView model(@PathVariable String name) {
+        RegisteredModel model = find(name);
+        Map<String, Models.Alias> aliases = models.aliases(name);
+        List<VersionView> versions =
+                models.versions(name).stream().map(v -> view(v, aliases)).toList();
+        return new ModelView(
+                model.name(),
+                model.task(),
+                model.description(),
+                model.gates(),
+                aliases,
+                versions,
+                model.createdAt(),
+                model.updatedAt());
+    }
+
+    @GetMapping("/{name}/versions/{version}")
+    @PreAuthorize(READERS)
+    VersionView version(@PathVariable String name, @PathVariable int version) {
+        find(name);
+        return view(findVersion(name, version), models.aliases(name));
+    }
+
+    /** The alias history, newest first; with {@code at}, also which version each alias held at that instant. */
+    @GetMapping("/{name}/history")
+    @PreAuthorize(READERS)
+    History history(
+            @PathVariable String name,
+            @RequestParam(required = false) String alias,
+            @RequestParam(required = false) String at,
+            @RequestParam(defaultValue = "100") int limit) {
+        find(name);
+        if (limit < 1 || limit > 1000) {
+            throw ProblemException.invalidField("limit", "1 to 1000");
+        }
+        Instant instant = null;
+        if (at != null) {
+            try {
+                instant = Instant.parse(at);
+            } catch (DateTimeParseException e) {
+                throw ProblemException.invalidField("at", "an ISO-8601 instant such as 2026-03-03T12:00:00Z");
+            }
+        }
+        return new History(
+                name,
+                alias,
+                instant,
+                instant == null ? null : models.aliasesAt(name, instant),
+                models.history(name, alias, limit));
+    }
+
+    /** The artifact's bytes, streamed part by part; the SHA-256 in the headers lets the reader verify them. */
+    @GetMapping("/{name}/versions/{version}/artifact")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SERVICE')")
+    void artifact(@PathVariable String name, @PathVariable int version, HttpServletResponse response)
+            throws IOException {
+        ModelVersion v = readyVersion(name, version);
+        response.setContentType(MediaType.APPLICATION_OCTET_STREAM_VALUE);
+        response.setContentLengthLong(v.artifactSize());
+        response.setHeader(HttpHeaders.ETAG, "\"" + v.artifactSha256() + "\"");
+        response.setHeader("X-Checksum-SHA256", v.artifactSha256());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"" + name + "-" + version + "." + v.format() + "\"");
+        artifacts.copyArtifact(name, version, v.parts(), response.getOutputStream());
+    }
+
+    @GetMapping("/{name}/versions/{version}/tokenizer")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SERVICE')")
+    ResponseEntity<byte[]> tokenizer(@PathVariable String name, @PathVariable int version) {
+        ModelVersion v = readyVersion(name, version);
+        if (v.tokenizerSha256() == null) {
+            throw ProblemException.notFound("A tokenizer for version " + version + " of " + name);
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("X-Checksum-SHA256", v.tokenizerSha256())
+                .body(artifacts.tokenizer(name, version));
+    }
+
+    @PostMapping(path = "/update", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('ADMIN')")
+    Object update(AuthenticatedUser caller, @RequestBody UpdateRequest request) {
+        String action = request.action() == null ? "" : request.action();
+        if (request.name() == null) {
+            throw ProblemException.invalidField("name", "required");
+        }
+        find(request.name());
+        String reason = request.reason();
+        if (reason != null && reason.length() > 1000) {
+            throw ProblemException.invalidField("reason", "at most 1000 characters");
+        }
+        return switch (action) {
+            case "PROMOTE" -> {
+                if (request.version() == null) {
+                    throw ProblemException.invalidField("version", "required to promote");
+                }
+                yield promotions.promote(
+                        request.name(), request.version(), aliasOrChampion(request), reason, actor(caller));
+            }
+            case "ROLLBACK" -> promotions.rollback(request.name(), aliasOrChampion(request), reason, actor(caller));
+            case "SET_GATES" -> {
+                if (request.gates() == null) {
+                    throw ProblemException.invalidField("gates", "required (an empty list removes all gates)");
+                }
+                yield promotions.setGates(request.name(), request.gates());
+            }
+            default ->
+                throw ProblemException.invalidField(
+                        "action",
+                        "PROMOTE, ROLLBACK or SET_GATES (register a version with a multipart request:"
+                                + " metadata, artifact, tokenizer)");
+        };
+    }
+
+    /** Registers a new version: parts {@code metadata} (JSON, see NewVersion), {@code artifact}, {@code tokenizer}. */
+    @PostMapping(path = "/update", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAnyRole('ADMIN', 'SERVICE')")
+    ResponseEntity<VersionView> register(
+            AuthenticatedUser caller,
+            @RequestPart("metadata") String metadata,
+            @RequestPart("artifact") MultipartFile artifact,
+            @RequestPart(value = "tokenizer", required = false) MultipartFile tokenizer) {
+        NewVersion request;
+        try {
+            request = json.readValue(metadata, NewVersion.class);
+        } catch (RuntimeException e) {
+            throw ProblemException.badRequest(
+                    "invalid-metadata", "The metadata part must be a JSON object (NewVersion).");
+        }
+        if (request == null) {
+            throw ProblemException.badRequest("invalid-metadata", "The metadata part must be a JSON object.");
+        }
+        if (artifact.isEmpty()) {
+            throw ProblemException.invalidField("artifact", "is empty");
+        }
+        try (WorkDirectory dir = new WorkDirectory(properties.workDir(), "upload-")) {
+            Path artifactFile = dir.resolve("artifact");
+            artifact.transferTo(artifactFile);
+            Path tokenizerFile = null;
+            if (tokenizer != null && !tokenizer.isEmpty()) {
+                tokenizerFile = dir.resolve("tokenizer.json");
+                tokenizer.transferTo(tokenizerFile);
+            }
+            ModelVersion v = registration.register(request, artifactFile, tokenizerFile, actor(caller));
+            return ResponseEntity.created(URI.create("/api/v1/models/" + v.name() + "/versions/" + v.version()))
+                    .body(view(v, models.aliases(v.name())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String actor(AuthenticatedUser caller) {
+        return switch (caller.kind()) {
+            case USER -> "user:" + caller.subject();
+            case API_KEY -> "api-key:" + caller.subject();
+            case SERVICE -> caller.subject().startsWith("service:") ? caller.subject() : "service:" + caller.subject();
+        };
+    }
+
+    private static String aliasOrChampion(UpdateRequest request) {
+        return request.alias() == null ? Promotions.CHAMPION : request.alias();
+    }
+
+    private RegisteredModel find(String name) {
+        if (name == null || !ModelRegistration.NAME.matcher(name).matches()) {
+            throw ProblemException.notFound("Model " + (name == null ? "" : name.length() > 64 ? "" : name));
+        }
+        return models.find(name).orElseThrow(() -> ProblemException.notFound("Model " + name));
+    }
+
+    private ModelVersion findVersion(String name, int version) {
+        return models.version(name, version)
+                .orElseThrow(() -> ProblemException.notFound("Version " + version + " of model " + name));
+    }
+
+    private ModelVersion readyVersion(String name, int version) {
+        find(name);
+        ModelVersion v = findVersion(name, version);
+        if (v.status() != ModelVersion.Status.READY) {
+            throw ProblemException.conflict("version-not-ready", "Version " + version + " is " + v.status() + ".");
+        }
+        return v;
+    }
+
+    private static VersionView view(ModelVersion v, Map<String, Models.Alias> aliases) {
+        List<String> pointing = aliases.values().stream()
+                .filter(a -> a.version() == v.version())
+                .map(Models.Alias::alias)
+                .sorted()
+                .toList();
+        return new VersionView(
+                v.name(),
+                v.version(),
+                v.status(),
+                v.statusReason(),
+                v.format(),
+                new Checksummed(v.artifactSha256(), v.artifactSize()),
+                v.tokenizerSha256() == null ? null : new Checksummed(v.tokenizerSha256(), v.tokenizerSize()),
+                v.signature(),
+                v.config(),
+                v.metrics(),
+                v.tags(),
+                v.description(),
+                v.lineage(),
+                pointing,
+                v.createdBy(),
+                v.createdAt());
+    }
+}

@@ -1,0 +1,392 @@
+package io.openhire.modelregistry;
+
+import static io.openhire.platform.test.TestHttp.bearer;
+import static io.openhire.platform.test.TestHttp.map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.openhire.modelregistry.events.ModelPromoted;
+import io.openhire.platform.crypto.Sha256;
+import io.openhire.platform.http.ServiceAccount;
+import io.openhire.platform.test.TestHttp;
+import io.openhire.platform.test.TestHttp.Part;
+import io.openhire.platform.test.TestInfrastructure;
+import io.openhire.platform.test.TestKafka;
+import io.openhire.platform.test.TestServices;
+import io.openhire.platform.test.TestTokens;
+import io.openhire.storage.StorageConfiguration;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The registry as an admin, a recruiter and the training service use it, against the real storage service
+ * (in this test, own port and database), PostgreSQL and Kafka, with the real ONNX models shipped in Maven.
+ */
+@SpringBootTest(
+        classes = ModelRegistryIT.App.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.application.name=model-registry")
+class ModelRegistryIT {
+
+    static final TestTokens TOKENS = new TestTokens();
+    static TestServices.Running storage;
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(ModelRegistryConfiguration.class)
+    static class App {
+        @Bean
+        ServiceAccount serviceAccount() {
+            return new ServiceAccount("model-registry", "unused", null, Clock.systemUTC()) {
+                @Override
+                public String tokenFor(UUID organizationId) {
+                    return TOKENS.token(UUID.randomUUID(), organizationId, "SERVICE");
+                }
+            };
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws Exception {
+        storage = TestServices.start(
+                "storage",
+                StorageConfiguration.class,
+                TOKENS,
+                Map.of(
+                        "openhire.storage.filesystem.root",
+                        Files.createTempDirectory("openhire-objects").toString(),
+                        "openhire.storage.encryption-key",
+                        Base64.getEncoder().encodeToString(new byte[32])));
+        TestInfrastructure.register(registry, "model_registry");
+        registry.add("openhire.security.jwk-set-uri", TOKENS::jwkSetUri);
+        registry.add("openhire.clients.services.storage.url", storage::url);
+        // Small parts, so that every artifact here is stored and read back in several.
+        registry.add("openhire.model-registry.part-size", () -> "4MB");
+        registry.add("openhire.model-registry.seed-retry", () -> "1s");
+        String workDir = Files.createTempDirectory("openhire-registry").toString();
+        registry.add("openhire.model-registry.work-dir", () -> workDir);
+    }
+
+    @AfterAll
+    static void stop() {
+        storage.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    final UUID organization = UUID.randomUUID();
+    final String admin = TOKENS.token(UUID.randomUUID(), organization, "ADMIN");
+    final String recruiter = TOKENS.token(UUID.randomUUID(), organization, "RECRUITER");
+
+    TestHttp http() {
+        return new TestHttp("http://localhost:" + port);
+    }
+
+    static byte[] resource(String name) throws IOException {
+        try (InputStream in = ModelRegistryIT.class.getClassLoader().getResourceAsStream(name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    JsonNode textEmbeddingOnceSeeded() {
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            TestHttp.Response model = http().get("/api/v1/models/text-embedding", bearer(recruiter));
+            assertThat(model.status()).isEqualTo(200);
+            assertThat(model.json().at("/aliases/champion/version").asInt()).isEqualTo(1);
+            assertThat(model.json().at("/aliases/challenger/version").asInt()).isEqualTo(2);
+        });
+        return http().get("/api/v1/models/text-embedding", bearer(recruiter)).json();
+    }
+
+    @Test
+    void theShippedEmbeddingModelsAreRegisteredOnFirstStartAsChampionAndChallenger() throws IOException {
+        JsonNode model = textEmbeddingOnceSeeded();
+
+        assertThat(model.get("task").asString()).isEqualTo("text-embedding");
+        JsonNode v1 = model.at("/versions/1");
+        assertThat(v1.get("version").asInt()).isEqualTo(1);
+        assertThat(v1.get("status").asString()).isEqualTo("READY");
+        assertThat(v1.get("aliases").toString()).isEqualTo("[\"champion\"]");
+        assertThat(v1.at("/config/pooling").asString()).isEqualTo("MEAN");
+        assertThat(v1.at("/config/dimensions").asInt()).isEqualTo(384);
+        assertThat(v1.at("/config/maxTokens").asInt()).isEqualTo(256);
+        // The signature is read from the model, not declared.
+        assertThat(v1.at("/signature/inputs").toString())
+                .contains("input_ids", "attention_mask", "token_type_ids", "INT64");
+        assertThat(v1.at("/lineage/source").asString()).contains("all-minilm-l6-v2");
+        assertThat(v1.get("createdBy").asString()).isEqualTo("system");
+        byte[] miniLm = resource("all-minilm-l6-v2.onnx");
+        assertThat(v1.at("/artifact/sha256").asString()).isEqualTo(Sha256.hex(miniLm));
+        assertThat(v1.at("/artifact/size").asLong()).isEqualTo(miniLm.length);
+
+        JsonNode v2 = model.at("/versions/0");
+        assertThat(v2.get("version").asInt()).isEqualTo(2);
+        assertThat(v2.at("/config/pooling").asString()).isEqualTo("CLS");
+        assertThat(v2.get("aliases").toString()).isEqualTo("[\"challenger\"]");
+
+        // Serving downloads the artifact (23 parts of 4 MB here) and gets exactly the original bytes.
+        byte[] downloaded = http().getBytes("/api/v1/models/text-embedding/versions/1/artifact", bearer(admin));
+        assertThat(Sha256.hex(downloaded)).isEqualTo(Sha256.hex(miniLm));
+        assertThat(http().get("/api/v1/models/text-embedding/versions/1/artifact", bearer(recruiter))
+                        .status())
+                .isEqualTo(403);
+        assertThat(http().get("/api/v1/models/text-embedding/versions/2/tokenizer", bearer(admin))
+                        .body())
+                .contains("\"vocab\"");
+
+        assertThat(http().get("/api/v1/models/registered", bearer(recruiter))
+                        .json()
+                        .toString())
+                .contains("\"name\":\"text-embedding\"", "\"champion\":1", "\"challenger\":2");
+        assertThat(http().get(
+                                "/api/v1/models/text-embedding",
+                                bearer(TOKENS.token(UUID.randomUUID(), organization, "CANDIDATE")))
+                        .status())
+                .isEqualTo(403);
+        assertThat(http().get("/api/v1/models/text-embedding").status()).isEqualTo(401);
+    }
+
+    @Test
+    void anAdminPromotesAndRollsBackAndTheHistorySaysWhichVersionServedWhen() throws IOException {
+        String name = newModelWithVersions(3, Map.of());
+
+        TestHttp.Response promoted = http().post(
+                        "/api/v1/models/update",
+                        map("action", "PROMOTE", "name", name, "version", 2, "reason", "better on the October set"),
+                        bearer(admin));
+        assertThat(promoted.status()).as(promoted.body()).isEqualTo(200);
+        assertThat(promoted.json().get("previousVersion").asInt()).isEqualTo(1);
+        Instant betweenPromotions = Instant.now();
+        sleep(50);
+        assertThat(http().post(
+                                "/api/v1/models/update",
+                                map("action", "PROMOTE", "name", name, "version", 3),
+                                bearer(admin))
+                        .status())
+                .isEqualTo(200);
+        assertThat(champion(name)).isEqualTo(3);
+
+        // One-step rollbacks walk back through the promotions: 3 → 2 → 1, then there is nothing left.
+        TestHttp.Response rolledBack = http().post(
+                        "/api/v1/models/update",
+                        map("action", "ROLLBACK", "name", name, "reason", "ranking complaints"),
+                        bearer(admin));
+        assertThat(rolledBack.status()).as(rolledBack.body()).isEqualTo(200);
+        assertThat(champion(name)).isEqualTo(2);
+        http().post("/api/v1/models/update", map("action", "ROLLBACK", "name", name), bearer(admin));
+        assertThat(champion(name)).isEqualTo(1);
+        TestHttp.Response nothingLeft =
+                http().post("/api/v1/models/update", map("action", "ROLLBACK", "name", name), bearer(admin));
+        assertThat(nothingLeft.status()).isEqualTo(409);
+        assertThat(champion(name)).isEqualTo(1);
+
+        JsonNode history = http().get(
+                        "/api/v1/models/" + name + "/history?alias=champion&at=" + betweenPromotions, bearer(recruiter))
+                .json();
+        assertThat(history.at("/aliasesAt/champion").asInt()).isEqualTo(2);
+        List<String> moves = new ArrayList<>();
+        history.get("changes")
+                .forEach(c -> moves.add(c.get("action").asString() + " "
+                        + c.get("previousVersion").asString("-") + "→"
+                        + c.get("version").asInt()));
+        assertThat(moves).containsExactly("ROLLBACK 2→1", "ROLLBACK 3→2", "PROMOTE 2→3", "PROMOTE 1→2", "PROMOTE -→1");
+        assertThat(history.at("/changes/3/reason").asString()).isEqualTo("better on the October set");
+        assertThat(history.at("/changes/3/actor").asString()).startsWith("user:");
+
+        assertThat(TestKafka.read(ModelPromoted.TOPIC, r -> r.key().equals(name), 5))
+                .hasSize(5)
+                .last()
+                .satisfies(r -> assertThat(r.value()).contains("\"action\":\"ROLLBACK\"", "\"version\":1"));
+
+        // Only admins move aliases.
+        assertThat(http().post(
+                                "/api/v1/models/update",
+                                map("action", "PROMOTE", "name", name, "version", 3),
+                                bearer(recruiter))
+                        .status())
+                .isEqualTo(403);
+        assertThat(http().post(
+                                "/api/v1/models/update",
+                                map("action", "PROMOTE", "name", name, "version", 9),
+                                bearer(admin))
+                        .status())
+                .isEqualTo(404);
+        assertThat(http().post("/api/v1/models/update", map("action", "DELETE", "name", name), bearer(admin))
+                        .status())
+                .isEqualTo(400);
+        assertThat(champion(name)).isEqualTo(1);
+    }
+
+    @Test
+    void aPromotionThatFailsTheGatesIsRefusedWithTheReason() throws IOException {
+        String name = newModelWithVersions(1, Map.of("ndcg@10", 0.41));
+        registerVersion(name, Map.of("ndcg@10", 0.62), bearer(admin));
+        TestHttp.Response gates = http().post(
+                        "/api/v1/models/update",
+                        map(
+                                "action",
+                                "SET_GATES",
+                                "name",
+                                name,
+                                "gates",
+                                List.of(map("metric", "ndcg@10", "min", 0.5), map("metric", "p99-ms", "max", 50))),
+                        bearer(admin));
+        assertThat(gates.status()).as(gates.body()).isEqualTo(200);
+
+        TestHttp.Response refused = http().post(
+                        "/api/v1/models/update", map("action", "PROMOTE", "name", name, "version", 2), bearer(admin));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("failures").toString()).contains("p99-ms is not reported");
+
+        http().post(
+                        "/api/v1/models/update",
+                        map(
+                                "action",
+                                "SET_GATES",
+                                "name",
+                                name,
+                                "gates",
+                                List.of(map("metric", "ndcg@10", "min", 0.5))),
+                        bearer(admin));
+        // Version 1 became champion before there were gates; version 2 passes them.
+        assertThat(http().post(
+                                "/api/v1/models/update",
+                                map("action", "PROMOTE", "name", name, "version", 2),
+                                bearer(admin))
+                        .status())
+                .isEqualTo(200);
+        TestHttp.Response below = http().post(
+                        "/api/v1/models/update", map("action", "PROMOTE", "name", name, "version", 1), bearer(admin));
+        assertThat(below.status()).isEqualTo(422);
+        assertThat(below.json().get("detail").asString()).contains("ndcg@10 = 0.41 is below the minimum 0.5");
+        assertThat(champion(name)).isEqualTo(2);
+        // Gates guard the champion only: any version may be tried as challenger.
+        assertThat(http().post(
+                                "/api/v1/models/update",
+                                map("action", "PROMOTE", "name", name, "version", 1, "alias", "challenger"),
+                                bearer(admin))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aCorruptedOrForeignArtifactIsRefusedAndNothingIsRegistered() throws IOException {
+        String name = "refused-" + UUID.randomUUID().toString().substring(0, 8);
+        byte[] tokenizer = resource("bge-small-en-v1.5-q-tokenizer.json");
+        byte[] model = resource("bge-small-en-v1.5-q.onnx");
+
+        TestHttp.Response notOnnx = register(
+                metadata(name, Map.of(), null),
+                "not a model at all".getBytes(StandardCharsets.UTF_8),
+                tokenizer,
+                bearer(admin));
+        assertThat(notOnnx.status()).isEqualTo(422);
+        assertThat(notOnnx.json().get("detail").asString()).contains("is not an ONNX model");
+
+        byte[] corrupted = model.clone();
+        corrupted[corrupted.length / 2] ^= 0x55;
+        TestHttp.Response mismatch =
+                register(metadata(name, Map.of(), Sha256.hex(model)), corrupted, tokenizer, bearer(admin));
+        assertThat(mismatch.status()).isEqualTo(422);
+        assertThat(mismatch.json().get("type").asString()).endsWith("/checksum-mismatch");
+
+        TestHttp.Response noTokenizer = register(metadata(name, Map.of(), null), model, null, bearer(admin));
+        assertThat(noTokenizer.status()).isEqualTo(400);
+        TestHttp.Response badName = register(metadata("Bad Name", Map.of(), null), model, tokenizer, bearer(admin));
+        assertThat(badName.status()).isEqualTo(400);
+        TestHttp.Response badPooling =
+                register(metadata(name, Map.of(), null).replace("\"CLS\"", "\"MAX\""), model, tokenizer, bearer(admin));
+        assertThat(badPooling.status()).isEqualTo(400);
+        assertThat(register(metadata(name, Map.of(), null), model, tokenizer, bearer(recruiter))
+                        .status())
+                .isEqualTo(403);
+
+        assertThat(http().get("/api/v1/models/" + name, bearer(admin)).status()).isEqualTo(404);
+    }
+
+    /** A new model with {@code count} versions (the bge artifact), version 1 as champion. */
+    String newModelWithVersions(int count, Map<String, Double> metrics) throws IOException {
+        String name = "test-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < count; i++) {
+            registerVersion(name, metrics, bearer(TOKENS.token(UUID.randomUUID(), organization, "SERVICE")));
+        }
+        TestHttp.Response first = http().post(
+                        "/api/v1/models/update", map("action", "PROMOTE", "name", name, "version", 1), bearer(admin));
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        return name;
+    }
+
+    void registerVersion(String name, Map<String, Double> metrics, String[] auth) throws IOException {
+        byte[] model = resource("bge-small-en-v1.5-q.onnx");
+        TestHttp.Response registered = register(
+                metadata(name, metrics, Sha256.hex(model)),
+                model,
+                resource("bge-small-en-v1.5-q-tokenizer.json"),
+                auth);
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        assertThat(registered.json().get("status").asString()).isEqualTo("READY");
+    }
+
+    TestHttp.Response register(String metadata, byte[] artifact, byte[] tokenizer, String[] auth) {
+        List<Part> parts = new ArrayList<>();
+        parts.add(
+                Part.file("metadata", "metadata.json", "application/json", metadata.getBytes(StandardCharsets.UTF_8)));
+        parts.add(Part.file("artifact", "model.onnx", "application/octet-stream", artifact));
+        if (tokenizer != null) {
+            parts.add(Part.file("tokenizer", "tokenizer.json", "application/json", tokenizer));
+        }
+        return http().postMultipart("/api/v1/models/update", parts, auth);
+    }
+
+    static String metadata(String name, Map<String, Double> metrics, String sha256) {
+        StringBuilder json = new StringBuilder("{\"name\":\"" + name + "\",\"task\":\"text-embedding\","
+                + "\"pooling\":\"CLS\",\"maxTokens\":512,\"trainingRun\":\"run-42\",\"metrics\":{");
+        json.append(String.join(
+                ",",
+                metrics.entrySet().stream()
+                        .map(e -> "\"" + e.getKey() + "\":" + e.getValue())
+                        .toList()));
+        json.append("}");
+        if (sha256 != null) {
+            json.append(",\"artifactSha256\":\"").append(sha256).append('"');
+        }
+        return json.append('}').toString();
+    }
+
+    int champion(String name) {
+        return http().get("/api/v1/models/" + name, bearer(recruiter))
+                .json()
+                .at("/aliases/champion/version")
+                .asInt();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

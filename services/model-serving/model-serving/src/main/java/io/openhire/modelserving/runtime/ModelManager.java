@@ -1,0 +1,364 @@
+package io.openhire.modelserving.runtime;
+
+import io.openhire.modelserving.ModelServingProperties;
+import io.openhire.modelserving.registry.ModelFiles;
+import io.openhire.modelserving.registry.RegistryApi;
+import io.openhire.platform.http.ServiceAccount;
+import io.openhire.platform.security.PlatformOrganization;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.web.client.HttpClientErrorException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Keeps the served models in step with the registry. Each route ({@code model@alias} or
+ * {@code model:version}) points at one loaded version; when the registry moves an alias
+ * ({@code model.promoted.v1}, or the periodic check), the new version is downloaded, verified and loaded
+ * <em>beside</em> the old one, the route is switched in one step, and the old version is unloaded once
+ * its in-flight requests are done. A version that fails to download, verify or load is refused and the
+ * route keeps what it had; a route that never loaded answers with the lexical fallback.
+ *
+ * <p>All loading happens on one thread, so that two versions are never loaded at once by accident.
+ */
+@Service
+public class ModelManager {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelManager.class);
+    private static final int MAX_ROUTES = 32;
+
+    public enum State {
+        LOADING,
+        READY,
+        FAILED
+    }
+
+    /** A route's state; {@code current} is what answers now. */
+    public static final class Route {
+        final ModelSpec spec;
+        final boolean configured;
+        volatile LoadedModel current;
+        volatile State state = State.LOADING;
+        volatile String problem;
+        volatile Instant checkedAt;
+        volatile boolean unknownModel;
+
+        Route(ModelSpec spec, boolean configured) {
+            this.spec = spec;
+            this.configured = configured;
+        }
+
+        public ModelSpec spec() {
+            return spec;
+        }
+
+        public LoadedModel current() {
+            return current;
+        }
+
+        public State state() {
+            return state;
+        }
+
+        public String problem() {
+            return problem;
+        }
+
+        public Instant checkedAt() {
+            return checkedAt;
+        }
+
+        public boolean configured() {
+            return configured;
+        }
+    }
+
+    /** What a request gets: the route, and the model to run (null: use the fallback, see the route's problem). */
+    public record Resolved(Route route, LoadedModel model) {}
+
+    private final Map<String, Route> routes = new ConcurrentHashMap<>();
+    private final Map<String, LoadedModel> loaded = new ConcurrentHashMap<>();
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().name("model-loader").daemon(true).unstarted(r));
+    private final RegistryApi registry;
+    private final ServiceAccount serviceAccount;
+    private final ModelFiles files;
+    private final ModelServingProperties properties;
+    private final Clock clock;
+
+    ModelManager(
+            RegistryApi registry,
+            ServiceAccount serviceAccount,
+            ModelFiles files,
+            ModelServingProperties properties,
+            Clock clock) {
+        this.registry = registry;
+        this.serviceAccount = serviceAccount;
+        this.files = files;
+        this.properties = properties;
+        this.clock = clock;
+        for (String served : properties.serve()) {
+            ModelSpec spec = ModelSpec.parse(served);
+            routes.put(spec.key(), new Route(spec, true));
+        }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        reconcileAll();
+    }
+
+    @Scheduled(
+            fixedDelayString = "${openhire.model-serving.reconcile-interval:30s}",
+            initialDelayString = "${openhire.model-serving.reconcile-interval:30s}")
+    void reconcileAll() {
+        routes.values().stream().map(r -> r.spec.model()).distinct().forEach(this::reconcileAsync);
+    }
+
+    public Future<?> reconcileAsync(String model) {
+        return loader.submit(() -> reconcile(model));
+    }
+
+    /** The model for a spec; a spec not served yet is added and waited for up to {@code load-wait}. */
+    public Resolved resolve(ModelSpec spec) {
+        Route route = routes.get(spec.key());
+        if (route == null) {
+            route = add(spec);
+            await(reconcileAsync(spec.model()), properties.loadWait());
+        } else if (route.current == null && route.state == State.LOADING) {
+            long deadline = System.nanoTime() + properties.loadWait().toNanos();
+            while (route.current == null && route.state == State.LOADING && System.nanoTime() < deadline) {
+                sleep(Duration.ofMillis(50));
+            }
+        }
+        if (route.unknownModel && !route.configured) {
+            routes.remove(spec.key(), route);
+        }
+        return new Resolved(route, route.current);
+    }
+
+    /** Loads a spec now (if needed) and waits for it, up to {@code load-wait}. */
+    public Route preload(ModelSpec spec) {
+        Route route = routes.containsKey(spec.key()) ? routes.get(spec.key()) : add(spec);
+        await(reconcileAsync(spec.model()), properties.loadWait());
+        if (route.unknownModel && !route.configured) {
+            routes.remove(spec.key(), route);
+        }
+        return route;
+    }
+
+    public List<Route> routes() {
+        return routes.values().stream()
+                .sorted(Comparator.comparing(r -> r.spec.key()))
+                .toList();
+    }
+
+    /** True when a configured route has no model to run: its requests get the lexical fallback. */
+    public boolean degraded() {
+        return routes.values().stream().anyMatch(r -> r.configured && r.current == null);
+    }
+
+    /** Inference failed on a loaded model: say so on the route (the request is answered by the fallback). */
+    public void inferenceFailed(Route route, RuntimeException e) {
+        route.problem = "inference failed: " + rootMessage(e);
+    }
+
+    private Route add(ModelSpec spec) {
+        if (routes.size() >= MAX_ROUTES) {
+            throw new io.openhire.platform.web.ProblemException(
+                    org.springframework.http.HttpStatus.TOO_MANY_REQUESTS,
+                    "too-many-models",
+                    "Too many models",
+                    "At most " + MAX_ROUTES + " models, aliases or versions are served at once.");
+        }
+        return routes.computeIfAbsent(spec.key(), k -> new Route(spec, false));
+    }
+
+    /** Brings every route of {@code model} to the version the registry names. Runs on the loader thread. */
+    void reconcile(String model) {
+        List<Route> mine = routes.values().stream()
+                .filter(r -> r.spec.model().equals(model))
+                .toList();
+        if (mine.isEmpty()) {
+            return;
+        }
+        JsonNode registered;
+        try {
+            registered = serviceAccount.onBehalfOf(PlatformOrganization.ID, () -> registry.model(model));
+        } catch (HttpClientErrorException.NotFound e) {
+            for (Route route : mine) {
+                route.unknownModel = true;
+                route.problem = "model " + model + " is not registered";
+                route.state = route.current == null ? State.FAILED : State.READY;
+                route.checkedAt = clock.instant();
+            }
+            return;
+        } catch (RuntimeException e) {
+            for (Route route : mine) {
+                route.problem = "the model registry could not be asked: " + rootMessage(e);
+                route.state = route.current == null ? State.FAILED : State.READY;
+                route.checkedAt = clock.instant();
+            }
+            log.warn("Model {}: the registry could not be asked ({})", model, rootMessage(e));
+            return;
+        }
+        for (Route route : mine) {
+            route.unknownModel = false;
+            route.checkedAt = clock.instant();
+            Integer target = route.spec.version() != null
+                    ? route.spec.version()
+                    : versionOf(registered.path("aliases").path(route.spec.alias()));
+            if (target == null) {
+                refuse(route, "alias " + route.spec.alias() + " of " + model + " is not set");
+                continue;
+            }
+            JsonNode version = findVersion(registered, target);
+            if (version == null || !"READY".equals(version.path("status").asString())) {
+                refuse(route, "version " + target + " of " + model + " is not READY in the registry");
+                continue;
+            }
+            LoadedModel current = route.current;
+            if (current != null && current.version() == target) {
+                route.state = State.READY;
+                route.problem = null;
+                continue;
+            }
+            try {
+                LoadedModel next = load(registered, version);
+                route.current = next;
+                route.state = State.READY;
+                route.problem = null;
+                log.info("Model {}: {} now served by version {}", model, route.spec, target);
+                unloadIfUnused(current);
+            } catch (RuntimeException e) {
+                refuse(route, "version " + target + " refused: " + rootMessage(e));
+                log.warn("Model {}: version {} refused: {}", model, target, rootMessage(e));
+            }
+        }
+    }
+
+    private void refuse(Route route, String problem) {
+        route.problem = problem;
+        route.state = route.current == null ? State.FAILED : State.READY;
+    }
+
+    private LoadedModel load(JsonNode model, JsonNode version) {
+        String name = model.path("name").asString();
+        int number = version.path("version").asInt();
+        String key = name + ":" + number;
+        LoadedModel existing = loaded.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        if (!"text-embedding".equals(model.path("task").asString())
+                || !"onnx".equals(version.path("format").asString())) {
+            throw new IllegalStateException("only ONNX text-embedding models are served");
+        }
+        long start = System.nanoTime();
+        JsonNode config = version.path("config");
+        OnnxEmbedder.Config embedding = new OnnxEmbedder.Config(
+                config.path("pooling").asString(),
+                config.path("maxTokens").asInt(),
+                config.path("dimensions").asInt(),
+                config.path("output").asString());
+        String sha256 = version.path("artifact").path("sha256").asString();
+        ModelFiles.LocalFiles local = files.fetch(
+                name, number, sha256, version.path("tokenizer").path("sha256").asString());
+        OnnxEmbedder embedder = OnnxEmbedder.load(local.model(), local.tokenizer(), embedding, 1);
+        MicroBatcher batcher =
+                new MicroBatcher(key, embedder, properties.workers(), properties.maxBatch(), properties.maxWait());
+        LoadedModel loadedModel = new LoadedModel(
+                name, number, sha256, embedder, batcher, clock.instant(), Duration.ofNanos(System.nanoTime() - start));
+        loaded.put(key, loadedModel);
+        log.info(
+                "Model {} version {} loaded in {} ms",
+                name,
+                number,
+                loadedModel.loadTime().toMillis());
+        return loadedModel;
+    }
+
+    private void unloadIfUnused(LoadedModel model) {
+        if (model == null || routes.values().stream().anyMatch(r -> r.current == model)) {
+            return;
+        }
+        loaded.remove(model.name() + ":" + model.version(), model);
+        // Off the loader thread: unloading waits for the requests still running on it.
+        Thread.ofVirtual().name("model-unload").start(() -> {
+            model.unload();
+            log.info("Model {} version {} unloaded", model.name(), model.version());
+        });
+    }
+
+    private static Integer versionOf(JsonNode alias) {
+        return alias.isMissingNode() || alias.isNull()
+                ? null
+                : alias.path("version").asInt();
+    }
+
+    private static JsonNode findVersion(JsonNode model, int number) {
+        for (JsonNode version : model.path("versions")) {
+            if (version.path("version").asInt() == number) {
+                return version;
+            }
+        }
+        return null;
+    }
+
+    private static void await(Future<?> future, Duration timeout) {
+        try {
+            future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // still loading: the caller answers with what there is
+        } catch (ExecutionException e) {
+            log.warn("Model loading failed: {}", rootMessage(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message =
+                e.getMessage() != null && root != e && root.getMessage() == null ? e.getMessage() : root.getMessage();
+        return message == null
+                ? root.getClass().getSimpleName()
+                : message.lines().findFirst().orElse(message);
+    }
+
+    @PreDestroy
+    void stop() {
+        loader.shutdownNow();
+        new ArrayList<>(loaded.values()).forEach(LoadedModel::unload);
+        loaded.clear();
+    }
+}
