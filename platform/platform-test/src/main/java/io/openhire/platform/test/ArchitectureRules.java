@@ -19,9 +19,11 @@ public final class ArchitectureRules {
             "io.openhire.storage..",
             "io.openhire.resumeingestion..",
             "io.openhire.resumeprocessing..",
-            "io.openhire.jobs..",
+            "io.openhire.jobingestion..",
+            "io.openhire.jobprocessing..",
             "io.openhire.matching..",
-            "io.openhire.models..",
+            "io.openhire.modelregistry..",
+            "io.openhire.modelserving..",
             "io.openhire.dashboard..",
             "io.openhire.launcher.."
         };

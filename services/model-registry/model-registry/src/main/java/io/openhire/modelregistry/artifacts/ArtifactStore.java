@@ -45,10 +45,21 @@ public class ArtifactStore {
         }
     }
 
-    /** Writes the artifact's parts, in order, to {@code out}. */
-    public void copyArtifact(String model, int version, int parts, OutputStream out) throws IOException {
+    /**
+     * Writes the artifact's parts, in order, to {@code out}. A part of the wrong size means the stored
+     * artifact is damaged: the transfer is cut off at once rather than left short (readers also check the
+     * SHA-256 of what they receive, which catches damage that keeps the size).
+     */
+    public void copyArtifact(String model, int version, long size, int partSize, OutputStream out) throws IOException {
+        int parts = (int) Math.max(1, (size + partSize - 1) / partSize);
         for (int part = 0; part < parts; part++) {
-            out.write(get(partKey(model, version, part)));
+            byte[] bytes = get(partKey(model, version, part));
+            long expected = part < parts - 1 ? partSize : size - (long) partSize * (parts - 1);
+            if (bytes.length != expected) {
+                throw new IOException("Part " + part + " of " + model + " version " + version + " has " + bytes.length
+                        + " bytes instead of " + expected + ": the stored artifact is damaged");
+            }
+            out.write(bytes);
         }
     }
 

@@ -44,9 +44,4 @@ public record ModelVersion(
      * @param parentVersion the version it was derived from
      */
     public record Lineage(String source, String trainingRun, String datasetSha256, Integer parentVersion) {}
-
-    /** Number of storage parts the artifact is split into. */
-    public int parts() {
-        return (int) Math.max(1, (artifactSize + partSize - 1) / partSize);
-    }
 }

@@ -95,6 +95,7 @@ public class ModelManager {
     public record Resolved(Route route, LoadedModel model) {}
 
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
+    private volatile long lastFullCheck = System.nanoTime();
     private final Map<String, LoadedModel> loaded = new ConcurrentHashMap<>();
     private final ExecutorService loader = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("model-loader").daemon(true).unstarted(r));
@@ -126,10 +127,21 @@ public class ModelManager {
         reconcileAll();
     }
 
-    @Scheduled(
-            fixedDelayString = "${openhire.model-serving.reconcile-interval:30s}",
-            initialDelayString = "${openhire.model-serving.reconcile-interval:30s}")
+    /**
+     * Every reconcile interval, and every 5 s while a served model has nothing loaded (the registry or
+     * storage was away at start, an alias was not set yet): a missed event delays a swap, never loses it.
+     */
+    @Scheduled(fixedDelay = 5, initialDelay = 5, timeUnit = TimeUnit.SECONDS)
+    void periodicCheck() {
+        if (degraded()
+                || System.nanoTime() - lastFullCheck
+                        >= properties.reconcileInterval().toNanos()) {
+            reconcileAll();
+        }
+    }
+
     void reconcileAll() {
+        lastFullCheck = System.nanoTime();
         routes.values().stream().map(r -> r.spec.model()).distinct().forEach(this::reconcileAsync);
     }
 

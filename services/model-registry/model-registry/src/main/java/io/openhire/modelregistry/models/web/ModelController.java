@@ -196,10 +196,13 @@ class ModelController {
         response.setContentLengthLong(v.artifactSize());
         response.setHeader(HttpHeaders.ETAG, "\"" + v.artifactSha256() + "\"");
         response.setHeader("X-Checksum-SHA256", v.artifactSha256());
+        // A damaged artifact stops the transfer midway: closing the connection makes that an immediate
+        // end-of-stream for the reader instead of a wait for bytes that will never come.
+        response.setHeader(HttpHeaders.CONNECTION, "close");
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,
                 "attachment; filename=\"" + name + "-" + version + "." + v.format() + "\"");
-        artifacts.copyArtifact(name, version, v.parts(), response.getOutputStream());
+        artifacts.copyArtifact(name, version, v.artifactSize(), v.partSize(), response.getOutputStream());
     }
 
     @GetMapping("/{name}/versions/{version}/tokenizer")

@@ -1,0 +1,21 @@
+package io.openhire.modelserving;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.openhire.platform.test.ArchitectureRules;
+
+@AnalyzeClasses(packages = "io.openhire.modelserving", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule independent = ArchitectureRules.doesNotUseOtherServices(
+            "io.openhire.modelserving", "io.openhire.modelregistry.events..", "io.openhire.modelserving.client..");
+
+    @ArchTest
+    static final ArchRule constructorInjection = ArchitectureRules.noFieldInjection();
+
+    @ArchTest
+    static final ArchRule noJpa = ArchitectureRules.noJpa("io.openhire.modelserving");
+}

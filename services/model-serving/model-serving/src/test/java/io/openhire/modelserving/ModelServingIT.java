@@ -1,0 +1,413 @@
+package io.openhire.modelserving;
+
+import static io.openhire.platform.test.TestHttp.bearer;
+import static io.openhire.platform.test.TestHttp.map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.openhire.modelserving.client.EmbeddingClient;
+import io.openhire.modelserving.client.ModelServingApi;
+import io.openhire.modelserving.client.PredictRequest;
+import io.openhire.modelserving.client.Prediction;
+import io.openhire.platform.crypto.Sha256;
+import io.openhire.platform.http.ServiceAccount;
+import io.openhire.platform.security.PlatformOrganization;
+import io.openhire.platform.test.TestHttp;
+import io.openhire.platform.test.TestHttp.Part;
+import io.openhire.platform.test.TestKafka;
+import io.openhire.platform.test.TestServices;
+import io.openhire.platform.test.TestTokens;
+import io.openhire.storage.StorageConfiguration;
+import io.openhire.testsupport.RegistryForTests;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * model-serving with the real registry and storage (each in this test on its own port and database), the
+ * embedded Kafka, and the ONNX models the registry ships: what a user embeds, what an admin's promotion
+ * and rollback change, and what happens to a corrupted artifact. The tests run in order: they share the
+ * registry's aliases.
+ */
+@SpringBootTest(
+        classes = ModelServingIT.App.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.application.name=model-serving")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ModelServingIT {
+
+    static final TestTokens TOKENS = new TestTokens();
+    static TestServices.Running storage;
+    static TestServices.Running registry;
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(ModelServingConfiguration.class)
+    static class App {
+        @Bean
+        ServiceAccount serviceAccount() {
+            return RegistryForTests.serviceAccount("model-serving", TOKENS);
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry properties) throws Exception {
+        storage = TestServices.start(
+                "storage",
+                StorageConfiguration.class,
+                TOKENS,
+                Map.of(
+                        "openhire.storage.filesystem.root",
+                        Files.createTempDirectory("openhire-objects").toString(),
+                        "openhire.storage.encryption-key",
+                        Base64.getEncoder().encodeToString(new byte[32])));
+        RegistryForTests.tokens = TOKENS;
+        registry = TestServices.start(
+                "model-registry",
+                RegistryForTests.class,
+                TOKENS,
+                Map.of(
+                        "openhire.clients.services.storage.url",
+                        storage.url(),
+                        "openhire.model-registry.seed-retry",
+                        "1s",
+                        "openhire.model-registry.work-dir",
+                        Files.createTempDirectory("openhire-registry").toString()));
+        String modelDir = Files.createTempDirectory("openhire-models").toString();
+        properties.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        properties.add("openhire.security.issuer", () -> TestTokens.ISSUER);
+        properties.add("openhire.security.jwk-set-uri", TOKENS::jwkSetUri);
+        properties.add("openhire.clients.services.model-registry.url", registry::url);
+        properties.add("openhire.model-serving.model-dir", () -> modelDir);
+        // Swaps must come from model.promoted.v1, not from the periodic check.
+        properties.add("openhire.model-serving.reconcile-interval", () -> "1h");
+        properties.add("openhire.model-serving.load-wait", () -> "90s");
+    }
+
+    @AfterAll
+    static void stop() {
+        registry.close();
+        storage.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    static final UUID ORGANIZATION = UUID.randomUUID();
+    final String admin = TOKENS.token(UUID.randomUUID(), ORGANIZATION, "ADMIN");
+    final String recruiter = TOKENS.token(UUID.randomUUID(), ORGANIZATION, "RECRUITER");
+
+    static final String JAVA_DEV = "Senior Java developer with Spring Boot and PostgreSQL experience";
+    static final String PARAPHRASE = "Experienced backend engineer who builds Java services using Spring and Postgres";
+    static final String UNRELATED = "Registered nurse for night shifts on a paediatric hospital ward";
+
+    TestHttp http() {
+        return new TestHttp("http://localhost:" + port);
+    }
+
+    TestHttp registryHttp() {
+        return new TestHttp(registry.url());
+    }
+
+    Prediction predict(String model, List<String> inputs) {
+        TestHttp.Response response =
+                http().post("/api/v1/predict", map("model", model, "inputs", inputs), bearer(recruiter));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return JSON.readValue(response.body(), Prediction.class);
+    }
+
+    static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+
+    JsonNode served(String route) {
+        for (JsonNode model : http().get("/api/v1/models", bearer(recruiter)).json()) {
+            if (model.get("route").asString().equals(route)) {
+                return model;
+            }
+        }
+        throw new AssertionError(route + " is not served");
+    }
+
+    void registryUpdate(Object body) {
+        TestHttp.Response response = registryHttp().post("/api/v1/models/update", body, bearer(admin));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(1)
+    void aUserEmbedsTextsAndSeesWhichVersionAnswered() {
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+            assertThat(served("text-embedding@champion").get("version").asInt()).isEqualTo(1);
+            assertThat(served("text-embedding@challenger").get("version").asInt())
+                    .isEqualTo(2);
+        });
+
+        Prediction p = predict("text-embedding", List.of(JAVA_DEV, PARAPHRASE, UNRELATED));
+        assertThat(p.fallback()).isFalse();
+        assertThat(p.version()).isEqualTo(1);
+        assertThat(p.alias()).isEqualTo("champion");
+        assertThat(p.pooling()).isEqualTo("MEAN");
+        assertThat(p.dimensions()).isEqualTo(384);
+        assertThat(p.embeddings()).hasSize(3).allSatisfy(v -> assertThat(v).hasSize(384));
+        assertThat(p.similarity(0, 1)).isGreaterThan(p.similarity(0, 2) + 0.2);
+        assertThat(p.cached()).isZero();
+
+        // A repeat comes from the cache, identical.
+        Prediction again = predict("text-embedding@champion", List.of(UNRELATED, JAVA_DEV));
+        assertThat(again.cached()).isEqualTo(2);
+        assertThat(again.embeddings().get(1)).containsExactly(p.embeddings().get(0));
+
+        // The challenger (bge, CLS pooling) is served too, and also tells paraphrases from unrelated text.
+        Prediction challenger = predict("text-embedding@challenger", List.of(JAVA_DEV, PARAPHRASE, UNRELATED));
+        assertThat(challenger.version()).isEqualTo(2);
+        assertThat(challenger.pooling()).isEqualTo("CLS");
+        assertThat(challenger.similarity(0, 1)).isGreaterThan(challenger.similarity(0, 2) + 0.2);
+
+        // Truncation is reported, not silent.
+        String longResume = "Led the migration of payment services to Kubernetes and mentored engineers. ".repeat(60);
+        Prediction truncated = predict("text-embedding", List.of(JAVA_DEV, longResume));
+        assertThat(truncated.truncated()).containsExactly(1);
+        assertThat(truncated.warnings().getFirst()).contains("exceeded 256 tokens");
+
+        JsonNode champion = served("text-embedding@champion");
+        assertThat(champion.get("version").asInt()).isEqualTo(1);
+        assertThat(champion.get("predictions").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(champion.at("/latencyMs/p99").isNumber()).isTrue();
+        assertThat(http().get("/actuator/health").json().get("status").asString())
+                .isEqualTo("UP");
+    }
+
+    @Test
+    @Order(2)
+    void theClientOtherServicesUseEmbedsThroughTheSameApi() {
+        ModelServingApi api = (request) -> JSON.readValue(
+                http().post(
+                                "/api/v1/predict",
+                                request,
+                                bearer(TOKENS.token(UUID.randomUUID(), ORGANIZATION, "SERVICE")))
+                        .body(),
+                Prediction.class);
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            texts.add("candidate summary number " + i);
+        }
+        Prediction p = new EmbeddingClient(api).embed(texts);
+        assertThat(p.embeddings()).hasSize(300);
+        assertThat(p.version()).isEqualTo(1);
+        assertThat(Prediction.dot(p.embeddings().get(299), p.embeddings().get(299)))
+                .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+    }
+
+    @Test
+    @Order(3)
+    void anAdminsPromotionSwapsTheServedVersionWithoutFailingRequestsInFlight() throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        Set<Integer> versionsSeen = ConcurrentHashMap.newKeySet();
+        AtomicInteger failures = new AtomicInteger();
+        AtomicInteger answered = new AtomicInteger();
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < 3; c++) {
+            int client = c;
+            clients.add(Thread.ofVirtual().start(() -> {
+                for (int i = 0; running.get(); i++) {
+                    TestHttp.Response r = http().post(
+                                    "/api/v1/predict",
+                                    map("inputs", List.of("text " + client + "-" + i)),
+                                    bearer(recruiter));
+                    if (r.status() != 200 || r.json().get("fallback").asBoolean()) {
+                        failures.incrementAndGet();
+                    } else {
+                        versionsSeen.add(r.json().get("version").asInt());
+                        answered.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        registryUpdate(map("action", "PROMOTE", "name", "text-embedding", "version", 2, "reason", "try bge"));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(
+                                predict("text-embedding", List.of(JAVA_DEV)).version())
+                        .isEqualTo(2));
+        Thread.sleep(300);
+        running.set(false);
+        for (Thread client : clients) {
+            client.join();
+        }
+        assertThat(failures.get()).isZero();
+        assertThat(versionsSeen).containsExactlyInAnyOrder(1, 2);
+        assertThat(answered.get()).isGreaterThan(10);
+
+        // A rollback brings version 1 back.
+        registryUpdate(map("action", "ROLLBACK", "name", "text-embedding", "reason", "recall dropped"));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(
+                                predict("text-embedding", List.of(JAVA_DEV)).version())
+                        .isEqualTo(1));
+        assertThat(served("text-embedding@champion").get("version").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
+    void aCorruptedArtifactIsRefusedAndTheAliasKeepsItsVersion() throws IOException {
+        byte[] model = resource("bge-small-en-v1.5-q.onnx");
+        String metadata = "{\"name\":\"text-embedding\",\"pooling\":\"CLS\",\"maxTokens\":512}";
+        TestHttp.Response registered = registryHttp()
+                .postMultipart(
+                        "/api/v1/models/update",
+                        List.of(
+                                Part.file(
+                                        "metadata",
+                                        "m.json",
+                                        "application/json",
+                                        metadata.getBytes(StandardCharsets.UTF_8)),
+                                Part.file("artifact", "model.onnx", "application/octet-stream", model),
+                                Part.file(
+                                        "tokenizer",
+                                        "tokenizer.json",
+                                        "application/json",
+                                        resource("bge-small-en-v1.5-q-tokenizer.json"))),
+                        bearer(admin));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        int version = registered.json().get("version").asInt();
+
+        // Someone with access to the object store flips a byte in the stored artifact.
+        TestHttp objects = new TestHttp(storage.url());
+        String[] platform = bearer(TOKENS.token(UUID.randomUUID(), PlatformOrganization.ID, "SERVICE"));
+        String part = "/api/v1/data/models/text-embedding.v" + version + ".artifact.00001";
+        byte[] stored = objects.getBytes(part, platform);
+        stored[1000] ^= 0x01;
+        assertThat(objects.putRaw(part, "application/octet-stream", stored, platform)
+                        .status())
+                .isEqualTo(200);
+
+        registryUpdate(map("action", "PROMOTE", "name", "text-embedding", "version", version, "alias", "challenger"));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(served("text-embedding@challenger")
+                                .get("problem")
+                                .asString(""))
+                        .contains("version " + version + " refused", "SHA-256", Sha256.hex(model)));
+        JsonNode challenger = served("text-embedding@challenger");
+        assertThat(challenger.get("version").asInt()).isEqualTo(2);
+        assertThat(predict("text-embedding@challenger", List.of(JAVA_DEV)).version())
+                .isEqualTo(2);
+    }
+
+    @Test
+    @Order(5)
+    void badRequestsAreRefusedClearly() {
+        assertThat(http().post("/api/v1/predict", map("inputs", List.of()), bearer(recruiter))
+                        .status())
+                .isEqualTo(400);
+        List<String> tooMany = java.util.Collections.nCopies(257, "x");
+        assertThat(http().post("/api/v1/predict", map("inputs", tooMany), bearer(recruiter))
+                        .status())
+                .isEqualTo(400);
+        assertThat(http().post("/api/v1/predict", map("inputs", List.of("x".repeat(20_001))), bearer(recruiter))
+                        .status())
+                .isEqualTo(400);
+        assertThat(http().post(
+                                "/api/v1/predict",
+                                map("model", "Not A Model!", "inputs", List.of("x")),
+                                bearer(recruiter))
+                        .status())
+                .isEqualTo(400);
+        TestHttp.Response unknown = http().post(
+                        "/api/v1/predict", map("model", "no-such-model", "inputs", List.of("x")), bearer(recruiter));
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
+        assertThat(http().post(
+                                "/api/v1/predict",
+                                map("inputs", List.of("x")),
+                                bearer(TOKENS.token(UUID.randomUUID(), ORGANIZATION, "CANDIDATE")))
+                        .status())
+                .isEqualTo(403);
+        assertThat(http().post("/api/v1/predict", map("inputs", List.of("x"))).status())
+                .isEqualTo(401);
+        assertThat(http().post("/api/v1/predict", "[1,2", bearer(recruiter)).status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    @Order(6)
+    void adminsSeeAndEmptyTheCacheAndPreloadAVersion() {
+        assertThat(http().get("/api/v1/cache", bearer(recruiter)).status()).isEqualTo(403);
+        JsonNode stats = http().get("/api/v1/cache", bearer(admin)).json();
+        assertThat(stats.get("size").asLong()).isPositive();
+        assertThat(stats.get("hits").asLong()).isPositive();
+        assertThat(http().delete("/api/v1/cache", bearer(admin)).status()).isEqualTo(200);
+        assertThat(http().get("/api/v1/cache", bearer(admin)).json().get("size").asLong())
+                .isZero();
+
+        TestHttp.Response preloaded = http().post("/api/v1/preload", map("model", "text-embedding:2"), bearer(admin));
+        assertThat(preloaded.status()).as(preloaded.body()).isEqualTo(200);
+        assertThat(preloaded.json().get("status").asString()).isEqualTo("READY");
+        assertThat(predict("text-embedding:2", List.of(JAVA_DEV)).version()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(7)
+    void withoutAReachableRegistryTheFallbackAnswersAndSaysSo() throws IOException {
+        try (TestServices.Running cutOff = TestServices.start(
+                "model-serving",
+                App.class,
+                TOKENS,
+                Map.of(
+                        "openhire.clients.services.model-registry.url",
+                        "http://127.0.0.1:9",
+                        "openhire.model-serving.model-dir",
+                        Files.createTempDirectory("openhire-models-empty").toString(),
+                        "openhire.model-serving.load-wait",
+                        "10s"))) {
+            TestHttp other = new TestHttp(cutOff.url());
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(other.get("/actuator/health")
+                                    .json()
+                                    .get("status")
+                                    .asString())
+                            .isEqualTo("DEGRADED"));
+            assertThat(other.get("/actuator/health").status()).isEqualTo(200);
+            TestHttp.Response answer =
+                    other.post("/api/v1/predict", map("inputs", List.of(JAVA_DEV, UNRELATED)), bearer(recruiter));
+            assertThat(answer.status()).isEqualTo(200);
+            Prediction p = JSON.readValue(answer.body(), Prediction.class);
+            assertThat(p.fallback()).isTrue();
+            assertThat(p.version()).isNull();
+            assertThat(p.fallbackReason()).contains("registry");
+            assertThat(p.embeddings()).hasSize(2);
+        }
+    }
+
+    static byte[] resource(String name) throws IOException {
+        try (InputStream in = ModelServingIT.class.getClassLoader().getResourceAsStream(name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    static PredictRequest request(String... texts) {
+        return new PredictRequest("text-embedding", List.of(texts));
+    }
+}
