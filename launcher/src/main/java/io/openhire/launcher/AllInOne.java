@@ -5,6 +5,8 @@ import io.openhire.identity.IdentityConfiguration;
 import io.openhire.jobingestion.JobIngestionConfiguration;
 import io.openhire.jobprocessing.JobProcessingConfiguration;
 import io.openhire.launcher.boot.ServiceBoot;
+import io.openhire.modelregistry.ModelRegistryConfiguration;
+import io.openhire.modelserving.ModelServingConfiguration;
 import io.openhire.platform.web.RequestIdFilter;
 import io.openhire.resumeingestion.ResumeIngestionConfiguration;
 import io.openhire.resumeprocessing.ResumeProcessingConfiguration;
@@ -60,6 +62,10 @@ public final class AllInOne {
             ServiceModule.withDatabase("job-ingestion", JobIngestionConfiguration.class)
                     .secret("openhire.job-ingestion.credentials-key", "job-source-credentials.key"),
             ServiceModule.withDatabase("job-processing", JobProcessingConfiguration.class),
+            ServiceModule.withDatabase("model-registry", ModelRegistryConfiguration.class)
+                    .directory("openhire.model-registry.work-dir", "model-registry"),
+            ServiceModule.stateless("model-serving", ModelServingConfiguration.class)
+                    .directory("openhire.model-serving.model-dir", "models"),
             ServiceModule.stateless("gateway", GatewayConfiguration.class));
 
     static final String PUBLIC_URL = "http://localhost:8080";
@@ -173,7 +179,7 @@ public final class AllInOne {
         // Each service's own credentials for acting without a user (identity checks them).
         Map<String, String> serviceSecrets = new LinkedHashMap<>();
         for (ServiceModule service : SERVICES) {
-            if (service.database() && !service.name().equals("identity")) {
+            if (!service.name().equals("identity") && !service.name().equals("gateway")) {
                 serviceSecrets.put(service.name(), secret("service-" + service.name() + ".secret", 32));
             }
         }

@@ -72,6 +72,16 @@ class AllInOneIT {
         return new Started(platform, console.toString(StandardCharsets.UTF_8), up);
     }
 
+    int embeddingVersion(String token) {
+        JsonNode answer = gateway.post(
+                        "/api/v1/predict",
+                        map("inputs", List.of("Senior Java developer", "Registered nurse")),
+                        bearer(token))
+                .json();
+        assertThat(answer.get("fallback").asBoolean()).as(answer.toString()).isFalse();
+        return answer.get("version").asInt();
+    }
+
     @Test
     @Order(1)
     void startsEveryServiceAndTheRegisterLoginProfileFlowWorksThroughTheGateway() throws Exception {
@@ -85,6 +95,8 @@ class AllInOneIT {
                             "✓ resume-processing",
                             "✓ job-ingestion",
                             "✓ job-processing",
+                            "✓ model-registry",
+                            "✓ model-serving",
                             "✓ gateway")
                     .contains("http://localhost:8080", "Demo admin");
             assertThat(gateway.get("/actuator/health").json().get("status").asString())
@@ -181,6 +193,34 @@ class AllInOneIT {
             assertThat(gateway.get("/api/v1/data/resumes/kim/cv.txt", bearer(token))
                             .body())
                     .isEqualTo("Kim Keeper, talent partner");
+
+            // Models: the shipped embedding model answers; an admin promotes the challenger, sees new answers
+            // come from it, rolls back, and reads the alias history.
+            await().atMost(Duration.ofSeconds(120))
+                    .untilAsserted(() -> assertThat(gateway.get("/api/v1/models", bearer(token))
+                                    .json()
+                                    .toString())
+                            .contains("\"route\":\"text-embedding@champion\"", "\"version\":1", "\"version\":2"));
+            assertThat(embeddingVersion(token)).isEqualTo(1);
+            TestHttp.Response promoted = gateway.post(
+                    "/api/v1/models/update",
+                    map("action", "PROMOTE", "name", "text-embedding", "version", 2, "reason", "trying bge"),
+                    bearer(token));
+            assertThat(promoted.status()).as(promoted.body()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(embeddingVersion(token)).isEqualTo(2));
+            assertThat(gateway.post(
+                                    "/api/v1/models/update",
+                                    map("action", "ROLLBACK", "name", "text-embedding"),
+                                    bearer(token))
+                            .status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(embeddingVersion(token)).isEqualTo(1));
+            assertThat(gateway.get("/api/v1/models/text-embedding/history?alias=champion", bearer(token))
+                            .json()
+                            .get("changes"))
+                    .hasSize(3);
 
             // Resumes: a PDF and a DOCX uploaded through the gateway become parsed profiles within seconds.
             List<String> resume = List.of(

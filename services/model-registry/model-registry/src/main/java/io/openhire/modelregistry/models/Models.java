@@ -154,11 +154,14 @@ public class Models {
                 .list();
     }
 
-    /** The version made from this exact source and artifact (e.g. a built-in model), READY ones first. */
+    /**
+     * The version made from this source (e.g. a built-in model's Maven artifact) and, if {@code sha256} is
+     * given, this exact artifact; READY ones first.
+     */
     Optional<ModelVersion> fromSource(String name, String source, String sha256) {
         return jdbc.sql("""
                         SELECT * FROM model_version WHERE model_name = :name AND source = :source
-                            AND artifact_sha256 = :sha
+                            AND (CAST(:sha AS text) IS NULL OR artifact_sha256 = :sha)
                         ORDER BY status = 'READY' DESC, version DESC LIMIT 1
                         """)
                 .param("name", name)
