@@ -47,8 +47,9 @@ class ServiceClientsTest {
         server.start();
         HttpClientsProperties properties = new HttpClientsProperties(
                 Map.of("scoring", new HttpClientsProperties.Service(server.baseUrl())),
-                Duration.ofMillis(500),
-                Duration.ofMillis(300),
+                // Generous enough for a cold JVM on a busy 2-core machine; the slow stub below waits 2 s.
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(1),
                 3,
                 Duration.ofMillis(10),
                 10,
