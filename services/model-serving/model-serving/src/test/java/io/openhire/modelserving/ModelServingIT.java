@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.openhire.modelserving.client.EmbeddingClient;
 import io.openhire.modelserving.client.ModelServingApi;
-import io.openhire.modelserving.client.PredictRequest;
 import io.openhire.modelserving.client.Prediction;
 import io.openhire.platform.crypto.Sha256;
 import io.openhire.platform.http.ServiceAccount;
@@ -405,9 +404,5 @@ class ModelServingIT {
         try (InputStream in = ModelServingIT.class.getClassLoader().getResourceAsStream(name)) {
             return in.readAllBytes();
         }
-    }
-
-    static PredictRequest request(String... texts) {
-        return new PredictRequest("text-embedding", List.of(texts));
     }
 }

@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -250,35 +249,27 @@ public class ModelRegistration {
                 }
             });
         }
-        for (Map.Entry<String, String> text : textFields(request).entrySet()) {
-            if (text.getValue() != null && text.getValue().length() > 500) {
-                throw ProblemException.invalidField(text.getKey(), "at most 500 characters");
-            }
-        }
-        for (Map.Entry<String, String> sha : Map.of(
-                        "artifactSha256", nullToEmpty(request.artifactSha256()),
-                        "tokenizerSha256", nullToEmpty(request.tokenizerSha256()),
-                        "datasetSha256", nullToEmpty(request.datasetSha256()))
-                .entrySet()) {
-            if (!sha.getValue().isEmpty() && !SHA256.matcher(sha.getValue()).matches()) {
-                throw ProblemException.invalidField(sha.getKey(), "must be 64 lower-case hex digits");
-            }
-        }
+        checkLength("source", request.source());
+        checkLength("trainingRun", request.trainingRun());
+        checkSha256("artifactSha256", request.artifactSha256());
+        checkSha256("tokenizerSha256", request.tokenizerSha256());
+        checkSha256("datasetSha256", request.datasetSha256());
         if (request.parentVersion() != null && request.parentVersion() < 1) {
             throw ProblemException.invalidField("parentVersion", "must be a version number (1 or more)");
         }
         return task;
     }
 
-    private static Map<String, String> textFields(NewVersion request) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("source", request.source());
-        fields.put("trainingRun", request.trainingRun());
-        return fields;
+    private static void checkLength(String field, String value) {
+        if (value != null && value.length() > 500) {
+            throw ProblemException.invalidField(field, "at most 500 characters");
+        }
     }
 
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
+    private static void checkSha256(String field, String value) {
+        if (value != null && !value.isEmpty() && !SHA256.matcher(value).matches()) {
+            throw ProblemException.invalidField(field, "must be 64 lower-case hex digits");
+        }
     }
 
     /** Pooling and length from the request; the vector size from the model's output shape when it fixes it. */

@@ -304,7 +304,7 @@ class ModelController {
 
     private RegisteredModel find(String name) {
         if (name == null || !ModelRegistration.NAME.matcher(name).matches()) {
-            throw ProblemException.notFound("Model " + (name == null ? "" : name.length() > 64 ? "" : name));
+            throw ProblemException.notFound("The model"); // not a model name: not echoed back
         }
         return models.find(name).orElseThrow(() -> ProblemException.notFound("Model " + name));
     }
