@@ -29,4 +29,13 @@ public record AuthenticatedUser(String subject, UUID organizationId, Set<String>
         }
         return UUID.fromString(subject);
     }
+
+    /** Who did something, for records and events: {@code user:<id>}, {@code api-key:<id>} or {@code service:<name>}. */
+    public String actor() {
+        return switch (kind) {
+            case USER -> "user:" + subject;
+            case API_KEY -> "api-key:" + subject;
+            case SERVICE -> subject.startsWith("service:") ? subject : "service:" + subject;
+        };
+    }
 }

@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * On start, registers the text-embedding models that ship inside Maven artifacts (nothing is downloaded):
  * all-MiniLM-L6-v2 as version 1 ({@code champion}) and bge-small-en-v1.5 (int8) as version 2
- * ({@code challenger}). Runs in the background and retries while storage is not reachable yet; registers
+ * ({@code challenger}); and match-ranker version 1 ({@code champion}), the weighted ranker matching starts
+ * with. Runs in the background and retries while storage is not reachable yet; registers
  * each model once however often and on however many instances it runs.
  */
 @Component
@@ -83,6 +84,11 @@ class BuiltInModels {
                     "challenger",
                     "BAAI/bge-small-en-v1.5, dynamically quantised to int8: 384-dimensional embeddings,"
                             + " CLS pooling, up to 512 tokens"));
+
+    /** The ranking model matching starts with: a transparent weighted sum (version 1 of match-ranker). */
+    static final String MATCH_RANKER = "match-ranker";
+
+    static final String MATCH_RANKER_V1 = "openhire/model-registry/match-ranker-v1.json";
 
     private final ModelRegistration registration;
     private final Promotions promotions;
@@ -179,6 +185,39 @@ class BuiltInModels {
                         TEXT_EMBEDDING, model.alias(), version.version(), "system", "built-in model, first start");
             }
         }
+        seedMatchRanker();
+    }
+
+    /** match-ranker v1 ships with the registry (a weights file, not a trained model) and starts as champion. */
+    private void seedMatchRanker() {
+        String source = "openhire:model-registry:" + MATCH_RANKER_V1;
+        ModelVersion registered = models.fromSource(MATCH_RANKER, source, null).orElse(null);
+        if (registered == null || registered.status() != ModelVersion.Status.READY) {
+            try (WorkDirectory dir = new WorkDirectory(properties.workDir(), "built-in-")) {
+                Path weights = copy(MATCH_RANKER_V1, dir.resolve("match-ranker-v1.json"));
+                NewVersion request = new NewVersion(
+                        MATCH_RANKER,
+                        "ranking",
+                        "Ranks candidates for a job (and jobs for a candidate) from per-category match scores",
+                        null,
+                        null,
+                        null,
+                        Map.of(),
+                        Map.of("built-in", "true", "kind", "weighted-sum"),
+                        source,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null);
+                registered = registration.register(request, weights, null, "system", true);
+                if (registered.status() == ModelVersion.Status.PENDING) {
+                    throw new IllegalStateException("another registry instance is storing " + MATCH_RANKER);
+                }
+            }
+        }
+        promotions.assignIfAbsent(
+                MATCH_RANKER, Promotions.CHAMPION, registered.version(), "system", "built-in model, first start");
     }
 
     private static Path copy(String resource, Path file) {

@@ -291,11 +291,7 @@ class ModelController {
     }
 
     static String actor(AuthenticatedUser caller) {
-        return switch (caller.kind()) {
-            case USER -> "user:" + caller.subject();
-            case API_KEY -> "api-key:" + caller.subject();
-            case SERVICE -> caller.subject().startsWith("service:") ? caller.subject() : "service:" + caller.subject();
-        };
+        return caller.actor();
     }
 
     private static String aliasOrChampion(UpdateRequest request) {

@@ -1,5 +1,6 @@
 package io.openhire.resumeprocessing.pipeline.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.openhire.platform.security.AuthenticatedUser;
 import io.openhire.platform.web.ProblemException;
 import io.openhire.resumeprocessing.pipeline.ProfileStore;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,7 +47,8 @@ class ProfileController {
             String taxonomyVersion,
             int parseMillis,
             Instant parsedAt,
-            JsonNode profile) {}
+            JsonNode profile,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String text) {}
 
     record BulkReparse(Boolean all) {}
 
@@ -53,7 +56,12 @@ class ProfileController {
 
     @GetMapping("/{id}/profile")
     @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER', 'SERVICE')")
-    ProfileView profile(AuthenticatedUser caller, @PathVariable UUID id) {
+    ProfileView profile(
+            AuthenticatedUser caller,
+            @PathVariable UUID id,
+            @RequestParam(name = "include", required = false) String include) {
+        // The extracted text is for services that index or show evidence from it (matching); on request only.
+        boolean withText = "text".equals(include);
         ProfileStore.StoredProfile p = store.profile(caller.organizationId(), id)
                 .orElseThrow(() -> ProblemException.notFound("The resume's profile"));
         return new ProfileView(
@@ -65,7 +73,8 @@ class ProfileController {
                 p.taxonomyVersion(),
                 p.parseMillis(),
                 p.parsedAt(),
-                p.profileJson() == null ? null : json.readTree(p.profileJson()));
+                p.profileJson() == null ? null : json.readTree(p.profileJson()),
+                withText ? p.text() : null);
     }
 
     @PostMapping("/{id}/reparse")
