@@ -6,6 +6,7 @@ import io.openhire.jobingestion.JobIngestionConfiguration;
 import io.openhire.jobprocessing.JobProcessingConfiguration;
 import io.openhire.launcher.boot.ServiceBoot;
 import io.openhire.modelregistry.ModelRegistryConfiguration;
+import io.openhire.matching.MatchingConfiguration;
 import io.openhire.modelserving.ModelServingConfiguration;
 import io.openhire.platform.web.RequestIdFilter;
 import io.openhire.resumeingestion.ResumeIngestionConfiguration;
@@ -66,6 +67,8 @@ public final class AllInOne {
                     .directory("openhire.model-registry.work-dir", "model-registry"),
             ServiceModule.stateless("model-serving", ModelServingConfiguration.class)
                     .directory("openhire.model-serving.model-dir", "models"),
+            ServiceModule.withDatabase("matching", MatchingConfiguration.class)
+                    .directory("openhire.matching.index-dir", "matching-index"),
             ServiceModule.stateless("gateway", GatewayConfiguration.class));
 
     static final String PUBLIC_URL = "http://localhost:8080";

@@ -1,0 +1,23 @@
+package io.openhire.matching;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param indexDir where the Lucene indexes live (rebuilt from this service's tables at every start)
+ * @param modelCheckInterval how often the embedding champion and the ranker are checked, besides
+ *     {@code model.promoted.v1} events (every 5 s while no model answers)
+ * @param embeddingBatch texts per embedding request while indexing
+ * @param maxLimit the most matches one request may ask for
+ */
+@ConfigurationProperties("openhire.matching")
+public record MatchingProperties(Path indexDir, Duration modelCheckInterval, int embeddingBatch, int maxLimit) {
+
+    public MatchingProperties {
+        indexDir = indexDir == null ? Path.of(System.getProperty("java.io.tmpdir"), "openhire-matching") : indexDir;
+        modelCheckInterval = modelCheckInterval == null ? Duration.ofSeconds(30) : modelCheckInterval;
+        embeddingBatch = embeddingBatch <= 0 ? 32 : embeddingBatch;
+        maxLimit = maxLimit <= 0 ? 200 : maxLimit;
+    }
+}

@@ -1,0 +1,393 @@
+package io.openhire.matching.index;
+
+import io.openhire.matching.MatchingProperties;
+import io.openhire.matching.profiles.CandidateStore;
+import io.openhire.matching.profiles.JobStore;
+import io.openhire.matching.profiles.SourceChanged;
+import io.openhire.platform.web.ProblemException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The search index: the current {@link Generation}, kept in step with this service's tables, and the
+ * next one while it is built.
+ *
+ * <ul>
+ *   <li>Every change ({@link SourceChanged}, after its transaction committed) is applied by one indexer
+ *       thread, which reads the row as it is now: applying a change twice or late is harmless.
+ *   <li>A build (at start, when the text-embedding champion changes, or on request) fills a new
+ *       generation from the tables on a thread of its own, while the indexer keeps the current one
+ *       serving and records what changed meanwhile; the indexer then replays those changes into the new
+ *       generation and switches to it in one step. Until then the old generation answers.
+ *   <li>A change whose vector cannot be had (model-serving away) is indexed without one, so that it can be
+ *       found by its words at once, and retried until it has its vector.
+ * </ul>
+ */
+@Component
+public class MatchIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(MatchIndex.class);
+    private static final int PAGE = 200;
+    private static final Duration RETRY = Duration.ofSeconds(10);
+
+    /** What a build is doing, for the status API. */
+    public record Build(String generationId, int embeddingVersion, String reason, Instant startedAt, int done) {}
+
+    public record Status(
+            String state,
+            String generationId,
+            Integer embeddingVersion,
+            Instant generationBuiltAt,
+            Build building,
+            int pendingVectors,
+            String lastProblem) {}
+
+    private final CandidateStore candidates;
+    private final JobStore jobs;
+    private final Embeddings embeddings;
+    private final JsonMapper json;
+    private final MatchingProperties properties;
+    private final Clock clock;
+
+    private final ExecutorService indexer = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("matching-indexer").daemon(true).factory());
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("matching-index-builds").daemon(true).factory());
+
+    private volatile Generation current;
+    private volatile Instant currentBuiltAt;
+    private volatile Build building;
+    private volatile String lastProblem;
+    private volatile boolean closing;
+    /** Changes seen while a build runs; only the indexer thread touches it. */
+    private final Set<SourceChanged> replay = new LinkedHashSet<>();
+    /** Changes indexed without their vector; only the indexer thread touches it. */
+    private final Set<SourceChanged> withoutVector = new LinkedHashSet<>();
+
+    private final AtomicInteger generations = new AtomicInteger();
+
+    MatchIndex(
+            CandidateStore candidates,
+            JobStore jobs,
+            Embeddings embeddings,
+            JsonMapper json,
+            MatchingProperties properties,
+            Clock clock) {
+        this.candidates = candidates;
+        this.jobs = jobs;
+        this.embeddings = embeddings;
+        this.json = json;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        try {
+            Generation.deleteTree(properties.indexDir()); // the tables are the truth; last run's files are stale
+            Files.createDirectories(properties.indexDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        scheduler.execute(this::checkModel);
+        scheduler.scheduleWithFixedDelay(
+                this::retryWithoutVector, RETRY.toMillis(), RETRY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    void stop() throws InterruptedException {
+        closing = true;
+        scheduler.shutdownNow();
+        indexer.shutdown();
+        indexer.awaitTermination(10, TimeUnit.SECONDS);
+        Generation last = current;
+        if (last != null) {
+            try {
+                last.close();
+            } catch (IOException e) {
+                log.warn("Closing the index: {}", e.toString());
+            }
+        }
+    }
+
+    /** The generation that answers queries. */
+    public Generation current() {
+        Generation generation = current;
+        if (generation == null) {
+            throw new ProblemException(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "index-starting",
+                            "Index starting",
+                            "The match index is being built after a start; try again in a few seconds.")
+                    .with("retryAfterSeconds", 5);
+        }
+        return generation;
+    }
+
+    public Status status() {
+        Generation generation = current;
+        Build build = building;
+        return new Status(
+                generation == null ? "STARTING" : build == null ? "READY" : "REBUILDING",
+                generation == null ? null : generation.id(),
+                generation == null ? null : generation.embeddingVersion(),
+                currentBuiltAt,
+                build,
+                withoutVector.size(),
+                lastProblem);
+    }
+
+    @EventListener
+    void changed(SourceChanged change) {
+        indexer.execute(() -> apply(change));
+    }
+
+    /** Asks model-serving for the embedding champion now (a promotion event arrived). */
+    public void checkModelSoon() {
+        if (!closing) {
+            scheduler.execute(this::checkModel);
+        }
+    }
+
+    /**
+     * Rebuilds every organisation's index from the tables, with the current embedding version.
+     *
+     * @return false if a build is already running
+     */
+    public synchronized boolean rebuild(String reason) {
+        if (building != null || closing) {
+            return false;
+        }
+        Generation generation = current;
+        int version = generation == null ? 0 : generation.embeddingVersion();
+        startBuild(version, reason);
+        return true;
+    }
+
+    private void checkModel() {
+        Duration next = properties.modelCheckInterval();
+        try {
+            int version = embeddings.championVersion();
+            Generation generation = current;
+            synchronized (this) {
+                if (building == null && (generation == null || generation.embeddingVersion() != version) && !closing) {
+                    startBuild(
+                            version,
+                            generation == null ? "start" : "text-embedding champion is now version " + version);
+                }
+            }
+            if (version == 0) {
+                next = Duration.ofSeconds(5);
+            }
+        } catch (RuntimeException e) {
+            lastProblem = "model-serving: " + e.getMessage();
+            log.info("Embedding model not reachable ({}); indexing without vectors for now", e.toString());
+            synchronized (this) {
+                if (current == null && building == null && !closing) {
+                    startBuild(0, "start, no embedding model reachable");
+                }
+            }
+            next = Duration.ofSeconds(5);
+        }
+        if (!closing) {
+            scheduler.schedule(this::checkModel, next.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Called with the monitor held. */
+    private void startBuild(int version, String reason) {
+        String id = "g" + generations.incrementAndGet() + "-e" + version;
+        Build build = new Build(id, version, reason, clock.instant(), 0);
+        building = build;
+        Thread.ofPlatform().name("matching-index-build").daemon(true).start(() -> runBuild(build));
+    }
+
+    private void runBuild(Build build) {
+        Generation next = new Generation(
+                build.generationId(),
+                build.embeddingVersion(),
+                properties.indexDir().resolve(build.generationId()));
+        try {
+            log.info("Building match index {} ({})", build.generationId(), build.reason());
+            for (UUID org : jobs.organizations()) {
+                OrgIndex index = next.org(org);
+                candidates.forEach(org, PAGE, page -> {
+                    Map<UUID, String> texts = new LinkedHashMap<>();
+                    page.forEach(
+                            c -> texts.put(c.facts().resumeId(), Embeddings.candidateText(c.facts(), c.searchText())));
+                    Map<UUID, float[]> vectors =
+                            embeddings.vectors(org, SourceChanged.Kind.RESUME, build.embeddingVersion(), texts);
+                    page.forEach(c -> index.candidates()
+                            .upsert(
+                                    c.facts().resumeId(),
+                                    IndexFields.candidate(
+                                            c.facts(),
+                                            c.searchText(),
+                                            vectors.get(c.facts().resumeId()),
+                                            json)));
+                    progress(page.size());
+                });
+                jobs.forEach(org, PAGE, page -> {
+                    Map<UUID, String> texts = new LinkedHashMap<>();
+                    page.forEach(j -> texts.put(j.facts().jobId(), Embeddings.jobText(j)));
+                    Map<UUID, float[]> vectors =
+                            embeddings.vectors(org, SourceChanged.Kind.JOB, build.embeddingVersion(), texts);
+                    page.forEach(j -> index.jobs()
+                            .upsert(
+                                    j.facts().jobId(),
+                                    IndexFields.job(
+                                            j.facts(),
+                                            j.searchText(),
+                                            vectors.get(j.facts().jobId()),
+                                            json)));
+                    progress(page.size());
+                });
+                if (closing) {
+                    throw new IllegalStateException("stopping");
+                }
+            }
+            indexer.execute(() -> switchTo(next));
+        } catch (RuntimeException e) {
+            lastProblem = "index build " + build.generationId() + ": " + e.getMessage();
+            log.warn("Match index build {} failed: {}", build.generationId(), e.toString());
+            closeQuietly(next);
+            indexer.execute(() -> {
+                replay.clear();
+                building = null;
+            });
+        }
+    }
+
+    private void progress(int docs) {
+        Build build = building;
+        if (build != null) {
+            building = new Build(
+                    build.generationId(),
+                    build.embeddingVersion(),
+                    build.reason(),
+                    build.startedAt(),
+                    build.done() + docs);
+        }
+    }
+
+    /** On the indexer thread: the changes made during the build, then the switch. */
+    private void switchTo(Generation next) {
+        withoutVector.clear(); // the build embedded everything it read; the replay below re-adds what fails
+        for (SourceChanged change : replay) {
+            applyTo(next, change);
+        }
+        replay.clear();
+        next.refreshAll();
+        Generation old = current;
+        current = next;
+        currentBuiltAt = clock.instant();
+        building = null;
+        log.info("Match index {} serves now (embedding version {})", next.id(), next.embeddingVersion());
+        if (old != null) {
+            // Queries that took a searcher from the old generation a moment ago finish first.
+            scheduler.schedule(() -> closeQuietly(old), 30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** On the indexer thread. */
+    private void apply(SourceChanged change) {
+        if (building != null) {
+            replay.add(change);
+        }
+        Generation generation = current;
+        if (generation != null) {
+            applyTo(generation, change);
+            generation.existing(change.organizationId()).ifPresent(OrgIndex::refresh);
+        }
+    }
+
+    private void applyTo(Generation generation, SourceChanged change) {
+        OrgIndex index = generation.org(change.organizationId());
+        UUID org = change.organizationId();
+        if (change.kind() == SourceChanged.Kind.RESUME) {
+            Optional<CandidateStore.StoredCandidate> row = candidates.find(org, change.id());
+            if (row.isEmpty()) {
+                index.candidates().delete(change.id());
+                withoutVector.remove(change);
+                return;
+            }
+            CandidateStore.StoredCandidate c = row.get();
+            float[] vector = vector(generation, change, Embeddings.candidateText(c.facts(), c.searchText()));
+            index.candidates().upsert(change.id(), IndexFields.candidate(c.facts(), c.searchText(), vector, json));
+        } else {
+            Optional<JobStore.StoredJob> row = jobs.find(org, change.id());
+            if (row.isEmpty()) {
+                index.jobs().delete(change.id());
+                withoutVector.remove(change);
+                return;
+            }
+            JobStore.StoredJob j = row.get();
+            float[] vector = vector(generation, change, Embeddings.jobText(j));
+            index.jobs().upsert(change.id(), IndexFields.job(j.facts(), j.searchText(), vector, json));
+        }
+    }
+
+    private float[] vector(Generation generation, SourceChanged change, String text) {
+        if (generation.embeddingVersion() == 0) {
+            return null;
+        }
+        try {
+            float[] vector = embeddings
+                    .vectors(
+                            change.organizationId(),
+                            change.kind(),
+                            generation.embeddingVersion(),
+                            Map.of(change.id(), text))
+                    .get(change.id());
+            withoutVector.remove(change);
+            return vector;
+        } catch (RuntimeException e) {
+            lastProblem = "embedding " + change.kind() + ": " + e.getMessage();
+            withoutVector.add(change);
+            return null;
+        }
+    }
+
+    private void retryWithoutVector() {
+        indexer.execute(() -> {
+            if (withoutVector.isEmpty()) {
+                return;
+            }
+            List<SourceChanged> retry = new ArrayList<>(withoutVector);
+            retry.forEach(this::apply);
+        });
+    }
+
+    private static void closeQuietly(Generation generation) {
+        try {
+            generation.close();
+        } catch (IOException e) {
+            log.warn("Closing index generation {}: {}", generation.id(), e.toString());
+        }
+    }
+}

@@ -1,0 +1,297 @@
+package io.openhire.matching.matches;
+
+import io.openhire.matching.MatchingProperties;
+import io.openhire.matching.index.Embeddings;
+import io.openhire.matching.index.Generation;
+import io.openhire.matching.index.MatchIndex;
+import io.openhire.matching.index.OrgIndex;
+import io.openhire.matching.profiles.CandidateFacts;
+import io.openhire.matching.profiles.CandidateStore;
+import io.openhire.matching.profiles.JobFacts;
+import io.openhire.matching.profiles.JobStore;
+import io.openhire.matching.profiles.SourceChanged;
+import io.openhire.matching.ranking.RankerModel;
+import io.openhire.matching.ranking.RankerModels;
+import io.openhire.matching.ranking.Ranking;
+import io.openhire.platform.web.ProblemException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Ranked lists: reads the job (or candidate), the settings and the ranker, ranks over the organisation's
+ * index, stores what is shown, and hides identities in blind mode.
+ */
+@Service
+public class MatchService {
+
+    public static final String JOB_TO_CANDIDATES = "JOB_TO_CANDIDATES";
+    public static final String CANDIDATE_TO_JOBS = "CANDIDATE_TO_JOBS";
+
+    private final JobStore jobs;
+    private final CandidateStore candidates;
+    private final MatchIndex index;
+    private final Embeddings embeddings;
+    private final RankerModels rankers;
+    private final MatchSettings settings;
+    private final MatchRuns runs;
+    private final Reveals reveals;
+    private final Ranking ranking;
+    private final TransactionTemplate transactions;
+    private final MatchingProperties properties;
+    private final Clock clock;
+
+    MatchService(
+            JobStore jobs,
+            CandidateStore candidates,
+            MatchIndex index,
+            Embeddings embeddings,
+            RankerModels rankers,
+            MatchSettings settings,
+            MatchRuns runs,
+            Reveals reveals,
+            TransactionTemplate transactions,
+            JsonMapper json,
+            MatchingProperties properties,
+            Clock clock) {
+        this.jobs = jobs;
+        this.candidates = candidates;
+        this.index = index;
+        this.embeddings = embeddings;
+        this.rankers = rankers;
+        this.settings = settings;
+        this.runs = runs;
+        this.reveals = reveals;
+        this.ranking = new Ranking(json);
+        this.transactions = transactions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A job, or 404; 409 while its analysis has not arrived. */
+    public JobStore.StoredJob job(UUID org, UUID jobId) {
+        return jobs.find(org, jobId)
+                .orElseThrow(() -> jobs.exists(org, jobId)
+                        ? ProblemException.conflict(
+                                "job-not-analysed", "The job has not been analysed yet; matches follow in a moment.")
+                        : ProblemException.notFound("The job"));
+    }
+
+    /** Whether identities are hidden for this job: the job's setting, else the organisation's. */
+    public boolean blind(UUID org, UUID jobId) {
+        return settings.job(org, jobId)
+                .map(MatchSettings.JobSetting::blind)
+                .orElseGet(() -> settings.organizationBlind(org));
+    }
+
+    public MatchList candidatesForJob(UUID org, UUID jobId, int limit, Ranking.Mode mode, String actor) {
+        checkLimit(limit);
+        JobStore.StoredJob job = job(org, jobId);
+        Generation generation = index.current();
+        RankerModel model = rankers.current();
+        Optional<MatchSettings.JobSetting> jobSetting = settings.job(org, jobId);
+        Map<String, Double> overrides =
+                jobSetting.map(MatchSettings.JobSetting::weights).orElse(null);
+        Map<String, Double> weights = model.weightsWith(overrides);
+        boolean blind =
+                jobSetting.map(MatchSettings.JobSetting::blind).orElseGet(() -> settings.organizationBlind(org));
+        Optional<OrgIndex> orgIndex = generation.existing(org);
+        List<Ranking.Ranked> ranked = List.of();
+        int indexed = 0;
+        if (orgIndex.isPresent()) {
+            float[] vector = embeddings.stored(org, SourceChanged.Kind.JOB, jobId, generation.embeddingVersion());
+            ranked = ranking.candidatesForJob(
+                    orgIndex.get().candidates(), job.facts(), job.searchText(), vector, model, weights, mode, limit);
+            indexed = orgIndex.get().candidates().count();
+        }
+        Set<UUID> revealed = blind ? reveals.revealed(org, jobId) : Set.of();
+        List<UUID> candidateIds =
+                ranked.stream().map(Ranking.Ranked::candidateId).toList();
+        Map<UUID, List<UUID>> resumeIds = candidates.resumesOf(org, candidateIds);
+        Map<UUID, CandidateStore.Identity> identities = candidates.identities(
+                org,
+                candidateIds.stream()
+                        .filter(c -> !blind || revealed.contains(c))
+                        .toList());
+        List<MatchList.Line> lines = new ArrayList<>();
+        for (Ranking.Ranked r : ranked) {
+            CandidateFacts facts = (CandidateFacts) r.facts();
+            CandidateStore.Identity identity = identities.get(r.candidateId());
+            String name = identity == null ? null : identity.name();
+            boolean shown = name != null;
+            lines.add(new MatchList.Line(
+                    lines.size() + 1,
+                    r.candidateId(),
+                    r.id(),
+                    resumeIds.getOrDefault(r.candidateId(), List.of(r.id())),
+                    jobId,
+                    r.score(),
+                    r.explanation().breakdown(),
+                    r.explanation().matchedRequiredSkills(),
+                    r.explanation().missingRequiredSkills(),
+                    r.explanation().matchedNiceToHaveSkills(),
+                    r.explanation().evidence(),
+                    new MatchList.CandidateView(
+                            shown
+                                    ? name
+                                    : "Candidate " + r.candidateId().toString().substring(0, 6),
+                            shown ? name : null,
+                            blind && revealed.contains(r.candidateId()),
+                            facts.currentTitle(),
+                            facts.years(),
+                            facts.location() == null ? null : facts.location().toString()),
+                    null));
+        }
+        UUID runId =
+                store(org, JOB_TO_CANDIDATES, jobId, mode, model, generation, weights, blind, actor, lines, ranked);
+        return new MatchList(
+                runId,
+                JOB_TO_CANDIDATES,
+                jobId,
+                null,
+                mode.name(),
+                blind,
+                models(model, generation),
+                weights,
+                overrides == null ? "MODEL" : "JOB",
+                indexed,
+                lines);
+    }
+
+    public MatchList jobsForCandidate(UUID org, UUID candidateId, int limit, Ranking.Mode mode, String actor) {
+        checkLimit(limit);
+        List<UUID> resumes = candidates.resumesOf(org, candidateId);
+        CandidateStore.StoredCandidate candidate = resumes.isEmpty()
+                ? null
+                : candidates.find(org, resumes.getFirst()).orElse(null);
+        if (candidate == null) {
+            throw ProblemException.notFound("The candidate");
+        }
+        Generation generation = index.current();
+        RankerModel model = rankers.current();
+        Optional<OrgIndex> orgIndex = generation.existing(org);
+        List<Ranking.Ranked> ranked = List.of();
+        int indexed = 0;
+        if (orgIndex.isPresent()) {
+            float[] vector = embeddings.stored(
+                    org, SourceChanged.Kind.RESUME, candidate.facts().resumeId(), generation.embeddingVersion());
+            ranked = ranking.jobsForCandidate(
+                    orgIndex.get().jobs(), candidate.facts(), candidate.searchText(), vector, model, mode, limit);
+            indexed = orgIndex.get().jobs().count();
+        }
+        List<MatchList.Line> lines = new ArrayList<>();
+        for (Ranking.Ranked r : ranked) {
+            JobFacts job = (JobFacts) r.facts();
+            lines.add(new MatchList.Line(
+                    lines.size() + 1,
+                    candidateId,
+                    candidate.facts().resumeId(),
+                    resumes,
+                    job.jobId(),
+                    r.score(),
+                    r.explanation().breakdown(),
+                    r.explanation().matchedRequiredSkills(),
+                    r.explanation().missingRequiredSkills(),
+                    r.explanation().matchedNiceToHaveSkills(),
+                    r.explanation().evidence(),
+                    null,
+                    new MatchList.JobView(
+                            job.title(),
+                            job.employer(),
+                            job.seniority(),
+                            job.workplace(),
+                            job.locations().isEmpty()
+                                    ? null
+                                    : job.locations().getFirst().toString(),
+                            job.status())));
+        }
+        UUID runId = store(
+                org,
+                CANDIDATE_TO_JOBS,
+                candidateId,
+                mode,
+                model,
+                generation,
+                model.weights(),
+                false,
+                actor,
+                lines,
+                ranked);
+        return new MatchList(
+                runId,
+                CANDIDATE_TO_JOBS,
+                null,
+                candidateId,
+                mode.name(),
+                false,
+                models(model, generation),
+                model.weights(),
+                "MODEL",
+                indexed,
+                lines);
+    }
+
+    private UUID store(
+            UUID org,
+            String direction,
+            UUID subject,
+            Ranking.Mode mode,
+            RankerModel model,
+            Generation generation,
+            Map<String, Double> weights,
+            boolean blind,
+            String actor,
+            List<MatchList.Line> lines,
+            List<Ranking.Ranked> ranked) {
+        UUID runId = UUID.randomUUID();
+        MatchRuns.Run run = new MatchRuns.Run(
+                runId,
+                org,
+                direction,
+                subject,
+                mode.name(),
+                model.version(),
+                embeddingVersion(generation),
+                weights,
+                blind,
+                actor,
+                clock.instant());
+        List<MatchRuns.Shown> shown = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            MatchList.Line line = lines.get(i);
+            shown.add(new MatchRuns.Shown(
+                    line.rank(),
+                    line.jobId(),
+                    line.candidateId(),
+                    line.resumeId(),
+                    line.score(),
+                    ranked.get(i).explanation().features()));
+        }
+        transactions.executeWithoutResult(status -> runs.record(run, shown));
+        return runId;
+    }
+
+    static Integer embeddingVersion(Generation generation) {
+        return generation.embeddingVersion() == 0 ? null : generation.embeddingVersion();
+    }
+
+    private static MatchList.Models models(RankerModel model, Generation generation) {
+        return new MatchList.Models(
+                new MatchList.ModelRef(RankerModel.NAME, model.version()),
+                new MatchList.ModelRef("text-embedding", embeddingVersion(generation)),
+                generation.id());
+    }
+
+    private void checkLimit(int limit) {
+        if (limit < 1 || limit > properties.maxLimit()) {
+            throw ProblemException.invalidField("limit", "must be from 1 to " + properties.maxLimit());
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.openhire.matching.ranking;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Why a candidate and a job match: a score per category with its weight and a sentence, the skills
+ * matched and missing, and the resume lines that show them.
+ *
+ * @param breakdown per category (in {@link RankerModel#CATEGORIES} order); a category whose {@code score} is
+ *     null did not apply and its weight went to the others
+ */
+public record Explanation(
+        Map<String, Category> breakdown,
+        List<String> matchedRequiredSkills,
+        List<String> missingRequiredSkills,
+        List<String> matchedNiceToHaveSkills,
+        List<Evidence> evidence) {
+
+    /**
+     * @param score 0–1, or null when the category does not apply (nothing to compare)
+     * @param weight the weight it counted with
+     */
+    public record Category(Double score, double weight, String detail) {}
+
+    /** A resume line that supports a matched skill. */
+    public record Evidence(String skill, String line) {}
+
+    /** The category scores that applied (for storage and feedback). */
+    public Map<String, Double> features() {
+        Map<String, Double> features = new LinkedHashMap<>();
+        breakdown.forEach((name, category) -> {
+            if (category.score() != null) {
+                features.put(name, category.score());
+            }
+        });
+        return features;
+    }
+
+    /** The weighted mean of the categories that applied, 0–100 with one decimal. */
+    public double total() {
+        double sum = 0;
+        double weights = 0;
+        for (Category category : breakdown.values()) {
+            if (category.score() != null && category.weight() > 0) {
+                sum += category.score() * category.weight();
+                weights += category.weight();
+            }
+        }
+        return weights == 0 ? 0 : Math.round(1000 * sum / weights) / 10.0;
+    }
+}

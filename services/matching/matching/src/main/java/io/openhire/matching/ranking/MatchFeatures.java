@@ -1,0 +1,392 @@
+package io.openhire.matching.ranking;
+
+import io.openhire.matching.profiles.CandidateFacts;
+import io.openhire.matching.profiles.JobFacts;
+import io.openhire.matching.profiles.Place;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * The category scores of one candidate for one job, each 0–1 with a sentence a recruiter can check.
+ * Nothing here reads a name, contact detail, age or gender: {@link CandidateFacts} does not carry them.
+ */
+public final class MatchFeatures {
+
+    private static final Analyzer TITLE_ANALYZER = new EnglishAnalyzer();
+    private static final Set<String> TITLE_NOISE = Set.of(
+            "senior", "sr", "junior", "jr", "lead", "princip", "staff", "head", "i", "ii", "iii", "iv", "mid", "level",
+            "intern", "trainee", "remot", "hybrid", "m", "f", "d", "w", "x", "entri");
+    private static final int MAX_EVIDENCE = 8;
+    /** Cosine similarities of job ads and resumes with the shipped models fall between these. */
+    static final double COSINE_FLOOR = 0.2;
+
+    static final double COSINE_CEILING = 0.8;
+
+    private MatchFeatures() {}
+
+    /** What is known about the job, prepared once per query. */
+    public static final class JobSide {
+        final JobFacts job;
+        final Set<String> titleTokens;
+
+        public JobSide(JobFacts job) {
+            this.job = job;
+            this.titleTokens = tokens(job.title());
+        }
+    }
+
+    /**
+     * @param candidateText the candidate's searchable text (identity removed), for skills the ad names
+     *     without a taxonomy id
+     * @param cosine the cosine of the job's and the resume's vectors, or null without vectors
+     */
+    public static Explanation explain(
+            JobSide side, CandidateFacts candidate, String candidateText, Double cosine, Map<String, Double> weights) {
+        JobFacts job = side.job;
+        Set<String> skillIds = new HashSet<>();
+        Set<String> skillNames = new HashSet<>();
+        candidate.skills().forEach(s -> {
+            if (s.id() != null) {
+                skillIds.add(s.id());
+            }
+            if (s.name() != null) {
+                skillNames.add(s.name().toLowerCase(Locale.ROOT));
+            }
+        });
+        String lowerText = candidateText == null ? "" : candidateText.toLowerCase(Locale.ROOT);
+
+        List<String> matchedRequired = new ArrayList<>();
+        List<String> missingRequired = new ArrayList<>();
+        List<Explanation.Evidence> evidence = new ArrayList<>();
+        for (JobFacts.Skill skill : job.requiredSkills()) {
+            if (has(skill, skillIds, skillNames, lowerText)) {
+                matchedRequired.add(skill.name());
+                addEvidence(evidence, skill, candidate, candidateText);
+            } else {
+                missingRequired.add(skill.name());
+            }
+        }
+        List<String> matchedNice = new ArrayList<>();
+        for (JobFacts.Skill skill : job.niceToHaveSkills()) {
+            if (has(skill, skillIds, skillNames, lowerText)) {
+                matchedNice.add(skill.name());
+                addEvidence(evidence, skill, candidate, candidateText);
+            }
+        }
+
+        Map<String, Explanation.Category> breakdown = new LinkedHashMap<>();
+        int required = job.requiredSkills().size();
+        breakdown.put(
+                "requiredSkills",
+                required == 0
+                        ? na(weights, "requiredSkills", "the job names no required skills")
+                        : category(
+                                weights,
+                                "requiredSkills",
+                                (double) matchedRequired.size() / required,
+                                matchedRequired.size() + " of " + required + " required skills"));
+        int nice = job.niceToHaveSkills().size();
+        breakdown.put(
+                "niceToHaveSkills",
+                nice == 0
+                        ? na(weights, "niceToHaveSkills", "the job names no nice-to-have skills")
+                        : category(
+                                weights,
+                                "niceToHaveSkills",
+                                (double) matchedNice.size() / nice,
+                                matchedNice.size() + " of " + nice + " nice-to-have skills"));
+        breakdown.put("title", title(side, candidate, weights));
+        breakdown.put(
+                "semantic",
+                cosine == null
+                        ? na(weights, "semantic", "no embedding model was available for this index")
+                        : category(
+                                weights,
+                                "semantic",
+                                clamp((cosine - COSINE_FLOOR) / (COSINE_CEILING - COSINE_FLOOR)),
+                                String.format(Locale.ROOT, "text similarity %.2f (cosine)", cosine)));
+        breakdown.put("experience", experience(job, candidate, weights, relevance(breakdown)));
+        breakdown.put("location", location(job, candidate.location(), weights));
+        breakdown.put(
+                "salary",
+                na(
+                        weights,
+                        "salary",
+                        job.salary() == null
+                                ? "the job states no salary"
+                                : "the candidate's expected salary is not known"));
+        return new Explanation(breakdown, matchedRequired, missingRequired, matchedNice, evidence);
+    }
+
+    private static boolean has(JobFacts.Skill skill, Set<String> ids, Set<String> names, String lowerText) {
+        if (skill.id() != null && ids.contains(skill.id())) {
+            return true;
+        }
+        String name = skill.name() == null ? "" : skill.name().toLowerCase(Locale.ROOT);
+        return !name.isBlank() && (names.contains(name) || (skill.id() == null && containsPhrase(lowerText, name)));
+    }
+
+    static boolean containsPhrase(String lowerText, String phrase) {
+        int from = 0;
+        while (true) {
+            int at = lowerText.indexOf(phrase, from);
+            if (at < 0) {
+                return false;
+            }
+            int end = at + phrase.length();
+            boolean startOk = at == 0 || !Character.isLetterOrDigit(lowerText.charAt(at - 1));
+            boolean endOk = end == lowerText.length() || !Character.isLetterOrDigit(lowerText.charAt(end));
+            if (startOk && endOk) {
+                return true;
+            }
+            from = at + 1;
+        }
+    }
+
+    private static void addEvidence(
+            List<Explanation.Evidence> evidence, JobFacts.Skill skill, CandidateFacts candidate, String text) {
+        if (evidence.size() >= MAX_EVIDENCE) {
+            return;
+        }
+        List<String> lines = skill.id() == null ? null : candidate.evidence().get(skill.id());
+        if (lines != null && !lines.isEmpty()) {
+            evidence.add(new Explanation.Evidence(skill.name(), lines.getFirst()));
+            return;
+        }
+        if (text != null && skill.name() != null) {
+            String phrase = skill.name().toLowerCase(Locale.ROOT);
+            for (String line : text.split("\n")) {
+                if (containsPhrase(line.toLowerCase(Locale.ROOT), phrase)) {
+                    evidence.add(new Explanation.Evidence(
+                            skill.name(), line.length() > 240 ? line.substring(0, 240) + "…" : line));
+                    return;
+                }
+            }
+        }
+    }
+
+    private static Explanation.Category title(JobSide side, CandidateFacts candidate, Map<String, Double> weights) {
+        if (side.titleTokens.isEmpty()) {
+            return na(weights, "title", "the job has no title");
+        }
+        List<String> titles = new ArrayList<>();
+        if (candidate.currentTitle() != null) {
+            titles.add(candidate.currentTitle());
+        }
+        candidate.titles().stream().filter(t -> !titles.contains(t)).forEach(titles::add);
+        if (titles.isEmpty()) {
+            return na(weights, "title", "no job titles found in the resume");
+        }
+        double best = 0;
+        String bestTitle = null;
+        for (int i = 0; i < titles.size() && i < 6; i++) {
+            // The current title counts fully, earlier ones a little less.
+            double similarity = dice(side.titleTokens, tokens(titles.get(i))) * (i == 0 ? 1.0 : 0.85);
+            if (similarity > best) {
+                best = similarity;
+                bestTitle = titles.get(i);
+            }
+        }
+        return bestTitle == null
+                ? category(weights, "title", 0.0, "no similar job title")
+                : category(weights, "title", best, "\"" + bestTitle + "\" for \"" + side.job.title() + "\"");
+    }
+
+    /**
+     * How related the candidate's background is to the job (0–1): the best of title similarity, required-skill
+     * coverage and semantic similarity. Years count as experience for this job only as far as they are related:
+     * ten years as a nurse are not ten years of backend engineering. Null when none of the three applies.
+     */
+    private static Double relevance(Map<String, Explanation.Category> breakdown) {
+        Double best = null;
+        for (String category : List.of("title", "requiredSkills", "semantic")) {
+            Double score = breakdown.get(category).score();
+            if (score != null) {
+                best = best == null ? score : Math.max(best, score);
+            }
+        }
+        return best;
+    }
+
+    private static Explanation.Category experience(
+            JobFacts job, CandidateFacts candidate, Map<String, Double> weights, Double relevance) {
+        List<Double> parts = new ArrayList<>();
+        List<String> details = new ArrayList<>();
+        Double years = candidate.years();
+        if (job.minYears() != null && job.minYears() > 0 && years != null) {
+            parts.add(years >= job.minYears() ? 1.0 : years / job.minYears());
+            details.add(String.format(Locale.ROOT, "%.1f years (asks %d+)", years, job.minYears()));
+        }
+        Integer jobLevel = level(job.seniority());
+        if (jobLevel != null) {
+            int candidateLevel = candidateLevel(candidate);
+            parts.add(clamp(1 - 0.35 * Math.abs(jobLevel - candidateLevel)));
+            details.add(LEVEL_NAMES.get(candidateLevel) + " for a "
+                    + job.seniority().toLowerCase(Locale.ROOT) + " role");
+        }
+        if (parts.isEmpty()) {
+            return na(
+                    weights,
+                    "experience",
+                    years == null ? "years of experience unknown" : "the job asks for no experience level");
+        }
+        double fit = parts.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        if (relevance != null && relevance < 1) {
+            details.add(String.format(
+                    Locale.ROOT,
+                    "counted at %d%%: that is how related the background is",
+                    Math.round(relevance * 100)));
+            fit *= relevance;
+        }
+        return category(weights, "experience", fit, String.join("; ", details));
+    }
+
+    private static final List<String> LEVEL_NAMES =
+            List.of("intern", "entry level", "mid level", "senior", "lead or manager", "director", "executive");
+
+    static Integer level(String seniority) {
+        if (seniority == null) {
+            return null;
+        }
+        return switch (seniority) {
+            case "INTERN" -> 0;
+            case "ENTRY" -> 1;
+            case "MID" -> 2;
+            case "SENIOR" -> 3;
+            case "LEAD", "MANAGER" -> 4;
+            case "DIRECTOR" -> 5;
+            case "EXECUTIVE" -> 6;
+            default -> null;
+        };
+    }
+
+    private static final Pattern EXECUTIVE = Pattern.compile("\\b(chief|cto|ceo|cfo|coo|cio|president|founder)\\b");
+    private static final Pattern DIRECTOR = Pattern.compile("\\b(director|vp|vice president)\\b");
+    private static final Pattern LEAD = Pattern.compile("\\b(lead|principal|staff|architect|manager|head)\\b");
+    private static final Pattern SENIOR = Pattern.compile("\\b(senior|sr)\\b");
+    private static final Pattern ENTRY = Pattern.compile("\\b(junior|jr|graduate|trainee|entry|associate)\\b");
+    private static final Pattern INTERN = Pattern.compile("\\b(intern|internship|apprentice)\\b");
+
+    /** From the current title's words, else from years of experience. */
+    static int candidateLevel(CandidateFacts candidate) {
+        String title =
+                candidate.currentTitle() == null ? "" : candidate.currentTitle().toLowerCase(Locale.ROOT);
+        if (EXECUTIVE.matcher(title).find()) {
+            return 6;
+        }
+        if (DIRECTOR.matcher(title).find()) {
+            return 5;
+        }
+        if (LEAD.matcher(title).find()) {
+            return 4;
+        }
+        if (SENIOR.matcher(title).find()) {
+            return 3;
+        }
+        if (INTERN.matcher(title).find()) {
+            return 0;
+        }
+        if (ENTRY.matcher(title).find()) {
+            return 1;
+        }
+        double years = candidate.years() == null ? 0 : candidate.years();
+        return years < 2 ? 1 : years < 5 ? 2 : years < 9 ? 3 : 4;
+    }
+
+    private static Explanation.Category location(JobFacts job, Place candidate, Map<String, Double> weights) {
+        if ("REMOTE".equals(job.workplace())) {
+            return category(weights, "location", 1.0, "remote job");
+        }
+        if (job.locations().isEmpty()) {
+            return na(weights, "location", "the job names no location");
+        }
+        if (candidate == null || !candidate.known()) {
+            return na(weights, "location", "the candidate's location is not known");
+        }
+        double best = 0;
+        Place closest = job.locations().getFirst();
+        for (Place place : job.locations()) {
+            double fit;
+            boolean sameCountry = same(place.country(), candidate.country());
+            boolean countryUnknown = place.country() == null || candidate.country() == null;
+            if (same(place.city(), candidate.city()) && (sameCountry || countryUnknown)) {
+                fit = 1.0;
+            } else if (same(place.region(), candidate.region()) && (sameCountry || countryUnknown)) {
+                fit = 0.8;
+            } else if (sameCountry) {
+                fit = "HYBRID".equals(job.workplace()) ? 0.4 : 0.5;
+            } else {
+                fit = 0.0;
+            }
+            if (fit > best) {
+                best = fit;
+                closest = place;
+            }
+        }
+        String where = "ON_SITE".equals(job.workplace()) ? "on site in " : "in ";
+        return category(weights, "location", best, "lives in " + candidate + "; job " + where + closest);
+    }
+
+    private static boolean same(String a, String b) {
+        return a != null && b != null && a.strip().equalsIgnoreCase(b.strip());
+    }
+
+    private static Explanation.Category category(
+            Map<String, Double> weights, String name, double score, String detail) {
+        return new Explanation.Category(Math.round(score * 1000) / 1000.0, weights.getOrDefault(name, 0.0), detail);
+    }
+
+    private static Explanation.Category na(Map<String, Double> weights, String name, String detail) {
+        return new Explanation.Category(null, weights.getOrDefault(name, 0.0), detail);
+    }
+
+    private static double clamp(double value) {
+        return Math.max(0, Math.min(1, value));
+    }
+
+    static Set<String> tokens(String title) {
+        Set<String> tokens = new HashSet<>();
+        if (title == null || title.isBlank()) {
+            return tokens;
+        }
+        try (TokenStream stream = TITLE_ANALYZER.tokenStream("title", title)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                String token = term.toString();
+                if (!TITLE_NOISE.contains(token)) {
+                    tokens.add(token);
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tokens;
+    }
+
+    private static double dice(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        int common = 0;
+        for (String token : a) {
+            if (b.contains(token)) {
+                common++;
+            }
+        }
+        return 2.0 * common / (a.size() + b.size());
+    }
+}

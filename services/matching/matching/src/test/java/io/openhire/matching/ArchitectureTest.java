@@ -1,0 +1,27 @@
+package io.openhire.matching;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.openhire.platform.test.ArchitectureRules;
+
+@AnalyzeClasses(packages = "io.openhire.matching", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule independent = ArchitectureRules.doesNotUseOtherServices(
+            "io.openhire.matching",
+            "io.openhire.resumeprocessing.events..",
+            "io.openhire.resumeingestion.events..",
+            "io.openhire.jobingestion.events..",
+            "io.openhire.jobprocessing.events..",
+            "io.openhire.modelregistry.events..",
+            "io.openhire.modelserving.client..");
+
+    @ArchTest
+    static final ArchRule constructorInjection = ArchitectureRules.noFieldInjection();
+
+    @ArchTest
+    static final ArchRule noJpa = ArchitectureRules.noJpa("io.openhire.matching");
+}
