@@ -18,8 +18,10 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -97,6 +99,7 @@ class AllInOneIT {
                             "✓ job-processing",
                             "✓ model-registry",
                             "✓ model-serving",
+                            "✓ matching",
                             "✓ gateway")
                     .contains("http://localhost:8080", "Demo admin");
             assertThat(gateway.get("/actuator/health").json().get("status").asString())
@@ -283,6 +286,83 @@ class AllInOneIT {
                     bearer(token));
             assertThat(image.status()).isEqualTo(415);
 
+            // Matching: real resumes other people wrote (../shared/data, when present) join Priya's; the
+            // Greenhouse job gets a ranked, explained shortlist through the gateway; feedback is recorded.
+            List<String> uploadedIds = new ArrayList<>();
+            Path realResumes = Path.of(System.getProperty("openhire.shared.data", "../../shared/data"), "resumes/pdf");
+            if (Files.isDirectory(realResumes)) {
+                try (var files = Files.walk(realResumes)) {
+                    for (Path pdf : files.filter(f -> f.toString().endsWith(".pdf"))
+                            .sorted()
+                            .toList()) {
+                        TestHttp.Response uploaded = gateway.postMultipart(
+                                "/api/v1/resumes/upload",
+                                "file",
+                                pdf.getFileName().toString(),
+                                "application/pdf",
+                                Files.readAllBytes(pdf),
+                                Map.of(),
+                                bearer(token));
+                        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(202);
+                        uploadedIds.add(uploaded.json().get("id").asString());
+                    }
+                }
+            } else {
+                System.out.println(
+                        "../shared/data/resumes/pdf is absent: matching runs on the test's own resumes only");
+            }
+            String matchedJob = gateway.get("/api/v1/jobs", bearer(token))
+                    .json()
+                    .get("items")
+                    .get(0)
+                    .get("id")
+                    .asString();
+            await().atMost(Duration.ofSeconds(180)).untilAsserted(() -> {
+                TestHttp.Response response =
+                        gateway.get("/api/v1/matches?jobId=" + matchedJob + "&limit=50", bearer(token));
+                assertThat(response.status()).as(response.body()).isEqualTo(200);
+                JsonNode shortlist = response.json();
+                assertThat(shortlist
+                                .get("models")
+                                .get("embedding")
+                                .get("version")
+                                .asInt())
+                        .isEqualTo(1);
+                assertThat(shortlist.get("indexed").asInt()).isEqualTo(2 + uploadedIds.size());
+            });
+            JsonNode shortlist = gateway.get("/api/v1/matches?jobId=" + matchedJob + "&limit=50", bearer(token))
+                    .json();
+            assertThat(shortlist.get("models").get("ranker").get("version").asInt())
+                    .isEqualTo(1);
+            JsonNode priyaLine = null;
+            for (JsonNode line : shortlist.get("matches")) {
+                assertThat(line.get("breakdown")
+                                .get("requiredSkills")
+                                .get("detail")
+                                .asString())
+                        .contains("required skills");
+                if ("Priya Raman".equals(line.get("candidate").get("name").asString(""))) {
+                    priyaLine = line;
+                }
+            }
+            assertThat(priyaLine).as(shortlist.toString()).isNotNull();
+            assertThat(priyaLine.get("resumeIds")).hasSize(2); // the PDF and the DOCX: one candidate
+            assertThat(priyaLine.get("matchedRequiredSkills").toString()).contains("Kubernetes");
+            assertThat(priyaLine.get("evidence").toString()).contains("\"skill\":\"Kubernetes\"");
+            TestHttp.Response feedback = gateway.post(
+                    "/api/v1/matches/feedback",
+                    map(
+                            "jobId",
+                            matchedJob,
+                            "candidateId",
+                            priyaLine.get("candidateId").asString(),
+                            "outcome",
+                            "SHORTLISTED"),
+                    bearer(token));
+            assertThat(feedback.status()).as(feedback.body()).isEqualTo(201);
+            assertThat(feedback.json().get("runId").asString())
+                    .isEqualTo(shortlist.get("runId").asString());
+
             // Another organisation cannot see Kim.
             gateway.post(
                     "/api/v1/users/register",
@@ -303,6 +383,15 @@ class AllInOneIT {
                     gateway.get("/api/v1/users/" + registered.json().get("id").asString(), bearer(other));
             assertThat(peek.status()).isEqualTo(404);
             assertThat(peek.contentType()).startsWith("application/problem+json");
+            assertThat(gateway.get("/api/v1/matches?jobId=" + matchedJob, bearer(other))
+                            .status())
+                    .isEqualTo(404);
+            assertThat(gateway.get(
+                                    "/api/v1/matches?candidateId="
+                                            + priyaLine.get("candidateId").asString(),
+                                    bearer(other))
+                            .status())
+                    .isEqualTo(404);
 
             // Bad input gets problem details through the gateway too.
             assertThat(gateway.post("/api/v1/users/login", "{oops").status()).isEqualTo(400);

@@ -228,6 +228,9 @@ class MatchingIT {
             assertThat(jobs.path("matches").get(0).path("job").path("title").asString())
                     .isEqualTo("Senior Backend Engineer");
         });
+        JsonNode forResume = matches("resumeId=" + priya, RECRUITER);
+        assertThat(forResume.path("candidateId").asString()).isEqualTo(candidate.toString());
+        assertThat(forResume.path("matches").get(0).path("jobId").asString()).isEqualTo(BACKEND_JOB.toString());
     }
 
     @Test

@@ -165,6 +165,7 @@ public class MatchService {
                 lines);
     }
 
+    /** Jobs for a candidate, ranked on their newest resume. */
     public MatchList jobsForCandidate(UUID org, UUID candidateId, int limit, Ranking.Mode mode, String actor) {
         checkLimit(limit);
         List<UUID> resumes = candidates.resumesOf(org, candidateId);
@@ -174,6 +175,26 @@ public class MatchService {
         if (candidate == null) {
             throw ProblemException.notFound("The candidate");
         }
+        return jobsFor(org, candidate, resumes, limit, mode, actor);
+    }
+
+    /** Jobs for one resume of a candidate. */
+    public MatchList jobsForResume(UUID org, UUID resumeId, int limit, Ranking.Mode mode, String actor) {
+        checkLimit(limit);
+        CandidateStore.StoredCandidate candidate =
+                candidates.find(org, resumeId).orElseThrow(() -> ProblemException.notFound("The resume"));
+        return jobsFor(
+                org, candidate, candidates.resumesOf(org, candidate.facts().candidateId()), limit, mode, actor);
+    }
+
+    private MatchList jobsFor(
+            UUID org,
+            CandidateStore.StoredCandidate candidate,
+            List<UUID> resumes,
+            int limit,
+            Ranking.Mode mode,
+            String actor) {
+        UUID candidateId = candidate.facts().candidateId();
         Generation generation = index.current();
         RankerModel model = rankers.current();
         Optional<OrgIndex> orgIndex = generation.existing(org);

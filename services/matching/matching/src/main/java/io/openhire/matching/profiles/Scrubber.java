@@ -15,8 +15,11 @@ public final class Scrubber {
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
     private static final Pattern URL = Pattern.compile("(?i)\\b(https?://|www\\.)\\S+|\\b\\S+\\.(com|io|org|net)/\\S*");
     private static final Pattern PHONE = Pattern.compile("(?<![\\w-])\\+?\\(?\\d[\\d ().-]{7,}\\d(?![\\w-])");
-    private static final Pattern BIRTH = Pattern.compile(
-            "(?i)\\b(date of birth|d\\.?o\\.?b\\.?|born( on| in)?|birth ?date|age)\\b\\s*[:\\-]?\\s*[\\w ,./-]{0,20}?\\d{1,4}\\b");
+    /** "Date of birth: 12.03.1988", "born in 1988", "born 12 March 1988", "Age: 34". */
+    private static final Pattern BIRTH =
+            Pattern.compile("(?i)\\b(date of birth|d\\.?o\\.?b\\.?|born(?: on| in)?|birth ?date|age)\\b"
+                    + "\\s*[:\\-]?\\s*(?:\\d[\\d./ -]{0,10}\\d|\\d|(?:\\d{1,2} )?[A-Za-z]{3,9},? \\d{4})");
+
     private static final Pattern GENDERED = Pattern.compile(
             "(?i)\\b(he|she|him|her|his|hers|himself|herself|mr|mrs|ms|miss|male|female|man|woman|gender|sex|"
                     + "married|single|nationality|marital status)\\b\\.?");
@@ -34,8 +37,8 @@ public final class Scrubber {
         for (String line : text.split("\\R")) {
             String clean = EMAIL.matcher(line).replaceAll(" ");
             clean = URL.matcher(clean).replaceAll(" ");
-            clean = PHONE.matcher(clean).replaceAll(" ");
             clean = BIRTH.matcher(clean).replaceAll(" ");
+            clean = PHONE.matcher(clean).replaceAll(m -> isPhone(m.group()) ? " " : m.group());
             clean = GENDERED.matcher(clean).replaceAll(" ");
             if (nameTokens != null) {
                 clean = nameTokens.matcher(clean).replaceAll(" ");
@@ -46,6 +49,20 @@ public final class Scrubber {
             }
         }
         return String.join("\n", lines);
+    }
+
+    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(19|20)\\d{2}(?!\\d)");
+
+    /**
+     * At least nine digits, or a leading +: "+49 30 901820", "(512) 555-0147". Not a span of years such as
+     * "2018 - 2024" or "2016-03 – 2020-11", which is work history.
+     */
+    static boolean isPhone(String candidate) {
+        long digits = candidate.chars().filter(Character::isDigit).count();
+        if (digits < 9 && !candidate.startsWith("+")) {
+            return false;
+        }
+        return YEAR.matcher(candidate).results().count() < 2;
     }
 
     private static Pattern nameTokens(String name) {

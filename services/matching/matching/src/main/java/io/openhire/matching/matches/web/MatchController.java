@@ -19,7 +19,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -96,7 +98,8 @@ class MatchController {
     record Accepted(String status) {}
 
     /**
-     * Ranked candidates for a job ({@code jobId}) or ranked jobs for a candidate ({@code candidateId}).
+     * Ranked candidates for a job ({@code jobId}), or ranked jobs for a candidate ({@code candidateId}: their
+     * newest resume) or for one resume ({@code resumeId}).
      * {@code mode=bm25} ranks by BM25 alone (the baseline the evaluation compares with).
      */
     @GetMapping
@@ -105,19 +108,23 @@ class MatchController {
             AuthenticatedUser caller,
             @RequestParam(required = false) UUID jobId,
             @RequestParam(required = false) UUID candidateId,
+            @RequestParam(required = false) UUID resumeId,
             @RequestParam(defaultValue = "20") int limit,
             @RequestParam(defaultValue = "hybrid") String mode) {
-        if ((jobId == null) == (candidateId == null)) {
-            throw ProblemException.badRequest("match-subject", "Give exactly one of jobId and candidateId.");
+        if (Stream.of(jobId, candidateId, resumeId).filter(Objects::nonNull).count() != 1) {
+            throw ProblemException.badRequest("match-subject", "Give exactly one of jobId, candidateId and resumeId.");
         }
         Ranking.Mode rankingMode = switch (mode.toLowerCase(Locale.ROOT)) {
             case "hybrid" -> Ranking.Mode.HYBRID;
             case "bm25" -> Ranking.Mode.BM25;
             default -> throw ProblemException.invalidField("mode", "must be hybrid or bm25");
         };
-        return jobId != null
-                ? matches.candidatesForJob(caller.organizationId(), jobId, limit, rankingMode, caller.actor())
-                : matches.jobsForCandidate(caller.organizationId(), candidateId, limit, rankingMode, caller.actor());
+        if (jobId != null) {
+            return matches.candidatesForJob(caller.organizationId(), jobId, limit, rankingMode, caller.actor());
+        }
+        return candidateId != null
+                ? matches.jobsForCandidate(caller.organizationId(), candidateId, limit, rankingMode, caller.actor())
+                : matches.jobsForResume(caller.organizationId(), resumeId, limit, rankingMode, caller.actor());
     }
 
     @PostMapping("/feedback")
