@@ -1,5 +1,7 @@
 package io.openhire.matching.index;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.openhire.matching.MatchingProperties;
 import io.openhire.matching.profiles.CandidateStore;
 import io.openhire.matching.profiles.JobStore;
@@ -91,13 +93,20 @@ public class MatchIndex {
 
     private final AtomicInteger generations = new AtomicInteger();
 
+    private final Timer indexLag;
+
     MatchIndex(
             CandidateStore candidates,
             JobStore jobs,
             Embeddings embeddings,
             JsonMapper json,
             MatchingProperties properties,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
+        this.indexLag = Timer.builder("openhire.matching.index.lag")
+                .description("From a resume's parse (resume.parsed.v1) to searchable in the match index")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
         this.candidates = candidates;
         this.jobs = jobs;
         this.embeddings = embeddings;
@@ -317,12 +326,16 @@ public class MatchIndex {
     /** On the indexer thread. */
     private void apply(SourceChanged change) {
         if (building != null) {
-            replay.add(change);
+            replay.add(change.key());
         }
         Generation generation = current;
         if (generation != null) {
-            applyTo(generation, change);
+            applyTo(generation, change.key());
             generation.existing(change.organizationId()).ifPresent(OrgIndex::refresh);
+            if (change.occurredAt() != null) {
+                // From the upstream event (a resume's parse finished) to searchable here.
+                indexLag.record(Duration.between(change.occurredAt(), clock.instant()));
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -45,15 +46,45 @@ public final class MatchFeatures {
             this.job = job;
             this.titleTokens = tokens(job.title());
         }
+
+        /** Skills the ad names without a taxonomy id: found in the candidate's text, not by id. */
+        public List<String> phraseSkills() {
+            return Stream.concat(job.requiredSkills().stream(), job.niceToHaveSkills().stream())
+                    .filter(s -> s.id() == null && s.name() != null && !s.name().isBlank())
+                    .map(s -> s.name().toLowerCase(Locale.ROOT))
+                    .distinct()
+                    .toList();
+        }
+    }
+
+    /** Whether the candidate's text mentions a phrase (a skill the ad names without a taxonomy id). */
+    @FunctionalInterface
+    public interface TextMentions {
+        boolean mentions(String phrase);
+
+        /** By scanning the text, lower-cased, for the phrase on word boundaries. */
+        static TextMentions of(String candidateText) {
+            String lowerText = candidateText == null ? "" : candidateText.toLowerCase(Locale.ROOT);
+            return phrase -> containsPhrase(lowerText, phrase.toLowerCase(Locale.ROOT));
+        }
     }
 
     /**
+     * The category scores and matched/missing skills, without evidence ({@link #withEvidence} adds it, for
+     * the lines that are shown).
+     *
      * @param candidateText the candidate's searchable text (identity removed), for skills the ad names
      *     without a taxonomy id
      * @param cosine the cosine of the job's and the resume's vectors, or null without vectors
      */
     public static Explanation explain(
             JobSide side, CandidateFacts candidate, String candidateText, Double cosine, Map<String, Double> weights) {
+        return explain(side, candidate, TextMentions.of(candidateText), cosine, weights);
+    }
+
+    /** As above, with the text's mentions found another way (by the index, for many candidates at once). */
+    public static Explanation explain(
+            JobSide side, CandidateFacts candidate, TextMentions text, Double cosine, Map<String, Double> weights) {
         JobFacts job = side.job;
         Set<String> skillIds = new HashSet<>();
         Set<String> skillNames = new HashSet<>();
@@ -65,24 +96,20 @@ public final class MatchFeatures {
                 skillNames.add(s.name().toLowerCase(Locale.ROOT));
             }
         });
-        String lowerText = candidateText == null ? "" : candidateText.toLowerCase(Locale.ROOT);
 
         List<String> matchedRequired = new ArrayList<>();
         List<String> missingRequired = new ArrayList<>();
-        List<Explanation.Evidence> evidence = new ArrayList<>();
         for (JobFacts.Skill skill : job.requiredSkills()) {
-            if (has(skill, skillIds, skillNames, lowerText)) {
+            if (has(skill, skillIds, skillNames, text)) {
                 matchedRequired.add(skill.name());
-                addEvidence(evidence, skill, candidate, candidateText);
             } else {
                 missingRequired.add(skill.name());
             }
         }
         List<String> matchedNice = new ArrayList<>();
         for (JobFacts.Skill skill : job.niceToHaveSkills()) {
-            if (has(skill, skillIds, skillNames, lowerText)) {
+            if (has(skill, skillIds, skillNames, text)) {
                 matchedNice.add(skill.name());
-                addEvidence(evidence, skill, candidate, candidateText);
             }
         }
 
@@ -127,15 +154,38 @@ public final class MatchFeatures {
                         job.salary() == null
                                 ? "the job states no salary"
                                 : "the candidate's expected salary is not known"));
-        return new Explanation(breakdown, matchedRequired, missingRequired, matchedNice, evidence);
+        return new Explanation(breakdown, matchedRequired, missingRequired, matchedNice, List.of());
     }
 
-    private static boolean has(JobFacts.Skill skill, Set<String> ids, Set<String> names, String lowerText) {
+    /**
+     * The explanation with evidence: for each matched skill (required first), the first resume line that
+     * mentions it.
+     *
+     * @param evidence the candidate's lines per taxonomy skill id ({@link CandidateFacts#evidence()})
+     * @param candidateText the candidate's searchable text, for skills without a taxonomy id
+     */
+    public static Explanation withEvidence(
+            Explanation explanation, JobSide side, Map<String, List<String>> evidence, String candidateText) {
+        List<Explanation.Evidence> lines = new ArrayList<>();
+        Set<String> matched = new HashSet<>(explanation.matchedRequiredSkills());
+        matched.addAll(explanation.matchedNiceToHaveSkills());
+        Stream.concat(side.job.requiredSkills().stream(), side.job.niceToHaveSkills().stream())
+                .filter(skill -> matched.contains(skill.name()))
+                .forEach(skill -> addEvidence(lines, skill, evidence, candidateText));
+        return new Explanation(
+                explanation.breakdown(),
+                explanation.matchedRequiredSkills(),
+                explanation.missingRequiredSkills(),
+                explanation.matchedNiceToHaveSkills(),
+                lines);
+    }
+
+    private static boolean has(JobFacts.Skill skill, Set<String> ids, Set<String> names, TextMentions text) {
         if (skill.id() != null && ids.contains(skill.id())) {
             return true;
         }
         String name = skill.name() == null ? "" : skill.name().toLowerCase(Locale.ROOT);
-        return !name.isBlank() && (names.contains(name) || (skill.id() == null && containsPhrase(lowerText, name)));
+        return !name.isBlank() && (names.contains(name) || (skill.id() == null && text.mentions(name)));
     }
 
     static boolean containsPhrase(String lowerText, String phrase) {
@@ -156,11 +206,12 @@ public final class MatchFeatures {
     }
 
     private static void addEvidence(
-            List<Explanation.Evidence> evidence, JobFacts.Skill skill, CandidateFacts candidate, String text) {
-        if (evidence.size() >= MAX_EVIDENCE) {
+            List<Explanation.Evidence> evidence, JobFacts.Skill skill, Map<String, List<String>> byId, String text) {
+        if (evidence.size() >= MAX_EVIDENCE
+                || evidence.stream().anyMatch(e -> e.skill().equals(skill.name()))) {
             return;
         }
-        List<String> lines = skill.id() == null ? null : candidate.evidence().get(skill.id());
+        List<String> lines = skill.id() == null ? null : byId.get(skill.id());
         if (lines != null && !lines.isEmpty()) {
             evidence.add(new Explanation.Evidence(skill.name(), lines.getFirst()));
             return;

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -25,13 +26,19 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import org.apache.lucene.util.VectorUtil;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,11 +55,17 @@ public final class Ranking {
         BM25
     }
 
-    /** One ranked line: who or what, the score, why. */
-    public record Ranked(UUID id, UUID candidateId, double score, Explanation explanation, Object facts) {}
+    /** One ranked line: who or what, the score, why; {@code doc} is its place in the searched index view. */
+    public record Ranked(UUID id, UUID candidateId, double score, Explanation explanation, Object facts, int doc) {
+
+        Ranked with(Explanation explained) {
+            return new Ranked(id, candidateId, score, explained, facts, doc);
+        }
+    }
 
     private static final Analyzer ANALYZER = IndexFields.analyzer();
     private static final int MAX_QUERY_CHARS = 4000;
+    static final int SEARCH_WIDTH = 2;
 
     private final JsonMapper json;
 
@@ -94,20 +107,94 @@ public final class Ranking {
             if (jobVector != null) {
                 exactCosines(searcher, jobVector, pool, cosines);
             }
-            StoredFields stored = searcher.storedFields();
+            // Phase 1: every pooled resume scored from its facts (doc values), and, for skills the ad names
+            // without a taxonomy id, from phrase queries on the text.
+            Map<Integer, CandidateFacts> facts = readFacts(searcher, pool, CandidateFacts.class);
+            Map<String, Set<Integer>> phrases = phraseMatches(searcher, side.phraseSkills(), pool);
             List<Ranked> ranked = new ArrayList<>(pool.size());
-            for (int doc : pool) {
-                Document d = stored.document(doc, Set.of(IndexFields.FACTS, IndexFields.BODY));
-                CandidateFacts facts = json.readValue(d.getBinaryValue(IndexFields.FACTS).bytes, CandidateFacts.class);
-                Explanation explanation =
-                        MatchFeatures.explain(side, facts, d.get(IndexFields.BODY), cosines.get(doc), weights);
+            for (Map.Entry<Integer, CandidateFacts> entry : facts.entrySet()) {
+                int doc = entry.getKey();
+                CandidateFacts candidate = entry.getValue();
+                MatchFeatures.TextMentions mentions =
+                        phrase -> phrases.getOrDefault(phrase, Set.of()).contains(doc);
+                Explanation explanation = MatchFeatures.explain(side, candidate, mentions, cosines.get(doc), weights);
                 double score = mode == Mode.BM25
                         ? Math.round(lexical.getOrDefault(doc, 0f) * 100) / 100.0
                         : explanation.total();
-                ranked.add(new Ranked(facts.resumeId(), facts.candidateId(), score, explanation, facts));
+                ranked.add(
+                        new Ranked(candidate.resumeId(), candidate.candidateId(), score, explanation, candidate, doc));
             }
-            return best(ranked, limit, true);
+            // Phase 2: evidence for the lines shown.
+            StoredFields stored = searcher.storedFields();
+            List<Ranked> best = best(ranked, limit, true);
+            List<Ranked> explained = new ArrayList<>(best.size());
+            for (Ranked r : best) {
+                Document d = stored.document(r.doc(), Set.of(IndexFields.EVIDENCE, IndexFields.BODY));
+                Map<String, List<String>> evidence =
+                        json.readValue(d.getBinaryValue(IndexFields.EVIDENCE).bytes, EVIDENCE);
+                explained.add(
+                        r.with(MatchFeatures.withEvidence(r.explanation(), side, evidence, d.get(IndexFields.BODY))));
+            }
+            return explained;
         });
+    }
+
+    private static final TypeReference<Map<String, List<String>>> EVIDENCE = new TypeReference<>() {};
+
+    /** The facts of the given documents, from doc values, visiting each segment's documents in order. */
+    private <T> Map<Integer, T> readFacts(IndexSearcher searcher, Set<Integer> docs, Class<T> type) throws IOException {
+        Map<Integer, T> facts = new LinkedHashMap<>();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        BinaryDocValues values = null;
+        int leafIndex = -1;
+        for (int doc : docs.stream().sorted().toList()) {
+            int leaf = ReaderUtil.subIndex(doc, leaves);
+            if (leaf != leafIndex) {
+                leafIndex = leaf;
+                values = leaves.get(leaf).reader().getBinaryDocValues(IndexFields.FACTS);
+            }
+            if (values != null && values.advanceExact(doc - leaves.get(leaf).docBase)) {
+                BytesRef bytes = values.binaryValue();
+                facts.put(doc, json.readValue(bytes.bytes, bytes.offset, bytes.length, type));
+            }
+        }
+        return facts;
+    }
+
+    /** For each phrase, which of the given documents mention it (an analysed phrase query on the text). */
+    private static Map<String, Set<Integer>> phraseMatches(
+            IndexSearcher searcher, List<String> phrases, Set<Integer> docs) throws IOException {
+        Map<String, Set<Integer>> matches = new HashMap<>();
+        if (phrases.isEmpty() || docs.isEmpty()) {
+            return matches;
+        }
+        List<Integer> sorted = docs.stream().sorted().toList();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        for (String phrase : phrases) {
+            Query query = new QueryBuilder(ANALYZER).createPhraseQuery(IndexFields.TEXT, phrase);
+            Set<Integer> found = new HashSet<>();
+            matches.put(phrase, found);
+            if (query == null) {
+                continue;
+            }
+            Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            int leafIndex = -1;
+            DocIdSetIterator iterator = null;
+            for (int doc : sorted) {
+                int leaf = ReaderUtil.subIndex(doc, leaves);
+                if (leaf != leafIndex) {
+                    leafIndex = leaf;
+                    Scorer scorer = weight.scorer(leaves.get(leaf));
+                    iterator = scorer == null ? null : scorer.iterator();
+                }
+                int local = doc - leaves.get(leaf).docBase;
+                if (iterator != null
+                        && (iterator.docID() >= local ? iterator.docID() : iterator.advance(local)) == local) {
+                    found.add(doc);
+                }
+            }
+        }
+        return matches;
     }
 
     /** Open, canonical jobs for a candidate (one of their resumes), best first. */
@@ -139,19 +226,28 @@ public final class Ranking {
             if (resumeVector != null) {
                 exactCosines(searcher, resumeVector, pool, cosines);
             }
-            StoredFields stored = searcher.storedFields();
             List<Ranked> ranked = new ArrayList<>(pool.size());
-            for (int doc : pool) {
-                Document d = stored.document(doc, Set.of(IndexFields.FACTS));
-                JobFacts job = json.readValue(d.getBinaryValue(IndexFields.FACTS).bytes, JobFacts.class);
-                Explanation explanation = MatchFeatures.explain(
-                        new MatchFeatures.JobSide(job), candidate, candidateText, cosines.get(doc), model.weights());
+            Map<UUID, MatchFeatures.JobSide> sides = new HashMap<>();
+            MatchFeatures.TextMentions mentions = MatchFeatures.TextMentions.of(candidateText);
+            for (Map.Entry<Integer, JobFacts> entry :
+                    readFacts(searcher, pool, JobFacts.class).entrySet()) {
+                int doc = entry.getKey();
+                JobFacts job = entry.getValue();
+                MatchFeatures.JobSide side = new MatchFeatures.JobSide(job);
+                sides.put(job.jobId(), side);
+                Explanation explanation =
+                        MatchFeatures.explain(side, candidate, mentions, cosines.get(doc), model.weights());
                 double score = mode == Mode.BM25
                         ? Math.round(lexical.getOrDefault(doc, 0f) * 100) / 100.0
                         : explanation.total();
-                ranked.add(new Ranked(job.jobId(), candidate.candidateId(), score, explanation, job));
+                ranked.add(new Ranked(job.jobId(), candidate.candidateId(), score, explanation, job, doc));
             }
-            return best(ranked, limit, false);
+            List<Ranked> explained = new ArrayList<>();
+            for (Ranked r : best(ranked, limit, false)) {
+                explained.add(r.with(MatchFeatures.withEvidence(
+                        r.explanation(), sides.get(r.id()), candidate.evidence(), candidateText)));
+            }
+            return explained;
         });
     }
 
@@ -172,7 +268,7 @@ public final class Ranking {
     }
 
     /** The structured BM25 query for a job: its skills by id, its title, the words of its skills and keywords. */
-    static Query jobQuery(JobFacts job) {
+    public static Query jobQuery(JobFacts job) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         job.requiredSkills().forEach(s -> addSkill(query, s, 3f));
         job.niceToHaveSkills().forEach(s -> addSkill(query, s, 1.5f));

@@ -61,12 +61,10 @@ class MatchFeaturesTest {
     void aFittingCandidateScoresEveryCategoryAndShowsTheEvidence() {
         CandidateFacts fit = candidate("Senior Backend Engineer", 8, new Place("Berlin", null, "DE"), "java", "kafka");
 
-        Explanation e = MatchFeatures.explain(
-                new MatchFeatures.JobSide(backendJob("HYBRID")),
-                fit,
-                "Built event sourcing for payments",
-                0.7,
-                WEIGHTS);
+        MatchFeatures.JobSide side = new MatchFeatures.JobSide(backendJob("HYBRID"));
+        String text = "Built event sourcing for payments";
+        Explanation e = MatchFeatures.withEvidence(
+                MatchFeatures.explain(side, fit, text, 0.7, WEIGHTS), side, fit.evidence(), text);
 
         assertThat(e.matchedRequiredSkills()).containsExactly("Java", "Apache Kafka", "event sourcing");
         assertThat(e.missingRequiredSkills()).isEmpty();
