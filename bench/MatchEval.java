@@ -112,9 +112,9 @@ public class MatchEval {
         String password = options.get("password");
         if (email == null) {
             email = "eval-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
-            password = "an evaluation passphrase";
+            password = "correct horse battery staple 42";
             TestHttp.Response registered = http.post("/api/v1/users/register",
-                    Map.of("organization", "Matching evaluation", "name", "Eva Luation", "email", email, "password", password));
+                    Map.of("organization", "Matching evaluation", "name", "Quinn Ranker", "email", email, "password", password));
             if (registered.status() != 201) {
                 throw new IllegalStateException("register: " + registered.status() + " " + registered.body());
             }
@@ -202,7 +202,9 @@ public class MatchEval {
         while (System.nanoTime() < deadline) {
             JsonNode index = http.get("/api/v1/matches/index", auth).json();
             boolean ready = "READY".equals(index.path("index").path("state").asString())
-                    && index.path("candidates").asInt() >= resumes
+                    && index.path("indexedCandidates").asInt() >= resumes
+                    && index.path("indexedJobs").asInt() >= jobs.size()
+                    && index.path("index").path("pendingChanges").asInt() == 0
                     && index.path("index").path("pendingVectors").asInt() == 0
                     && !index.path("index").path("embeddingVersion").isNull();
             boolean jobsReady = ready && jobs.values().stream()
@@ -223,7 +225,10 @@ public class MatchEval {
             for (String line : metrics.split("\n")) {
                 if (line.startsWith("openhire_matching_index_lag_seconds")) {
                     int space = line.lastIndexOf(' ');
-                    values.put(line.substring(0, space), line.substring(space + 1));
+                    String key = line.substring(0, space);
+                    // Labels dropped except the quantile: openhire_matching_index_lag_seconds_count{…} 309
+                    String name = key.contains("{") ? key.substring(0, key.indexOf('{')) : key;
+                    values.put(key.contains("quantile=") ? key : name, line.substring(space + 1));
                 }
             }
             double count = Double.parseDouble(values.getOrDefault("openhire_matching_index_lag_seconds_count", "0"));

@@ -18,13 +18,15 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,12 +62,17 @@ public class MatchIndex {
     /** What a build is doing, for the status API. */
     public record Build(String generationId, int embeddingVersion, String reason, Instant startedAt, int done) {}
 
+    /**
+     * @param pendingChanges changes waiting for the indexer
+     * @param pendingVectors resumes and jobs indexed without their vector, to be retried
+     */
     public record Status(
             String state,
             String generationId,
             Integer embeddingVersion,
             Instant generationBuiltAt,
             Build building,
+            int pendingChanges,
             int pendingVectors,
             String lastProblem) {}
 
@@ -92,6 +99,10 @@ public class MatchIndex {
     private final Set<SourceChanged> withoutVector = new LinkedHashSet<>();
 
     private final AtomicInteger generations = new AtomicInteger();
+    /** Changes not yet applied; the indexer drains them in batches. */
+    private final Queue<SourceChanged> pending = new ConcurrentLinkedQueue<>();
+
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
     private final Timer indexLag;
 
@@ -167,13 +178,30 @@ public class MatchIndex {
                 generation == null ? null : generation.embeddingVersion(),
                 currentBuiltAt,
                 build,
+                pending.size(),
                 withoutVector.size(),
                 lastProblem);
     }
 
+    /** The organisation's resumes and jobs in the generation that answers now: {candidates, jobs}. */
+    public int[] indexedCounts(UUID organizationId) {
+        Generation generation = current;
+        if (generation == null) {
+            return new int[] {0, 0};
+        }
+        return generation
+                .existing(organizationId)
+                .map(index ->
+                        new int[] {index.candidates().count(), index.jobs().count()})
+                .orElse(new int[] {0, 0});
+    }
+
     @EventListener
     void changed(SourceChanged change) {
-        indexer.execute(() -> apply(change));
+        pending.add(change);
+        if (drainScheduled.compareAndSet(false, true)) {
+            indexer.execute(this::drain);
+        }
     }
 
     /** Asks model-serving for the embedding champion now (a promotion event arrived). */
@@ -307,9 +335,7 @@ public class MatchIndex {
     /** On the indexer thread: the changes made during the build, then the switch. */
     private void switchTo(Generation next) {
         withoutVector.clear(); // the build embedded everything it read; the replay below re-adds what fails
-        for (SourceChanged change : replay) {
-            applyTo(next, change);
-        }
+        applyBatch(next, List.copyOf(replay));
         replay.clear();
         next.refreshAll();
         Generation old = current;
@@ -323,76 +349,120 @@ public class MatchIndex {
         }
     }
 
-    /** On the indexer thread. */
-    private void apply(SourceChanged change) {
+    /**
+     * On the indexer thread: everything queued so far, as one batch (a burst of uploads is embedded in
+     * requests of {@code embedding-batch} and made searchable with one refresh per organisation, instead of
+     * one request and one refresh per resume).
+     */
+    private void drain() {
+        drainScheduled.set(false);
+        List<SourceChanged> batch = new ArrayList<>();
+        for (SourceChanged change = pending.poll(); change != null; change = pending.poll()) {
+            batch.add(change);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<SourceChanged> keys =
+                batch.stream().map(SourceChanged::key).distinct().toList();
         if (building != null) {
-            replay.add(change.key());
+            replay.addAll(keys);
         }
         Generation generation = current;
-        if (generation != null) {
-            applyTo(generation, change.key());
-            generation.existing(change.organizationId()).ifPresent(OrgIndex::refresh);
+        if (generation == null) {
+            return; // the first build reads the tables, these changes included
+        }
+        applyBatch(generation, keys);
+        Instant now = clock.instant();
+        for (SourceChanged change : batch) {
             if (change.occurredAt() != null) {
                 // From the upstream event (a resume's parse finished) to searchable here.
-                indexLag.record(Duration.between(change.occurredAt(), clock.instant()));
+                indexLag.record(Duration.between(change.occurredAt(), now));
             }
         }
     }
 
-    private void applyTo(Generation generation, SourceChanged change) {
-        OrgIndex index = generation.org(change.organizationId());
-        UUID org = change.organizationId();
-        if (change.kind() == SourceChanged.Kind.RESUME) {
-            Optional<CandidateStore.StoredCandidate> row = candidates.find(org, change.id());
-            if (row.isEmpty()) {
-                index.candidates().delete(change.id());
-                withoutVector.remove(change);
-                return;
+    /** Applies changes (keys, no times) to a generation and refreshes the organisations they touched. */
+    private void applyBatch(Generation generation, List<SourceChanged> changes) {
+        Map<UUID, List<SourceChanged>> byOrg = new LinkedHashMap<>();
+        changes.forEach(c -> byOrg.computeIfAbsent(c.organizationId(), o -> new ArrayList<>())
+                .add(c));
+        byOrg.forEach((org, orgChanges) -> {
+            OrgIndex index = generation.org(org);
+            applyResumes(generation, index, org, ids(orgChanges, SourceChanged.Kind.RESUME));
+            applyJobs(generation, index, org, ids(orgChanges, SourceChanged.Kind.JOB));
+            index.refresh();
+        });
+    }
+
+    private static List<UUID> ids(List<SourceChanged> changes, SourceChanged.Kind kind) {
+        return changes.stream()
+                .filter(c -> c.kind() == kind)
+                .map(SourceChanged::id)
+                .toList();
+    }
+
+    private void applyResumes(Generation generation, OrgIndex index, UUID org, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<UUID, CandidateStore.StoredCandidate> rows = candidates.findAll(org, ids);
+        Map<UUID, String> texts = new LinkedHashMap<>();
+        rows.forEach((id, c) -> texts.put(id, Embeddings.candidateText(c.facts(), c.searchText())));
+        Map<UUID, float[]> vectors = vectors(generation, org, SourceChanged.Kind.RESUME, texts);
+        for (UUID id : ids) {
+            CandidateStore.StoredCandidate c = rows.get(id);
+            if (c == null) {
+                index.candidates().delete(id);
+                withoutVector.remove(new SourceChanged(org, SourceChanged.Kind.RESUME, id));
+            } else {
+                index.candidates().upsert(id, IndexFields.candidate(c.facts(), c.searchText(), vectors.get(id), json));
             }
-            CandidateStore.StoredCandidate c = row.get();
-            float[] vector = vector(generation, change, Embeddings.candidateText(c.facts(), c.searchText()));
-            index.candidates().upsert(change.id(), IndexFields.candidate(c.facts(), c.searchText(), vector, json));
-        } else {
-            Optional<JobStore.StoredJob> row = jobs.find(org, change.id());
-            if (row.isEmpty()) {
-                index.jobs().delete(change.id());
-                withoutVector.remove(change);
-                return;
-            }
-            JobStore.StoredJob j = row.get();
-            float[] vector = vector(generation, change, Embeddings.jobText(j));
-            index.jobs().upsert(change.id(), IndexFields.job(j.facts(), j.searchText(), vector, json));
         }
     }
 
-    private float[] vector(Generation generation, SourceChanged change, String text) {
-        if (generation.embeddingVersion() == 0) {
-            return null;
+    private void applyJobs(Generation generation, OrgIndex index, UUID org, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<UUID, JobStore.StoredJob> rows = jobs.findAll(org, ids);
+        Map<UUID, String> texts = new LinkedHashMap<>();
+        rows.forEach((id, j) -> texts.put(id, Embeddings.jobText(j)));
+        Map<UUID, float[]> vectors = vectors(generation, org, SourceChanged.Kind.JOB, texts);
+        for (UUID id : ids) {
+            JobStore.StoredJob j = rows.get(id);
+            if (j == null) {
+                index.jobs().delete(id);
+                withoutVector.remove(new SourceChanged(org, SourceChanged.Kind.JOB, id));
+            } else {
+                index.jobs().upsert(id, IndexFields.job(j.facts(), j.searchText(), vectors.get(id), json));
+            }
+        }
+    }
+
+    /** Vectors for the texts, or none (noted for a retry) when model-serving cannot give them now. */
+    private Map<UUID, float[]> vectors(
+            Generation generation, UUID org, SourceChanged.Kind kind, Map<UUID, String> texts) {
+        if (generation.embeddingVersion() == 0 || texts.isEmpty()) {
+            return Map.of();
         }
         try {
-            float[] vector = embeddings
-                    .vectors(
-                            change.organizationId(),
-                            change.kind(),
-                            generation.embeddingVersion(),
-                            Map.of(change.id(), text))
-                    .get(change.id());
-            withoutVector.remove(change);
-            return vector;
+            Map<UUID, float[]> vectors = embeddings.vectors(org, kind, generation.embeddingVersion(), texts);
+            texts.keySet().forEach(id -> withoutVector.remove(new SourceChanged(org, kind, id)));
+            return vectors;
         } catch (RuntimeException e) {
-            lastProblem = "embedding " + change.kind() + ": " + e.getMessage();
-            withoutVector.add(change);
-            return null;
+            lastProblem = "embedding " + kind + ": " + e.getMessage();
+            texts.keySet().forEach(id -> withoutVector.add(new SourceChanged(org, kind, id)));
+            return Map.of();
         }
     }
 
     private void retryWithoutVector() {
         indexer.execute(() -> {
-            if (withoutVector.isEmpty()) {
-                return;
+            if (!withoutVector.isEmpty()) {
+                withoutVector.forEach(pending::add);
+                drain();
             }
-            List<SourceChanged> retry = new ArrayList<>(withoutVector);
-            retry.forEach(this::apply);
         });
     }
 

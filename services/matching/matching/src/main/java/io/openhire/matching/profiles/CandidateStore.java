@@ -113,6 +113,27 @@ public class CandidateStore {
                 .optional();
     }
 
+    /** Several resumes of the organisation, by id (missing ones are absent), in one query. */
+    public Map<UUID, StoredCandidate> findAll(UUID org, Collection<UUID> resumeIds) {
+        Map<UUID, StoredCandidate> found = new HashMap<>();
+        if (resumeIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                        SELECT organization_id, facts::text AS facts, search_text FROM candidate_resume
+                        WHERE organization_id = :org AND resume_id IN (:ids)
+                        """)
+                .param("org", org)
+                .param("ids", List.copyOf(resumeIds))
+                .query((rs, i) -> new StoredCandidate(
+                        rs.getObject("organization_id", UUID.class),
+                        json.readValue(rs.getString("facts"), CandidateFacts.class),
+                        rs.getString("search_text")))
+                .list()
+                .forEach(c -> found.put(c.facts().resumeId(), c));
+        return found;
+    }
+
     /** A candidate's resumes, newest parse first. */
     public List<UUID> resumesOf(UUID org, UUID candidateId) {
         return jdbc.sql("""

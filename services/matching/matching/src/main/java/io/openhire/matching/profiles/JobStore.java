@@ -1,7 +1,10 @@
 package io.openhire.matching.profiles;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -91,6 +94,27 @@ public class JobStore {
                         json.readValue(rs.getString("facts"), JobFacts.class),
                         rs.getString("description")))
                 .optional();
+    }
+
+    /** Several analysed jobs of the organisation, by id (missing or unanalysed ones are absent). */
+    public Map<UUID, StoredJob> findAll(UUID org, Collection<UUID> jobIds) {
+        Map<UUID, StoredJob> found = new HashMap<>();
+        if (jobIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                        SELECT organization_id, facts::text AS facts, description FROM job
+                        WHERE organization_id = :org AND job_id IN (:ids) AND facts IS NOT NULL
+                        """)
+                .param("org", org)
+                .param("ids", List.copyOf(jobIds))
+                .query((rs, i) -> new StoredJob(
+                        rs.getObject("organization_id", UUID.class),
+                        json.readValue(rs.getString("facts"), JobFacts.class),
+                        rs.getString("description")))
+                .list()
+                .forEach(j -> found.put(j.facts().jobId(), j));
+        return found;
     }
 
     /** Whether the organisation has the job at all (analysed or not yet). */

@@ -85,7 +85,9 @@ class SourceListeners {
             }
         });
         if (ran) {
-            events.publishEvent(new SourceChanged(event.organizationId(), SourceChanged.Kind.RESUME, event.resumeId()));
+            // With the parse's time, for the index-lag metric (parse → searchable).
+            events.publishEvent(new SourceChanged(
+                    event.organizationId(), SourceChanged.Kind.RESUME, event.resumeId(), event.occurredAt()));
         }
     }
 

@@ -93,7 +93,17 @@ class MatchController {
             String updatedBy,
             Instant updatedAt) {}
 
-    record IndexView(MatchIndex.Status index, int candidates, Integer rankerVersion, String rankerProblem) {}
+    /**
+     * @param candidates the organisation's resumes in this service's tables
+     * @param indexedCandidates … and in the index that answers now (equal once the indexer caught up)
+     */
+    record IndexView(
+            MatchIndex.Status index,
+            int candidates,
+            int indexedCandidates,
+            int indexedJobs,
+            Integer rankerVersion,
+            String rankerProblem) {}
 
     record Accepted(String status) {}
 
@@ -222,9 +232,13 @@ class MatchController {
     @GetMapping("/index")
     @PreAuthorize(STAFF)
     IndexView indexStatus(AuthenticatedUser caller) {
+        MatchIndex.Status status = index.status();
+        int[] indexed = index.indexedCounts(caller.organizationId());
         return new IndexView(
-                index.status(),
+                status,
                 candidates.count(caller.organizationId()),
+                indexed[0],
+                indexed[1],
                 rankers.current().version(),
                 rankers.lastProblem());
     }
