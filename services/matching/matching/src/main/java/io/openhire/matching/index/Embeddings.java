@@ -81,19 +81,13 @@ public class Embeddings {
         return text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
     }
 
-    /**
-     * Vectors for the texts under one version: stored ones whose text is unchanged, the rest embedded (in
-     * batches) and stored. Version 0 gives no vectors.
-     *
-     * @param texts id → text to embed
-     * @throws RuntimeException when model-serving is unreachable or answers from another version
-     */
-    public Map<UUID, float[]> vectors(UUID org, SourceChanged.Kind kind, int version, Map<UUID, String> texts) {
+    /** The stored vectors of the texts under one version, where the text they were made from is unchanged. */
+    public Map<UUID, float[]> stored(SourceChanged.Kind kind, int version, Map<UUID, String> texts) {
         Map<UUID, float[]> vectors = new HashMap<>();
         if (version == 0 || texts.isEmpty()) {
             return vectors;
         }
-        Map<UUID, String> hashes = new LinkedHashMap<>();
+        Map<UUID, String> hashes = new HashMap<>();
         texts.forEach((id, text) -> hashes.put(id, Sha256.hex(text)));
         jdbc.sql("""
                         SELECT id, text_sha256, vector FROM embedding
@@ -110,6 +104,24 @@ public class Embeddings {
                     return id;
                 })
                 .list();
+        return vectors;
+    }
+
+    /**
+     * Vectors for the texts under one version: stored ones whose text is unchanged, the rest embedded (in
+     * batches) and stored. Version 0 gives no vectors.
+     *
+     * @param texts id → text to embed
+     * @throws RuntimeException when model-serving is unreachable or answers from another version
+     */
+    public Map<UUID, float[]> vectors(UUID org, SourceChanged.Kind kind, int version, Map<UUID, String> texts) {
+        Map<UUID, float[]> vectors = new HashMap<>();
+        if (version == 0 || texts.isEmpty()) {
+            return vectors;
+        }
+        Map<UUID, String> hashes = new LinkedHashMap<>();
+        texts.forEach((id, text) -> hashes.put(id, Sha256.hex(text)));
+        vectors.putAll(stored(kind, version, texts));
         List<UUID> missing =
                 texts.keySet().stream().filter(id -> !vectors.containsKey(id)).toList();
         for (int from = 0; from < missing.size(); from += properties.embeddingBatch()) {

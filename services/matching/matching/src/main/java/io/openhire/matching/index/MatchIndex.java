@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,8 +49,10 @@ import tools.jackson.databind.json.JsonMapper;
  *       generation from the tables on a thread of its own, while the indexer keeps the current one
  *       serving and records what changed meanwhile; the indexer then replays those changes into the new
  *       generation and switches to it in one step. Until then the old generation answers.
- *   <li>A change whose vector cannot be had (model-serving away) is indexed without one, so that it can be
- *       found by its words at once, and retried until it has its vector.
+ *   <li>A change is searchable by its words (and every category but semantic similarity) as soon as the
+ *       indexer has it; its vector is computed by a separate embedder thread and added a moment later, so
+ *       that a burst of uploads never waits behind the embedding model. A vector that cannot be had
+ *       (model-serving away) is retried every 10 s.
  * </ul>
  */
 @Component
@@ -99,6 +102,8 @@ public class MatchIndex {
     private final Set<SourceChanged> withoutVector = new LinkedHashSet<>();
 
     private final AtomicInteger generations = new AtomicInteger();
+    /** Texts waiting for their vector (see {@link #embedLoop()}). */
+    private final LinkedBlockingQueue<ToEmbed> toEmbed = new LinkedBlockingQueue<>();
     /** Changes not yet applied; the indexer drains them in batches. */
     private final Queue<SourceChanged> pending = new ConcurrentLinkedQueue<>();
 
@@ -135,6 +140,7 @@ public class MatchIndex {
             throw new UncheckedIOException(e);
         }
         scheduler.execute(this::checkModel);
+        Thread.ofPlatform().name("matching-embedder").daemon(true).start(this::embedLoop);
         scheduler.scheduleWithFixedDelay(
                 this::retryWithoutVector, RETRY.toMillis(), RETRY.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -179,7 +185,7 @@ public class MatchIndex {
                 currentBuiltAt,
                 build,
                 pending.size(),
-                withoutVector.size(),
+                toEmbed.size() + withoutVector.size(),
                 lastProblem);
     }
 
@@ -409,7 +415,7 @@ public class MatchIndex {
         Map<UUID, CandidateStore.StoredCandidate> rows = candidates.findAll(org, ids);
         Map<UUID, String> texts = new LinkedHashMap<>();
         rows.forEach((id, c) -> texts.put(id, Embeddings.candidateText(c.facts(), c.searchText())));
-        Map<UUID, float[]> vectors = vectors(generation, org, SourceChanged.Kind.RESUME, texts);
+        Map<UUID, float[]> vectors = storedOrQueued(generation, org, SourceChanged.Kind.RESUME, texts);
         for (UUID id : ids) {
             CandidateStore.StoredCandidate c = rows.get(id);
             if (c == null) {
@@ -428,7 +434,7 @@ public class MatchIndex {
         Map<UUID, JobStore.StoredJob> rows = jobs.findAll(org, ids);
         Map<UUID, String> texts = new LinkedHashMap<>();
         rows.forEach((id, j) -> texts.put(id, Embeddings.jobText(j)));
-        Map<UUID, float[]> vectors = vectors(generation, org, SourceChanged.Kind.JOB, texts);
+        Map<UUID, float[]> vectors = storedOrQueued(generation, org, SourceChanged.Kind.JOB, texts);
         for (UUID id : ids) {
             JobStore.StoredJob j = rows.get(id);
             if (j == null) {
@@ -440,21 +446,74 @@ public class MatchIndex {
         }
     }
 
-    /** Vectors for the texts, or none (noted for a retry) when model-serving cannot give them now. */
-    private Map<UUID, float[]> vectors(
+    /** A text that still needs its vector in a generation; the embedder thread asks model-serving for it. */
+    private record ToEmbed(Generation generation, UUID org, SourceChanged.Kind kind, UUID id, String text) {}
+
+    /**
+     * The stored vectors of the texts (unchanged text, same model version); the others are queued for the
+     * embedder, so that the document is searchable now by its words and gets its vector a moment later.
+     */
+    private Map<UUID, float[]> storedOrQueued(
             Generation generation, UUID org, SourceChanged.Kind kind, Map<UUID, String> texts) {
         if (generation.embeddingVersion() == 0 || texts.isEmpty()) {
             return Map.of();
         }
-        try {
-            Map<UUID, float[]> vectors = embeddings.vectors(org, kind, generation.embeddingVersion(), texts);
-            texts.keySet().forEach(id -> withoutVector.remove(new SourceChanged(org, kind, id)));
-            return vectors;
-        } catch (RuntimeException e) {
-            lastProblem = "embedding " + kind + ": " + e.getMessage();
-            texts.keySet().forEach(id -> withoutVector.add(new SourceChanged(org, kind, id)));
-            return Map.of();
+        Map<UUID, float[]> vectors = embeddings.stored(kind, generation.embeddingVersion(), texts);
+        texts.forEach((id, text) -> {
+            if (!vectors.containsKey(id)) {
+                toEmbed.add(new ToEmbed(generation, org, kind, id, text));
+            }
+        });
+        return vectors;
+    }
+
+    /**
+     * The embedder thread: takes queued texts in batches, has them embedded (and stored) off the indexer
+     * thread, then lets the indexer put the vectors into the documents. A failure is retried later.
+     */
+    private void embedLoop() {
+        while (!closing) {
+            List<ToEmbed> batch = new ArrayList<>();
+            try {
+                ToEmbed first = toEmbed.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                toEmbed.drainTo(batch, properties.embeddingBatch() - 1);
+            } catch (InterruptedException e) {
+                return;
+            }
+            Map<List<Object>, List<ToEmbed>> groups = new LinkedHashMap<>();
+            batch.forEach(
+                    t -> groups.computeIfAbsent(List.of(t.generation(), t.org(), t.kind()), g -> new ArrayList<>())
+                            .add(t));
+            for (List<ToEmbed> group : groups.values()) {
+                ToEmbed head = group.getFirst();
+                Map<UUID, String> texts = new LinkedHashMap<>();
+                group.forEach(t -> texts.put(t.id(), t.text()));
+                List<SourceChanged> keys = group.stream()
+                        .map(t -> new SourceChanged(t.org(), t.kind(), t.id()))
+                        .toList();
+                try {
+                    embeddings.vectors(
+                            head.org(), head.kind(), head.generation().embeddingVersion(), texts);
+                    indexer.execute(() -> addVectors(head.generation(), head.org(), keys));
+                } catch (RuntimeException e) {
+                    lastProblem = "embedding " + head.kind() + ": " + e.getMessage();
+                    indexer.execute(() -> withoutVector.addAll(keys));
+                }
+            }
         }
+    }
+
+    /** On the indexer thread: the documents again, now with their stored vectors (if still current). */
+    private void addVectors(Generation generation, UUID org, List<SourceChanged> keys) {
+        if (generation != current) {
+            return; // replaced meanwhile; the new generation embedded for itself
+        }
+        keys.forEach(withoutVector::remove);
+        applyBatch(generation, keys);
     }
 
     private void retryWithoutVector() {

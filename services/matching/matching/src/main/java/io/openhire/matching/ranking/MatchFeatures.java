@@ -138,7 +138,10 @@ public final class MatchFeatures {
         breakdown.put(
                 "semantic",
                 cosine == null
-                        ? na(weights, "semantic", "no embedding model was available for this index")
+                        ? na(
+                                weights,
+                                "semantic",
+                                "no text embedding yet (the embedding model is unavailable, or this vector is being computed)")
                         : category(
                                 weights,
                                 "semantic",

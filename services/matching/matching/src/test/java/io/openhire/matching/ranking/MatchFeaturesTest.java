@@ -113,7 +113,7 @@ class MatchFeaturesTest {
         assertThat(e.breakdown().get("experience").detail()).contains("1.5 years (asks 5+)", "entry level");
         assertThat(e.breakdown().get("location").detail()).isEqualTo("remote job");
         assertThat(e.breakdown().get("semantic").score()).isNull();
-        assertThat(e.breakdown().get("semantic").detail()).contains("no embedding model");
+        assertThat(e.breakdown().get("semantic").detail()).contains("no text embedding yet");
         assertThat(e.features()).doesNotContainKeys("semantic", "salary");
     }
 
