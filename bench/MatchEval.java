@@ -221,9 +221,18 @@ public class MatchEval {
     static void printIndexLag(String matchingUrl) {
         try {
             String metrics = new TestHttp(matchingUrl).get("/actuator/prometheus").body();
+            printLag(metrics, "openhire_matching_event_lag_seconds", "parse → event received by matching");
+            printLag(metrics, "openhire_matching_index_lag_seconds", "parse → searchable");
+        } catch (RuntimeException e) {
+            System.out.println("matching's metrics not readable at " + matchingUrl + ": " + e.getMessage());
+        }
+    }
+
+    static void printLag(String metrics, String metric, String what) {
+        {
             Map<String, String> values = new HashMap<>();
             for (String line : metrics.split("\n")) {
-                if (line.startsWith("openhire_matching_index_lag_seconds")) {
+                if (line.startsWith(metric)) {
                     int space = line.lastIndexOf(' ');
                     String key = line.substring(0, space);
                     // Labels dropped except the quantile: openhire_matching_index_lag_seconds_count{…} 309
@@ -231,18 +240,16 @@ public class MatchEval {
                     values.put(key.contains("quantile=") ? key : name, line.substring(space + 1));
                 }
             }
-            double count = Double.parseDouble(values.getOrDefault("openhire_matching_index_lag_seconds_count", "0"));
-            double sum = Double.parseDouble(values.getOrDefault("openhire_matching_index_lag_seconds_sum", "0"));
+            double count = Double.parseDouble(values.getOrDefault(metric + "_count", "0"));
+            double sum = Double.parseDouble(values.getOrDefault(metric + "_sum", "0"));
             String p50 = values.entrySet().stream().filter(e -> e.getKey().contains("quantile=\"0.5\""))
                     .map(Map.Entry::getValue).findFirst().orElse("?");
             String p99 = values.entrySet().stream().filter(e -> e.getKey().contains("quantile=\"0.99\""))
                     .map(Map.Entry::getValue).findFirst().orElse("?");
-            System.out.printf(Locale.ROOT, "parse → searchable (matching's openhire.matching.index.lag, %d resumes since start):"
+            System.out.printf(Locale.ROOT, "%s (matching's %s, %d resumes since its start):"
                             + " mean %.0f ms, p50 %s s, p99 %s s, max %s s%n",
-                    (long) count, count == 0 ? 0 : 1000 * sum / count, p50, p99,
-                    values.getOrDefault("openhire_matching_index_lag_seconds_max", "?"));
-        } catch (RuntimeException e) {
-            System.out.println("matching's metrics not readable at " + matchingUrl + ": " + e.getMessage());
+                    what, metric, (long) count, count == 0 ? 0 : 1000 * sum / count, p50, p99,
+                    values.getOrDefault(metric + "_max", "?"));
         }
     }
 

@@ -1,5 +1,7 @@
 package io.openhire.matching.profiles;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.openhire.jobingestion.events.JobIngested;
 import io.openhire.jobprocessing.events.JobOptimized;
 import io.openhire.platform.events.ProcessedEvents;
@@ -43,7 +45,12 @@ class SourceListeners {
             ServiceAccount serviceAccount,
             ApplicationEventPublisher events,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
+        this.eventLag = Timer.builder("openhire.matching.event.lag")
+                .description("From a resume's parse to its resume.parsed.v1 reaching matching (outbox, Kafka, queue)")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
         this.processed = processed;
         this.candidates = candidates;
         this.jobs = jobs;
@@ -55,9 +62,14 @@ class SourceListeners {
         this.clock = clock;
     }
 
+    private final Timer eventLag;
+
     @KafkaListener(topics = ResumeParsed.TOPIC)
     void resumeParsed(ConsumerRecord<String, String> record) {
         ResumeParsed event = json.readValue(record.value(), ResumeParsed.class);
+        if (event.occurredAt() != null) {
+            eventLag.record(java.time.Duration.between(event.occurredAt(), clock.instant()));
+        }
         if (candidates.storedRevision(event.resumeId()) >= event.revision()) {
             return; // an older parse, a repeat, or a deleted resume
         }
