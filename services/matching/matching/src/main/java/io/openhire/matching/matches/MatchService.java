@@ -10,6 +10,7 @@ import io.openhire.matching.profiles.CandidateStore;
 import io.openhire.matching.profiles.JobFacts;
 import io.openhire.matching.profiles.JobStore;
 import io.openhire.matching.profiles.SourceChanged;
+import io.openhire.matching.ranking.Explanation;
 import io.openhire.matching.ranking.RankerModel;
 import io.openhire.matching.ranking.RankerModels;
 import io.openhire.matching.ranking.Ranking;
@@ -126,18 +127,13 @@ public class MatchService {
             CandidateStore.Identity identity = identities.get(r.candidateId());
             String name = identity == null ? null : identity.name();
             boolean shown = name != null;
-            lines.add(new MatchList.Line(
+            lines.add(line(
                     lines.size() + 1,
                     r.candidateId(),
                     r.id(),
                     resumeIds.getOrDefault(r.candidateId(), List.of(r.id())),
                     jobId,
-                    r.score(),
-                    r.explanation().breakdown(),
-                    r.explanation().matchedRequiredSkills(),
-                    r.explanation().missingRequiredSkills(),
-                    r.explanation().matchedNiceToHaveSkills(),
-                    r.explanation().evidence(),
+                    r,
                     new MatchList.CandidateView(
                             shown
                                     ? name
@@ -210,18 +206,13 @@ public class MatchService {
         List<MatchList.Line> lines = new ArrayList<>();
         for (Ranking.Ranked r : ranked) {
             JobFacts job = (JobFacts) r.facts();
-            lines.add(new MatchList.Line(
+            lines.add(line(
                     lines.size() + 1,
                     candidateId,
                     candidate.facts().resumeId(),
                     resumes,
                     job.jobId(),
-                    r.score(),
-                    r.explanation().breakdown(),
-                    r.explanation().matchedRequiredSkills(),
-                    r.explanation().missingRequiredSkills(),
-                    r.explanation().matchedNiceToHaveSkills(),
-                    r.explanation().evidence(),
+                    r,
                     null,
                     new MatchList.JobView(
                             job.title(),
@@ -257,6 +248,33 @@ public class MatchService {
                 "MODEL",
                 indexed,
                 lines);
+    }
+
+    /** A line of a list: who and what, the score and its explanation, and the view of the other side. */
+    private static MatchList.Line line(
+            int rank,
+            UUID candidateId,
+            UUID resumeId,
+            List<UUID> resumeIds,
+            UUID jobId,
+            Ranking.Ranked ranked,
+            MatchList.CandidateView candidate,
+            MatchList.JobView job) {
+        Explanation e = ranked.explanation();
+        return new MatchList.Line(
+                rank,
+                candidateId,
+                resumeId,
+                resumeIds,
+                jobId,
+                ranked.score(),
+                e.breakdown(),
+                e.matchedRequiredSkills(),
+                e.missingRequiredSkills(),
+                e.matchedNiceToHaveSkills(),
+                e.evidence(),
+                candidate,
+                job);
     }
 
     private UUID store(
