@@ -119,11 +119,11 @@ public class Embeddings {
         if (version == 0 || texts.isEmpty()) {
             return vectors;
         }
-        Map<UUID, String> hashes = new LinkedHashMap<>();
-        texts.forEach((id, text) -> hashes.put(id, Sha256.hex(text)));
         vectors.putAll(stored(kind, version, texts));
         List<UUID> missing =
                 texts.keySet().stream().filter(id -> !vectors.containsKey(id)).toList();
+        Map<UUID, String> hashes = new LinkedHashMap<>();
+        missing.forEach(id -> hashes.put(id, Sha256.hex(texts.get(id))));
         for (int from = 0; from < missing.size(); from += properties.embeddingBatch()) {
             List<UUID> batch = missing.subList(from, Math.min(missing.size(), from + properties.embeddingBatch()));
             List<String> batchTexts = new ArrayList<>(batch.size());

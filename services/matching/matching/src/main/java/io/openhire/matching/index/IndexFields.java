@@ -2,7 +2,6 @@ package io.openhire.matching.index;
 
 import io.openhire.matching.profiles.CandidateFacts;
 import io.openhire.matching.profiles.JobFacts;
-import java.nio.charset.StandardCharsets;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.BinaryDocValuesField;
@@ -109,9 +108,5 @@ public final class IndexFields {
             doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
         }
         return doc;
-    }
-
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

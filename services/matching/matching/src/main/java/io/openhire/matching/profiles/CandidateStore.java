@@ -1,5 +1,7 @@
 package io.openhire.matching.profiles;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,6 +31,13 @@ public class CandidateStore {
     CandidateStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+    }
+
+    private StoredCandidate storedCandidate(ResultSet rs, int row) throws SQLException {
+        return new StoredCandidate(
+                rs.getObject("organization_id", UUID.class),
+                json.readValue(rs.getString("facts"), CandidateFacts.class),
+                rs.getString("search_text"));
     }
 
     /** The revision stored for a resume, or -1; {@code Integer.MAX_VALUE} when the resume was deleted. */
@@ -106,10 +115,7 @@ public class CandidateStore {
                         """)
                 .param("org", org)
                 .param("id", resumeId)
-                .query((rs, i) -> new StoredCandidate(
-                        rs.getObject("organization_id", UUID.class),
-                        json.readValue(rs.getString("facts"), CandidateFacts.class),
-                        rs.getString("search_text")))
+                .query(this::storedCandidate)
                 .optional();
     }
 
@@ -125,10 +131,7 @@ public class CandidateStore {
                         """)
                 .param("org", org)
                 .param("ids", List.copyOf(resumeIds))
-                .query((rs, i) -> new StoredCandidate(
-                        rs.getObject("organization_id", UUID.class),
-                        json.readValue(rs.getString("facts"), CandidateFacts.class),
-                        rs.getString("search_text")))
+                .query(this::storedCandidate)
                 .list()
                 .forEach(c -> found.put(c.facts().resumeId(), c));
         return found;
@@ -218,10 +221,7 @@ public class CandidateStore {
                     .param("org", org)
                     .param("after", after)
                     .param("limit", pageSize)
-                    .query((rs, i) -> new StoredCandidate(
-                            rs.getObject("organization_id", UUID.class),
-                            json.readValue(rs.getString("facts"), CandidateFacts.class),
-                            rs.getString("search_text")))
+                    .query(this::storedCandidate)
                     .list();
             if (rows.isEmpty()) {
                 return;

@@ -1,5 +1,7 @@
 package io.openhire.matching.profiles;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -42,6 +44,13 @@ public class JobStore {
     JobStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+    }
+
+    private StoredJob storedJob(ResultSet rs, int row) throws SQLException {
+        return new StoredJob(
+                rs.getObject("organization_id", UUID.class),
+                json.readValue(rs.getString("facts"), JobFacts.class),
+                rs.getString("description"));
     }
 
     /** @return whether the analysis was newer than the stored one */
@@ -89,10 +98,7 @@ public class JobStore {
                         """)
                 .param("org", org)
                 .param("id", jobId)
-                .query((rs, i) -> new StoredJob(
-                        rs.getObject("organization_id", UUID.class),
-                        json.readValue(rs.getString("facts"), JobFacts.class),
-                        rs.getString("description")))
+                .query(this::storedJob)
                 .optional();
     }
 
@@ -108,10 +114,7 @@ public class JobStore {
                         """)
                 .param("org", org)
                 .param("ids", List.copyOf(jobIds))
-                .query((rs, i) -> new StoredJob(
-                        rs.getObject("organization_id", UUID.class),
-                        json.readValue(rs.getString("facts"), JobFacts.class),
-                        rs.getString("description")))
+                .query(this::storedJob)
                 .list()
                 .forEach(j -> found.put(j.facts().jobId(), j));
         return found;
@@ -138,10 +141,7 @@ public class JobStore {
                     .param("org", org)
                     .param("after", after)
                     .param("limit", pageSize)
-                    .query((rs, i) -> new StoredJob(
-                            rs.getObject("organization_id", UUID.class),
-                            json.readValue(rs.getString("facts"), JobFacts.class),
-                            rs.getString("description")))
+                    .query(this::storedJob)
                     .list();
             if (rows.isEmpty()) {
                 return;
