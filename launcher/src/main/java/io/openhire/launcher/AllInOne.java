@@ -1,5 +1,6 @@
 package io.openhire.launcher;
 
+import io.openhire.dashboard.DashboardConfiguration;
 import io.openhire.gateway.GatewayConfiguration;
 import io.openhire.identity.IdentityConfiguration;
 import io.openhire.jobingestion.JobIngestionConfiguration;
@@ -69,6 +70,7 @@ public final class AllInOne {
                     .directory("openhire.model-serving.model-dir", "models"),
             ServiceModule.withDatabase("matching", MatchingConfiguration.class)
                     .directory("openhire.matching.index-dir", "matching-index"),
+            ServiceModule.stateless("dashboard", DashboardConfiguration.class),
             ServiceModule.stateless("gateway", GatewayConfiguration.class));
 
     static final String PUBLIC_URL = "http://localhost:8080";
@@ -182,7 +184,9 @@ public final class AllInOne {
         // Each service's own credentials for acting without a user (identity checks them).
         Map<String, String> serviceSecrets = new LinkedHashMap<>();
         for (ServiceModule service : SERVICES) {
-            if (!service.name().equals("identity") && !service.name().equals("gateway")) {
+            if (!service.name().equals("identity")
+                    && !service.name().equals("gateway")
+                    && !service.name().equals("dashboard")) {
                 serviceSecrets.put(service.name(), secret("service-" + service.name() + ".secret", 32));
             }
         }
@@ -238,7 +242,7 @@ public final class AllInOne {
         String demoPassword = seedDemo ? seedDemoAdmin() : null;
         out.println();
         out.printf("OpenHire is running (started in %s).%n", since(t0));
-        out.println("  Open         " + PUBLIC_URL + "/  (API explorer for every service)");
+        out.println("  Open         " + PUBLIC_URL + "/  (the dashboard; APIs: " + PUBLIC_URL + "/swagger-ui.html)");
         if (demoPassword != null) {
             out.println("  Demo admin   " + DEMO_ADMIN_EMAIL + " / " + demoPassword);
         }

@@ -22,7 +22,7 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -177,8 +177,9 @@ public class ServiceClients {
                         SecurityContextHolder.getContext().getAuthentication();
                 if (organization != null && serviceAccount != null) {
                     request.getHeaders().setBearerAuth(serviceAccount.tokenFor(organization));
-                } else if (authentication instanceof JwtAuthenticationToken jwt) {
-                    request.getHeaders().setBearerAuth(jwt.getToken().getTokenValue());
+                } else if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
+                    // a bearer-token request, or a dashboard session holding the user's token
+                    request.getHeaders().setBearerAuth(jwt.getTokenValue());
                 }
             }
             return execution.execute(request, body);

@@ -14,7 +14,6 @@ import io.openhire.platform.web.RequestIdFilter;
 import io.openhire.platform.web.RequestSizeLimitFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.List;
@@ -51,13 +50,7 @@ class Routes {
 
     @Bean
     RouterFunction<ServerResponse> gatewayRoutes(GatewayProperties gateway, HttpClientsProperties clients) {
-        // Until the dashboard exists, the platform's front door is the API explorer.
-        RouterFunction<ServerResponse> all = route("home")
-                .GET(
-                        "/",
-                        request -> ServerResponse.temporaryRedirect(URI.create("/swagger-ui.html"))
-                                .build())
-                .build();
+        RouterFunction<ServerResponse> all = null;
         List<Map.Entry<String, GatewayProperties.Route>> ordered = gateway.routes().entrySet().stream()
                 .sorted(java.util.Comparator.comparingInt(e -> e.getValue().precedence()))
                 .toList();
@@ -69,18 +62,22 @@ class Routes {
                     .reduce(RequestPredicate::or)
                     .orElseThrow(() -> new IllegalStateException("Route " + entry.getKey() + " has no paths"));
             // One builder per route: a builder's before/after filters apply to every route it holds.
-            all = all.and(route(entry.getKey())
-                            .route(matches, http())
-                            .before(uri(url))
-                            .after(removeResponseHeader(RequestIdFilter.HEADER))
-                            .filter(unavailableAsProblem(route.service()))
-                            .build())
+            RouterFunction<ServerResponse> routed = route(entry.getKey())
+                    .route(matches, http())
+                    .before(uri(url))
+                    .after(removeResponseHeader(RequestIdFilter.HEADER))
+                    .filter(unavailableAsProblem(route.service()))
+                    .build()
                     .and(route(entry.getKey() + "-openapi")
                             .GET("/openapi/" + route.service(), http())
                             .before(uri(url))
                             .before(setPath("/v3/api-docs"))
                             .filter(unavailableAsProblem(route.service()))
                             .build());
+            all = all == null ? routed : all.and(routed);
+        }
+        if (all == null) {
+            throw new IllegalStateException("No routes: set openhire.gateway.routes");
         }
         return all;
     }

@@ -1,0 +1,92 @@
+package io.openhire.dashboard.live;
+
+import io.openhire.dashboard.DashboardProperties;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The open live-update streams of this dashboard instance, by organisation: a change in an organisation
+ * (a resume parsed, a job analysed) goes to the browsers of that organisation's people only.
+ */
+@Component
+public class LiveUpdates implements DisposableBean {
+
+    /** What pages react to: {@code type} resume, job or feedback; {@code id} of that thing; its new status. */
+    public record Change(String type, UUID id, String status) {}
+
+    private final Map<UUID, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
+    private final DashboardProperties.Live settings;
+    private final ScheduledExecutorService heartbeat =
+            Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "dashboard-live-heartbeat"));
+
+    LiveUpdates(DashboardProperties properties) {
+        this.settings = properties.live();
+        long every = settings.heartbeat().toMillis();
+        heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** A new stream for a person of this organisation; it ends after the configured time (the browser reconnects). */
+    public SseEmitter open(UUID organizationId) {
+        SseEmitter emitter = new SseEmitter(settings.timeout().toMillis());
+        Set<SseEmitter> open = streams.computeIfAbsent(organizationId, id -> ConcurrentHashMap.newKeySet());
+        open.add(emitter);
+        Runnable close = () -> open.remove(emitter);
+        emitter.onCompletion(close);
+        emitter.onTimeout(close);
+        emitter.onError(e -> close.run());
+        try {
+            // Tells the page the stream is up (and gets headers through any proxy at once).
+            emitter.send(SseEmitter.event().name("ready").data("{}"));
+        } catch (IOException e) {
+            open.remove(emitter);
+        }
+        return emitter;
+    }
+
+    public void publish(UUID organizationId, Change change) {
+        Set<SseEmitter> open = streams.get(organizationId);
+        if (open == null) {
+            return;
+        }
+        String data = "{\"id\":\"%s\",\"status\":\"%s\"}".formatted(change.id(), change.status());
+        for (SseEmitter emitter : open) {
+            try {
+                emitter.send(SseEmitter.event().name(change.type()).data(data));
+            } catch (IOException | IllegalStateException gone) {
+                open.remove(emitter);
+            }
+        }
+    }
+
+    int openStreams() {
+        return streams.values().stream().mapToInt(Set::size).sum();
+    }
+
+    private void beat() {
+        streams.values().forEach(open -> {
+            for (SseEmitter emitter : open) {
+                try {
+                    emitter.send(SseEmitter.event().comment("heartbeat"));
+                } catch (IOException | IllegalStateException gone) {
+                    open.remove(emitter);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void destroy() {
+        heartbeat.shutdownNow();
+        streams.values().forEach(open -> open.forEach(SseEmitter::complete));
+        streams.clear();
+    }
+}

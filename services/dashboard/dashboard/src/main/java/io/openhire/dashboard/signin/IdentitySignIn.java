@@ -1,0 +1,125 @@
+package io.openhire.dashboard.signin;
+
+import io.openhire.dashboard.api.ApiProblem;
+import io.openhire.dashboard.api.IdentityApi;
+import io.openhire.platform.security.SecurityAutoConfiguration;
+import io.openhire.platform.web.ProblemException;
+import java.util.Collection;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClientResponseException;
+
+/**
+ * Signs a person in with identity's password login (identity counts failures and locks accounts), and
+ * renews their tokens with identity's refresh. The access token is verified like every service verifies
+ * it, so a forged or foreign token never becomes a session.
+ */
+@Component
+public class IdentitySignIn implements AuthenticationProvider {
+
+    private final IdentityApi identity;
+    private final JwtDecoder decoder;
+
+    IdentitySignIn(IdentityApi identity, JwtDecoder decoder) {
+        this.identity = identity;
+        this.decoder = decoder;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication attempt) throws AuthenticationException {
+        String email = String.valueOf(attempt.getName()).strip();
+        String password = String.valueOf(attempt.getCredentials());
+        if (email.isEmpty() || password.isEmpty()) {
+            throw new BadCredentialsException("Enter your email address and password.");
+        }
+        IdentityApi.Tokens tokens;
+        try {
+            tokens = identity.login(Map.of("email", email, "password", password));
+        } catch (RestClientResponseException e) {
+            throw signInRefused(e);
+        } catch (ProblemException e) {
+            throw new AuthenticationServiceException("Signing in is not possible right now. Try again in a minute.");
+        }
+        Jwt jwt = verified(tokens.access_token());
+        Map<String, Object> profile = identity.profile("Bearer " + tokens.access_token());
+        Object organization = profile.get("organization") instanceof Map<?, ?> org ? org.get("name") : null;
+        return new SignedInUser(
+                jwt,
+                roles(jwt),
+                tokens.refresh_token(),
+                String.valueOf(profile.getOrDefault("name", email)),
+                organization == null ? "" : organization.toString());
+    }
+
+    /**
+     * New tokens for a signed-in user; empty when identity no longer accepts the refresh token (signed out
+     * elsewhere, disabled, or expired): the session is over.
+     */
+    public java.util.Optional<SignedInUser> renew(SignedInUser user) {
+        try {
+            IdentityApi.Tokens tokens = identity.refresh(Map.of("refresh_token", user.refreshToken()));
+            Jwt jwt = verified(tokens.access_token());
+            return java.util.Optional.of(user.renewed(jwt, roles(jwt), tokens.refresh_token()));
+        } catch (RestClientResponseException | AuthenticationException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Revokes the refresh token (signing out); identity being away must not keep anyone signed in here. */
+    public void revoke(SignedInUser user) {
+        try {
+            identity.logout(Map.of("refresh_token", user.refreshToken()));
+        } catch (RuntimeException ignored) {
+            // the session goes anyway; the refresh token expires on its own
+        }
+    }
+
+    private Jwt verified(String token) {
+        try {
+            return decoder.decode(token);
+        } catch (JwtException e) {
+            throw new AuthenticationServiceException("Identity answered with a token that does not verify.");
+        }
+    }
+
+    private static Collection<GrantedAuthority> roles(Jwt jwt) {
+        return SecurityAutoConfiguration.jwtAuthenticationConverter()
+                .convert(jwt)
+                .getAuthorities();
+    }
+
+    private static AuthenticationException signInRefused(RestClientResponseException e) {
+        HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
+        if (status == HttpStatus.UNAUTHORIZED) {
+            return new BadCredentialsException("Wrong email address or password.");
+        }
+        if (status == HttpStatus.FORBIDDEN) {
+            return new DisabledException("This account is not active. Ask your organisation's admin.");
+        }
+        if (status == HttpStatus.TOO_MANY_REQUESTS || status == HttpStatus.LOCKED) {
+            return new LockedException(ApiProblem.message(e));
+        }
+        if (status == HttpStatus.BAD_REQUEST) {
+            return new BadCredentialsException("Enter a valid email address and your password.");
+        }
+        return new AuthenticationServiceException("Signing in is not possible right now. Try again in a minute.");
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,82 @@
+package io.openhire.dashboard.web;
+
+import io.openhire.dashboard.api.ApiProblem;
+import io.openhire.platform.web.ProblemException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Whatever goes wrong shows as a sentence on the page — the service's own problem detail where it gave
+ * one — never a stack trace or a blank page. An htmx request gets the message as a fragment in place of
+ * what it asked for (htmx is configured to swap error answers); a page request gets the error page.
+ */
+@ControllerAdvice
+@Order(0)
+class PageErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+
+    @ExceptionHandler(RestClientResponseException.class)
+    ModelAndView serviceRefused(
+            RestClientResponseException e, HttpServletRequest request, HttpServletResponse response) {
+        int status = e.getStatusCode().value();
+        return error(status == 401 ? 401 : status >= 500 ? 502 : status, ApiProblem.message(e), request, response);
+    }
+
+    @ExceptionHandler(ProblemException.class)
+    ModelAndView problem(ProblemException e, HttpServletRequest request, HttpServletResponse response) {
+        return error(e.status().value(), e.getMessage(), request, response);
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    ModelAndView badLink(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        return error(400, "That link is not valid: a part of it is missing or malformed.", request, response);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ModelAndView notFound(HttpServletRequest request, HttpServletResponse response) {
+        return error(404, "There is no page here.", request, response);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ModelAndView tooLarge(HttpServletRequest request, HttpServletResponse response) {
+        return error(413, "The file is larger than 10 MB.", request, response);
+    }
+
+    @ExceptionHandler(org.springframework.web.HttpRequestMethodNotSupportedException.class)
+    ModelAndView wrongMethod(HttpServletRequest request, HttpServletResponse response) {
+        return error(405, "That action is not available here.", request, response);
+    }
+
+    /** Anything else is our bug: logged (without request content) and shown as a sentence. */
+    @ExceptionHandler(Exception.class)
+    ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
+        return error(500, "Something went wrong on our side. Try again in a moment.", request, response);
+    }
+
+    static ModelAndView error(int status, String message, HttpServletRequest request, HttpServletResponse response) {
+        if (status >= 500) {
+            log.warn("{} {} failed with {}: {}", request.getMethod(), request.getRequestURI(), status, message);
+        }
+        response.setStatus(status);
+        ModelAndView view = new ModelAndView(PageModel.partial(request) ? "error :: message" : "error");
+        view.addObject("status", status);
+        // Exception handlers do not get the advice's model attributes: the page frame needs them too.
+        view.addObject("me", PageModel.signedIn());
+        view.addObject("path", request.getRequestURI());
+        view.addObject("message", message);
+        return view;
+    }
+}

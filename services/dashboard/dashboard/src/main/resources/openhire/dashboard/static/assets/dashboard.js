@@ -1,0 +1,211 @@
+// OpenHire dashboard: the little script the pages need beyond htmx.
+//  1. CSRF: htmx sends the session's CSRF token with every request it makes.
+//  2. Live updates: one server-sent event stream per tab; elements that show something that changed
+//     are asked to refresh themselves (they carry hx-trigger="refresh").
+//  3. Uploads: files dropped or chosen go one request each, with a progress bar and the outcome.
+(function () {
+  'use strict';
+
+  function meta(name) {
+    var el = document.querySelector('meta[name="' + name + '"]');
+    return el ? el.getAttribute('content') : null;
+  }
+  var csrfHeader = meta('csrf-header');
+  var csrfToken = meta('csrf-token');
+
+  document.addEventListener('htmx:configRequest', function (e) {
+    if (csrfHeader && csrfToken) e.detail.headers[csrfHeader] = csrfToken;
+  });
+  // A session that ended while the page was open: the server answers HX-Redirect, htmx follows it.
+  // Anything else that failed without a body shows a sentence instead of nothing.
+  document.addEventListener('htmx:responseError', function (e) {
+    if (!e.detail.xhr.responseText) {
+      showProblem(e.detail.target, 'That did not work (' + e.detail.xhr.status + '). Try again.');
+    }
+  });
+  document.addEventListener('htmx:sendError', function (e) {
+    showProblem(e.detail.target, 'The dashboard could not be reached. Check the connection and try again.');
+  });
+  function showProblem(target, text) {
+    var box = document.createElement('div');
+    box.className = 'alert error';
+    box.setAttribute('role', 'alert');
+    box.textContent = text;
+    if (target) target.prepend(box);
+  }
+
+  // Slider values read out next to the sliders.
+  document.addEventListener('input', function (e) {
+    if (e.target.type === 'range') {
+      var out = document.querySelector('output[for="' + e.target.id + '"]');
+      if (out) out.textContent = Number(e.target.value).toFixed(1);
+    }
+  });
+
+  // ---- Live updates ----
+  function refresh(el, delay) {
+    if (!window.htmx) return;
+    setTimeout(function () { htmx.trigger(el, 'refresh'); }, delay || 0);
+  }
+
+  function onResume(change) {
+    var known = document.querySelectorAll('[data-resume-id="' + change.id + '"]');
+    known.forEach(function (el) {
+      if (el.hasAttribute('data-live-reload') && change.status !== 'RECEIVED') {
+        window.location.reload();
+      } else if (el.hasAttribute('hx-get')) {
+        refresh(el);
+      } else {
+        var status = el.querySelector('.status');
+        if (status) {
+          status.textContent = label(change.status);
+          status.className = 'status badge ' + change.status.toLowerCase();
+        }
+      }
+    });
+    // Lists that show resumes, and shortlists that may now rank this one (after matching indexed it).
+    document.querySelectorAll('[data-live~="resume"]').forEach(function (el) {
+      refresh(el, Number(el.getAttribute('data-live-delay') || 0));
+    });
+    if (known.length === 0) {
+      document.querySelectorAll('[data-live~="resume-new"]').forEach(function (el) { refresh(el); });
+    }
+  }
+
+  function label(status) {
+    return ({RECEIVED: 'Received', PARSED: 'Parsed', FAILED: 'Failed', NEEDS_OCR: 'Needs OCR', DELETED: 'Deleted'})[status] || status;
+  }
+
+  function connect() {
+    var indicator = document.getElementById('live-status');
+    if (!indicator || !window.EventSource) return;
+    var source = new EventSource('/live');
+    source.addEventListener('ready', function () {
+      indicator.textContent = 'live';
+      indicator.className = 'live on';
+    });
+    source.addEventListener('resume', function (e) { onResume(JSON.parse(e.data)); });
+    source.addEventListener('job', function () {
+      document.querySelectorAll('[data-live~="job"]').forEach(function (el) { refresh(el, 500); });
+    });
+    source.addEventListener('feedback', function () {});
+    source.onerror = function () {
+      indicator.textContent = 'reconnecting…';
+      indicator.className = 'live off';
+      // The browser retries by itself; a closed stream (signed out) is not retried.
+      if (source.readyState === EventSource.CLOSED) {
+        indicator.textContent = 'offline';
+      }
+    };
+  }
+
+  // ---- Uploads ----
+  function setUpUploads() {
+    var zone = document.getElementById('dropzone');
+    var input = document.getElementById('files');
+    var list = document.getElementById('uploads');
+    if (!zone || !input || !list) return;
+    var url = zone.getAttribute('data-upload-url');
+    var queue = [];
+    var active = 0;
+    var PARALLEL = 3;
+
+    function add(files) {
+      Array.prototype.forEach.call(files, function (file) {
+        var item = document.createElement('li');
+        item.className = 'upload';
+        var name = document.createElement('span');
+        name.className = 'file';
+        name.textContent = file.name;
+        var bar = document.createElement('progress');
+        bar.max = 100;
+        bar.value = 0;
+        bar.setAttribute('aria-label', 'Upload of ' + file.name);
+        var status = document.createElement('span');
+        status.className = 'status badge';
+        status.textContent = 'Waiting';
+        item.append(name, bar, status);
+        list.prepend(item);
+        if (file.size > 10 * 1024 * 1024) {
+          fail(item, status, 'Larger than 10 MB: not sent.');
+          return;
+        }
+        queue.push({file: file, item: item, bar: bar, status: status});
+      });
+      next();
+    }
+
+    function next() {
+      while (active < PARALLEL && queue.length > 0) {
+        send(queue.shift());
+      }
+    }
+
+    function fail(item, status, text) {
+      item.classList.add('failed');
+      status.className = 'status badge failed';
+      status.textContent = 'Refused';
+      var why = document.createElement('span');
+      why.className = 'why';
+      why.setAttribute('role', 'alert');
+      why.textContent = text;
+      item.append(why);
+    }
+
+    function send(job) {
+      active++;
+      job.status.textContent = 'Uploading';
+      var form = new FormData();
+      form.append('file', job.file, job.file.name);
+      var xhr = new XMLHttpRequest();
+      xhr.open('POST', url);
+      if (csrfHeader && csrfToken) xhr.setRequestHeader(csrfHeader, csrfToken);
+      xhr.setRequestHeader('Accept', 'application/json');
+      xhr.upload.onprogress = function (e) {
+        if (e.lengthComputable) job.bar.value = Math.round(e.loaded * 100 / e.total);
+      };
+      xhr.onload = function () {
+        active--;
+        var answer = {};
+        try { answer = JSON.parse(xhr.responseText); } catch (ignored) { /* not JSON */ }
+        if (xhr.status === 202 || xhr.status === 200) {
+          job.bar.value = 100;
+          job.item.setAttribute('data-resume-id', answer.id);
+          var link = document.createElement('a');
+          link.href = '/candidates/' + answer.id;
+          link.textContent = job.file.name;
+          job.item.querySelector('.file').replaceWith(link);
+          link.className = 'file';
+          job.status.className = 'status badge ' + String(answer.status).toLowerCase();
+          job.status.textContent = answer.duplicate ? 'Already uploaded · ' + label(answer.status) : label(answer.status);
+          document.querySelectorAll('[data-live~="resume-new"]').forEach(function (el) { refresh(el, 300); });
+        } else if (xhr.status === 401) {
+          fail(job.item, job.status, 'Your session has ended. Sign in again, then upload this file again.');
+        } else {
+          fail(job.item, job.status, answer.error || 'The upload failed (' + xhr.status + ').');
+        }
+        next();
+      };
+      xhr.onerror = function () {
+        active--;
+        fail(job.item, job.status, 'The connection failed. Try again.');
+        next();
+      };
+      xhr.send(form);
+    }
+
+    input.addEventListener('change', function () { add(input.files); input.value = ''; });
+    ['dragenter', 'dragover'].forEach(function (type) {
+      zone.addEventListener(type, function (e) { e.preventDefault(); zone.classList.add('over'); });
+    });
+    ['dragleave', 'drop'].forEach(function (type) {
+      zone.addEventListener(type, function (e) { e.preventDefault(); zone.classList.remove('over'); });
+    });
+    zone.addEventListener('drop', function (e) { if (e.dataTransfer) add(e.dataTransfer.files); });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    connect();
+    setUpUploads();
+  });
+})();
