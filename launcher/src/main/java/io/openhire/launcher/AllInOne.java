@@ -6,6 +6,7 @@ import io.openhire.identity.IdentityConfiguration;
 import io.openhire.jobingestion.JobIngestionConfiguration;
 import io.openhire.jobprocessing.JobProcessingConfiguration;
 import io.openhire.launcher.boot.ServiceBoot;
+import io.openhire.launcher.demo.DemoData;
 import io.openhire.matching.MatchingConfiguration;
 import io.openhire.modelregistry.ModelRegistryConfiguration;
 import io.openhire.modelserving.ModelServingConfiguration;
@@ -240,6 +241,9 @@ public final class AllInOne {
         }
 
         String demoPassword = seedDemo ? seedDemoAdmin() : null;
+        if (demoPassword != null) {
+            seedDemoData(demoPassword);
+        }
         out.println();
         out.printf("OpenHire is running (started in %s).%n", since(t0));
         out.println("  Open         " + PUBLIC_URL + "/  (the dashboard; APIs: " + PUBLIC_URL + "/swagger-ui.html)");
@@ -346,6 +350,29 @@ public final class AllInOne {
         Files.writeString(marker, password);
         Files.setPosixFilePermissions(marker, PosixFilePermissions.fromString("rw-------"));
         return password;
+    }
+
+    /**
+     * The demo organisation's jobs and resumes, once (a marker file remembers it; repeating after an
+     * interrupted first try is harmless). Runs on the launcher's main thread, not a virtual one: it reads
+     * resources from the launcher's nested jar, which once deadlocked pinned virtual threads (model-registry).
+     */
+    private void seedDemoData(String demoPassword) {
+        Path marker = dataDir.resolve("secrets").resolve("demo-data-seeded");
+        if (Files.exists(marker)) {
+            return;
+        }
+        try {
+            DemoData.Seeded seeded = new DemoData(PUBLIC_URL).seed(DEMO_ADMIN_EMAIL, demoPassword);
+            Files.writeString(marker, seeded.jobs() + " jobs, " + seeded.resumes() + " resumes");
+            out.printf(
+                    "  Demo data    %d jobs and %d resumes added (parsing and ranking take a minute)%n",
+                    seeded.jobs(), seeded.resumes());
+        } catch (IOException | RuntimeException e) {
+            out.println("  (demo jobs and resumes not added: " + explain(e) + "; the next start tries again)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String since(long startNanos) {

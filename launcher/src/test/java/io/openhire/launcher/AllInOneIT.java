@@ -7,6 +7,7 @@ import static io.openhire.platform.test.TestHttp.bearer;
 import static io.openhire.platform.test.TestHttp.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -24,8 +25,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -36,7 +39,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The whole platform as a new user starts it: one JVM, embedded infrastructure, the gateway on 8080.
- * Needs ports 8080, 8101, 8111, 8112, 8121, 8122 and 8193 free.
+ * Needs ports 8000, 8007, 8080, 8101, 8111, 8112, 8121, 8122, 8131, 8171 and 8193 free.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AllInOneIT {
@@ -55,6 +58,9 @@ class AllInOneIT {
 
     @TempDir
     static Path dataDir;
+
+    @TempDir
+    static Path browserDir;
 
     final TestHttp gateway = new TestHttp("http://localhost:8080");
 
@@ -84,10 +90,21 @@ class AllInOneIT {
         return answer.get("version").asInt();
     }
 
+    /** The platform the first two tests share (the browser test runs against it, then stops it). */
+    static Started first;
+
+    @AfterAll
+    static void stopWhatIsStillRunning() {
+        if (first != null) {
+            first.platform().stop();
+        }
+    }
+
     @Test
     @Order(1)
     void startsEveryServiceAndTheRegisterLoginProfileFlowWorksThroughTheGateway() throws Exception {
-        Started started = start();
+        first = start();
+        Started started = first;
         try {
             assertThat(started.up()).as(started.console()).isTrue();
             assertThat(started.console())
@@ -100,8 +117,10 @@ class AllInOneIT {
                             "✓ model-registry",
                             "✓ model-serving",
                             "✓ matching",
+                            "✓ dashboard",
                             "✓ gateway")
-                    .contains("http://localhost:8080", "Demo admin");
+                    .contains("http://localhost:8080", "Demo admin")
+                    .contains("Demo data    7 jobs and 12 resumes added");
             assertThat(gateway.get("/actuator/health").json().get("status").asString())
                     .isEqualTo("UP");
 
@@ -401,13 +420,34 @@ class AllInOneIT {
             assertThat(gateway.postRaw("/api/v1/users/register", "application/json", new byte[2 * 1024 * 1024])
                             .status())
                     .isEqualTo(413);
-        } finally {
+        } catch (Throwable e) {
             started.platform().stop();
+            first = null;
+            throw e;
         }
     }
 
     @Test
     @Order(2)
+    void aRecruiterDoesTheWholeFlowInTheBrowser() throws Exception {
+        try {
+            assumeTrue(first != null && first.up(), "the platform did not start (see the first test)");
+            Optional<String> noBrowser = RecruiterInBrowser.unavailable();
+            assumeTrue(noBrowser.isEmpty(), () -> noBrowser.orElse(""));
+            Matcher demo = Pattern.compile("Demo admin\\s+(\\S+) / (\\S+)").matcher(first.console());
+            assertThat(demo.find()).as(first.console()).isTrue();
+            new RecruiterInBrowser("http://localhost:8080", Path.of("target", "screenshots"), browserDir)
+                    .recruiterFlow(demo.group(1), demo.group(2));
+        } finally {
+            if (first != null) {
+                first.platform().stop();
+                first = null;
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
     void aRestartKeepsUsersEventsAndTheDemoLogin() throws Exception {
         Started started = start();
         try {
@@ -443,7 +483,7 @@ class AllInOneIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aServiceThatCannotStartIsNamedWithItsReason() throws Exception {
         try (ServerSocket taken = new ServerSocket(8101, 50, InetAddress.getByName("0.0.0.0"))) {
             Started started = start();

@@ -61,6 +61,9 @@ public class SecurityAutoConfiguration {
                 .cors(Customizer.withDefaults()) // uses a CorsConfigurationSource bean where a service has one
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
+                // No sessions, so nothing to sign out of: /logout must reach the service that owns it (the
+                // dashboard, behind the gateway) instead of Spring Security's default handler here.
+                .logout(l -> l.disable())
                 .authorizeHttpRequests(auth -> auth.requestMatchers(open.toArray(String[]::new))
                         .permitAll()
                         .requestMatchers("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**")

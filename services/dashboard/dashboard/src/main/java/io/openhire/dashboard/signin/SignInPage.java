@@ -27,7 +27,7 @@ class SignInPage {
                             : "Wrong email address or password.");
         } else if (request.getParameter("expired") != null) {
             model.addAttribute("notice", "Your session has ended. Sign in again to continue.");
-        } else if (request.getParameter("signedOut") != null) {
+        } else if (request.getParameter("logout") != null) {
             model.addAttribute("notice", "You have signed out.");
         }
         return "login";

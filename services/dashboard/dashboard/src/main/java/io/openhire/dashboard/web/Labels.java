@@ -65,6 +65,15 @@ public class Labels {
         return OUTCOME.getOrDefault(code, status(code));
     }
 
+    /** "inclusiveLanguage" → "Inclusive language": a code name as words. */
+    public String words(String code) {
+        if (code == null || code.isEmpty()) {
+            return "";
+        }
+        String spaced = code.replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase();
+        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+
     /** A score 0–1 (or null: does not apply) as a percentage for a meter. */
     public long percent(Object score) {
         return score instanceof Number n ? Math.round(n.doubleValue() * 100) : 0;

@@ -41,6 +41,16 @@ class PageErrors {
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
     ModelAndView badLink(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        // Which part was wrong (a parameter name, never its value): enough to find a broken link or form.
+        log.info(
+                "{} {}: {}",
+                request.getMethod(),
+                request.getRequestURI(),
+                e.getClass().getSimpleName()
+                        + (e instanceof MissingServletRequestParameterException missing
+                                ? " " + missing.getParameterName()
+                                : "")
+                        + (e instanceof MethodArgumentTypeMismatchException mismatch ? " " + mismatch.getName() : ""));
         return error(400, "That link is not valid: a part of it is missing or malformed.", request, response);
     }
 
@@ -57,6 +67,18 @@ class PageErrors {
     @ExceptionHandler(org.springframework.web.HttpRequestMethodNotSupportedException.class)
     ModelAndView wrongMethod(HttpServletRequest request, HttpServletResponse response) {
         return error(405, "That action is not available here.", request, response);
+    }
+
+    /**
+     * A live-update stream reached its time limit (the browser reconnects), or the browser went away:
+     * normal ends of a stream, not errors.
+     */
+    @ExceptionHandler({
+        org.springframework.web.context.request.async.AsyncRequestTimeoutException.class,
+        org.springframework.web.context.request.async.AsyncRequestNotUsableException.class
+    })
+    void streamEnded() {
+        // the response is already committed; nothing to add
     }
 
     /** Anything else is our bug: logged (without request content) and shown as a sentence. */

@@ -1,0 +1,255 @@
+package io.openhire.launcher;
+
+import static io.openhire.platform.test.TestHttp.bearer;
+import static io.openhire.platform.test.TestHttp.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.openhire.platform.test.TestDocuments;
+import io.openhire.platform.test.TestHttp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The recruiter's whole flow in a real browser — Debian's Chromium driven through Debian's chromedriver,
+ * never a downloaded browser — against a running platform: a wrong password shows an error; sign in;
+ * upload two resumes and watch them turn from Received to Parsed without reloading; open the demo job, see
+ * ranked candidates with explanations (the new resume among them); give feedback; an ended session sends
+ * the person back to sign in with a message; sign out. A screenshot of each step goes to
+ * {@code target/screenshots/} (look at them).
+ */
+final class RecruiterInBrowser {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final String DEMO_JOB = "Senior Backend Engineer (Java)";
+
+    private final String baseUrl;
+    private final Path screenshots;
+    private final Path workDir;
+    private int shot;
+
+    RecruiterInBrowser(String baseUrl, Path screenshots, Path workDir) {
+        this.baseUrl = baseUrl;
+        this.screenshots = screenshots;
+        this.workDir = workDir;
+    }
+
+    /** Why the browser tests cannot run here, or empty when they can. */
+    static Optional<String> unavailable() {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            return Optional.of("no browser: install Debian's chromium and chromium-driver (.ci/run does) "
+                    + "to run the dashboard in a real browser");
+        }
+        return Optional.empty();
+    }
+
+    void recruiterFlow(String email, String password) throws IOException {
+        Files.createDirectories(screenshots);
+        WebDriver browser = start();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+
+            // A wrong password: the sign-in page says so, and nobody is signed in.
+            browser.get(baseUrl + "/");
+            wait.until(ExpectedConditions.urlContains("/login"));
+            signIn(browser, email, "not the password");
+            WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-error")));
+            assertThat(error.getText()).contains("Wrong email address or password");
+            screenshot(browser, "wrong-password");
+
+            // Signed in: the overview with the pipeline chart.
+            signIn(browser, email, password);
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Overview"));
+            wait.until(ExpectedConditions.textToBe(By.id("live-status"), "live"));
+            assertThat(browser.findElement(By.id("pipeline")).getText()).contains("Resumes parsed", "Open jobs");
+            screenshot(browser, "overview");
+
+            // Two resumes uploaded at once; each shows its progress, then turns Parsed by itself (SSE).
+            browser.findElement(By.linkText("Candidates")).click();
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Candidates"));
+            Path first = write("noor-haddad-cv.pdf", TestDocuments.pdf(NOOR));
+            Path second = write("jonas-weber-cv.docx", TestDocuments.docx(JONAS));
+            browser.findElement(By.id("files")).sendKeys(first + "\n" + second);
+            wait.until(d -> d.findElements(By.cssSelector("#uploads li.upload")).size() == 2);
+            screenshot(browser, "uploading");
+            wait.until(d -> d.findElements(By.cssSelector("#uploads li.upload .status")).stream()
+                    .allMatch(s -> s.getText().equals("Parsed")));
+            assertThat(browser.findElements(By.cssSelector("#uploads li.upload a.file")))
+                    .extracting(WebElement::getText)
+                    .containsExactlyInAnyOrder("noor-haddad-cv.pdf", "jonas-weber-cv.docx");
+            screenshot(browser, "parsed-live");
+
+            // The demo job: ranked, explained candidates, the new resume among them.
+            browser.findElement(By.linkText("Jobs")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.linkText(DEMO_JOB)))
+                    .click();
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), DEMO_JOB));
+            wait.until(
+                    d -> d.findElements(By.cssSelector("#shortlist li.match")).size() >= 3);
+            wait.until(d -> d.findElement(By.id("shortlist")).getText().contains("Noor Haddad"));
+            List<WebElement> lines = browser.findElements(By.cssSelector("#shortlist li.match"));
+            WebElement top = lines.getFirst();
+            assertThat(top.findElement(By.cssSelector(".score-value")).getText())
+                    .matches("\\d+");
+            top.findElement(By.cssSelector("details.why summary")).click();
+            WebElement breakdown = wait.until(d -> top.findElement(By.cssSelector("table.breakdown")));
+            assertThat(breakdown.getText()).contains("Required skills", "Experience", "required skills");
+            screenshot(browser, "shortlist-explained");
+
+            // Feedback on the top candidate: saved, shown, and recorded by matching.
+            String candidateId = top.getAttribute("data-candidate-id");
+            top.findElement(By.cssSelector("button[value=SHORTLISTED]")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("feedback-" + candidateId), "Shortlisted — feedback saved"));
+            screenshot(browser, "feedback-saved");
+            String jobId =
+                    browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+            assertThat(feedbackOutcomes(email, password, jobId)).contains("SHORTLISTED");
+
+            // The same page on a phone.
+            browser.manage().window().setSize(new Dimension(390, 844));
+            browser.navigate().refresh();
+            wait.until(
+                    d -> d.findElements(By.cssSelector("#shortlist li.match")).size() >= 3);
+            screenshot(browser, "job-on-a-phone");
+            browser.manage().window().setSize(new Dimension(1280, 900));
+
+            // A session that ended (here: a session id the server no longer knows) asks to sign in again.
+            Cookie session = browser.manage().getCookieNamed("openhire_session");
+            browser.manage().deleteCookieNamed("openhire_session");
+            browser.manage().addCookie(new Cookie("openhire_session", "0123456789ABCDEF0123456789ABCDEF", "/"));
+            browser.get(baseUrl + "/jobs");
+            WebElement notice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-notice")));
+            assertThat(notice.getText()).contains("Your session has ended");
+            screenshot(browser, "session-ended");
+            browser.manage().deleteCookieNamed("openhire_session");
+            browser.manage().addCookie(session);
+
+            // Sign out: back to the sign-in page, and the pages are closed again.
+            browser.get(baseUrl + "/jobs");
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Jobs"));
+            browser.findElement(By.id("sign-out")).click();
+            notice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-notice")));
+            assertThat(notice.getText()).contains("You have signed out");
+            screenshot(browser, "signed-out");
+            browser.get(baseUrl + "/jobs");
+            wait.until(ExpectedConditions.urlContains("/login"));
+        } catch (RuntimeException | AssertionError e) {
+            screenshot(browser, "failure");
+            throw e;
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private WebDriver start() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // As root in a container, without the network: no sandbox, no background connections.
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,900",
+                "--user-data-dir=" + Files.createTempDirectory(workDir, "chromium-profile"));
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        return new ChromeDriver(driver, options);
+    }
+
+    private static void signIn(WebDriver browser, String email, String password) {
+        WebElement field = browser.findElement(By.id("email"));
+        field.clear();
+        field.sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    }
+
+    private String feedbackOutcomes(String email, String password, String jobId) {
+        TestHttp api = new TestHttp(baseUrl);
+        String token = api.post("/api/v1/users/login", map("email", email, "password", password))
+                .json()
+                .get("access_token")
+                .asString();
+        JsonNode feedback = api.get("/api/v1/matches/feedback?jobId=" + jobId, bearer(token))
+                .json();
+        return feedback.toString();
+    }
+
+    private Path write(String name, byte[] content) throws IOException {
+        Path file = workDir.resolve(name);
+        Files.write(file, content);
+        return file.toAbsolutePath();
+    }
+
+    private void screenshot(WebDriver browser, String step) {
+        try {
+            byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+            Files.write(screenshots.resolve(String.format("%02d-%s.png", ++shot, step)), png);
+        } catch (IOException | RuntimeException e) {
+            // a missing screenshot must not hide the assertion that failed
+        }
+    }
+
+    static final List<String> NOOR = List.of(
+            "Noor Haddad",
+            "Senior Backend Engineer",
+            "noor.haddad@example.com | +49 30 5550 9981 | Berlin, Germany",
+            "SUMMARY",
+            "Backend engineer with 7 years of experience in Java, Spring Boot and Apache Kafka.",
+            "EXPERIENCE",
+            "Senior Backend Engineer, Routewise GmbH, Berlin",
+            "January 2021 - Present",
+            "- Builds Java and Spring Boot services for parcel routing",
+            "- Runs Apache Kafka event streams and PostgreSQL databases",
+            "- Deploys on Kubernetes and Docker",
+            "Backend Developer, Shoply, Berlin",
+            "March 2018 - December 2020",
+            "- REST APIs in Java and Spring",
+            "EDUCATION",
+            "B.Sc. Computer Science, Humboldt University of Berlin, 2018",
+            "SKILLS",
+            "Java, Spring Boot, Apache Kafka, PostgreSQL, Kubernetes, Docker, REST APIs");
+
+    static final List<String> JONAS = List.of(
+            "Jonas Weber",
+            "Registered Nurse",
+            "jonas.weber@example.com | +1 512 555 0163 | Austin, TX",
+            "SUMMARY",
+            "Registered nurse with 4 years of experience in critical care.",
+            "EXPERIENCE",
+            "ICU Nurse, Capital Medical Center, Austin, TX",
+            "May 2021 - Present",
+            "- Intensive care for ventilated adult patients",
+            "EDUCATION",
+            "Bachelor of Science in Nursing, Texas State University, 2021",
+            "CERTIFICATIONS",
+            "Registered Nurse license, Basic Life Support, Advanced Cardiac Life Support",
+            "SKILLS",
+            "intensive care, critical care, patient assessment, medication administration");
+}

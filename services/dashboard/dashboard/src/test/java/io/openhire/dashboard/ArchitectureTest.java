@@ -1,0 +1,24 @@
+package io.openhire.dashboard;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.openhire.platform.test.ArchitectureRules;
+
+@AnalyzeClasses(packages = "io.openhire.dashboard", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** The dashboard knows the other services only by their APIs and event topics. */
+    @ArchTest
+    static final ArchRule independent = ArchitectureRules.doesNotUseOtherServices(
+            "io.openhire.dashboard",
+            "io.openhire.resumeprocessing.events..",
+            "io.openhire.resumeingestion.events..",
+            "io.openhire.jobingestion.events..",
+            "io.openhire.jobprocessing.events..",
+            "io.openhire.matching.events..");
+
+    @ArchTest
+    static final ArchRule constructorInjection = ArchitectureRules.noFieldInjection();
+}

@@ -1,0 +1,243 @@
+package io.openhire.dashboard;
+
+import static io.openhire.platform.test.TestHttp.bearer;
+import static io.openhire.platform.test.TestHttp.map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.openhire.identity.IdentityConfiguration;
+import io.openhire.platform.test.TestHttp;
+import io.openhire.platform.test.TestServices;
+import io.openhire.platform.test.TestTokens;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dashboard's sign-in and session rules against a real identity service: the browser holds only a
+ * session cookie; wrong passwords, forms without their CSRF token, fragments asked for after the session
+ * ended, and a person disabled while signed in each get a clear answer. (The pages themselves are tested in
+ * a real browser against the whole platform: the launcher's AllInOneIT.)
+ */
+class DashboardIT {
+
+    static final String PASSWORD = "a long and private passphrase";
+
+    static TestTokens tokens;
+    static TestServices.Running identity;
+    static TestServices.Running dashboard;
+    static String adminToken;
+
+    @BeforeAll
+    static void start() {
+        tokens = new TestTokens();
+        // Access tokens that need renewing on the next request (the dashboard renews a minute ahead).
+        identity = TestServices.start(
+                "identity",
+                IdentityConfiguration.class,
+                tokens,
+                Map.of(
+                        "openhire.identity.keys.master-key",
+                        Base64.getEncoder().encodeToString(new byte[32]),
+                        "openhire.identity.access-token-ttl",
+                        "62s"));
+        dashboard = TestServices.start(
+                "dashboard",
+                DashboardConfiguration.class,
+                tokens,
+                Map.of(
+                        "openhire.clients.services.identity.url",
+                        identity.url(),
+                        "openhire.security.jwk-set-uri",
+                        identity.url() + "/.well-known/jwks.json"));
+        TestHttp api = new TestHttp(identity.url());
+        assertThat(api.post(
+                                "/api/v1/users/register",
+                                map(
+                                        "organization",
+                                        "Pages Ltd",
+                                        "name",
+                                        "Ada Admin",
+                                        "email",
+                                        "ada@pages.test",
+                                        "password",
+                                        PASSWORD))
+                        .status())
+                .isEqualTo(201);
+        adminToken = api.post("/api/v1/users/login", map("email", "ada@pages.test", "password", PASSWORD))
+                .json()
+                .get("access_token")
+                .asString();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (dashboard != null) {
+            dashboard.close();
+        }
+        if (identity != null) {
+            identity.close();
+        }
+        if (tokens != null) {
+            tokens.close();
+        }
+    }
+
+    /** A browser: keeps cookies, does not follow redirects (the tests look at them). */
+    static final class Browser {
+        final HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+
+        HttpResponse<String> get(String path, String... headers) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(dashboard.url() + path));
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String path, Map<String, String> form, String... headers) throws Exception {
+            StringBuilder body = new StringBuilder();
+            form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&")
+                    .append(k)
+                    .append('=')
+                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(dashboard.url() + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        String csrf(String page) throws Exception {
+            Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                    .matcher(get(page).body());
+            assertThat(token.find()).isTrue();
+            return token.group(1);
+        }
+
+        HttpResponse<String> signIn(String email, String password) throws Exception {
+            return post("/login", Map.of("_csrf", csrf("/login"), "email", email, "password", password));
+        }
+    }
+
+    @Test
+    void pagesAskToSignInAndAWrongPasswordSaysSo() throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> page = browser.get("/jobs");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).hasValue("/login");
+
+        HttpResponse<String> fragment = browser.get("/jobs", "HX-Request", "true");
+        assertThat(fragment.statusCode()).isEqualTo(401);
+        assertThat(fragment.headers().firstValue("HX-Redirect")).hasValue("/login");
+        assertThat(browser.get("/live", "Accept", "text/event-stream").statusCode())
+                .isEqualTo(401);
+
+        HttpResponse<String> login = browser.get("/login");
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("script-src 'self'");
+        assertThat(login.body()).contains("name=\"_csrf\"").doesNotContain("access_token");
+
+        HttpResponse<String> wrong = browser.signIn("ada@pages.test", "not it");
+        assertThat(wrong.headers().firstValue("Location")).hasValue("/login?error");
+        assertThat(browser.get("/login?error").body()).contains("Wrong email address or password.");
+        assertThat(browser.get("/jobs").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void signedInThePagesCallServicesWithThePersonsTokenAndFormsNeedTheirCsrfToken() throws Exception {
+        Browser browser = new Browser();
+        assertThat(browser.get("/users").headers().firstValue("Location")).hasValue("/login");
+        HttpResponse<String> signedIn = browser.signIn("ada@pages.test", PASSWORD);
+        // Back to the page asked for before signing in, by path.
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).startsWith("/users");
+        assertThat(signedIn.headers().allValues("Set-Cookie").toString())
+                .contains("openhire_session=")
+                .contains("HttpOnly")
+                .doesNotContain("eyJ"); // no token in a cookie
+
+        HttpResponse<String> users = browser.get("/users");
+        assertThat(users.statusCode()).isEqualTo(200);
+        assertThat(users.body()).contains("ada@pages.test", "Ada Admin", "Pages Ltd");
+
+        // A form without its CSRF token is refused, with a page that says so and changes nothing.
+        HttpResponse<String> forged = browser.post(
+                "/users", Map.of("name", "Eve", "email", "eve@pages.test", "role", "ADMIN"), "HX-Request", "true");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).doesNotContain("Exception").doesNotContain("at io.openhire");
+        TestHttp api = new TestHttp(identity.url());
+        assertThat(api.get("/api/v1/users?offset=0&limit=10", bearer(adminToken))
+                        .body())
+                .doesNotContain("eve@pages.test");
+
+        // With the token (as htmx sends it), the same form adds the person; bad input gets the service's sentence.
+        String csrf = browser.csrf("/login");
+        HttpResponse<String> added = browser.post(
+                "/users",
+                Map.of("name", "Rae Recruiter", "email", "rae@pages.test", "role", "RECRUITER", "password", PASSWORD),
+                "X-CSRF-TOKEN",
+                csrf,
+                "HX-Request",
+                "true");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        assertThat(added.body()).contains("Added Rae Recruiter");
+        HttpResponse<String> invalid = browser.post(
+                "/users",
+                Map.of("name", "X", "email", "not an email", "role", "RECRUITER"),
+                "X-CSRF-TOKEN",
+                csrf,
+                "HX-Request",
+                "true");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("email");
+
+        // Signing out ends the session here and at identity.
+        HttpResponse<String> out = browser.post("/logout", Map.of("_csrf", csrf));
+        assertThat(out.headers().firstValue("Location")).hasValue("/login?logout");
+        assertThat(browser.get("/users").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aPersonDisabledWhileSignedInIsSentToSignInWithAMessage() throws Exception {
+        TestHttp api = new TestHttp(identity.url());
+        TestHttp.Response created = api.post(
+                "/api/v1/users",
+                map("name", "Sam Short", "email", "sam@pages.test", "role", "RECRUITER", "password", PASSWORD),
+                bearer(adminToken));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("user").get("id").asString();
+        Browser browser = new Browser();
+        browser.signIn("sam@pages.test", PASSWORD);
+        assertThat(browser.get("/system").statusCode()).isEqualTo(200);
+
+        assertThat(api.patch("/api/v1/users/" + id, map("status", "DISABLED"), bearer(adminToken))
+                        .status())
+                .isEqualTo(200);
+        // The access token is renewed a minute before it expires (here: at once); identity refuses a
+        // disabled person, so the session ends and the page says why.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            HttpResponse<String> page = browser.get("/system");
+            assertThat(page.statusCode()).isEqualTo(302);
+            assertThat(page.headers().firstValue("Location")).hasValue("/login?expired");
+        });
+        assertThat(browser.get("/login?expired").body()).contains("Your session has ended");
+    }
+}
