@@ -70,7 +70,8 @@ public class Labels {
         if (code == null || code.isEmpty()) {
             return "";
         }
-        String spaced = code.replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase();
+        String spaced =
+                code.replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase();
         return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 
