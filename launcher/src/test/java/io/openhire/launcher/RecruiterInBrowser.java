@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The recruiter's whole flow in a real browser — Debian's Chromium driven through Debian's chromedriver,
  * never a downloaded browser — against a running platform: a wrong password shows an error; sign in;
- * upload two resumes and watch them turn from Received to Parsed without reloading; open the demo job, see
+ * upload two resumes and watch them turn from Received to Parsed without reloading; a photo is refused
+ * with the reason on the page; open the demo job, see
  * ranked candidates with explanations (the new resume among them); give feedback; an ended session sends
  * the person back to sign in with a message; sign out. A screenshot of each step goes to
  * {@code target/screenshots/} (look at them).
@@ -95,6 +96,15 @@ final class RecruiterInBrowser {
                     .extracting(WebElement::getText)
                     .containsExactlyInAnyOrder("noor-haddad-cv.pdf", "jonas-weber-cv.docx");
             screenshot(browser, "parsed-live");
+
+            // A file that is not a resume: refused, with the reason on the page; nothing else changes.
+            browser.findElement(By.id("files"))
+                    .sendKeys(write("holiday-photo.png", TestDocuments.png()).toString());
+            WebElement refused = wait.until(d -> d.findElements(By.cssSelector("#uploads li.upload.failed")).stream()
+                    .findFirst()
+                    .orElse(null));
+            assertThat(refused.getText()).contains("holiday-photo.png", "Refused", "not a resume format");
+            screenshot(browser, "bad-file-refused");
 
             // The demo job: ranked, explained candidates, the new resume among them.
             browser.findElement(By.linkText("Jobs")).click();

@@ -112,6 +112,8 @@ class CandidatesPages {
         Map<String, Object> profile = Values.map(parsed, "profile");
         model.addAttribute("profile", profile);
         model.addAttribute("fields", fields(profile));
+        String name = Values.text(profile, "name");
+        model.addAttribute("title", name != null && !name.isBlank() ? name : Values.text(resume, "fileName"));
         model.addAttribute(
                 "openJobs", Values.list(jobs.jobs(HomePage.query("status", "OPEN", "size", "100")), "items"));
         return "candidate";
