@@ -24,9 +24,6 @@ public interface JobsApi {
     @GetExchange("/api/v1/jobs/sources")
     List<Map<String, Object>> sources();
 
-    @GetExchange("/api/v1/jobs/sources/{id}")
-    Map<String, Object> source(@PathVariable UUID id);
-
     @PostExchange("/api/v1/jobs/sources")
     Map<String, Object> createSource(@RequestBody Map<String, Object> source);
 

@@ -6,7 +6,6 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.service.annotation.DeleteExchange;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
@@ -27,7 +26,4 @@ public interface ResumesApi {
     /** The original file as uploaded. */
     @GetExchange("/api/v1/resumes/{id}/original")
     org.springframework.http.ResponseEntity<byte[]> original(@PathVariable UUID id);
-
-    @DeleteExchange("/api/v1/resumes/{id}")
-    void delete(@PathVariable UUID id);
 }

@@ -67,10 +67,6 @@ public class LiveUpdates implements DisposableBean {
         }
     }
 
-    int openStreams() {
-        return streams.values().stream().mapToInt(Set::size).sum();
-    }
-
     private void beat() {
         streams.values().forEach(open -> {
             for (SseEmitter emitter : open) {

@@ -53,10 +53,6 @@ public final class SignedInUser extends AbstractAuthenticationToken {
         return accessToken.getSubject();
     }
 
-    public Jwt getToken() {
-        return accessToken;
-    }
-
     public String refreshToken() {
         return refreshToken;
     }
@@ -75,7 +71,7 @@ public final class SignedInUser extends AbstractAuthenticationToken {
 
     /** True when the access token is gone or about to go: renew it before calling a service with it. */
     public boolean expiresBefore(Instant instant) {
-        Instant expiry = getToken().getExpiresAt();
+        Instant expiry = accessToken.getExpiresAt();
         return expiry == null || expiry.isBefore(instant);
     }
 

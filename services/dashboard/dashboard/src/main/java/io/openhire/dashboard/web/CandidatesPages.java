@@ -58,7 +58,7 @@ class CandidatesPages {
             throw ProblemException.badRequest("filter", "Choose a status of Received, Parsed, Needs OCR or Failed.");
         }
         Map<String, Object> found =
-                resumes.resumes(HomePage.query("status", status, "page", String.valueOf(page), "size", "25"));
+                resumes.resumes(Values.query("status", status, "page", String.valueOf(page), "size", "25"));
         model.addAttribute("resumes", Values.list(found, "items"));
         model.addAttribute("total", Values.number(found, "total"));
         model.addAttribute("page", page);
@@ -114,8 +114,7 @@ class CandidatesPages {
         model.addAttribute("fields", fields(profile));
         String name = Values.text(profile, "name");
         model.addAttribute("title", name != null && !name.isBlank() ? name : Values.text(resume, "fileName"));
-        model.addAttribute(
-                "openJobs", Values.list(jobs.jobs(HomePage.query("status", "OPEN", "size", "100")), "items"));
+        model.addAttribute("openJobs", Values.list(jobs.jobs(Values.query("status", "OPEN", "size", "100")), "items"));
         return "candidate";
     }
 

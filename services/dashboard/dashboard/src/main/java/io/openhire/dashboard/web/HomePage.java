@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** {@code GET /}: the pipeline at a glance (resumes by status, open jobs, what matching has indexed), newest jobs. */
@@ -32,7 +30,7 @@ class HomePage {
     @GetMapping("/")
     String home(Model model) {
         pipeline(model);
-        model.addAttribute("recentJobs", Values.list(jobs.jobs(query("status", "OPEN", "size", "6")), "items"));
+        model.addAttribute("recentJobs", Values.list(jobs.jobs(Values.query("status", "OPEN", "size", "6")), "items"));
         return "home";
     }
 
@@ -46,10 +44,10 @@ class HomePage {
     private void pipeline(Model model) {
         List<Bar> bars = new ArrayList<>();
         for (String status : RESUME_STATUSES) {
-            long count = Values.number(resumes.resumes(query("status", status, "size", "1")), "total");
+            long count = Values.number(resumes.resumes(Values.query("status", status, "size", "1")), "total");
             bars.add(new Bar("Resumes " + Labels.status(status).toLowerCase(), status, count));
         }
-        long openJobs = Values.number(jobs.jobs(query("status", "OPEN", "size", "1")), "total");
+        long openJobs = Values.number(jobs.jobs(Values.query("status", "OPEN", "size", "1")), "total");
         bars.add(new Bar("Open jobs", "OPEN", openJobs));
         long max = bars.stream().mapToLong(Bar::count).max().orElse(0);
         model.addAttribute("bars", bars);
@@ -65,14 +63,4 @@ class HomePage {
 
     /** One bar of the pipeline chart. */
     record Bar(String label, String status, long count) {}
-
-    static MultiValueMap<String, String> query(String... pairs) {
-        MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
-        for (int i = 0; i + 1 < pairs.length; i += 2) {
-            if (pairs[i + 1] != null && !pairs[i + 1].isBlank()) {
-                query.add(pairs[i], pairs[i + 1]);
-            }
-        }
-        return query;
-    }
 }

@@ -56,7 +56,7 @@ class JobsPages {
         if (!Set.of("OPEN", "CLOSED", "ALL").contains(status) || page < 0 || page > 10_000) {
             throw ProblemException.badRequest("filter", "Choose a status of Open, Closed or All.");
         }
-        Map<String, Object> found = jobs.jobs(HomePage.query(
+        Map<String, Object> found = jobs.jobs(Values.query(
                 "text",
                 trim(text),
                 "status",
