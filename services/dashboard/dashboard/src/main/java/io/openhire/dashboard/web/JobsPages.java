@@ -124,8 +124,8 @@ class JobsPages {
             }
             change.put("weights", weights);
         }
-        matches.setJobSettings(id, change);
-        settings(id, model);
+        // matching answers with the settings as saved: show those, no second read
+        showSettings(id, matches.setJobSettings(id, change), model);
         model.addAttribute("oob", "true");
         shortlist(id, model);
         // Moving a slider must not replace the sliders (focus would jump); a reset must, to show the model's values.
@@ -139,8 +139,8 @@ class JobsPages {
         Map<String, Object> change = new HashMap<>();
         change.put("blind", blind);
         change.put("weights", "JOB".equals(current.get("weightsFrom")) ? current.get("weights") : null);
-        matches.setJobSettings(id, change);
-        settings(id, model);
+        // matching answers with the settings as saved: show those, no second read
+        showSettings(id, matches.setJobSettings(id, change), model);
         model.addAttribute("oob", "true");
         shortlist(id, model);
         return "job :: shortlist-and-settings";
@@ -173,6 +173,10 @@ class JobsPages {
         } catch (HttpClientErrorException.NotFound e) {
             settings = null;
         }
+        showSettings(id, settings, model);
+    }
+
+    private void showSettings(UUID id, Map<String, Object> settings, Model model) {
         model.addAttribute("settings", settings);
         model.addAttribute("sliders", settings == null ? List.of() : sliders(Values.map(settings, "weights")));
         model.addAttribute("jobId", id);
