@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.openhire.modelregistry.events.ModelPromoted;
 import io.openhire.platform.crypto.Sha256;
 import io.openhire.platform.http.ServiceAccount;
+import io.openhire.platform.security.PlatformRoles;
 import io.openhire.platform.test.TestHttp;
 import io.openhire.platform.test.TestHttp.Part;
 import io.openhire.platform.test.TestInfrastructure;
@@ -40,7 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The registry as an admin, a recruiter and the training service use it, against the real storage service
+ * The registry as a platform operator, an organisation's admin and recruiter, and the training service use it, against the real storage service
  * (in this test, own port and database), PostgreSQL and Kafka, with the real ONNX models shipped in Maven.
  */
 @SpringBootTest(
@@ -99,6 +100,8 @@ class ModelRegistryIT {
     final UUID organization = UUID.randomUUID();
     final String admin = TOKENS.token(UUID.randomUUID(), organization, "ADMIN");
     final String recruiter = TOKENS.token(UUID.randomUUID(), organization, "RECRUITER");
+    /** Runs the platform: the only one who changes the models every organisation is served by. */
+    final String operator = TOKENS.token(UUID.randomUUID(), organization, PlatformRoles.OPERATOR);
 
     TestHttp http() {
         return new TestHttp("http://localhost:" + port);
@@ -147,14 +150,24 @@ class ModelRegistryIT {
         assertThat(v2.get("aliases").toString()).isEqualTo("[\"challenger\"]");
 
         // Serving downloads the artifact (23 parts of 4 MB here) and gets exactly the original bytes.
-        byte[] downloaded = http().getBytes("/api/v1/models/text-embedding/versions/1/artifact", bearer(admin));
+        String[] serving = bearer(TOKENS.token(UUID.randomUUID(), organization, "SERVICE"));
+        byte[] downloaded = http().getBytes("/api/v1/models/text-embedding/versions/1/artifact", serving);
         assertThat(Sha256.hex(downloaded)).isEqualTo(Sha256.hex(miniLm));
-        assertThat(http().get("/api/v1/models/text-embedding/versions/1/artifact", bearer(recruiter))
-                        .status())
-                .isEqualTo(403);
-        assertThat(http().get("/api/v1/models/text-embedding/versions/2/tokenizer", bearer(admin))
+        assertThat(http().get("/api/v1/models/text-embedding/versions/2/tokenizer", serving)
                         .body())
                 .contains("\"vocab\"");
+        assertThat(http().get("/api/v1/models/text-embedding/versions/2/tokenizer", bearer(operator))
+                        .status())
+                .isEqualTo(200);
+        // The artifacts are platform assets: an organisation's people do not download them.
+        for (String token : List.of(recruiter, admin)) {
+            assertThat(http().get("/api/v1/models/text-embedding/versions/1/artifact", bearer(token))
+                            .status())
+                    .isEqualTo(403);
+            assertThat(http().get("/api/v1/models/text-embedding/versions/2/tokenizer", bearer(token))
+                            .status())
+                    .isEqualTo(403);
+        }
 
         assertThat(http().get("/api/v1/models/registered", bearer(recruiter))
                         .json()
@@ -169,13 +182,13 @@ class ModelRegistryIT {
     }
 
     @Test
-    void anAdminPromotesAndRollsBackAndTheHistorySaysWhichVersionServedWhen() throws IOException {
+    void anOperatorPromotesAndRollsBackAndTheHistorySaysWhichVersionServedWhen() throws IOException {
         String name = newModelWithVersions(3, Map.of());
 
         TestHttp.Response promoted = http().post(
                         "/api/v1/models/update",
                         map("action", "PROMOTE", "name", name, "version", 2, "reason", "better on the October set"),
-                        bearer(admin));
+                        bearer(operator));
         assertThat(promoted.status()).as(promoted.body()).isEqualTo(200);
         assertThat(promoted.json().get("previousVersion").asInt()).isEqualTo(1);
         Instant betweenPromotions = Instant.now();
@@ -183,7 +196,7 @@ class ModelRegistryIT {
         assertThat(http().post(
                                 "/api/v1/models/update",
                                 map("action", "PROMOTE", "name", name, "version", 3),
-                                bearer(admin))
+                                bearer(operator))
                         .status())
                 .isEqualTo(200);
         assertThat(champion(name)).isEqualTo(3);
@@ -192,13 +205,13 @@ class ModelRegistryIT {
         TestHttp.Response rolledBack = http().post(
                         "/api/v1/models/update",
                         map("action", "ROLLBACK", "name", name, "reason", "ranking complaints"),
-                        bearer(admin));
+                        bearer(operator));
         assertThat(rolledBack.status()).as(rolledBack.body()).isEqualTo(200);
         assertThat(champion(name)).isEqualTo(2);
-        http().post("/api/v1/models/update", map("action", "ROLLBACK", "name", name), bearer(admin));
+        http().post("/api/v1/models/update", map("action", "ROLLBACK", "name", name), bearer(operator));
         assertThat(champion(name)).isEqualTo(1);
         TestHttp.Response nothingLeft =
-                http().post("/api/v1/models/update", map("action", "ROLLBACK", "name", name), bearer(admin));
+                http().post("/api/v1/models/update", map("action", "ROLLBACK", "name", name), bearer(operator));
         assertThat(nothingLeft.status()).isEqualTo(409);
         assertThat(champion(name)).isEqualTo(1);
 
@@ -220,7 +233,7 @@ class ModelRegistryIT {
                 .last()
                 .satisfies(r -> assertThat(r.value()).contains("\"action\":\"ROLLBACK\"", "\"version\":1"));
 
-        // Only admins move aliases.
+        // Only operators move aliases.
         assertThat(http().post(
                                 "/api/v1/models/update",
                                 map("action", "PROMOTE", "name", name, "version", 3),
@@ -230,19 +243,76 @@ class ModelRegistryIT {
         assertThat(http().post(
                                 "/api/v1/models/update",
                                 map("action", "PROMOTE", "name", name, "version", 9),
-                                bearer(admin))
+                                bearer(operator))
                         .status())
                 .isEqualTo(404);
-        assertThat(http().post("/api/v1/models/update", map("action", "DELETE", "name", name), bearer(admin))
+        assertThat(http().post("/api/v1/models/update", map("action", "DELETE", "name", name), bearer(operator))
                         .status())
                 .isEqualTo(400);
         assertThat(champion(name)).isEqualTo(1);
     }
 
     @Test
+    void anOrganisationsAdminReadsThePlatformModelsButChangesNothing() throws IOException {
+        String name = newModelWithVersions(2, Map.of("ndcg@10", 0.6));
+        // Anyone who signs up is the ADMIN of a new organisation: that must not reach every organisation's models.
+        String[] stranger = bearer(TOKENS.token(UUID.randomUUID(), UUID.randomUUID(), "ADMIN"));
+        TestHttp.Response read = http().get("/api/v1/models/" + name, stranger);
+        assertThat(read.status()).isEqualTo(200);
+        JsonNode before = read.json();
+
+        for (Map<String, Object> action : List.of(
+                map("action", "PROMOTE", "name", name, "version", 2),
+                map("action", "PROMOTE", "name", name, "version", 2, "alias", "challenger"),
+                map("action", "ROLLBACK", "name", name),
+                map("action", "SET_GATES", "name", name, "gates", List.of(map("metric", "ndcg@10", "min", 0.99))))) {
+            TestHttp.Response refused = http().post("/api/v1/models/update", action, stranger);
+            assertThat(refused.status()).as(action.toString()).isEqualTo(403);
+            assertThat(refused.json().get("type").asString()).endsWith("/forbidden");
+        }
+        byte[] model = resource("bge-small-en-v1.5-q.onnx");
+        assertThat(register(
+                                metadata(name, Map.of(), Sha256.hex(model)),
+                                model,
+                                resource("bge-small-en-v1.5-q-tokenizer.json"),
+                                stranger)
+                        .status())
+                .isEqualTo(403);
+
+        JsonNode after = http().get("/api/v1/models/" + name, stranger).json();
+        assertThat(after.get("aliases")).isEqualTo(before.get("aliases"));
+        assertThat(after.get("promotionGates")).isEqualTo(before.get("promotionGates"));
+        assertThat(after.get("versions")).hasSize(2);
+        assertThat(http().get("/api/v1/models/" + name + "/history", stranger)
+                        .json()
+                        .get("changes"))
+                .hasSize(1);
+
+        // The platform operator may.
+        TestHttp.Response gates = http().post(
+                        "/api/v1/models/update",
+                        map(
+                                "action",
+                                "SET_GATES",
+                                "name",
+                                name,
+                                "gates",
+                                List.of(map("metric", "ndcg@10", "min", 0.5))),
+                        bearer(operator));
+        assertThat(gates.status()).as(gates.body()).isEqualTo(200);
+        assertThat(http().post(
+                                "/api/v1/models/update",
+                                map("action", "PROMOTE", "name", name, "version", 2),
+                                bearer(operator))
+                        .status())
+                .isEqualTo(200);
+        assertThat(champion(name)).isEqualTo(2);
+    }
+
+    @Test
     void aPromotionThatFailsTheGatesIsRefusedWithTheReason() throws IOException {
         String name = newModelWithVersions(1, Map.of("ndcg@10", 0.41));
-        registerVersion(name, Map.of("ndcg@10", 0.62), bearer(admin));
+        registerVersion(name, Map.of("ndcg@10", 0.62), bearer(operator));
         TestHttp.Response gates = http().post(
                         "/api/v1/models/update",
                         map(
@@ -252,11 +322,13 @@ class ModelRegistryIT {
                                 name,
                                 "gates",
                                 List.of(map("metric", "ndcg@10", "min", 0.5), map("metric", "p99-ms", "max", 50))),
-                        bearer(admin));
+                        bearer(operator));
         assertThat(gates.status()).as(gates.body()).isEqualTo(200);
 
         TestHttp.Response refused = http().post(
-                        "/api/v1/models/update", map("action", "PROMOTE", "name", name, "version", 2), bearer(admin));
+                        "/api/v1/models/update",
+                        map("action", "PROMOTE", "name", name, "version", 2),
+                        bearer(operator));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().get("failures").toString()).contains("p99-ms is not reported");
 
@@ -269,16 +341,18 @@ class ModelRegistryIT {
                                 name,
                                 "gates",
                                 List.of(map("metric", "ndcg@10", "min", 0.5))),
-                        bearer(admin));
+                        bearer(operator));
         // Version 1 became champion before there were gates; version 2 passes them.
         assertThat(http().post(
                                 "/api/v1/models/update",
                                 map("action", "PROMOTE", "name", name, "version", 2),
-                                bearer(admin))
+                                bearer(operator))
                         .status())
                 .isEqualTo(200);
         TestHttp.Response below = http().post(
-                        "/api/v1/models/update", map("action", "PROMOTE", "name", name, "version", 1), bearer(admin));
+                        "/api/v1/models/update",
+                        map("action", "PROMOTE", "name", name, "version", 1),
+                        bearer(operator));
         assertThat(below.status()).isEqualTo(422);
         assertThat(below.json().get("detail").asString()).contains("ndcg@10 = 0.41 is below the minimum 0.5");
         assertThat(champion(name)).isEqualTo(2);
@@ -286,7 +360,7 @@ class ModelRegistryIT {
         assertThat(http().post(
                                 "/api/v1/models/update",
                                 map("action", "PROMOTE", "name", name, "version", 1, "alias", "challenger"),
-                                bearer(admin))
+                                bearer(operator))
                         .status())
                 .isEqualTo(200);
     }
@@ -301,23 +375,23 @@ class ModelRegistryIT {
                 metadata(name, Map.of(), null),
                 "not a model at all".getBytes(StandardCharsets.UTF_8),
                 tokenizer,
-                bearer(admin));
+                bearer(operator));
         assertThat(notOnnx.status()).isEqualTo(422);
         assertThat(notOnnx.json().get("detail").asString()).contains("is not an ONNX model");
 
         byte[] corrupted = model.clone();
         corrupted[corrupted.length / 2] ^= 0x55;
         TestHttp.Response mismatch =
-                register(metadata(name, Map.of(), Sha256.hex(model)), corrupted, tokenizer, bearer(admin));
+                register(metadata(name, Map.of(), Sha256.hex(model)), corrupted, tokenizer, bearer(operator));
         assertThat(mismatch.status()).isEqualTo(422);
         assertThat(mismatch.json().get("type").asString()).endsWith("/checksum-mismatch");
 
-        TestHttp.Response noTokenizer = register(metadata(name, Map.of(), null), model, null, bearer(admin));
+        TestHttp.Response noTokenizer = register(metadata(name, Map.of(), null), model, null, bearer(operator));
         assertThat(noTokenizer.status()).isEqualTo(400);
-        TestHttp.Response badName = register(metadata("Bad Name", Map.of(), null), model, tokenizer, bearer(admin));
+        TestHttp.Response badName = register(metadata("Bad Name", Map.of(), null), model, tokenizer, bearer(operator));
         assertThat(badName.status()).isEqualTo(400);
-        TestHttp.Response badPooling =
-                register(metadata(name, Map.of(), null).replace("\"CLS\"", "\"MAX\""), model, tokenizer, bearer(admin));
+        TestHttp.Response badPooling = register(
+                metadata(name, Map.of(), null).replace("\"CLS\"", "\"MAX\""), model, tokenizer, bearer(operator));
         assertThat(badPooling.status()).isEqualTo(400);
         assertThat(register(metadata(name, Map.of(), null), model, tokenizer, bearer(recruiter))
                         .status())
@@ -333,7 +407,9 @@ class ModelRegistryIT {
             registerVersion(name, metrics, bearer(TOKENS.token(UUID.randomUUID(), organization, "SERVICE")));
         }
         TestHttp.Response first = http().post(
-                        "/api/v1/models/update", map("action", "PROMOTE", "name", name, "version", 1), bearer(admin));
+                        "/api/v1/models/update",
+                        map("action", "PROMOTE", "name", name, "version", 1),
+                        bearer(operator));
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         return name;
     }

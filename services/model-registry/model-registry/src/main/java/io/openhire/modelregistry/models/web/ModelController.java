@@ -37,14 +37,18 @@ import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The model registry's API. Models are platform-wide: every organisation's users may read them; only an
- * ADMIN promotes, rolls back or sets gates, and ADMINs or services (training) register versions.
+ * The model registry's API. Models are platform-wide: they rank every organisation's candidates. So every
+ * organisation's users may read them, but only a platform operator promotes, rolls back or sets gates, and
+ * only an operator or a service (training) registers versions or downloads artifacts: an organisation's
+ * ADMIN is anyone who signed up, and must not change what other organisations are served.
  */
 @RestController
 @RequestMapping("/api/v1/models")
 class ModelController {
 
-    private static final String READERS = "hasAnyRole('ADMIN', 'RECRUITER', 'CLIENT', 'SERVICE')";
+    private static final String READERS = "hasAnyRole('ADMIN', 'RECRUITER', 'CLIENT', 'SERVICE', 'PLATFORM_OPERATOR')";
+    /** Artifacts are platform assets: model-serving and matching fetch them with service tokens. */
+    private static final String PLATFORM = "hasAnyRole('PLATFORM_OPERATOR', 'SERVICE')";
 
     private final Models models;
     private final ModelRegistration registration;
@@ -188,7 +192,7 @@ class ModelController {
 
     /** The artifact's bytes, streamed part by part; the SHA-256 in the headers lets the reader verify them. */
     @GetMapping("/{name}/versions/{version}/artifact")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SERVICE')")
+    @PreAuthorize(PLATFORM)
     void artifact(@PathVariable String name, @PathVariable int version, HttpServletResponse response)
             throws IOException {
         ModelVersion v = readyVersion(name, version);
@@ -206,7 +210,7 @@ class ModelController {
     }
 
     @GetMapping("/{name}/versions/{version}/tokenizer")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SERVICE')")
+    @PreAuthorize(PLATFORM)
     ResponseEntity<byte[]> tokenizer(@PathVariable String name, @PathVariable int version) {
         ModelVersion v = readyVersion(name, version);
         if (v.tokenizerSha256() == null) {
@@ -219,7 +223,7 @@ class ModelController {
     }
 
     @PostMapping(path = "/update", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('PLATFORM_OPERATOR')")
     Object update(AuthenticatedUser caller, @RequestBody UpdateRequest request) {
         String action = request.action() == null ? "" : request.action();
         if (request.name() == null) {
@@ -255,7 +259,7 @@ class ModelController {
 
     /** Registers a new version: parts {@code metadata} (JSON, see NewVersion), {@code artifact}, {@code tokenizer}. */
     @PostMapping(path = "/update", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize("hasAnyRole('ADMIN', 'SERVICE')")
+    @PreAuthorize(PLATFORM)
     ResponseEntity<VersionView> register(
             AuthenticatedUser caller,
             @RequestPart("metadata") String metadata,
