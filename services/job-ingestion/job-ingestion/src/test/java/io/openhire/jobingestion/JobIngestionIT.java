@@ -20,6 +20,8 @@ import io.openhire.platform.test.TestInfrastructure;
 import io.openhire.platform.test.TestKafka;
 import io.openhire.platform.test.TestTokens;
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -282,7 +284,46 @@ class JobIngestionIT {
                         map("name", "gone", "kind", "LEVER", "board", "gone", "url", "http://localhost:1"))
                 .get("id")
                 .asString();
-        assertThat(crawl(unreachable).get("error").asString()).contains("unreachable");
+        assertThat(crawl(unreachable).get("error").asString()).isEqualTo("The site could not be reached.");
+    }
+
+    @Test
+    void aClosedPortAndAnOpenPortThatIsNoWebSiteLookTheSameToTheUser() throws IOException {
+        int closed;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            closed = probe.getLocalPort();
+        }
+        // Something that is not a web server, like an SSH daemon: greets and hangs up.
+        try (ServerSocket ssh = new ServerSocket(0)) {
+            Thread.ofVirtual().start(() -> {
+                while (!ssh.isClosed()) {
+                    try (Socket client = ssh.accept()) {
+                        client.getOutputStream().write("SSH-2.0-OpenSSH_9.6\r\n".getBytes(StandardCharsets.US_ASCII));
+                    } catch (IOException stopped) {
+                        return;
+                    }
+                }
+            });
+            List<String> errors = new ArrayList<>();
+            for (int port : new int[] {closed, ssh.getLocalPort()}) {
+                String id = createSource(map(
+                                "name",
+                                "port " + port,
+                                "kind",
+                                "JSON_LD",
+                                "url",
+                                "http://localhost:" + port + "/careers"))
+                        .get("id")
+                        .asString();
+                JsonNode crawl = crawl(id);
+                assertThat(crawl.get("status").asString()).isEqualTo("FAILED");
+                errors.add(crawl.get("error").asString());
+                JsonNode source = http().get("/api/v1/jobs/sources/" + id, bearer(recruiter))
+                        .json();
+                errors.add(source.get("health").get("lastError").asString());
+            }
+            assertThat(errors).containsOnly("The site could not be reached.");
+        }
     }
 
     static String page(String jsonLd) {

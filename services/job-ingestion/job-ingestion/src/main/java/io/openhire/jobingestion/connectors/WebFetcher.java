@@ -6,13 +6,10 @@ import io.openhire.jobingestion.JobIngestionProperties;
 import io.openhire.platform.http.PublicHosts;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,12 +32,21 @@ import org.springframework.stereotype.Component;
  *       {@code robots-cache-ttl}; official APIs (Greenhouse, Lever, USAJOBS) are meant for programs and are not subject to it;
  *   <li>a per-host pace (at least {@code host-interval}, or the site's Crawl-delay up to 30 s) shared by
  *       all crawls of this instance, and a request budget per crawl;
- *   <li>redirects followed by hand (each target checked like the first), answers bounded in size.
+ *   <li>redirects followed by hand (each target checked like the first), answers bounded in size;
+ *   <li>a site that cannot be reached fails with one sentence, {@link #UNREACHABLE}, whatever the reason.
  * </ul>
+ *
+ * Why one sentence: an organisation's user chooses the address, so "refused", "timed out", "not an HTTP
+ * server" or "a private address" would let them map hosts and ports through OpenHire (issue 14). The
+ * reason is logged at debug level for the operator.
  */
 @Component
 public class WebFetcher {
 
+    /** What a user sees for a site that could not be reached, for any reason. */
+    public static final String UNREACHABLE = "The site could not be reached.";
+
+    private static final Logger log = LoggerFactory.getLogger(WebFetcher.class);
     private static final long MAX_CRAWL_DELAY_MS = 30_000;
     private static final int MAX_REDIRECTS = 5;
 
@@ -135,13 +143,9 @@ public class WebFetcher {
             headers.forEach(request::setHeader);
             try {
                 return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-            } catch (HttpConnectTimeoutException | ConnectException e) {
-                throw new ConnectorException(shown(uri) + " is unreachable (connection refused or timed out)", e);
-            } catch (HttpTimeoutException e) {
-                throw new ConnectorException(shown(uri) + " did not answer within " + properties.timeout(), e);
             } catch (IOException e) {
-                throw new ConnectorException(
-                        "Could not read " + shown(uri) + ": " + e.getClass().getSimpleName(), e);
+                // refused, timed out, reset, TLS failed, not HTTP at all: the same to the user
+                throw unreachable(uri, e.toString(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ConnectorException("Interrupted while reading " + shown(uri), e);
@@ -227,13 +231,16 @@ public class WebFetcher {
         if (properties.allowPrivateHosts()) {
             return;
         }
-        switch (PublicHosts.check(uri.getHost())) {
-            case PUBLIC -> {}
-            case PRIVATE ->
-                throw new ConnectorException(
-                        uri.getHost() + " is a local or private address; sources must be on the internet");
-            case UNKNOWN -> throw new ConnectorException("The host name " + uri.getHost() + " does not resolve");
+        PublicHosts.Verdict verdict = PublicHosts.check(uri.getHost());
+        if (verdict != PublicHosts.Verdict.PUBLIC) {
+            throw unreachable(uri, "host is " + verdict, null);
         }
+    }
+
+    private static ConnectorException unreachable(URI uri, String reason, Throwable cause) {
+        // The address without its query (which may hold an API key); a site's address is not personal data.
+        log.debug("{} could not be reached: {}", shown(uri), reason);
+        return new ConnectorException(UNREACHABLE, cause);
     }
 
     private byte[] readBounded(HttpResponse<InputStream> response, URI uri) {
@@ -246,7 +253,7 @@ public class WebFetcher {
             }
             return body;
         } catch (IOException e) {
-            throw new ConnectorException("The answer of " + shown(uri) + " broke off while being read", e);
+            throw unreachable(uri, "the answer broke off: " + e, e);
         }
     }
 
