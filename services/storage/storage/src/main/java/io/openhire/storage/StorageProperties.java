@@ -1,5 +1,7 @@
 package io.openhire.storage;
 
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -10,10 +12,22 @@ import org.springframework.util.unit.DataSize;
  *     it reaches the backend. Required.
  * @param filesystem where the filesystem backend keeps objects
  * @param s3 the S3-compatible endpoint, region, bucket and credentials
+ * @param serviceBuckets buckets that hold another service's documents, with the services that own them
+ *     ({@code resumes -> [resume-ingestion, resume-processing]}): only those services' own tokens reach
+ *     them; users go through the owning service, which checks their rights
  */
 @ConfigurationProperties("openhire.storage")
 public record StorageProperties(
-        String backend, DataSize maxObjectSize, String encryptionKey, Filesystem filesystem, S3 s3) {
+        String backend,
+        DataSize maxObjectSize,
+        String encryptionKey,
+        Filesystem filesystem,
+        S3 s3,
+        Map<String, List<String>> serviceBuckets) {
+
+    public StorageProperties {
+        serviceBuckets = serviceBuckets == null ? Map.of() : Map.copyOf(serviceBuckets);
+    }
 
     public record Filesystem(String root) {}
 

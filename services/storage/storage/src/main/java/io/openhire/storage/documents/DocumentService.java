@@ -10,12 +10,17 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Documents of an organisation, addressed by bucket and key. The bytes are encrypted and written to
  * the object store under {@code <organisation>/<bucket>/<key>}; size, SHA-256 and media type are kept
  * in the database. Nothing addresses another organisation's objects: the organisation comes from the
- * caller's token, never from the request.
+ * caller's token, never from the request. Buckets that hold another service's documents are reached
+ * only by that service ({@link ServiceBuckets}).
+ *
+ * <p>Keys form a tree, as they do on the filesystem backend: a key is never also a folder of another key
+ * ({@code a} and {@code a/b} cannot both exist), whichever backend holds the bytes.
  */
 @Service
 public class DocumentService {
@@ -32,17 +37,28 @@ public class DocumentService {
     private final StoredObjects objects;
     private final ObjectStore store;
     private final Encryption encryption;
+    private final ServiceBuckets serviceBuckets;
+    private final TransactionTemplate transactions;
     private final StorageProperties properties;
 
-    DocumentService(StoredObjects objects, ObjectStore store, Encryption encryption, StorageProperties properties) {
+    DocumentService(
+            StoredObjects objects,
+            ObjectStore store,
+            Encryption encryption,
+            ServiceBuckets serviceBuckets,
+            TransactionTemplate transactions,
+            StorageProperties properties) {
         this.objects = objects;
         this.store = store;
         this.encryption = encryption;
+        this.serviceBuckets = serviceBuckets;
+        this.transactions = transactions;
         this.properties = properties;
     }
 
     public Stored put(AuthenticatedUser caller, String bucket, String key, String mediaType, byte[] bytes) {
         validate(bucket, key);
+        serviceBuckets.checkAccess(caller, bucket);
         if (bytes.length > properties.maxObjectSize().toBytes()) {
             throw new ProblemException(
                     HttpStatus.CONTENT_TOO_LARGE,
@@ -51,21 +67,36 @@ public class DocumentService {
                     "Documents may be at most " + properties.maxObjectSize().toMegabytes() + " MB.");
         }
         String type = mediaType(mediaType);
-        String path = path(caller.organizationId(), bucket, key);
+        UUID org = caller.organizationId();
+        String path = path(org, bucket, key);
+        // Checked before anything is written, so that a clashing key leaves no bytes behind.
+        refuseClash(org, bucket, key);
         // Bytes first, then the row: a crash in between leaves an unreferenced blob, never a row without bytes.
         store.put(path, encryption.seal(bytes, path));
-        boolean created = objects.upsert(
-                caller.organizationId(),
-                bucket,
-                key,
-                bytes.length,
-                io.openhire.platform.crypto.Sha256.hex(bytes),
-                type);
-        return new Stored(objects.find(caller.organizationId(), bucket, key).orElseThrow(), created);
+        String sha256 = io.openhire.platform.crypto.Sha256.hex(bytes);
+        boolean created = Boolean.TRUE.equals(transactions.execute(status -> {
+            // Checked again under a lock for the organisation's bucket: two uploads racing with a and a/b
+            // cannot both pass. The loser's bytes stay unreferenced, as after a crash.
+            objects.lockBucket(org, bucket);
+            refuseClash(org, bucket, key);
+            return objects.upsert(org, bucket, key, bytes.length, sha256, type);
+        }));
+        return new Stored(objects.find(org, bucket, key).orElseThrow(), created);
+    }
+
+    private void refuseClash(UUID org, String bucket, String key) {
+        objects.clashingKey(org, bucket, key).ifPresent(existing -> {
+            throw ProblemException.conflict(
+                            "key-conflict",
+                            "The key " + key + " clashes with the existing key " + existing
+                                    + ": a key cannot also be a folder of another key.")
+                    .with("existingKey", existing);
+        });
     }
 
     public Document get(AuthenticatedUser caller, String bucket, String key) {
         validate(bucket, key);
+        serviceBuckets.checkAccess(caller, bucket);
         StoredObject metadata =
                 objects.find(caller.organizationId(), bucket, key).orElseThrow(() -> notFound(bucket, key));
         String path = path(caller.organizationId(), bucket, key);
@@ -75,11 +106,13 @@ public class DocumentService {
 
     public List<StoredObject> list(AuthenticatedUser caller, String bucket, String prefix, int limit) {
         validateBucket(bucket);
+        serviceBuckets.checkAccess(caller, bucket);
         return objects.list(caller.organizationId(), bucket, prefix == null ? "" : prefix, limit);
     }
 
     public void delete(AuthenticatedUser caller, String bucket, String key) {
         validate(bucket, key);
+        serviceBuckets.checkAccess(caller, bucket);
         if (!objects.delete(caller.organizationId(), bucket, key)) {
             throw notFound(bucket, key);
         }

@@ -3,6 +3,7 @@ package io.openhire.storage.documents;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,6 +39,35 @@ class StoredObjects {
                 .query(Boolean.class)
                 .single();
         return Boolean.TRUE.equals(inserted);
+    }
+
+    /**
+     * An existing key that clashes with {@code key}: one of its folders ({@code a} for {@code a/b}), or a key
+     * below it ({@code a/b} for {@code a}). Not {@code key} itself: storing that again replaces it.
+     */
+    Optional<String> clashingKey(UUID org, String bucket, String key) {
+        List<String> folders = new ArrayList<>();
+        for (int slash = key.indexOf('/'); slash >= 0; slash = key.indexOf('/', slash + 1)) {
+            folders.add(key.substring(0, slash));
+        }
+        String folderCondition = folders.isEmpty() ? "" : " OR object_key IN (:folders)";
+        return jdbc.sql("SELECT object_key FROM stored_object WHERE organization_id = :org AND bucket = :bucket"
+                        + " AND (starts_with(object_key, :below)" + folderCondition + ")"
+                        + " ORDER BY object_key LIMIT 1")
+                .param("org", org)
+                .param("bucket", bucket)
+                .param("below", key + "/")
+                .param("folders", folders)
+                .query(String.class)
+                .optional();
+    }
+
+    /** Serialises writers of one organisation's bucket until the current transaction ends. */
+    void lockBucket(UUID org, String bucket) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:scope, 0))")
+                .param("scope", "storage/" + org + "/" + bucket)
+                .query()
+                .singleValue();
     }
 
     Optional<StoredObject> find(UUID org, String bucket, String key) {

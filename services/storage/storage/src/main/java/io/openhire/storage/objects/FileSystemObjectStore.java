@@ -3,6 +3,7 @@ package io.openhire.storage.objects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,13 +30,28 @@ public class FileSystemObjectStore implements ObjectStore {
     @Override
     public void put(String path, byte[] bytes) {
         Path target = resolve(path);
+        Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
             Files.createDirectories(target.getParent());
-            Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
             Files.write(temporary, bytes);
+            if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                // A folder left behind by deleted objects below this path: if it is empty, it gives way
+                // (if it is not, this fails and the caller's bookkeeping has gone wrong).
+                Files.delete(target);
+            }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
+            deleteQuietly(temporary);
             throw new UncheckedIOException("Cannot write object", e);
+        }
+    }
+
+    /** A failed write must not leave its temporary file behind. */
+    private static void deleteQuietly(Path temporary) {
+        try {
+            Files.deleteIfExists(temporary);
+        } catch (IOException e) {
+            // The write failed already; that is the error worth reporting.
         }
     }
 

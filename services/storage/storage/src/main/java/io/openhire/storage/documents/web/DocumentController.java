@@ -6,7 +6,6 @@ import io.openhire.storage.documents.StoredObject;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -22,10 +21,14 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code /api/v1/data/{bucket}/{key}}: documents of the caller's organisation. The key may contain
  * slashes ({@code resumes/2026/cv.pdf}). Other services call it on behalf of a user, forwarding the
- * user's token.
+ * user's token, or with their own service token.
+ *
+ * <p>Only the roles that own an organisation's documents use it: candidates and clients see documents
+ * through the services that decide what is theirs (a candidate their own resume), never here.
  */
 @RestController
 @RequestMapping("/api/v1/data")
+@PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER', 'SERVICE')")
 class DocumentController {
 
     private final DocumentService documents;
@@ -37,7 +40,6 @@ class DocumentController {
     record Listing(List<StoredObject> items, String bucket, String prefix, int limit) {}
 
     @PutMapping("/{bucket}/{*key}")
-    @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER', 'SERVICE')")
     ResponseEntity<StoredObject> put(
             AuthenticatedUser caller,
             @PathVariable String bucket,
@@ -52,11 +54,16 @@ class DocumentController {
         return response.eTag(stored.metadata().sha256()).body(stored.metadata());
     }
 
+    /** Always a download ({@link SafeDownload}): an uploaded HTML page must not run as this origin. */
     @GetMapping("/{bucket}/{*key}")
     ResponseEntity<byte[]> get(AuthenticatedUser caller, @PathVariable String bucket, @PathVariable String key) {
-        DocumentService.Document document = documents.get(caller, bucket, strip(key));
+        String objectKey = strip(key);
+        DocumentService.Document document = documents.get(caller, bucket, objectKey);
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(document.metadata().mediaType()))
+                .contentType(SafeDownload.contentType(document.metadata().mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, SafeDownload.contentDisposition(objectKey))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", SafeDownload.CONTENT_SECURITY_POLICY)
                 .contentLength(document.bytes().length)
                 .eTag(document.metadata().sha256())
                 .lastModified(document.metadata().updatedAt())
@@ -74,7 +81,6 @@ class DocumentController {
     }
 
     @DeleteMapping("/{bucket}/{*key}")
-    @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER', 'SERVICE')")
     ResponseEntity<Void> delete(AuthenticatedUser caller, @PathVariable String bucket, @PathVariable String key) {
         documents.delete(caller, bucket, strip(key));
         return ResponseEntity.noContent().build();
