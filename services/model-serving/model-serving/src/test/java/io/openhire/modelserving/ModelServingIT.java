@@ -11,6 +11,7 @@ import io.openhire.modelserving.client.Prediction;
 import io.openhire.platform.crypto.Sha256;
 import io.openhire.platform.http.ServiceAccount;
 import io.openhire.platform.security.PlatformOrganization;
+import io.openhire.platform.security.PlatformRoles;
 import io.openhire.platform.test.TestHttp;
 import io.openhire.platform.test.TestHttp.Part;
 import io.openhire.platform.test.TestKafka;
@@ -49,8 +50,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * model-serving with the real registry and storage (each in this test on its own port and database), the
- * embedded Kafka, and the ONNX models the registry ships: what a user embeds, what an admin's promotion
- * and rollback change, and what happens to a corrupted artifact. The tests run in order: they share the
+ * embedded Kafka, and the ONNX models the registry ships: what a user embeds, what an operator's promotion
+ * and rollback change, what happens to a corrupted artifact, and who may change what every organisation shares. The tests run in order: they share the
  * registry's aliases.
  */
 @SpringBootTest(
@@ -118,7 +119,11 @@ class ModelServingIT {
     int port;
 
     static final UUID ORGANIZATION = UUID.randomUUID();
-    final String admin = TOKENS.token(UUID.randomUUID(), ORGANIZATION, "ADMIN");
+    /** Runs the platform: moves the registry's aliases, preloads, empties the cache. */
+    final String operator = TOKENS.token(UUID.randomUUID(), ORGANIZATION, PlatformRoles.OPERATOR);
+    /** Anyone who signs up is the ADMIN of a new organisation: they must not change what all organisations share. */
+    final String stranger = TOKENS.token(UUID.randomUUID(), UUID.randomUUID(), "ADMIN");
+
     final String recruiter = TOKENS.token(UUID.randomUUID(), ORGANIZATION, "RECRUITER");
 
     static final String JAVA_DEV = "Senior Java developer with Spring Boot and PostgreSQL experience";
@@ -143,6 +148,19 @@ class ModelServingIT {
     static final tools.jackson.databind.json.JsonMapper JSON =
             tools.jackson.databind.json.JsonMapper.builder().build();
 
+    List<String> routes() {
+        List<String> routes = new ArrayList<>();
+        http().get("/api/v1/models", bearer(recruiter))
+                .json()
+                .forEach(m -> routes.add(m.get("route").asString()));
+        return routes;
+    }
+
+    long cacheSize() {
+        String[] service = bearer(TOKENS.token(UUID.randomUUID(), ORGANIZATION, "SERVICE"));
+        return http().get("/api/v1/cache", service).json().get("size").asLong();
+    }
+
     JsonNode served(String route) {
         for (JsonNode model : http().get("/api/v1/models", bearer(recruiter)).json()) {
             if (model.get("route").asString().equals(route)) {
@@ -153,7 +171,7 @@ class ModelServingIT {
     }
 
     void registryUpdate(Object body) {
-        TestHttp.Response response = registryHttp().post("/api/v1/models/update", body, bearer(admin));
+        TestHttp.Response response = registryHttp().post("/api/v1/models/update", body, bearer(operator));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
@@ -224,7 +242,7 @@ class ModelServingIT {
 
     @Test
     @Order(3)
-    void anAdminsPromotionSwapsTheServedVersionWithoutFailingRequestsInFlight() throws Exception {
+    void anOperatorsPromotionSwapsTheServedVersionWithoutFailingRequestsInFlight() throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         Set<Integer> versionsSeen = ConcurrentHashMap.newKeySet();
         AtomicInteger failures = new AtomicInteger();
@@ -290,7 +308,7 @@ class ModelServingIT {
                                         "tokenizer.json",
                                         "application/json",
                                         resource("bge-small-en-v1.5-q-tokenizer.json"))),
-                        bearer(admin));
+                        bearer(operator));
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         int version = registered.json().get("version").asInt();
 
@@ -352,23 +370,87 @@ class ModelServingIT {
 
     @Test
     @Order(6)
-    void adminsSeeAndEmptyTheCacheAndPreloadAVersion() {
+    void onlyAPlatformOperatorEmptiesTheCacheAndPreloads() {
+        // An organisation's admin (or recruiter) neither sees nor changes the platform's cache and models.
+        List<String> routesBefore = routes();
+        long cached = cacheSize();
+        assertThat(cached).isPositive();
         assertThat(http().get("/api/v1/cache", bearer(recruiter)).status()).isEqualTo(403);
-        JsonNode stats = http().get("/api/v1/cache", bearer(admin)).json();
+        assertThat(http().get("/api/v1/cache", bearer(stranger)).status()).isEqualTo(403);
+        TestHttp.Response refused = http().delete("/api/v1/cache?shared=true", bearer(stranger));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("type").asString()).endsWith("/forbidden");
+        assertThat(http().post("/api/v1/preload", map("model", "text-embedding:2"), bearer(stranger))
+                        .status())
+                .isEqualTo(403);
+        assertThat(cacheSize()).isGreaterThanOrEqualTo(cached); // not emptied
+        assertThat(routes()).isEqualTo(routesBefore).doesNotContain("text-embedding:2");
+
+        JsonNode stats = http().get("/api/v1/cache", bearer(operator)).json();
         assertThat(stats.get("size").asLong()).isPositive();
         assertThat(stats.get("hits").asLong()).isPositive();
-        assertThat(http().delete("/api/v1/cache", bearer(admin)).status()).isEqualTo(200);
-        assertThat(http().get("/api/v1/cache", bearer(admin)).json().get("size").asLong())
-                .isZero();
+        assertThat(http().delete("/api/v1/cache", bearer(operator)).status()).isEqualTo(200);
+        assertThat(cacheSize()).isZero();
 
-        TestHttp.Response preloaded = http().post("/api/v1/preload", map("model", "text-embedding:2"), bearer(admin));
+        TestHttp.Response preloaded =
+                http().post("/api/v1/preload", map("model", "text-embedding:2"), bearer(operator));
         assertThat(preloaded.status()).as(preloaded.body()).isEqualTo(200);
         assertThat(preloaded.json().get("status").asString()).isEqualTo("READY");
         assertThat(predict("text-embedding:2", List.of(JAVA_DEV)).version()).isEqualTo(2);
+        assertThat(http().delete("/api/v1/preload/text-embedding:2", bearer(stranger))
+                        .status())
+                .isEqualTo(403);
+        assertThat(routes()).contains("text-embedding:2");
     }
 
     @Test
     @Order(7)
+    void whatTheRegistryLacksAddsNoRouteAndAFailedPreloadCanBeRemoved() {
+        List<String> routesBefore = routes();
+        for (String missing : List.of("text-embedding:999", "text-embedding@nobody", "no-such-model:1")) {
+            TestHttp.Response refused = http().post("/api/v1/preload", map("model", missing), bearer(operator));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(404);
+            assertThat(refused.json().get("type").asString()).endsWith("/not-found");
+        }
+        TestHttp.Response unknownVersion = http().post(
+                        "/api/v1/predict",
+                        map("model", "text-embedding:999", "inputs", List.of(JAVA_DEV)),
+                        bearer(recruiter));
+        assertThat(unknownVersion.status()).as(unknownVersion.body()).isEqualTo(404);
+        assertThat(routes()).isEqualTo(routesBefore);
+
+        // A version the registry has but that cannot be served (its artifact was damaged, see above): the
+        // preload fails, and the route shows why until an operator removes it.
+        int damaged = registryHttp()
+                .get("/api/v1/models/text-embedding", bearer(recruiter))
+                .json()
+                .at("/versions/0/version")
+                .asInt();
+        String route = "text-embedding:" + damaged;
+        TestHttp.Response failed = http().post("/api/v1/preload", map("model", route), bearer(operator));
+        assertThat(failed.status()).as(failed.body()).isEqualTo(200);
+        assertThat(failed.json().get("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.json().get("problem").asString()).contains("refused");
+        assertThat(routes()).contains(route);
+
+        assertThat(http().delete("/api/v1/preload/" + route, bearer(stranger)).status())
+                .isEqualTo(403);
+        assertThat(routes()).contains(route);
+        assertThat(http().delete("/api/v1/preload/" + route, bearer(operator)).status())
+                .isEqualTo(204);
+        assertThat(routes()).isEqualTo(routesBefore);
+        assertThat(http().delete("/api/v1/preload/" + route, bearer(operator)).status())
+                .isEqualTo(404);
+
+        // What the service serves by default stays.
+        TestHttp.Response kept = http().delete("/api/v1/preload/text-embedding@champion", bearer(operator));
+        assertThat(kept.status()).isEqualTo(409);
+        assertThat(kept.json().get("type").asString()).endsWith("/served-route");
+        assertThat(routes()).isEqualTo(routesBefore);
+    }
+
+    @Test
+    @Order(8)
     void withoutAReachableRegistryTheFallbackAnswersAndSaysSo() throws IOException {
         try (TestServices.Running cutOff = TestServices.start(
                 "model-serving",

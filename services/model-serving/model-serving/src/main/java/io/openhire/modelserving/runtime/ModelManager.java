@@ -5,6 +5,7 @@ import io.openhire.modelserving.registry.ModelFiles;
 import io.openhire.modelserving.registry.RegistryApi;
 import io.openhire.platform.http.ServiceAccount;
 import io.openhire.platform.security.PlatformOrganization;
+import io.openhire.platform.web.ProblemException;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,6 +61,8 @@ public class ModelManager {
         volatile String problem;
         volatile Instant checkedAt;
         volatile boolean unknownModel;
+        /** The model is registered, but not the pinned version, or the alias points at no version. */
+        volatile boolean unknownVersion;
 
         Route(ModelSpec spec, boolean configured) {
             this.spec = spec;
@@ -89,10 +92,25 @@ public class ModelManager {
         public boolean configured() {
             return configured;
         }
+
+        /** What the registry lacks for this route, said in a 404. */
+        String missing() {
+            if (unknownModel) {
+                return "Model " + spec.model();
+            }
+            return spec.version() != null
+                    ? "Version " + spec.version() + " of model " + spec.model()
+                    : "Alias " + spec.alias() + " of model " + spec.model();
+        }
     }
 
-    /** What a request gets: the route, and the model to run (null: use the fallback, see the route's problem). */
-    public record Resolved(Route route, LoadedModel model) {}
+    /**
+     * What a request gets: the route, and the model to run (null: use the fallback, see the route's problem).
+     *
+     * @param notFound the registry does not know the model, or (for a route nobody configured) the version or
+     *     alias asked for: answer 404, not the fallback
+     */
+    public record Resolved(Route route, LoadedModel model, boolean notFound) {}
 
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private volatile long lastFullCheck = System.nanoTime();
@@ -161,26 +179,61 @@ public class ModelManager {
                 sleep(Duration.ofMillis(50));
             }
         }
-        if (route.unknownModel && !route.configured) {
-            routes.remove(spec.key(), route);
-        }
-        return new Resolved(route, route.current);
+        boolean notFound = dropIfUnknown(route);
+        LoadedModel current = route.current;
+        return new Resolved(route, current, current == null && (route.unknownModel || notFound));
     }
 
-    /** Loads a spec now (if needed) and waits for it, up to {@code load-wait}. */
+    /**
+     * Loads a spec now (if needed) and waits for it, up to {@code load-wait}. A model, version or alias the
+     * registry does not know is refused (404) and leaves no route behind.
+     */
     public Route preload(ModelSpec spec) {
         Route route = routes.containsKey(spec.key()) ? routes.get(spec.key()) : add(spec);
         await(reconcileAsync(spec.model()), properties.loadWait());
-        if (route.unknownModel && !route.configured) {
-            routes.remove(spec.key(), route);
+        if (dropIfUnknown(route) || (route.unknownModel && route.current == null)) {
+            throw ProblemException.notFound(route.missing());
         }
         return route;
+    }
+
+    /**
+     * Stops serving a route that was added by a request or a preload (one that failed, or is no longer
+     * wanted); its version is unloaded unless another route serves it. The routes of {@code serve} stay.
+     */
+    public void remove(ModelSpec spec) {
+        Route route = routes.get(spec.key());
+        if (route == null) {
+            throw ProblemException.notFound("Route " + spec.key());
+        }
+        if (route.configured) {
+            throw ProblemException.conflict(
+                    "served-route",
+                    spec.key() + " is served by default (openhire.model-serving.serve) and cannot be removed.");
+        }
+        routes.remove(spec.key(), route);
+        // On the loader thread, after any reconcile already under way: that may still give the route a version.
+        loader.submit(() -> unloadIfUnused(route.current));
     }
 
     public List<Route> routes() {
         return routes.values().stream()
                 .sorted(Comparator.comparing(r -> r.spec.key()))
                 .toList();
+    }
+
+    /**
+     * A route nobody configured, for something the registry does not have, is dropped at once: requests
+     * must not fill the table every organisation sees (and its {@value #MAX_ROUTES} places) with dead routes.
+     */
+    private boolean dropIfUnknown(Route route) {
+        if (!route.configured && (route.unknownModel || route.unknownVersion)) {
+            if (routes.remove(route.spec.key(), route)) {
+                loader.submit(() -> unloadIfUnused(route.current));
+            }
+            return true;
+        }
+        return false;
     }
 
     /** True when a configured route has no model to run: its requests get the lexical fallback. */
@@ -195,7 +248,7 @@ public class ModelManager {
 
     private Route add(ModelSpec spec) {
         if (routes.size() >= MAX_ROUTES) {
-            throw new io.openhire.platform.web.ProblemException(
+            throw new ProblemException(
                     org.springframework.http.HttpStatus.TOO_MANY_REQUESTS,
                     "too-many-models",
                     "Too many models",
@@ -239,11 +292,17 @@ public class ModelManager {
                     ? route.spec.version()
                     : versionOf(registered.path("aliases").path(route.spec.alias()));
             if (target == null) {
+                route.unknownVersion = true;
                 refuse(route, "alias " + route.spec.alias() + " of " + model + " is not set");
                 continue;
             }
             JsonNode version = findVersion(registered, target);
-            if (version == null || !"READY".equals(version.path("status").asString())) {
+            route.unknownVersion = version == null;
+            if (version == null) {
+                refuse(route, "version " + target + " of " + model + " is not registered");
+                continue;
+            }
+            if (!"READY".equals(version.path("status").asString())) {
                 refuse(route, "version " + target + " of " + model + " is not READY in the registry");
                 continue;
             }

@@ -42,8 +42,8 @@ public class Predictions {
         ModelSpec spec = ModelSpec.parse(request.model() == null ? "text-embedding" : request.model());
         List<String> inputs = validate(request.inputs());
         ModelManager.Resolved resolved = models.resolve(spec);
-        if (resolved.route().unknownModel && resolved.model() == null) {
-            throw ProblemException.notFound("Model " + spec.model());
+        if (resolved.notFound()) {
+            throw ProblemException.notFound(resolved.route().missing());
         }
         for (int attempt = 0; attempt < 2 && resolved.model() != null; attempt++) {
             try {

@@ -12,16 +12,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The Model API: predictions, what is loaded, preloading, and the result cache. */
+/**
+ * The Model API: predictions, what is loaded, preloading, and the result cache. What is loaded and cached
+ * serves every organisation, so only a platform operator changes it (an organisation's ADMIN is anyone who
+ * signed up); the cache's numbers are the platform's too.
+ */
 @RestController
 @RequestMapping("/api/v1")
 class ServingController {
@@ -69,28 +75,39 @@ class ServingController {
     }
 
     @GetMapping("/models")
-    @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER', 'CLIENT', 'SERVICE')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER', 'CLIENT', 'SERVICE', 'PLATFORM_OPERATOR')")
     List<Served> models() {
         return models.routes().stream().map(this::served).toList();
     }
 
     /** Loads {@code model} ({@code name}, {@code name@alias} or {@code name:version}) and waits until it serves. */
     @PostMapping("/preload")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SERVICE')")
+    @PreAuthorize("hasRole('PLATFORM_OPERATOR')")
     Served preload(@RequestBody PreloadRequest request) {
         ModelManager.Route route = models.preload(ModelSpec.parse(request.model()));
         return served(route);
     }
 
+    /**
+     * Stops serving {@code model} ({@code name@alias} or {@code name:version}), e.g. a preload that failed;
+     * 409 for the routes this service serves by default.
+     */
+    @DeleteMapping("/preload/{model}")
+    @PreAuthorize("hasRole('PLATFORM_OPERATOR')")
+    ResponseEntity<Void> unload(@PathVariable String model) {
+        models.remove(ModelSpec.parse(model));
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/cache")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SERVICE')")
+    @PreAuthorize("hasAnyRole('PLATFORM_OPERATOR', 'SERVICE')")
     EmbeddingCache.Stats cache() {
         return cache.stats();
     }
 
     /** Empties this instance's cache; {@code shared=true} also empties the Redis level all instances share. */
     @DeleteMapping("/cache")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('PLATFORM_OPERATOR')")
     Map<String, Object> clear(@RequestParam(defaultValue = "false") boolean shared) {
         return Map.of("removed", cache.clear(shared), "stats", cache.stats());
     }
