@@ -96,9 +96,21 @@ public class SecurityAutoConfiguration {
                 matchers.stream().anyMatch(m -> m.matches(context.getRequest().getRemoteAddr())));
     }
 
+    /** identity's revocation list, read in the background (identity itself brings its own, from its database). */
+    @Bean
+    @ConditionalOnMissingBean(TokenRevocations.class)
+    TokenRevocations tokenRevocations(SecurityProperties properties) {
+        if (properties.revocationsUri() == null) {
+            throw new IllegalStateException(
+                    "Set openhire.security.revocations-uri (identity's /.well-known/revocations) or jwk-set-uri");
+        }
+        return new PublishedRevocations(
+                java.net.URI.create(properties.revocationsUri()), properties.revocationsRefresh());
+    }
+
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
-    JwtDecoder jwtDecoder(SecurityProperties properties) {
+    JwtDecoder jwtDecoder(SecurityProperties properties, TokenRevocations revocations) {
         if (properties.jwkSetUri() == null || properties.issuer() == null) {
             throw new IllegalStateException(
                     "Set openhire.security.jwk-set-uri and openhire.security.issuer (identity's JWKS and issuer)");
@@ -106,7 +118,7 @@ public class SecurityAutoConfiguration {
         NimbusJwtDecoder decoder =
                 NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
         decoder.setJwtValidator(tokenValidator(properties.issuer()));
-        return new CachingJwtDecoder(decoder);
+        return new RevocationCheckingJwtDecoder(new CachingJwtDecoder(decoder), revocations);
     }
 
     /** Issuer, expiry and the presence of an organisation: a token without one is not ours. */

@@ -9,6 +9,8 @@ public final class TokenClaims {
     public static final String ROLES = "roles";
     /** {@code user}, {@code api_key} or {@code service}. */
     public static final String SUBJECT_KIND = "sub_kind";
+    /** The sign-in session (refresh-token family) a user's access token belongs to. */
+    public static final String SESSION = "sid";
 
     private TokenClaims() {}
 }

@@ -81,6 +81,55 @@ public class GlobalProblemHandler extends ResponseEntityExceptionHandler {
                         "The service's database is unavailable. Try again shortly.")));
     }
 
+    /**
+     * A write the database refused because of what the request carried: text it cannot store (SQL state
+     * class 22, e.g. a NUL byte that slipped past {@link PlainText}) is the client's 400; a constraint
+     * (class 23: a duplicate, a reference to something that went away meanwhile) is a 409. Never a 500.
+     */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> handleDataIntegrity(org.springframework.dao.DataIntegrityViolationException e) {
+        String state = sqlState(e);
+        log.info("Database refused a write: SQL state {}", state);
+        if (state != null && state.startsWith("22")) {
+            return ResponseEntity.badRequest()
+                    .body(withRequestId(Problems.of(
+                            HttpStatus.BAD_REQUEST,
+                            "invalid-text",
+                            "Invalid request",
+                            "The request holds a value that cannot be stored (for example a control character).")));
+        }
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(
+                        withRequestId(
+                                Problems.of(
+                                        HttpStatus.CONFLICT,
+                                        "conflict",
+                                        "Conflict",
+                                        "The change conflicts with the current state (it may have been made already). Reload and try again.")));
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    /** {@code items[2].name} from the path Jackson records while reading. */
+    private static String jsonPath(tools.jackson.core.JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (tools.jackson.core.JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
         log.error("Unexpected error while handling request", e);
@@ -116,6 +165,12 @@ public class GlobalProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PlainText.ControlCharactersException controls) {
+                return ResponseEntity.badRequest()
+                        .body(validation(List.of(new FieldProblem(jsonPath(controls), PlainText.MESSAGE))));
+            }
+        }
         return ResponseEntity.badRequest()
                 .body(withRequestId(Problems.of(
                         HttpStatus.BAD_REQUEST,

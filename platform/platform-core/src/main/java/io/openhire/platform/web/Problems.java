@@ -57,6 +57,16 @@ public final class Problems {
             json.append(',');
             field(json, "instance", instance.toString());
         }
+        if (problem.getProperties() != null) {
+            for (java.util.Map.Entry<String, Object> property :
+                    problem.getProperties().entrySet()) {
+                if (!property.getKey().equals("requestId")) {
+                    json.append(",\"");
+                    JsonText.appendEscaped(json, property.getKey()).append("\":");
+                    value(json, property.getValue());
+                }
+            }
+        }
         String requestId = RequestIdFilter.current();
         if (requestId != null) {
             json.append(',');
@@ -65,6 +75,37 @@ public final class Problems {
         json.append('}');
         response.getWriter().write(json.toString());
         response.flushBuffer();
+    }
+
+    /** Strings, numbers, booleans, lists and maps of them: what filters put into a problem's properties. */
+    private static void value(StringBuilder json, Object value) {
+        if (value == null) {
+            json.append("null");
+        } else if (value instanceof Number || value instanceof Boolean) {
+            json.append(value);
+        } else if (value instanceof java.util.Map<?, ?> map) {
+            json.append('{');
+            boolean first = true;
+            for (java.util.Map.Entry<?, ?> entry : map.entrySet()) {
+                json.append(first ? "\"" : ",\"");
+                JsonText.appendEscaped(json, String.valueOf(entry.getKey())).append("\":");
+                value(json, entry.getValue());
+                first = false;
+            }
+            json.append('}');
+        } else if (value instanceof Iterable<?> items) {
+            json.append('[');
+            boolean first = true;
+            for (Object item : items) {
+                json.append(first ? "" : ",");
+                value(json, item);
+                first = false;
+            }
+            json.append(']');
+        } else {
+            json.append('"');
+            JsonText.appendEscaped(json, String.valueOf(value)).append('"');
+        }
     }
 
     private static void field(StringBuilder json, String name, String value) {

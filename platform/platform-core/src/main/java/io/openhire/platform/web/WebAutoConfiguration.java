@@ -39,6 +39,20 @@ public class WebAutoConfiguration {
         return new OpenApiServerCustomizer(publicUrl, name);
     }
 
+    /** Control characters in the path or query: 400 before anything else reads them (PlainText). */
+    @Bean
+    FilterRegistrationBean<PlainTextFilter> plainTextFilter() {
+        FilterRegistrationBean<PlainTextFilter> registration = new FilterRegistrationBean<>(new PlainTextFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
+    }
+
+    /** Control characters in JSON strings: 400 naming the field (PlainText). */
+    @Bean
+    tools.jackson.databind.JacksonModule plainTextStrings() {
+        return PlainText.jacksonModule();
+    }
+
     @Bean
     @ConditionalOnMissingBean(name = "requestSizeLimitFilter")
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(WebProperties properties) {

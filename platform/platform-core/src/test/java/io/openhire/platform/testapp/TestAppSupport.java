@@ -17,5 +17,6 @@ public final class TestAppSupport {
     public static void register(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "platform_test_app");
         registry.add("openhire.security.jwk-set-uri", TOKENS::jwkSetUri);
+        registry.add("openhire.security.revocations-refresh", () -> "200ms");
     }
 }

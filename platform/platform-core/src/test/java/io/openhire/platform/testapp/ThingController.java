@@ -35,6 +35,18 @@ class ThingController {
         return Map.of("id", things.create(user.organizationId(), thing.name(), false));
     }
 
+    /** Stores a text body as it came: nothing checks it on the way, so the database has the last word. */
+    @PostMapping(path = "/api/v1/things/raw", consumes = "text/plain")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> createRaw(AuthenticatedUser user, @RequestBody String name) {
+        return Map.of("id", things.create(user.organizationId(), name, false));
+    }
+
+    @GetMapping("/api/v1/things")
+    Map<String, Object> search(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String name) {
+        return Map.of("name", name);
+    }
+
     @GetMapping("/api/v1/things/{id}")
     Map<String, Object> get(@PathVariable UUID id) {
         throw ProblemException.notFound("Thing " + id);

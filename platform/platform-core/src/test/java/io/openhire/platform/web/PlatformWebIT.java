@@ -3,6 +3,7 @@ package io.openhire.platform.web;
 import static io.openhire.platform.test.TestHttp.bearer;
 import static io.openhire.platform.test.TestHttp.map;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.openhire.platform.test.TestHttp;
 import io.openhire.platform.testapp.TestAppSupport;
@@ -50,6 +51,61 @@ class PlatformWebIT {
         assertThat(response.json().get("type").asString()).isEqualTo("https://openhire.io/problems/validation");
         assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("count", "name");
         assertThat(response.json().get("requestId").asString()).isEqualTo(response.header("X-Request-Id"));
+    }
+
+    @Test
+    void controlCharactersInJsonAreA400NamingTheFieldAndNothingIsStored() {
+        TestHttp.Response response =
+                http().post("/api/v1/things", "{\"name\": \"a\\u0000b\", \"count\": 1}", recruiter());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("type").asString()).endsWith("/validation");
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("name");
+        assertThat(response.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("must not contain control characters");
+        // tab, line feed and carriage return are text
+        assertThat(http().post("/api/v1/things", "{\"name\": \"a\\tb\", \"count\": 1}", recruiter())
+                        .status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void controlCharactersInTheQueryOrPathAreA400NamingThem() {
+        TestHttp.Response query = http().get("/api/v1/things?name=a%00b", recruiter());
+        assertThat(query.status()).isEqualTo(400);
+        assertThat(query.json().has("errors")).as(query.body()).isTrue();
+        assertThat(query.json().get("errors").get(0).get("field").asString()).isEqualTo("name");
+
+        TestHttp.Response path = http().get("/api/v1/things/a%1Bb", recruiter());
+        assertThat(path.status()).isIn(400);
+    }
+
+    @Test
+    void textTheDatabaseCannotStoreIsA400NotA500() {
+        TestHttp.Response response = http().postRaw(
+                        "/api/v1/things/raw",
+                        "text/plain",
+                        "a\u0000b".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        recruiter());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("type").asString()).endsWith("/invalid-text");
+    }
+
+    @Test
+    void aRevokedSubjectsTokensAreRefusedWithinTheRefreshInterval() {
+        UUID someone = UUID.randomUUID();
+        String[] token = bearer(TestAppSupport.TOKENS.token(someone, org, "RECRUITER"));
+        assertThat(http().get("/api/v1/me", token).status()).isEqualTo(200);
+
+        TestAppSupport.TOKENS.revoke(someone.toString());
+
+        await().atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() ->
+                        assertThat(http().get("/api/v1/me", token).status()).isEqualTo(401));
+        assertThat(http().get("/api/v1/me", recruiter()).status())
+                .as("others are not affected")
+                .isEqualTo(200);
     }
 
     @Test

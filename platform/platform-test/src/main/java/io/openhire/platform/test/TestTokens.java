@@ -44,6 +44,31 @@ public final class TestTokens implements AutoCloseable {
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/json")
                         .withBody(new JWKSet(key.toPublicJWK()).toString())));
+        // identity's revocation list, empty: services read it next to the JWKS.
+        jwks.stubFor(get(urlEqualTo("/.well-known/revocations"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"revoked\":[],\"tokenLifetimeSeconds\":900}")));
+    }
+
+    /**
+     * Publishes {@code subject} as revoked now, as identity does when a user is disabled: services that
+     * read the list refuse the subject's tokens issued until now.
+     */
+    public void revoke(String subject) {
+        String hash;
+        try {
+            hash = java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(subject.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        jwks.stubFor(get(urlEqualTo("/.well-known/revocations"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"revoked\":[{\"subject\":\"" + hash + "\",\"notBefore\":"
+                                + Instant.now().getEpochSecond() + "}],\"tokenLifetimeSeconds\":900}")));
     }
 
     public String jwkSetUri() {
@@ -71,7 +96,17 @@ public final class TestTokens implements AutoCloseable {
         }
     }
 
+    /** What identity issues to an OpenHire service acting for one organisation (ServiceAccount). */
+    public String serviceToken(String service, UUID organizationId) {
+        return token("service:" + service, "service", organizationId, Duration.ofMinutes(5), key, "SERVICE");
+    }
+
     private static String token(String subject, UUID organizationId, Duration ttl, RSAKey signingKey, String... roles) {
+        return token(subject, "user", organizationId, ttl, signingKey, roles);
+    }
+
+    private static String token(
+            String subject, String kind, UUID organizationId, Duration ttl, RSAKey signingKey, String... roles) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
@@ -80,7 +115,7 @@ public final class TestTokens implements AutoCloseable {
                 .expirationTime(Date.from(now.plus(ttl)))
                 .claim("org", organizationId.toString())
                 .claim("roles", List.of(roles))
-                .claim("sub_kind", "user")
+                .claim("sub_kind", kind)
                 .build();
         SignedJWT jwt = new SignedJWT(
                 new JWSHeader.Builder(JWSAlgorithm.RS256)
