@@ -2,6 +2,7 @@ package io.openhire.resumeingestion;
 
 import io.openhire.platform.crypto.AesGcm;
 import io.openhire.platform.http.ServiceClients;
+import io.openhire.resumeingestion.intake.JobIngestionApi;
 import io.openhire.resumeingestion.intake.ProcessingApi;
 import io.openhire.resumeingestion.intake.StorageApi;
 import java.time.Clock;
@@ -29,6 +30,11 @@ public class ResumeIngestionConfiguration {
     @Bean
     ProcessingApi processingApi(ServiceClients clients) {
         return clients.create(ProcessingApi.class, "resume-processing");
+    }
+
+    @Bean
+    JobIngestionApi jobIngestionApi(ServiceClients clients) {
+        return clients.create(JobIngestionApi.class, "job-ingestion");
     }
 
     @Bean

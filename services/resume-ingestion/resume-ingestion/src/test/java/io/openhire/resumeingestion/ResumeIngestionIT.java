@@ -1,9 +1,17 @@
 package io.openhire.resumeingestion;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.openhire.platform.test.TestHttp.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.Fault;
 import io.openhire.platform.events.EventHeaders;
 import io.openhire.platform.http.ServiceAccount;
 import io.openhire.platform.test.TestDocuments;
@@ -16,11 +24,16 @@ import io.openhire.resumeingestion.events.ResumeReceived;
 import io.openhire.resumeprocessing.events.ResumeParseFailed;
 import io.openhire.resumeprocessing.events.ResumeParsed;
 import io.openhire.storage.StorageConfiguration;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +57,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Uploads as a recruiter or candidate makes them, against the real storage service (running in this
- * test on its own port and database) and the embedded Kafka.
+ * test on its own port and database) and the embedded Kafka; job-ingestion, asked whether a job named on
+ * an upload is the organisation's, is a WireMock stub.
  */
 @SpringBootTest(
         classes = ResumeIngestionIT.App.class,
@@ -54,6 +68,10 @@ class ResumeIngestionIT {
 
     static final TestTokens TOKENS = new TestTokens();
     static TestServices.Running storage;
+    static Path objects;
+    /** job-ingestion: a job is the organisation's where a test stubs it; every other job is a 404. */
+    static final WireMockServer JOB_INGESTION =
+            new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
@@ -81,18 +99,27 @@ class ResumeIngestionIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
+        objects = Files.createTempDirectory("openhire-objects");
         storage = TestServices.start(
                 "storage",
                 StorageConfiguration.class,
                 TOKENS,
                 Map.of(
                         "openhire.storage.filesystem.root",
-                        Files.createTempDirectory("openhire-objects").toString(),
+                        objects.toString(),
                         "openhire.storage.encryption-key",
                         key()));
         TestInfrastructure.register(registry, "resume_ingestion");
         registry.add("openhire.security.jwk-set-uri", TOKENS::jwkSetUri);
         registry.add("openhire.clients.services.storage.url", storage::url);
+        JOB_INGESTION.start();
+        JOB_INGESTION.stubFor(get(urlPathMatching("/api/v1/jobs/.*"))
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"type\": \"about:blank\", \"status\": 404, \"title\": \"Not found\"}")));
+        registry.add("openhire.clients.services.job-ingestion.url", JOB_INGESTION::baseUrl);
         registry.add("openhire.resume-ingestion.max-file-size", () -> "2MB");
         registry.add("spring.servlet.multipart.max-file-size", () -> "3MB");
         registry.add("spring.servlet.multipart.max-request-size", () -> "4MB");
@@ -105,6 +132,7 @@ class ResumeIngestionIT {
 
     @AfterAll
     static void stop() {
+        JOB_INGESTION.stop();
         storage.close();
         TOKENS.close();
     }
@@ -144,6 +172,32 @@ class ResumeIngestionIT {
 
     TestHttp.Response upload(String fileName, byte[] bytes) {
         return upload(recruiter, fileName, "application/octet-stream", bytes, Map.of());
+    }
+
+    /** A job of the organisation at job-ingestion (as far as this test's stub is concerned). */
+    static UUID jobOf(UUID organization) {
+        UUID job = UUID.randomUUID();
+        JOB_INGESTION.stubFor(get(urlPathEqualTo("/api/v1/jobs/" + job))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\": \"" + job + "\", \"title\": \"Nurse\", \"status\": \"OPEN\"}")));
+        return job;
+    }
+
+    /** The claims of the token resume-ingestion sent with each request to job-ingestion for this job. */
+    List<JsonNode> tokensSentForJob(UUID job) {
+        List<JsonNode> claims = new ArrayList<>();
+        for (var request : JOB_INGESTION.findAll(getRequestedFor(urlPathEqualTo("/api/v1/jobs/" + job)))) {
+            String token = request.getHeader("Authorization").substring("Bearer ".length());
+            claims.add(json.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])));
+        }
+        return claims;
+    }
+
+    static long storedObjects() throws IOException {
+        try (var files = Files.walk(objects)) {
+            return files.filter(Files::isRegularFile).count();
+        }
     }
 
     @Test
@@ -276,6 +330,140 @@ class ResumeIngestionIT {
     }
 
     @Test
+    void aCandidatesDuplicatesAreTheirOwnAndRevealNothingOfOthersFiles() {
+        UUID organization = UUID.randomUUID();
+        String staff = TOKENS.token(UUID.randomUUID(), organization, "RECRUITER");
+        String ann = TOKENS.token(UUID.randomUUID(), organization, "CANDIDATE");
+        String bob = TOKENS.token(UUID.randomUUID(), organization, "CANDIDATE");
+        byte[] pdf = TestDocuments.pdf(resumeLines("Shared File"));
+
+        String staffs = upload(staff, "cv.pdf", "application/pdf", pdf, Map.of())
+                .json()
+                .get("id")
+                .asString();
+
+        // Ann's file is the same as the recruiter's: she gets a resume of her own, not a hint of theirs.
+        TestHttp.Response annFirst = upload(ann, "cv.pdf", "application/pdf", pdf, Map.of());
+        assertThat(annFirst.status()).isEqualTo(202);
+        assertThat(annFirst.json().get("duplicate").asBoolean()).isFalse();
+        String anns = annFirst.json().get("id").asString();
+        assertThat(anns).isNotEqualTo(staffs);
+        assertThat(http().get("/api/v1/resumes/" + anns, bearer(ann)).status()).isEqualTo(200);
+
+        // Her own file again is her own resume.
+        TestHttp.Response annAgain = upload(ann, "cv-again.pdf", "application/pdf", pdf, Map.of());
+        assertThat(annAgain.status()).isEqualTo(200);
+        assertThat(annAgain.json().get("id").asString()).isEqualTo(anns);
+        assertThat(annAgain.json().get("duplicate").asBoolean()).isTrue();
+
+        TestHttp.Response bobs = upload(bob, "mine.pdf", "application/pdf", pdf, Map.of());
+        assertThat(bobs.status()).isEqualTo(202);
+        assertThat(bobs.json().get("id").asString()).isNotIn(staffs, anns);
+        assertThat(http().get("/api/v1/resumes", bearer(bob))
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1);
+
+        // Staff still find the organisation's resume of the file, their own first.
+        TestHttp.Response staffAgain = upload(
+                TOKENS.token(UUID.randomUUID(), organization, "ADMIN"), "x.pdf", "application/pdf", pdf, Map.of());
+        assertThat(staffAgain.status()).isEqualTo(200);
+        assertThat(staffAgain.json().get("id").asString()).isEqualTo(staffs);
+        assertThat(http().get("/api/v1/resumes", bearer(staff))
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(3);
+
+        // A file only a candidate uploaded is still a duplicate for staff, who see every resume anyway.
+        byte[] onlyAnns = TestDocuments.pdf(resumeLines("Ann Only"));
+        String annsOther = upload(ann, "ann.pdf", "application/pdf", onlyAnns, Map.of())
+                .json()
+                .get("id")
+                .asString();
+        TestHttp.Response staffFindsIt = upload(staff, "ann.pdf", "application/pdf", onlyAnns, Map.of());
+        assertThat(staffFindsIt.status()).isEqualTo(200);
+        assertThat(staffFindsIt.json().get("id").asString()).isEqualTo(annsOther);
+    }
+
+    @Test
+    void anUploadMayNameOnlyAJobOfItsOwnOrganisation() throws IOException {
+        UUID organization = UUID.randomUUID();
+        String candidate = TOKENS.token(UUID.randomUUID(), organization, "CANDIDATE");
+        String staff = TOKENS.token(UUID.randomUUID(), organization, "RECRUITER");
+        UUID ours = jobOf(organization);
+        // Another organisation's job: job-ingestion answers 404, as for any job not of the organisation.
+        UUID theirs = UUID.randomUUID();
+
+        long before = storedObjects();
+        for (String token : List.of(candidate, staff)) {
+            TestHttp.Response refused = upload(
+                    token,
+                    "cv.txt",
+                    "text/plain",
+                    ("Foreign Job " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8),
+                    Map.of("jobId", theirs.toString()));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.json().get("type").asString()).endsWith("/validation");
+            assertThat(refused.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo("jobId");
+            assertThat(refused.json().get("errors").get(0).get("message").asString())
+                    .isEqualTo("is not a job of your organisation");
+        }
+        assertThat(http().get("/api/v1/resumes", bearer(staff))
+                        .json()
+                        .get("total")
+                        .asLong())
+                .as("no row")
+                .isZero();
+        assertThat(storedObjects()).as("no original in storage").isEqualTo(before);
+
+        TestHttp.Response accepted = upload(
+                candidate,
+                "cv.txt",
+                "text/plain",
+                ("Own Job " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8),
+                Map.of("jobId", ours.toString()));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        assertThat(http().get("/api/v1/resumes/" + accepted.json().get("id").asString(), bearer(candidate))
+                        .json()
+                        .get("jobId")
+                        .asString())
+                .isEqualTo(ours.toString());
+        // Asked as resume-ingestion itself, for the caller's organisation: a candidate may not read jobs.
+        assertThat(tokensSentForJob(ours)).isNotEmpty().allSatisfy(claims -> {
+            assertThat(claims.get("org").asString()).isEqualTo(organization.toString());
+            assertThat(claims.get("roles").toString()).contains("SERVICE");
+        });
+    }
+
+    @Test
+    void whenJobIngestionIsDownAnUploadNamingAJobIsRefusedWith503AndNothingStored() throws IOException {
+        UUID organization = UUID.randomUUID();
+        String candidate = TOKENS.token(UUID.randomUUID(), organization, "CANDIDATE");
+        UUID job = UUID.randomUUID();
+        JOB_INGESTION.stubFor(get(urlPathEqualTo("/api/v1/jobs/" + job))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        long before = storedObjects();
+
+        TestHttp.Response refused = upload(
+                candidate,
+                "cv.txt",
+                "text/plain",
+                ("Job Service Down " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8),
+                Map.of("jobId", job.toString()));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.json().get("type").asString()).endsWith("/dependency-unavailable");
+        assertThat(http().get("/api/v1/resumes", bearer(candidate))
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
+        assertThat(storedObjects()).isEqualTo(before);
+    }
+
+    @Test
     void badFilesGetAClearProblemAndLeaveNothingBehind() {
         String clean = TOKENS.token(UUID.randomUUID(), UUID.randomUUID(), "RECRUITER");
         record Bad(String name, byte[] bytes, int status, String type) {}
@@ -336,7 +524,7 @@ class ResumeIngestionIT {
                             Map.of("source", i == 0 ? "referral" : "UPLOAD"))
                     .json();
         }
-        UUID jobId = UUID.randomUUID();
+        UUID jobId = jobOf(organization);
         TestHttp.Response own = upload(
                 candidate,
                 "mine.txt",
@@ -575,6 +763,53 @@ class ResumeIngestionIT {
             assertThat(invalid.body()).contains("host").contains("port").contains("username");
         } finally {
             mail.stop();
+        }
+    }
+
+    @Test
+    void aClosedPortAndAnOpenPortThatIsNoMailServerLookTheSameToTheAdmin() throws Exception {
+        String admin = TOKENS.token(UUID.randomUUID(), UUID.randomUUID(), "ADMIN");
+        int closed;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            closed = probe.getLocalPort();
+        }
+        // Something that is not a mail server, like an SSH daemon: greets and hangs up.
+        try (ServerSocket ssh = new ServerSocket(0)) {
+            Thread.ofVirtual().start(() -> {
+                while (!ssh.isClosed()) {
+                    try (Socket client = ssh.accept()) {
+                        client.getOutputStream().write("SSH-2.0-OpenSSH_9.6\r\n".getBytes(StandardCharsets.US_ASCII));
+                    } catch (IOException stopped) {
+                        return;
+                    }
+                }
+            });
+            List<String> errors = new ArrayList<>();
+            for (int port : new int[] {closed, ssh.getLocalPort()}) {
+                for (boolean tls : new boolean[] {false, true}) {
+                    String mailbox = http().post(
+                                    "/api/v1/resumes/mailboxes",
+                                    TestHttp.map(
+                                            "host", "127.0.0.1",
+                                            "port", port,
+                                            "tls", tls,
+                                            "username", "hr",
+                                            "password", "secret"),
+                                    bearer(admin))
+                            .json()
+                            .get("id")
+                            .asString();
+                    JsonNode poll = http().post(
+                                    "/api/v1/resumes/mailboxes/" + mailbox + "/poll", Map.of(), bearer(admin))
+                            .json();
+                    errors.add(poll.get("error").asString());
+                }
+            }
+            for (JsonNode mailbox :
+                    http().get("/api/v1/resumes/mailboxes", bearer(admin)).json()) {
+                errors.add(mailbox.get("lastError").asString());
+            }
+            assertThat(errors).hasSize(8).containsOnly("The mail server could not be reached.");
         }
     }
 

@@ -18,8 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The one way a resume enters OpenHire, for uploads and mailboxes alike:
  *
  * <ol>
+ *   <li>a job it names must be one of the organisation's ({@link OrganisationJobs});
  *   <li>inspect the bytes ({@link DocumentInspector}: real type, encryption, bombs, damage);
- *   <li>the same file already in the organisation → that resume, nothing new;
+ *   <li>the same file already there → that resume, nothing new. "There" is the organisation for staff
+ *       and mail, but only the uploader's own uploads for a candidate: a candidate must not learn that a
+ *       colleague's resume exists, nor lose their upload to it;
  *   <li>store the original in storage (as this service, for the organisation);
  *   <li>in one transaction, the resume row and {@code resume.received.v1} in the outbox.
  * </ol>
@@ -42,11 +45,21 @@ public class ResumeIntake {
             String candidateEmail,
             UUID jobId,
             String uploadedBy,
-            UUID mailboxId) {}
+            UUID mailboxId,
+            DuplicatesAmong duplicatesAmong) {}
+
+    /** Which resumes a new file is a duplicate of. */
+    public enum DuplicatesAmong {
+        /** any of the organisation's (staff uploads, mail) */
+        ORGANISATION,
+        /** the uploader's own only (candidates) */
+        UPLOADER
+    }
 
     /** The resume, and whether this submission created it or found it already there. */
     public record Outcome(Resume resume, boolean created) {}
 
+    private final OrganisationJobs jobs;
     private final DocumentInspector inspector;
     private final Resumes resumes;
     private final StorageApi storage;
@@ -56,6 +69,7 @@ public class ResumeIntake {
     private final Clock clock;
 
     ResumeIntake(
+            OrganisationJobs jobs,
             DocumentInspector inspector,
             Resumes resumes,
             StorageApi storage,
@@ -63,6 +77,7 @@ public class ResumeIntake {
             Outbox outbox,
             TransactionTemplate transactions,
             Clock clock) {
+        this.jobs = jobs;
         this.inspector = inspector;
         this.resumes = resumes;
         this.storage = storage;
@@ -73,10 +88,14 @@ public class ResumeIntake {
     }
 
     public Outcome submit(Submission submission) {
+        UUID org = submission.organizationId();
+        if (submission.jobId() != null) {
+            jobs.requireJob(org, submission.jobId());
+        }
         String mediaType = inspector.inspect(submission.bytes());
         String sha256 = Sha256.hex(submission.bytes());
-        UUID org = submission.organizationId();
-        Optional<Resume> existing = resumes.findBySha256(org, sha256);
+        boolean ownOnly = submission.duplicatesAmong() == DuplicatesAmong.UPLOADER;
+        Optional<Resume> existing = duplicate(submission, sha256);
         if (existing.isPresent()) {
             return new Outcome(existing.get(), false);
         }
@@ -105,7 +124,7 @@ public class ResumeIntake {
                 now);
         try {
             transactions.executeWithoutResult(status -> {
-                resumes.insert(resume);
+                resumes.insert(resume, ownOnly);
                 outbox.publish(
                         ResumeReceived.TOPIC,
                         id.toString(),
@@ -126,11 +145,17 @@ public class ResumeIntake {
         } catch (DuplicateKeyException raced) {
             // The same file arrived twice at once: the other submission won; drop our copy.
             discard(org, objectKey);
-            return new Outcome(resumes.findBySha256(org, sha256).orElseThrow(), false);
+            return new Outcome(duplicate(submission, sha256).orElseThrow(), false);
         }
         // Any other failure propagates and leaves the original in place: whether the commit happened is
         // not always knowable (a connection lost during COMMIT), and an unreferenced object is harmless
         // where a row without its file would be a lost resume.
+    }
+
+    private Optional<Resume> duplicate(Submission submission, String sha256) {
+        return submission.duplicatesAmong() == DuplicatesAmong.UPLOADER
+                ? resumes.findOwnBySha256(submission.organizationId(), submission.uploadedBy(), sha256)
+                : resumes.findBySha256(submission.organizationId(), sha256);
     }
 
     private void discard(UUID org, String objectKey) {

@@ -33,10 +33,16 @@ public class Resumes {
 
     public record Page(List<Resume> items, long total) {}
 
-    void insert(Resume r) {
+    /**
+     * @param candidateUpload a candidate's upload, unique among that candidate's own uploads only (the
+     *     other resumes are unique in the organisation): see the indexes in V2
+     */
+    void insert(Resume r, boolean candidateUpload) {
         jdbc.sql("INSERT INTO resume (" + COLUMNS + """
+                        , candidate_upload
                         ) VALUES (:id, :org, :status, :reason, :source, :fileName, :mediaType, :size, :sha256,
-                                  :objectKey, :email, :jobId, :uploadedBy, :mailboxId, :receivedAt, :changedAt)
+                                  :objectKey, :email, :jobId, :uploadedBy, :mailboxId, :receivedAt, :changedAt,
+                                  :candidateUpload)
                         """)
                 .param("id", r.id())
                 .param("org", r.organizationId())
@@ -54,6 +60,7 @@ public class Resumes {
                 .param("mailboxId", r.mailboxId())
                 .param("receivedAt", offset(r.receivedAt()))
                 .param("changedAt", offset(r.statusChangedAt()))
+                .param("candidateUpload", candidateUpload)
                 .update();
     }
 
@@ -73,9 +80,29 @@ public class Resumes {
                 .optional();
     }
 
+    /**
+     * The organisation's resume of this file. Candidates may have their own copies of it too; the
+     * organisation's own (not a candidate's) comes first, then the oldest.
+     */
     public Optional<Resume> findBySha256(UUID organizationId, String sha256) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM resume WHERE organization_id = :org AND sha256 = :sha")
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM resume WHERE organization_id = :org AND sha256 = :sha
+                        ORDER BY candidate_upload, received_at, id LIMIT 1
+                        """)
                 .param("org", organizationId)
+                .param("sha", sha256)
+                .query(Resumes::map)
+                .optional();
+    }
+
+    /** The resume of this file that {@code uploadedBy} uploaded themselves. */
+    public Optional<Resume> findOwnBySha256(UUID organizationId, String uploadedBy, String sha256) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM resume WHERE organization_id = :org AND uploaded_by = :uploadedBy AND sha256 = :sha
+                        ORDER BY received_at, id LIMIT 1
+                        """)
+                .param("org", organizationId)
+                .param("uploadedBy", uploadedBy)
                 .param("sha", sha256)
                 .query(Resumes::map)
                 .optional();

@@ -44,6 +44,13 @@ public class MailboxService {
     private static final Logger log = LoggerFactory.getLogger(MailboxService.class);
     private static final Duration LEASE = Duration.ofMinutes(5);
 
+    /**
+     * What an admin sees when the mail server could not be reached, whatever the reason: "refused",
+     * "timed out", "not an IMAP server" or "a private address" would let them map hosts and ports
+     * through OpenHire (issue 14). The reason is logged at debug level.
+     */
+    static final String UNREACHABLE = "The mail server could not be reached.";
+
     /** What one poll did. */
     public record PollResult(int messages, int resumes, int skippedAttachments, String error) {}
 
@@ -124,7 +131,12 @@ public class MailboxService {
     }
 
     private PollResult poll(Mailbox mailbox) throws MessagingException, IOException {
-        checkHostAllowed(mailbox.host());
+        if (!allowPrivateHosts) {
+            PublicHosts.Verdict verdict = PublicHosts.check(mailbox.host());
+            if (verdict != PublicHosts.Verdict.PUBLIC) {
+                throw new Unreachable(mailbox, "host is " + verdict, null);
+            }
+        }
         String protocol = mailbox.tls() ? "imaps" : "imap";
         Properties settings = new Properties();
         String timeout = String.valueOf(properties.mailbox().timeout().toMillis());
@@ -142,7 +154,13 @@ public class MailboxService {
         int resumes = 0;
         int skipped = 0;
         try (Store store = Session.getInstance(settings).getStore(protocol)) {
-            store.connect(mailbox.host(), mailbox.port(), mailbox.username(), password);
+            try {
+                store.connect(mailbox.host(), mailbox.port(), mailbox.username(), password);
+            } catch (jakarta.mail.AuthenticationFailedException wrongPassword) {
+                throw wrongPassword; // an IMAP server answered: the admin needs to know
+            } catch (MessagingException e) {
+                throw new Unreachable(mailbox, e.toString(), e);
+            }
             Folder folder = store.getFolder(mailbox.folder());
             folder.open(Folder.READ_WRITE);
             try {
@@ -179,7 +197,8 @@ public class MailboxService {
                                         sender,
                                         null,
                                         "mailbox:" + mailbox.id(),
-                                        mailbox.id()));
+                                        mailbox.id(),
+                                        ResumeIntake.DuplicatesAmong.ORGANISATION));
                                 stored++;
                             } catch (ProblemException notAResume) {
                                 if (notAResume.status().is5xxServerError()) {
@@ -269,8 +288,19 @@ public class MailboxService {
         }
     }
 
+    /** The mail server could not be reached; why is for the log only. */
+    private static final class Unreachable extends MessagingException {
+        Unreachable(Mailbox mailbox, String reason, Exception cause) {
+            super(UNREACHABLE, cause);
+            log.debug("Mailbox {}: the mail server could not be reached: {}", mailbox.id(), reason);
+        }
+    }
+
     /** An error for the admin, without the password or message content. */
     private static String describe(Exception e) {
+        if (e instanceof Unreachable) {
+            return UNREACHABLE;
+        }
         if (e instanceof jakarta.mail.AuthenticationFailedException) {
             return "The mail server refused the user name or password.";
         }
@@ -280,8 +310,8 @@ public class MailboxService {
         if (e instanceof ProblemException problem) {
             return problem.getMessage();
         }
-        if (e instanceof MessagingException && e.getCause() instanceof IOException io) {
-            return "Could not reach the mail server (" + io.getClass().getSimpleName() + ").";
+        if (e instanceof MessagingException && e.getCause() instanceof IOException) {
+            return UNREACHABLE; // the connection broke off later
         }
         return "Polling failed (" + e.getClass().getSimpleName() + ").";
     }

@@ -141,7 +141,10 @@ class ResumeController {
                 candidateEmail == null ? null : candidateEmail.strip(),
                 jobId,
                 caller.subject(),
-                null));
+                null,
+                ownOnly(caller) == null
+                        ? ResumeIntake.DuplicatesAmong.ORGANISATION
+                        : ResumeIntake.DuplicatesAmong.UPLOADER));
         Resume resume = outcome.resume();
         Accepted body = new Accepted(resume.id(), resume.status(), !outcome.created());
         if (!outcome.created()) {
