@@ -6,9 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * @param live how long one live-update (SSE) connection lasts before the browser reconnects, and how often
  *     an idle one gets a heartbeat (proxies close silent connections)
+ * @param secureCookie when the session cookie is marked {@code Secure} (sent over HTTPS only)
  */
 @ConfigurationProperties("openhire.dashboard")
-public record DashboardProperties(Live live) {
+public record DashboardProperties(Live live, SecureCookie secureCookie) {
 
     public record Live(Duration timeout, Duration heartbeat) {
         public Live {
@@ -17,7 +18,23 @@ public record DashboardProperties(Live live) {
         }
     }
 
+    public enum SecureCookie {
+        /**
+         * When the request came over HTTPS: to the dashboard itself, or to a trusted proxy in front of it
+         * that says so ({@code X-Forwarded-Proto: https}).
+         */
+        AUTO,
+        /** Always, also on plain HTTP (where browsers then never send it back: TLS must end in front). */
+        ALWAYS,
+        /**
+         * Never, also on HTTPS: only where a proxy says https while browsers reach the dashboard over plain
+         * HTTP (the cookie would otherwise never come back).
+         */
+        NEVER
+    }
+
     public DashboardProperties {
         live = live == null ? new Live(null, null) : live;
+        secureCookie = secureCookie == null ? SecureCookie.AUTO : secureCookie;
     }
 }

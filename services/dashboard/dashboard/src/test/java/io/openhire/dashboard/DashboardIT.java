@@ -1,14 +1,23 @@
 package io.openhire.dashboard;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.openhire.platform.test.TestHttp.bearer;
 import static io.openhire.platform.test.TestHttp.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.openhire.identity.IdentityConfiguration;
 import io.openhire.platform.test.TestHttp;
 import io.openhire.platform.test.TestServices;
 import io.openhire.platform.test.TestTokens;
+import java.io.InputStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -28,8 +37,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The dashboard's sign-in and session rules against a real identity service: the browser holds only a
  * session cookie; wrong passwords, forms without their CSRF token, fragments asked for after the session
- * ended, and a person disabled while signed in each get a clear answer. (The pages themselves are tested in
- * a real browser against the whole platform: the launcher's AllInOneIT.)
+ * ended, and a person disabled while signed in each get a clear answer; behind an HTTPS proxy the cookie is
+ * Secure; clients and candidates open neither the staff pages nor the live stream; admins read the models
+ * (from a stand-in model-registry) but do not change them. (The pages themselves are tested in a real
+ * browser against the whole platform: the launcher's AllInOneIT.)
  */
 class DashboardIT {
 
@@ -39,10 +50,13 @@ class DashboardIT {
     static TestServices.Running identity;
     static TestServices.Running dashboard;
     static String adminToken;
+    static WireMockServer modelRegistry;
 
     @BeforeAll
     static void start() {
         tokens = new TestTokens();
+        modelRegistry = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        modelRegistry.start();
         // Access tokens that need renewing on the next request (the dashboard renews a minute ahead).
         identity = TestServices.start(
                 "identity",
@@ -61,7 +75,9 @@ class DashboardIT {
                         "openhire.clients.services.identity.url",
                         identity.url(),
                         "openhire.security.jwk-set-uri",
-                        identity.url() + "/.well-known/jwks.json"));
+                        identity.url() + "/.well-known/jwks.json",
+                        "openhire.clients.services.model-registry.url",
+                        modelRegistry.baseUrl()));
         TestHttp api = new TestHttp(identity.url());
         assertThat(api.post(
                                 "/api/v1/users/register",
@@ -93,6 +109,21 @@ class DashboardIT {
         if (tokens != null) {
             tokens.close();
         }
+        if (modelRegistry != null) {
+            modelRegistry.stop();
+        }
+    }
+
+    /** A person of the organisation with this role, added by its admin; their email. */
+    static String person(String name, String role) {
+        String email = name.toLowerCase().replace(' ', '.') + "@pages.test";
+        TestHttp.Response created = new TestHttp(identity.url())
+                .post(
+                        "/api/v1/users",
+                        map("name", name, "email", email, "role", role, "password", PASSWORD),
+                        bearer(adminToken));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return email;
     }
 
     /** A browser: keeps cookies, does not follow redirects (the tests look at them). */
@@ -173,6 +204,9 @@ class DashboardIT {
                 .contains("openhire_session=")
                 .contains("HttpOnly")
                 .doesNotContain("eyJ"); // no token in a cookie
+        // Plain HTTP: no Secure (the browser would never send it back), no HSTS.
+        assertThat(signedIn.headers().allValues("Set-Cookie").toString()).doesNotContain("Secure");
+        assertThat(signedIn.headers().firstValue("Strict-Transport-Security")).isEmpty();
 
         HttpResponse<String> users = browser.get("/users");
         assertThat(users.statusCode()).isEqualTo(200);
@@ -216,11 +250,147 @@ class DashboardIT {
     }
 
     @Test
+    void signedInThroughAnHttpsProxyTheSessionCookieIsSecureAndTheAnswerSaysHttpsOnly() throws Exception {
+        Browser browser = new Browser();
+        // The gateway (here: the test, from loopback, a trusted proxy) says the browser used HTTPS.
+        HttpResponse<String> signedIn = browser.post(
+                "/login",
+                Map.of("_csrf", browser.csrf("/login"), "email", "ada@pages.test", "password", PASSWORD),
+                "X-Forwarded-Proto",
+                "https");
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location")).hasValue("/");
+        assertThat(signedIn.headers().allValues("Set-Cookie"))
+                .anySatisfy(cookie -> assertThat(cookie)
+                        .startsWith("openhire_session=")
+                        .contains("; Secure")
+                        .contains("HttpOnly"));
+        assertThat(signedIn.headers().firstValue("Strict-Transport-Security"))
+                .hasValueSatisfying(hsts -> assertThat(hsts).contains("max-age=31536000"));
+    }
+
+    @Test
+    void clientsAndCandidatesOpenNeitherTheStaffPagesNorTheSystemPageNorTheLiveStream() throws Exception {
+        for (String email : new String[] {person("Cleo Client", "CLIENT"), person("Cand Candidate", "CANDIDATE")}) {
+            Browser browser = new Browser();
+            assertThat(browser.signIn(email, PASSWORD).headers().firstValue("Location"))
+                    .hasValue("/");
+
+            // The start page: no organisation-wide numbers, no links to what they may not open, no live stream.
+            HttpResponse<String> home = browser.get("/");
+            assertThat(home.statusCode()).as(email).isEqualTo(200);
+            assertThat(home.body())
+                    .contains("Pages Ltd")
+                    .doesNotContain("live-status")
+                    .doesNotContain("href=\"/system\"")
+                    .doesNotContain("href=\"/candidates\"")
+                    .doesNotContain("href=\"/jobs\"")
+                    .doesNotContain("href=\"/models\"");
+
+            HttpResponse<String> system = browser.get("/system");
+            assertThat(system.statusCode()).as(email).isEqualTo(403);
+            assertThat(system.body())
+                    .contains("Not allowed", "Your role does not allow this.")
+                    .doesNotContain("localhost")
+                    .doesNotContain("identity");
+            assertThat(browser.get("/system/health", "HX-Request", "true").statusCode())
+                    .isEqualTo(403);
+            assertThat(browser.get("/live", "Accept", "text/event-stream").statusCode())
+                    .isEqualTo(403);
+            for (String page : new String[] {"/candidates", "/jobs", "/sources", "/pipeline", "/models", "/users"}) {
+                assertThat(browser.get(page).statusCode())
+                        .as(email + " " + page)
+                        .isEqualTo(403);
+            }
+        }
+
+        // An admin sees every service's state, but not where the services live.
+        Browser admin = new Browser();
+        admin.signIn("ada@pages.test", PASSWORD);
+        HttpResponse<String> system = admin.get("/system");
+        assertThat(system.statusCode()).isEqualTo(200);
+        assertThat(system.body()).contains("identity", "model-registry").doesNotContain("http://");
+        // Staff still get the live stream.
+        HttpResponse<InputStream> live = admin.http.send(
+                HttpRequest.newBuilder(URI.create(dashboard.url() + "/live"))
+                        .header("Accept", "text/event-stream")
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream stream = live.body()) {
+            assertThat(live.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anAdminReadsTheModelsButOnlyAPlatformOperatorChangesThem() throws Exception {
+        modelRegistry.stubFor(get(urlEqualTo("/api/v1/models/registered")).willReturn(okJson("""
+                        [{"name": "text-embedding", "description": "Sentence embeddings", "task": "text-embedding",
+                          "aliases": {"champion": 1}, "latestVersion": 2}]""")));
+        modelRegistry.stubFor(get(urlEqualTo("/api/v1/models/text-embedding")).willReturn(okJson("""
+                        {"name": "text-embedding", "description": "Sentence embeddings",
+                         "aliases": {"champion": {"alias": "champion", "version": 1,
+                                                  "updatedAt": "2026-11-22T10:00:00Z", "updatedBy": "system"}},
+                         "versions": [{"version": 2, "status": "READY", "aliases": [], "format": "onnx", "tags": {},
+                                       "lineage": null, "createdAt": "2026-11-23T10:00:00Z"},
+                                      {"version": 1, "status": "READY", "aliases": ["champion"], "format": "onnx",
+                                       "tags": {}, "lineage": null, "createdAt": "2026-11-22T10:00:00Z"}]}""")));
+        modelRegistry.stubFor(
+                get(urlPathEqualTo("/api/v1/models/text-embedding/history")).willReturn(okJson("""
+                        {"changes": [{"changedAt": "2026-11-22T10:00:00Z", "alias": "champion", "action": "PROMOTE",
+                                      "previousVersion": null, "version": 1, "actor": "system",
+                                      "reason": "first start"}]}""")));
+        // A service's refusal reaches the page as its sentence.
+        modelRegistry.stubFor(get(urlEqualTo("/api/v1/models/private-model"))
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("""
+                                {"type": "https://openhire.io/problems/forbidden", "title": "Forbidden",
+                                 "status": 403, "detail": "Your role does not allow reading this model."}""")));
+
+        Browser admin = new Browser();
+        admin.signIn("ada@pages.test", PASSWORD);
+        HttpResponse<String> list = admin.get("/models");
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        assertThat(list.body()).contains("text-embedding", "platform operators manage them");
+
+        HttpResponse<String> page = admin.get("/models/text-embedding");
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("Platform operators manage models", "champion", "first start")
+                .doesNotContain("/promote")
+                .doesNotContain("/rollback");
+
+        String csrf = admin.csrf("/login");
+        HttpResponse<String> promote = admin.post(
+                "/models/text-embedding/promote",
+                Map.of("version", "2", "alias", "champion"),
+                "X-CSRF-TOKEN",
+                csrf,
+                "HX-Request",
+                "true");
+        assertThat(promote.statusCode()).isEqualTo(403);
+        assertThat(promote.body()).contains("Only a platform operator promotes or rolls back models");
+        HttpResponse<String> rollback =
+                admin.post("/models/text-embedding/rollback", Map.of("alias", "champion"), "X-CSRF-TOKEN", csrf);
+        assertThat(rollback.statusCode()).isEqualTo(403);
+        assertThat(rollback.body()).contains("Not allowed", "Only a platform operator");
+        modelRegistry.verify(0, postRequestedFor(urlPathEqualTo("/api/v1/models/update")));
+
+        HttpResponse<String> refused = admin.get("/models/private-model");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body())
+                .contains("Your role does not allow reading this model.")
+                .doesNotContain("Exception")
+                .doesNotContain("at io.openhire");
+    }
+
+    @Test
     void aPersonDisabledWhileSignedInIsSentToSignInWithAMessage() throws Exception {
         TestHttp api = new TestHttp(identity.url());
         TestHttp.Response created = api.post(
                 "/api/v1/users",
-                map("name", "Sam Short", "email", "sam@pages.test", "role", "RECRUITER", "password", PASSWORD),
+                map("name", "Sam Short", "email", "sam@pages.test", "role", "ADMIN", "password", PASSWORD),
                 bearer(adminToken));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().get("user").get("id").asString();

@@ -6,7 +6,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** {@code GET /live}: the signed-in person's stream of changes in their organisation (server-sent events). */
+/**
+ * {@code GET /live}: the signed-in person's stream of changes in their organisation (server-sent events).
+ * For staff only (see {@code SignInSecurity}): it names every resume and job of the organisation, and the
+ * events carry no uploader that would let a candidate's or client's stream be narrowed to their own.
+ */
 @RestController
 class LiveController {
 

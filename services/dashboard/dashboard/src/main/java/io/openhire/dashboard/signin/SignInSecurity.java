@@ -1,14 +1,20 @@
 package io.openhire.dashboard.signin;
 
+import io.openhire.dashboard.DashboardProperties;
+import io.openhire.platform.security.PlatformRoles;
 import io.openhire.platform.security.SecurityAutoConfiguration;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.catalina.util.SessionConfig;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -19,8 +25,12 @@ import org.springframework.security.web.savedrequest.SavedRequest;
 /**
  * The dashboard's security: a session cookie (HttpOnly, SameSite=Lax) instead of bearer tokens, so CSRF
  * protection is on for every form and htmx request (the token travels in a header htmx adds from the
- * page); sign-in through identity ({@link IdentitySignIn}); a strict content security policy (scripts and
- * styles only from the dashboard itself, no inline code).
+ * page); sign-in through identity ({@link IdentitySignIn}); which roles open which pages; a strict content
+ * security policy (scripts and styles only from the dashboard itself, no inline code).
+ *
+ * <p>Behind the gateway (or another proxy on a private network) the request's scheme is what the proxy
+ * says in {@code X-Forwarded-Proto} ({@code server.forward-headers-strategy=native}): a request that
+ * reached the proxy over HTTPS gets a {@code Secure} session cookie and {@code Strict-Transport-Security}.
  */
 @Configuration(proxyBeanMethods = false)
 class SignInSecurity {
@@ -29,9 +39,21 @@ class SignInSecurity {
             + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; "
             + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
+    /** A year: how long a browser keeps to HTTPS for this host after one secure answer. */
+    static final long HSTS_MAX_AGE_SECONDS = 365L * 24 * 60 * 60;
+
     @Bean
     HttpSessionSecurityContextRepository dashboardSecurityContexts() {
         return new HttpSessionSecurityContextRepository();
+    }
+
+    /** {@code openhire.dashboard.secure-cookie}: see {@link SecureSessionCookie}. */
+    @Bean
+    TomcatContextCustomizer dashboardSessionCookie(DashboardProperties properties) {
+        return context -> context.setCookieProcessor(new SecureSessionCookie(
+                context.getCookieProcessor(),
+                () -> SessionConfig.getSessionCookieName(context),
+                properties.secureCookie()));
     }
 
     @Bean
@@ -50,10 +72,20 @@ class SignInSecurity {
         http.authenticationProvider(signIn)
                 .requestCache(cache -> cache.requestCache(pages))
                 .securityContext(c -> c.securityContextRepository(contexts))
+                // Who opens what, by path, so that every fragment and form behind a page is covered too.
+                // Everything not named here is for staff: clients and candidates have only the start
+                // page until their own pages exist (the services would refuse them most data anyway,
+                // and the live stream tells of the whole organisation's resumes and jobs).
                 .authorizeHttpRequests(auth -> auth.requestMatchers(open.toArray(String[]::new))
                         .permitAll()
+                        .requestMatchers("/")
+                        .authenticated()
+                        .requestMatchers("/users", "/users/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/models", "/models/**", "/system", "/system/**")
+                        .hasAnyRole("ADMIN", PlatformRoles.OPERATOR)
                         .anyRequest()
-                        .authenticated())
+                        .hasAnyRole("ADMIN", "RECRUITER"))
                 .formLogin(form -> form.loginPage("/login")
                         .loginProcessingUrl("/login")
                         .usernameParameter("email")
@@ -72,9 +104,18 @@ class SignInSecurity {
                         })
                         .deleteCookies("openhire_session")
                         .logoutSuccessUrl("/login?logout"))
-                .exceptionHandling(e -> e.authenticationEntryPoint(new SignInRequired()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new SignInRequired())
+                        // The error page tells a form without its CSRF token from a role that may not.
+                        .accessDeniedHandler((request, response, denied) -> {
+                            request.setAttribute(WebAttributes.ACCESS_DENIED_403, denied);
+                            response.sendError(HttpStatus.FORBIDDEN.value());
+                        }))
                 .addFilterAfter(new TokenRenewal(signIn, contexts, clock), SecurityContextHolderFilter.class)
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                // HSTS is written on secure requests only (browsers ignore it over plain HTTP), for this host
+                // only: the dashboard cannot speak for other hosts under the same domain.
+                .headers(h -> h.httpStrictTransportSecurity(hsts ->
+                                hsts.maxAgeInSeconds(HSTS_MAX_AGE_SECONDS).includeSubDomains(false))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(f -> f.deny())
                         .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")));

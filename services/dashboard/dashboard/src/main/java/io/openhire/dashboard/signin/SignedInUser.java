@@ -1,5 +1,6 @@
 package io.openhire.dashboard.signin;
 
+import io.openhire.platform.security.PlatformRoles;
 import java.time.Instant;
 import java.util.Collection;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -65,8 +66,30 @@ public final class SignedInUser extends AbstractAuthenticationToken {
         return organizationName;
     }
 
+    /** A role the access token grants ({@code ADMIN}, {@code RECRUITER}, {@code PLATFORM_OPERATOR}…). */
+    public boolean hasRole(String role) {
+        return getAuthorities().stream().anyMatch(a -> ("ROLE_" + role).equals(a.getAuthority()));
+    }
+
+    /** An admin of the organisation: manages its users. */
     public boolean isAdmin() {
-        return getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+        return hasRole("ADMIN");
+    }
+
+    /**
+     * Recruiters and admins: the people the dashboard's pages are for (jobs, candidates, sources, live
+     * updates). Clients and candidates see only their own start page until their pages exist.
+     */
+    public boolean isStaff() {
+        return isAdmin() || hasRole("RECRUITER");
+    }
+
+    /**
+     * Runs the platform (a role next to the person's role in their organisation): changes what every
+     * organisation shares, such as which model version is in use.
+     */
+    public boolean isOperator() {
+        return hasRole(PlatformRoles.OPERATOR);
     }
 
     /** True when the access token is gone or about to go: renew it before calling a service with it. */

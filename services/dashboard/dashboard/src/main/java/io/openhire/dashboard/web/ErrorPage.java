@@ -4,6 +4,8 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
@@ -21,7 +23,10 @@ class ErrorPage implements ErrorController {
         int status = code instanceof Integer value ? value : 500;
         String message = switch (status) {
             case 404 -> "There is no page here.";
-            case 403 -> "Your role does not allow this, or the form was too old: reload the page and try again.";
+            case 403 ->
+                request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException
+                        ? "The form was too old: reload the page and try again."
+                        : "Your role does not allow this.";
             case 413 -> "That is too large.";
             case 400 -> "The request was not understood.";
             default ->

@@ -3,6 +3,7 @@ package io.openhire.dashboard.web;
 import io.openhire.dashboard.api.JobsApi;
 import io.openhire.dashboard.api.MatchesApi;
 import io.openhire.dashboard.api.ResumesApi;
+import io.openhire.dashboard.signin.SignedInUser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** {@code GET /}: the pipeline at a glance (resumes by status, open jobs, what matching has indexed), newest jobs. */
+/**
+ * {@code GET /}: the pipeline at a glance (resumes by status, open jobs, what matching has indexed), newest
+ * jobs. Those are the organisation's numbers, for staff: a client or a candidate gets a start page without
+ * them (their own pages are not built yet).
+ */
 @Controller
 class HomePage {
 
@@ -29,6 +34,10 @@ class HomePage {
 
     @GetMapping("/")
     String home(Model model) {
+        SignedInUser me = PageModel.signedIn();
+        if (me == null || !me.isStaff()) {
+            return "home";
+        }
         pipeline(model);
         model.addAttribute("recentJobs", Values.list(jobs.jobs(Values.query("status", "OPEN", "size", "6")), "items"));
         return "home";

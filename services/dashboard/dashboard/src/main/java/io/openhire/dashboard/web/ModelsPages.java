@@ -1,6 +1,7 @@
 package io.openhire.dashboard.web;
 
 import io.openhire.dashboard.api.ModelsApi;
+import io.openhire.dashboard.signin.SignedInUser;
 import io.openhire.platform.web.ProblemException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,12 +14,19 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Models (admins): every model, one model's versions, aliases and alias history; promote and roll back. */
+/**
+ * Models: every model, one model's versions, aliases and alias history, for admins and platform operators
+ * (see {@code SignInSecurity}). The models are shared by every organisation, so only a platform operator
+ * promotes and rolls back (model-registry refuses anyone else too); an admin reads.
+ */
 @Controller
 class ModelsPages {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern ALIAS = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+
+    static final String OPERATORS_ONLY =
+            "Only a platform operator promotes or rolls back models: every organisation uses the same ones.";
 
     private final ModelsApi models;
 
@@ -26,9 +34,11 @@ class ModelsPages {
         this.models = models;
     }
 
-    @ModelAttribute
-    void adminsOnly() {
-        PageModel.requireAdmin("Only an admin of the organisation manages models.");
+    /** Whether the page offers promote and roll back. */
+    @ModelAttribute("canChange")
+    boolean canChange() {
+        SignedInUser me = PageModel.signedIn();
+        return me != null && me.isOperator();
     }
 
     @GetMapping("/models")
@@ -50,6 +60,7 @@ class ModelsPages {
             @RequestParam(defaultValue = "champion") String alias,
             @RequestParam(required = false) String reason,
             Model model) {
+        requireOperator();
         Map<String, Object> action = new LinkedHashMap<>();
         action.put("action", "PROMOTE");
         action.put("name", name(name));
@@ -68,6 +79,7 @@ class ModelsPages {
             @RequestParam(defaultValue = "champion") String alias,
             @RequestParam(required = false) String reason,
             Model model) {
+        requireOperator();
         Map<String, Object> action = new LinkedHashMap<>();
         action.put("action", "ROLLBACK");
         action.put("name", name(name));
@@ -77,6 +89,13 @@ class ModelsPages {
         show(name, model);
         model.addAttribute("done", "Rolled " + alias + " back.");
         return "model :: detail";
+    }
+
+    /** Refused here, before the registry is asked: the person gets the sentence, the registry no request. */
+    private void requireOperator() {
+        if (!canChange()) {
+            throw ProblemException.forbidden(OPERATORS_ONLY);
+        }
     }
 
     private void show(String name, Model model) {

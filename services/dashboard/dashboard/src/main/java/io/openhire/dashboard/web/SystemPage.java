@@ -19,7 +19,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * {@code GET /system}: every service the dashboard knows, asked for its health at once (in parallel, two
- * seconds each at most); one that is down or slow is highlighted. Refreshes itself every 10 s.
+ * seconds each at most); one that is down or slow is highlighted. Refreshes itself every 10 s. For admins
+ * and platform operators (see {@code SignInSecurity}); it shows names, state and time, never the services'
+ * internal addresses.
  */
 @Controller
 class SystemPage {
@@ -35,7 +37,8 @@ class SystemPage {
         this.clients = clients;
     }
 
-    record Health(String service, String url, String status, long millis, boolean degraded, String problem) {}
+    /** One service's answer as the page shows it: no address (internal URLs are not for browsers). */
+    record Health(String service, String status, long millis, boolean degraded, String problem) {}
 
     @GetMapping("/system")
     String system(Model model) {
@@ -80,16 +83,15 @@ class SystemPage {
             boolean degraded = !status.equals("UP") || millis > SLOW.toMillis();
             return new Health(
                     name,
-                    url,
                     status,
                     millis,
                     degraded,
                     status.equals("UP") ? (degraded ? "answers slowly" : null) : "reports " + response.statusCode());
         } catch (java.io.IOException e) {
-            return new Health(name, url, "DOWN", (System.nanoTime() - start) / 1_000_000, true, "not reachable");
+            return new Health(name, "DOWN", (System.nanoTime() - start) / 1_000_000, true, "not reachable");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Health(name, url, "DOWN", 0, true, "not asked");
+            return new Health(name, "DOWN", 0, true, "not asked");
         }
     }
 }

@@ -1,0 +1,216 @@
+package io.openhire.dashboard.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.openhire.dashboard.api.ModelsApi;
+import io.openhire.dashboard.signin.SignedInUser;
+import io.openhire.platform.security.PlatformRoles;
+import io.openhire.platform.web.ProblemException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.StaticApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.ui.ExtendedModelMap;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+/**
+ * Who may change the models everyone shares: a platform operator (a token role next to their role in the
+ * organisation) sees promote and roll back and can use them; an organisation's admin reads, and is refused
+ * before the registry is asked. (Identity signs in no operator yet, so this is tested here rather than in
+ * DashboardIT, which covers the admin's side end to end.)
+ */
+class ModelsPagesTest {
+
+    final RecordingRegistry registry = new RecordingRegistry();
+    final ModelsPages pages = new ModelsPages(registry);
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void aPlatformOperatorSeesTheControlsAndPromotesAndRollsBack() {
+        signIn("ADMIN", PlatformRoles.OPERATOR);
+        assertThat(pages.canChange()).isTrue();
+
+        String html = detail(true);
+        assertThat(html).contains("/models/text-embedding/promote", "/models/text-embedding/rollback");
+        assertThat(html).doesNotContain("Platform operators manage models");
+
+        pages.promote("text-embedding", 2, "champion", null, new ExtendedModelMap());
+        pages.rollback("text-embedding", "champion", "worse on the benchmark", new ExtendedModelMap());
+        assertThat(registry.updates)
+                .extracting(update -> update.get("action"), update -> update.get("alias"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("PROMOTE", "champion"),
+                        org.assertj.core.groups.Tuple.tuple("ROLLBACK", "champion"));
+    }
+
+    @Test
+    void anAdminReadsTheModelsAndIsRefusedBeforeTheRegistryIsAsked() {
+        signIn("ADMIN");
+        assertThat(pages.canChange()).isFalse();
+
+        String html = detail(false);
+        assertThat(html).contains("Platform operators manage models", "champion", "v1");
+        assertThat(html).doesNotContain("/promote").doesNotContain("/rollback");
+
+        assertThatThrownBy(() -> pages.promote("text-embedding", 2, "champion", null, new ExtendedModelMap()))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN);
+                    assertThat(e.getMessage()).contains("Only a platform operator");
+                });
+        assertThatThrownBy(() -> pages.rollback("text-embedding", "champion", null, new ExtendedModelMap()))
+                .isInstanceOf(ProblemException.class);
+        assertThat(registry.updates).isEmpty();
+    }
+
+    static void signIn(String... roles) {
+        Jwt token = Jwt.withTokenValue("token")
+                .header("alg", "RS256")
+                .subject(UUID.randomUUID().toString())
+                .claim("org", UUID.randomUUID().toString())
+                .claim("roles", List.of(roles))
+                .expiresAt(Instant.now().plusSeconds(600))
+                .build();
+        SignedInUser user = new SignedInUser(
+                token,
+                Arrays.stream(roles)
+                        .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+                        .toList(),
+                "refresh",
+                "Olga Operator",
+                "Pages Ltd");
+        SecurityContextHolder.getContext().setAuthentication(user);
+    }
+
+    /** The model page's detail part, rendered from the real template as the controller's model leaves it. */
+    String detail(boolean canChange) {
+        ClassLoaderTemplateResolver templates = new ClassLoaderTemplateResolver();
+        templates.setPrefix("openhire/dashboard/templates/");
+        templates.setSuffix(".html");
+        templates.setTemplateMode(TemplateMode.HTML);
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.setTemplateResolver(templates);
+        StaticApplicationContext beans = new StaticApplicationContext();
+        beans.registerBean("labels", Labels.class);
+        beans.refresh();
+        ExtendedModelMap model = new ExtendedModelMap();
+        pages.model("text-embedding", model);
+        // A web context: the template's links (@{/models/...}) need a request to be relative to.
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/models/text-embedding");
+        WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
+                .buildExchange(request, new MockHttpServletResponse()));
+        context.setVariables(model);
+        context.setVariable("canChange", canChange);
+        context.setVariable(
+                ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new ThymeleafEvaluationContext(beans, null));
+        return engine.process("model", Set.of("detail"), context);
+    }
+
+    /** model-registry as the dashboard sees it: one model with a champion, and the updates it was sent. */
+    static final class RecordingRegistry implements ModelsApi {
+
+        final List<Map<String, Object>> updates = new ArrayList<>();
+
+        @Override
+        public List<Map<String, Object>> models() {
+            return List.of(model());
+        }
+
+        @Override
+        public Map<String, Object> model(String name) {
+            return model();
+        }
+
+        @Override
+        public Map<String, Object> history(String name, int limit) {
+            return map(
+                    "changes",
+                    List.of(map(
+                            "changedAt", "2026-11-22T10:00:00Z",
+                            "alias", "champion",
+                            "action", "PROMOTE",
+                            "previousVersion", null,
+                            "version", 1,
+                            "actor", "system",
+                            "reason", "first start")));
+        }
+
+        @Override
+        public Map<String, Object> update(Map<String, Object> action) {
+            updates.add(action);
+            return Map.of();
+        }
+
+        /** As model-registry answers (nulls included). */
+        private static Map<String, Object> model() {
+            return map(
+                    "name",
+                    "text-embedding",
+                    "description",
+                    "Sentence embeddings",
+                    "task",
+                    "text-embedding",
+                    "latestVersion",
+                    2,
+                    "aliases",
+                    map(
+                            "champion",
+                            map(
+                                    "alias", "champion",
+                                    "version", 1,
+                                    "updatedAt", "2026-11-22T10:00:00Z",
+                                    "updatedBy", "system")),
+                    "versions",
+                    List.of(version(2, List.of()), version(1, List.of("champion"))));
+        }
+
+        private static Map<String, Object> version(int version, List<String> aliases) {
+            return map(
+                    "version",
+                    version,
+                    "status",
+                    "READY",
+                    "aliases",
+                    aliases,
+                    "format",
+                    "onnx",
+                    "tags",
+                    Map.of(),
+                    "lineage",
+                    null,
+                    "createdAt",
+                    "2026-11-2" + version + "T10:00:00Z");
+        }
+
+        private static Map<String, Object> map(Object... pairs) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (int i = 0; i + 1 < pairs.length; i += 2) {
+                map.put((String) pairs[i], pairs[i + 1]);
+            }
+            return map;
+        }
+    }
+}
