@@ -13,6 +13,7 @@ import io.openhire.matchingtest.Neighbours;
 import io.openhire.platform.crypto.Sha256;
 import io.openhire.platform.events.EventHeaders;
 import io.openhire.platform.http.ServiceAccount;
+import io.openhire.platform.security.PlatformRoles;
 import io.openhire.platform.test.TestDocuments;
 import io.openhire.platform.test.TestHttp;
 import io.openhire.platform.test.TestHttp.Part;
@@ -108,6 +109,9 @@ class MatchingIT {
     static final String ADMIN = TOKENS.token(UUID.randomUUID(), ORG, "ADMIN");
     static final String RECRUITER = TOKENS.token(UUID.randomUUID(), ORG, "RECRUITER");
     static final String OTHER_RECRUITER = TOKENS.token(UUID.randomUUID(), OTHER_ORG, "RECRUITER");
+    /** Runs the platform: rebuilds the index every organisation shares, moves the registry's aliases. */
+    static final String OPERATOR = TOKENS.token(UUID.randomUUID(), ORG, PlatformRoles.OPERATOR);
+
     static UUID priya;
     static UUID tom;
     static UUID maria;
@@ -481,22 +485,30 @@ class MatchingIT {
 
     @Test
     @Order(10)
-    void theIndexIsRebuiltFromTheTablesOnRequest() {
+    void theIndexIsRebuiltFromTheTablesOnAPlatformOperatorsRequest() {
         String before = http().get("/api/v1/matches/index", bearer(RECRUITER))
                 .json()
                 .path("index")
                 .path("generationId")
                 .asString();
+        // One index serves every organisation: neither a recruiter nor an organisation's admin rebuilds it.
         assertThat(http().post("/api/v1/matches/index/rebuild", map(), bearer(RECRUITER))
                         .status())
                 .isEqualTo(403);
-        assertThat(http().post("/api/v1/matches/index/rebuild", map(), bearer(ADMIN))
+        TestHttp.Response refused = http().post("/api/v1/matches/index/rebuild", map(), bearer(ADMIN));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().path("type").asString()).endsWith("/forbidden");
+        JsonNode unchanged =
+                http().get("/api/v1/matches/index", bearer(ADMIN)).json().path("index");
+        assertThat(unchanged.hasNonNull("building")).as(unchanged.toString()).isFalse();
+        assertThat(unchanged.path("generationId").asString()).isEqualTo(before);
+
+        assertThat(http().post("/api/v1/matches/index/rebuild", map(), bearer(OPERATOR))
                         .status())
                 .isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode status = http().get("/api/v1/matches/index", bearer(RECRUITER))
-                    .json()
-                    .path("index");
+            JsonNode status =
+                    http().get("/api/v1/matches/index", bearer(OPERATOR)).json().path("index");
             assertThat(status.path("state").asString()).isEqualTo("READY");
             assertThat(status.path("generationId").asString()).isNotEqualTo(before);
         });
@@ -510,7 +522,7 @@ class MatchingIT {
         TestHttp.Response promoted = registry.post(
                 "/api/v1/models/update",
                 map("action", "PROMOTE", "name", "text-embedding", "version", 2, "reason", "try bge"),
-                bearer(ADMIN));
+                bearer(OPERATOR));
         assertThat(promoted.status()).as(promoted.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
             JsonNode list = matches("jobId=" + BACKEND_JOB, RECRUITER);
@@ -521,7 +533,7 @@ class MatchingIT {
         registry.post(
                 "/api/v1/models/update",
                 map("action", "ROLLBACK", "name", "text-embedding", "reason", "back to MiniLM"),
-                bearer(ADMIN));
+                bearer(OPERATOR));
         await().atMost(Duration.ofSeconds(120))
                 .untilAsserted(() -> assertThat(matches("jobId=" + BACKEND_JOB, RECRUITER)
                                 .path("models")
@@ -554,13 +566,13 @@ class MatchingIT {
                                 "ranker.json",
                                 "application/json",
                                 weights.getBytes(StandardCharsets.UTF_8))),
-                bearer(ADMIN));
+                bearer(OPERATOR));
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         int version = registered.json().path("version").asInt();
         registry.post(
                 "/api/v1/models/update",
                 map("action", "PROMOTE", "name", "match-ranker", "version", version),
-                bearer(ADMIN));
+                bearer(OPERATOR));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode list = matches("jobId=" + BACKEND_JOB, RECRUITER);
             assertThat(list.path("models").path("ranker").path("version").asInt())

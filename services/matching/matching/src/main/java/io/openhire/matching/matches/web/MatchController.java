@@ -229,8 +229,9 @@ class MatchController {
                 job == null ? null : job.updatedAt());
     }
 
+    /** Also for platform operators, who follow the rebuilds they start. */
     @GetMapping("/index")
-    @PreAuthorize(STAFF)
+    @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER', 'PLATFORM_OPERATOR')")
     IndexView indexStatus(AuthenticatedUser caller) {
         MatchIndex.Status status = index.status();
         int[] indexed = index.indexedCounts(caller.organizationId());
@@ -243,9 +244,12 @@ class MatchController {
                 rankers.lastProblem());
     }
 
-    /** Rebuilds the index from this service's tables (every organisation: one index build serves all). */
+    /**
+     * Rebuilds the index from this service's tables. One index build serves every organisation, so only a
+     * platform operator may start one (an organisation's ADMIN is anyone who signed up).
+     */
     @PostMapping("/index/rebuild")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('PLATFORM_OPERATOR')")
     ResponseEntity<Accepted> rebuild(AuthenticatedUser caller) {
         if (!index.rebuild("requested by " + caller.actor())) {
             throw ProblemException.conflict("index-building", "An index build is already running.");
