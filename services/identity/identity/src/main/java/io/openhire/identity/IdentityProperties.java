@@ -1,6 +1,7 @@
 package io.openhire.identity;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -20,10 +21,23 @@ public record IdentityProperties(
         Duration invitationTtl,
         Keys keys,
         Lockout lockout,
-        Map<String, String> serviceAccounts) {
+        Map<String, String> serviceAccounts,
+        List<String> platformOperators) {
 
     public IdentityProperties {
         serviceAccounts = serviceAccounts == null ? Map.of() : Map.copyOf(serviceAccounts);
+        platformOperators = platformOperators == null
+                ? List.of()
+                : platformOperators.stream()
+                        .map(String::strip)
+                        .filter(e -> !e.isEmpty())
+                        .map(e -> e.toLowerCase(java.util.Locale.ROOT))
+                        .toList();
+    }
+
+    /** Whether the configuration makes the owner of {@code email} a platform operator. */
+    public boolean isConfiguredOperator(String email) {
+        return email != null && platformOperators.contains(email.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     /**

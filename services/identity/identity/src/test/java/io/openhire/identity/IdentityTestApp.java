@@ -15,6 +15,7 @@ class IdentityTestApp {
 
     static final String NAME = "spring.application.name=identity";
     static final String SERVICE_SECRET = "a service secret for tests";
+    static final String OPERATOR = "operator@platform.test";
 
     static void register(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "identity");
@@ -22,5 +23,6 @@ class IdentityTestApp {
         registry.add(
                 "openhire.identity.keys.master-key", () -> Base64.getEncoder().encodeToString(new byte[32]));
         registry.add("openhire.events.outbox.poll-interval", () -> "200ms");
+        registry.add("openhire.identity.platform-operators", () -> OPERATOR);
     }
 }

@@ -1,14 +1,18 @@
 package io.openhire.identity.account;
 
 import io.openhire.identity.IdentityProperties;
+import io.openhire.identity.apikeys.ApiKeyService;
 import io.openhire.identity.events.OrganizationRegistered;
 import io.openhire.identity.events.UserAdded;
+import io.openhire.identity.login.LoginService;
+import io.openhire.identity.revocation.Revocations;
 import io.openhire.platform.events.Outbox;
 import io.openhire.platform.security.AuthenticatedUser;
 import io.openhire.platform.web.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -24,6 +28,9 @@ public class AccountService {
     private final PasswordPolicy policy;
     private final Outbox outbox;
     private final IdentityProperties properties;
+    private final LoginService logins;
+    private final ApiKeyService apiKeys;
+    private final Revocations revocations;
     private final Clock clock;
 
     AccountService(
@@ -32,38 +39,41 @@ public class AccountService {
             PasswordPolicy policy,
             Outbox outbox,
             IdentityProperties properties,
+            LoginService logins,
+            ApiKeyService apiKeys,
+            Revocations revocations,
             Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.policy = policy;
         this.outbox = outbox;
         this.properties = properties;
+        this.logins = logins;
+        this.apiKeys = apiKeys;
+        this.revocations = revocations;
         this.clock = clock;
     }
 
     /** A user added by an admin; {@code invitationToken} is set (and shown once) when they must accept. */
     public record AddedUser(User user, String invitationToken, Instant invitationExpiresAt) {}
 
-    /** Creates an organisation and its first administrator. */
+    /**
+     * Creates an organisation and its first administrator, or nothing when the address already has an
+     * account. The caller answers both the same way (and this costs the same Argon2 work either way), so
+     * that sign-up does not tell strangers which addresses have accounts.
+     */
     @Transactional
-    public User register(String organizationName, String name, String email, String password) {
+    public Optional<User> register(String organizationName, String name, String email, String password) {
         policy.check(password, email, name);
+        String passwordHash = passwords.encode(password);
         if (accounts.emailTaken(email)) {
-            throw emailTaken();
+            return Optional.empty();
         }
         UUID organizationId = UUID.randomUUID();
         UUID userId = UUID.randomUUID();
         accounts.insertOrganization(organizationId, organizationName.strip());
         accounts.insertUser(
-                userId,
-                organizationId,
-                email,
-                name.strip(),
-                Role.ADMIN,
-                User.Status.ACTIVE,
-                passwords.encode(password),
-                null,
-                null);
+                userId, organizationId, email, name.strip(), Role.ADMIN, User.Status.ACTIVE, passwordHash, null, null);
         Instant now = clock.instant();
         outbox.publish(
                 OrganizationRegistered.TOPIC,
@@ -75,7 +85,7 @@ public class AccountService {
                 userId.toString(),
                 new UserAdded(userId, organizationId, Role.ADMIN.name(), User.Status.ACTIVE.name(), now),
                 organizationId);
-        return accounts.find(organizationId, userId).orElseThrow();
+        return accounts.find(organizationId, userId);
     }
 
     /**
@@ -162,14 +172,20 @@ public class AccountService {
         return profile(caller);
     }
 
+    /**
+     * A new password; every other sign-in session of the user ends (their refresh tokens stop working),
+     * the one that changed it ({@code currentSession}, the token's {@code sid}) goes on.
+     */
     @Transactional
-    public void changePassword(AuthenticatedUser caller, String currentPassword, String newPassword) {
+    public void changePassword(
+            AuthenticatedUser caller, UUID currentSession, String currentPassword, String newPassword) {
         User user = profile(caller);
         if (user.passwordHash() == null || !passwords.matches(currentPassword, user.passwordHash())) {
             throw ProblemException.invalidField("currentPassword", "is not your current password");
         }
         policy.check(newPassword, user.email(), user.name());
         accounts.updatePassword(caller.organizationId(), caller.userId(), passwords.encode(newPassword));
+        logins.endSessions(user.id(), currentSession);
     }
 
     public List<User> list(AuthenticatedUser admin, int offset, int limit) {
@@ -199,6 +215,15 @@ public class AccountService {
             throw ProblemException.conflict("last-admin", "An organisation needs at least one active administrator.");
         }
         accounts.updateRoleAndStatus(admin.organizationId(), userId, newRole, newStatus);
+        if (newStatus == User.Status.DISABLED && user.status() != User.Status.DISABLED) {
+            // Disabled means out now: no renewals, no API keys they made, no access token still running.
+            logins.endSessions(userId, null);
+            apiKeys.revokeCreatedBy(admin.organizationId(), userId);
+            revocations.revoke(userId.toString());
+        } else if (newRole != user.role()) {
+            // Tokens carry the role: those issued before the change stop working, a renewal gets the new one.
+            revocations.revoke(userId.toString());
+        }
         return get(admin, userId);
     }
 

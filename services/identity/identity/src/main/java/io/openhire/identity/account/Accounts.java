@@ -21,7 +21,7 @@ public class Accounts {
     private static final String SELECT_USER = """
             SELECT u.id, u.organization_id, o.name AS organization_name, u.email, u.name, u.role, u.status,
                    u.password_hash, u.title, u.phone, u.locale, u.time_zone, u.failed_logins, u.locked_until,
-                   u.created_at, u.updated_at
+                   u.created_at, u.updated_at, u.platform_operator
             FROM app_user u JOIN organization o ON o.id = u.organization_id
             """;
 
@@ -187,6 +187,53 @@ public class Accounts {
                 .optional();
     }
 
+    /** Platform operators granted in the database (configured ones are added by the caller). */
+    public List<User> platformOperators() {
+        return jdbc.sql(SELECT_USER + " WHERE u.platform_operator ORDER BY u.email")
+                .query(Accounts::user)
+                .list();
+    }
+
+    public boolean setPlatformOperator(UUID userId, boolean operator) {
+        return jdbc.sql("UPDATE app_user SET platform_operator = :operator, updated_at = now() WHERE id = :id")
+                        .param("id", userId)
+                        .param("operator", operator)
+                        .update()
+                > 0;
+    }
+
+    /** Failed logins of an address without an account (hash of the lower-cased address), like a user's. */
+    public record Attempts(int failedLogins, Instant lockedUntil) {
+        public boolean isLockedAt(Instant now) {
+            return lockedUntil != null && lockedUntil.isAfter(now);
+        }
+    }
+
+    public Attempts unknownEmailAttempts(String emailHash) {
+        return jdbc.sql("SELECT failed_logins, locked_until FROM login_attempt WHERE email_hash = :hash")
+                .param("hash", emailHash)
+                .query((rs, n) -> new Attempts(rs.getInt(1), instant(rs, "locked_until")))
+                .optional()
+                .orElse(new Attempts(0, null));
+    }
+
+    public void recordUnknownEmailFailure(String emailHash, Instant lockedUntil) {
+        jdbc.sql("""
+                        INSERT INTO login_attempt (email_hash, failed_logins, locked_until) VALUES (:hash, 1, :locked)
+                        ON CONFLICT (email_hash) DO UPDATE
+                        SET failed_logins = login_attempt.failed_logins + 1, locked_until = :locked, updated_at = now()
+                        """)
+                .param("hash", emailHash)
+                .param("locked", offset(lockedUntil))
+                .update();
+    }
+
+    /** Forgotten after a day without attempts: the table holds only what a lockout still needs. */
+    public int purgeUnknownEmailAttempts() {
+        return jdbc.sql("DELETE FROM login_attempt WHERE updated_at < now() - interval '1 day'")
+                .update();
+    }
+
     public void recordFailedLogin(UUID userId, Instant lockedUntil) {
         jdbc.sql("""
                         UPDATE app_user SET failed_logins = failed_logins + 1, locked_until = :locked WHERE id = :id
@@ -225,6 +272,7 @@ public class Accounts {
                 rs.getInt("failed_logins"),
                 instant(rs, "locked_until"),
                 instant(rs, "created_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"),
+                rs.getBoolean("platform_operator"));
     }
 }

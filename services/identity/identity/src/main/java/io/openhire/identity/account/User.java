@@ -20,7 +20,8 @@ public record User(
         int failedLogins,
         Instant lockedUntil,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        boolean platformOperator) {
 
     public enum Status {
         ACTIVE,

@@ -4,6 +4,7 @@ import io.openhire.identity.IdentityProperties;
 import io.openhire.identity.account.Role;
 import io.openhire.identity.account.Secrets;
 import io.openhire.identity.keys.AccessTokens;
+import io.openhire.identity.revocation.Revocations;
 import io.openhire.platform.security.AuthenticatedUser;
 import io.openhire.platform.web.ProblemException;
 import java.time.Instant;
@@ -41,11 +42,13 @@ public class ApiKeyService {
     private final JdbcClient jdbc;
     private final AccessTokens.Issuer issuer;
     private final IdentityProperties properties;
+    private final Revocations revocations;
 
-    ApiKeyService(JdbcClient jdbc, AccessTokens.Issuer issuer, IdentityProperties properties) {
+    ApiKeyService(JdbcClient jdbc, AccessTokens.Issuer issuer, IdentityProperties properties, Revocations revocations) {
         this.jdbc = jdbc;
         this.issuer = issuer;
         this.properties = properties;
+        this.revocations = revocations;
     }
 
     @Transactional
@@ -84,6 +87,10 @@ public class ApiKeyService {
                 .orElseThrow(() -> ProblemException.notFound("API key " + id));
     }
 
+    /**
+     * Revokes the key, and the keys it created (an ADMIN key can create keys), and cuts off the access
+     * tokens they were already exchanged for.
+     */
     @Transactional
     public void revoke(AuthenticatedUser admin, UUID id) {
         get(admin, id);
@@ -92,6 +99,32 @@ public class ApiKeyService {
                 .param("org", admin.organizationId())
                 .param("id", id)
                 .update();
+        revocations.revoke(id.toString());
+        revokeCreatedBy(admin.organizationId(), id);
+    }
+
+    /**
+     * A user or key loses access: every key it created, and every key those created, is revoked and their
+     * access tokens stop working. Returns how many keys were revoked.
+     */
+    @Transactional
+    public int revokeCreatedBy(UUID organizationId, UUID creator) {
+        List<UUID> revoked = jdbc.sql("""
+                        WITH RECURSIVE doomed AS (
+                            SELECT id FROM api_key WHERE organization_id = :org AND created_by = :creator
+                            UNION
+                            SELECT k.id FROM api_key k JOIN doomed d ON k.created_by = d.id WHERE k.organization_id = :org
+                        )
+                        UPDATE api_key SET revoked_at = now()
+                        WHERE id IN (SELECT id FROM doomed) AND revoked_at IS NULL
+                        RETURNING id
+                        """)
+                .param("org", organizationId)
+                .param("creator", creator)
+                .query(UUID.class)
+                .list();
+        revoked.forEach(key -> revocations.revoke(key.toString()));
+        return revoked.size();
     }
 
     @Transactional

@@ -4,7 +4,9 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.openhire.identity.IdentityProperties;
+import io.openhire.identity.revocation.Revocations;
 import io.openhire.platform.security.CachingJwtDecoder;
+import io.openhire.platform.security.RevocationCheckingJwtDecoder;
 import io.openhire.platform.security.SecurityAutoConfiguration;
 import io.openhire.platform.security.SecurityProperties;
 import io.openhire.platform.security.TokenClaims;
@@ -47,10 +49,19 @@ public class AccessTokens {
         }
 
         public Issued issue(String subject, String subjectKind, UUID organizationId, List<String> roles) {
+            return issue(subject, subjectKind, organizationId, roles, null);
+        }
+
+        /** @param sessionId the sign-in session (refresh-token family) of a user's token, or null */
+        public Issued issue(
+                String subject, String subjectKind, UUID organizationId, List<String> roles, UUID sessionId) {
             Instant now = clock.instant();
             Instant expiresAt = now.plus(properties.accessTokenTtl());
-            JwtClaimsSet claims = JwtClaimsSet.builder()
-                    .issuer(issuer)
+            JwtClaimsSet.Builder builder = JwtClaimsSet.builder();
+            if (sessionId != null) {
+                builder.claim(TokenClaims.SESSION, sessionId.toString());
+            }
+            JwtClaimsSet claims = builder.issuer(issuer)
                     .subject(subject)
                     .issuedAt(now)
                     .notBefore(now)
@@ -77,10 +88,11 @@ public class AccessTokens {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, SecurityProperties security) {
+    JwtDecoder jwtDecoder(SigningKeys keys, SecurityProperties security, Revocations revocations) {
         JWKSource<SecurityContext> published = (selector, context) -> selector.select(keys.published());
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(published).build();
         decoder.setJwtValidator(SecurityAutoConfiguration.tokenValidator(security.issuer()));
-        return new CachingJwtDecoder(decoder);
+        // identity reads its own revocations from its table: a disabled user is refused here at once.
+        return new RevocationCheckingJwtDecoder(new CachingJwtDecoder(decoder), revocations);
     }
 }

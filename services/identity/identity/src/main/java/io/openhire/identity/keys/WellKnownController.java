@@ -1,5 +1,7 @@
 package io.openhire.identity.keys;
 
+import io.openhire.identity.IdentityProperties;
+import io.openhire.identity.revocation.Revocations;
 import io.openhire.platform.security.SecurityProperties;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +17,15 @@ class WellKnownController {
 
     private final SigningKeys keys;
     private final SecurityProperties security;
+    private final Revocations revocations;
+    private final IdentityProperties identity;
 
-    WellKnownController(SigningKeys keys, SecurityProperties security) {
+    WellKnownController(
+            SigningKeys keys, SecurityProperties security, Revocations revocations, IdentityProperties identity) {
         this.keys = keys;
         this.security = security;
+        this.revocations = revocations;
+        this.identity = identity;
     }
 
     @GetMapping(value = "/.well-known/jwks.json", produces = "application/jwk-set+json")
@@ -26,6 +33,19 @@ class WellKnownController {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.maxAge(5, TimeUnit.MINUTES).cachePublic())
                 .body(keys.published().toJSONObject(true));
+    }
+
+    /**
+     * Token subjects revoked recently enough to matter (SHA-256 hashes, so the list names nobody): every
+     * service reads it every few seconds and refuses tokens issued at or before {@code notBefore}.
+     */
+    @GetMapping("/.well-known/revocations")
+    ResponseEntity<Map<String, Object>> revocations() {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(Map.of(
+                        "revoked", revocations.published(identity.accessTokenTtl()),
+                        "tokenLifetimeSeconds", identity.accessTokenTtl().toSeconds()));
     }
 
     @GetMapping("/.well-known/openid-configuration")

@@ -5,6 +5,7 @@ import io.openhire.identity.account.Accounts;
 import io.openhire.identity.account.Secrets;
 import io.openhire.identity.account.User;
 import io.openhire.identity.keys.AccessTokens;
+import io.openhire.platform.security.PlatformRoles;
 import io.openhire.platform.web.ProblemException;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,7 +65,15 @@ public class LoginService {
         Instant now = clock.instant();
         Optional<User> found = accounts.findByEmail(email);
         if (found.isEmpty()) {
+            // An address without an account answers exactly like one: the same Argon2 work, the same
+            // failures counted, the same lock-out. Nothing tells which addresses have accounts.
+            String emailHash = Secrets.sha256(email.strip().toLowerCase(java.util.Locale.ROOT));
+            Accounts.Attempts attempts = accounts.unknownEmailAttempts(emailHash);
+            if (attempts.isLockedAt(now)) {
+                throw locked(Duration.between(now, attempts.lockedUntil()));
+            }
             passwords.matches(password, timingEqualizerHash);
+            accounts.recordUnknownEmailFailure(emailHash, lockUntil(attempts.failedLogins() + 1, now));
             throw invalidCredentials();
         }
         User user = found.get();
@@ -73,8 +82,7 @@ public class LoginService {
         }
         if (user.passwordHash() == null || !passwords.matches(password, user.passwordHash())) {
             int failures = user.failedLogins() + 1;
-            Instant lockedUntil =
-                    failures >= properties.lockout().maxFailures() ? now.plus(lockDuration(failures)) : null;
+            Instant lockedUntil = lockUntil(failures, now);
             accounts.recordFailedLogin(user.id(), lockedUntil);
             if (lockedUntil != null) {
                 log.info("User {} locked for {} after {} failed logins", user.id(), lockDuration(failures), failures);
@@ -121,17 +129,26 @@ public class LoginService {
                 .ifPresent(t -> refreshTokens.revokeFamily(t.familyId()));
     }
 
+    /**
+     * Ends every sign-in session of a user (their refresh tokens stop working), except {@code keep} when
+     * given: a password change keeps the session that made it.
+     */
+    @Transactional
+    public int endSessions(UUID userId, UUID keep) {
+        return refreshTokens.revokeUser(userId, keep);
+    }
+
     @Scheduled(initialDelay = 60_000, fixedDelay = 3_600_000)
     void purgeExpiredRefreshTokens() {
         refreshTokens.purgeExpired();
+        accounts.purgeUnknownEmailAttempts();
     }
 
     private Tokens issue(User user, UUID familyId) {
-        AccessTokens.Issued access = issuer.issue(
-                user.id().toString(),
-                "user",
-                user.organizationId(),
-                List.of(user.role().name()));
+        List<String> roles = user.platformOperator() || properties.isConfiguredOperator(user.email())
+                ? List.of(user.role().name(), PlatformRoles.OPERATOR)
+                : List.of(user.role().name());
+        AccessTokens.Issued access = issuer.issue(user.id().toString(), "user", user.organizationId(), roles, familyId);
         String refresh = "ohr_" + Secrets.randomToken();
         refreshTokens.insert(
                 UUID.randomUUID(),
@@ -141,6 +158,10 @@ public class LoginService {
                 user.organizationId(),
                 clock.instant().plus(properties.refreshTokenTtl()));
         return new Tokens(access.token(), refresh, properties.accessTokenTtl().toSeconds());
+    }
+
+    private Instant lockUntil(int failures, Instant now) {
+        return failures >= properties.lockout().maxFailures() ? now.plus(lockDuration(failures)) : null;
     }
 
     Duration lockDuration(int failures) {

@@ -63,6 +63,14 @@ class RefreshTokens {
                 .update();
     }
 
+    /** Revokes every live refresh token of the user, except those of session {@code keep} (may be null). */
+    int revokeUser(UUID userId, UUID keep) {
+        return jdbc.sql("""
+                        UPDATE refresh_token SET revoked_at = now()
+                        WHERE user_id = :user AND revoked_at IS NULL AND (CAST(:keep AS uuid) IS NULL OR family_id <> :keep)
+                        """).param("user", userId).param("keep", keep).update();
+    }
+
     int purgeExpired() {
         return jdbc.sql("DELETE FROM refresh_token WHERE expires_at < now() - interval '1 day'")
                 .update();

@@ -5,6 +5,7 @@ import io.openhire.identity.account.AccountService;
 import io.openhire.identity.account.Role;
 import io.openhire.identity.account.User;
 import io.openhire.platform.security.AuthenticatedUser;
+import io.openhire.platform.security.TokenClaims;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -20,6 +21,8 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -119,11 +122,27 @@ class AccountController {
 
     record Page<T>(List<T> items, int offset, int limit, int total) {}
 
+    /** The same answer whether or not the address already had an account (see AccountService.register). */
+    record Registration(String email, String message) {}
+
     @PostMapping("/register")
-    ResponseEntity<Profile> register(@Valid @RequestBody RegisterRequest request) {
-        User admin = accounts.register(
-                request.organization(), request.name(), request.email().strip(), request.password());
-        return ResponseEntity.created(URI.create("/api/v1/users/" + admin.id())).body(Profile.of(admin));
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Registration register(@Valid @RequestBody RegisterRequest request) {
+        String email = request.email().strip();
+        try {
+            accounts.register(request.organization(), request.name(), email, request.password());
+        } catch (io.openhire.platform.web.ProblemException e) {
+            // Two sign-ups of one free address at the same instant: the database's unique index let one
+            // through and rolled the other back. The loser gets the same answer as everyone.
+            if (!e.kind().equals("email-taken")) {
+                throw e;
+            }
+        }
+        return new Registration(
+                email,
+                "If this address had no account, your organisation and its administrator account are ready: sign in"
+                        + " with this address and the password you chose. If it already had an account, nothing"
+                        + " was changed: sign in with that account's password.");
     }
 
     @GetMapping("/profile")
@@ -146,8 +165,14 @@ class AccountController {
 
     @PostMapping("/profile/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void changePassword(AuthenticatedUser caller, @Valid @RequestBody PasswordChange change) {
-        accounts.changePassword(caller, change.currentPassword(), change.newPassword());
+    void changePassword(
+            AuthenticatedUser caller, @AuthenticationPrincipal Jwt token, @Valid @RequestBody PasswordChange change) {
+        String session = token == null ? null : token.getClaimAsString(TokenClaims.SESSION);
+        accounts.changePassword(
+                caller,
+                session == null ? null : UUID.fromString(session),
+                change.currentPassword(),
+                change.newPassword());
     }
 
     @PostMapping("/invitations/accept")
