@@ -149,7 +149,22 @@ class GatewayIT {
         assertThat(refused).isNotNull();
         assertThat(refused.json().get("type").asString()).endsWith("/rate-limited");
         assertThat(Integer.parseInt(refused.header("Retry-After"))).isPositive();
+        // The budget holds however the path is spelled (routing decodes it), and for the dashboard's form.
+        assertThat(http().post("/api/v1/users/%6cogin", map("email", "a@b.test", "password", "x"))
+                        .status())
+                .isEqualTo(429);
+        // (path parameters are refused outright by the security firewall)
+        assertThat(http().post("/api/v1/users/login;x=1", map("email", "a@b.test", "password", "x"))
+                        .status())
+                .isIn(400, 429);
+        assertThat(http().postRaw(
+                                "/login",
+                                "application/x-www-form-urlencoded",
+                                "username=a%40b.test&password=x".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .status())
+                .isEqualTo(429);
         IDENTITY.verify(accepted, postRequestedFor(urlEqualTo("/api/v1/users/login")));
+        IDENTITY.verify(0, postRequestedFor(urlEqualTo("/api/v1/users/%6cogin")));
     }
 
     @Test

@@ -14,20 +14,43 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
- * Applies the request budgets to {@code /api/**}: per client address, per authenticated subject, and a
- * tight one for the endpoints that take credentials. Runs after authentication so it knows the subject.
+ * Applies the request budgets to {@code /api/**} and the dashboard's sign-in: per client address, per
+ * authenticated subject, and a tight one for the endpoints that take credentials. Runs after authentication so it knows the subject.
  * Answers 429 with {@code Retry-After} and a problem detail.
  */
 public class RateLimitFilter extends OncePerRequestFilter {
 
+    /** Paths that take a credential (or make an account), compared after decoding: see {@link #pathOf}. */
     static final Set<String> CREDENTIAL_PATHS = Set.of(
             "/api/v1/users/register",
             "/api/v1/users/login",
             "/api/v1/users/refresh",
             "/api/v1/users/token",
-            "/api/v1/users/invitations/accept");
+            "/api/v1/users/service-token",
+            "/api/v1/users/invitations/accept",
+            "/api/v1/users/profile/password",
+            // the dashboard's sign-in form: the same passwords, so the same budget
+            "/login");
+
+    /**
+     * The path as routing sees it: percent-decoded, {@code ;parameters} removed, {@code //} collapsed.
+     * Comparing the raw URI let {@code /api/v1/users/%6cogin} past the sign-in budget while the route,
+     * which decodes, still took it to identity.
+     */
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
+
+    static {
+        PATHS.setUrlDecode(true);
+        PATHS.setRemoveSemicolonContent(true);
+        PATHS.setAlwaysUseFullPath(true);
+    }
+
+    static String pathOf(HttpServletRequest request) {
+        return PATHS.getLookupPathForRequest(request);
+    }
 
     private final RateLimiter limiter;
     private final GatewayProperties.RateLimit budgets;
@@ -37,9 +60,11 @@ public class RateLimitFilter extends OncePerRequestFilter {
         this.budgets = budgets;
     }
 
+    /** The API, and the dashboard's sign-in form (pages and assets are not budgeted). */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        String path = pathOf(request);
+        return !path.startsWith("/api/") && !(path.equals("/login") && "POST".equals(request.getMethod()));
     }
 
     @Override
@@ -47,7 +72,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String ip = request.getRemoteAddr();
         RateLimiter.Decision decision = limiter.tryAcquire("ip:" + ip, budgets.perIpPerMinute());
-        if (decision.allowed() && CREDENTIAL_PATHS.contains(request.getRequestURI())) {
+        if (decision.allowed() && CREDENTIAL_PATHS.contains(pathOf(request))) {
             decision = limiter.tryAcquire("auth-ip:" + ip, budgets.authPerIpPerMinute());
         }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
