@@ -604,7 +604,7 @@ class MatchingIT {
                 "/api/v1/data/resumes/" + id,
                 mediaType,
                 document,
-                bearer(TOKENS.token(UUID.randomUUID(), org, "SERVICE")));
+                bearer(TOKENS.serviceToken("resume-ingestion", org)));
         assertThat(stored.status()).as(stored.body()).isEqualTo(201);
         publish(
                 ResumeReceived.TOPIC,

@@ -82,12 +82,15 @@ public final class Neighbours implements AutoCloseable {
         }
     }
 
-    /** A service account whose tokens come from the test issuer (identity is not part of these tests). */
+    /**
+     * A service account whose tokens come from the test issuer (identity is not part of these tests),
+     * shaped like identity's: subject {@code service:<name>}, so storage lets each service into its own buckets.
+     */
     public static ServiceAccount serviceAccount(String name, TestTokens tokens) {
         return new ServiceAccount(name, "unused", null, Clock.systemUTC()) {
             @Override
             public String tokenFor(UUID organizationId) {
-                return tokens.token(UUID.randomUUID(), organizationId, "SERVICE");
+                return tokens.serviceToken(name, organizationId);
             }
         };
     }

@@ -157,7 +157,7 @@ class ModelServingIT {
     }
 
     long cacheSize() {
-        String[] service = bearer(TOKENS.token(UUID.randomUUID(), ORGANIZATION, "SERVICE"));
+        String[] service = bearer(TOKENS.serviceToken("matching", ORGANIZATION));
         return http().get("/api/v1/cache", service).json().get("size").asLong();
     }
 
@@ -223,10 +223,7 @@ class ModelServingIT {
     @Order(2)
     void theClientOtherServicesUseEmbedsThroughTheSameApi() {
         ModelServingApi api = (request) -> JSON.readValue(
-                http().post(
-                                "/api/v1/predict",
-                                request,
-                                bearer(TOKENS.token(UUID.randomUUID(), ORGANIZATION, "SERVICE")))
+                http().post("/api/v1/predict", request, bearer(TOKENS.serviceToken("matching", ORGANIZATION)))
                         .body(),
                 Prediction.class);
         List<String> texts = new ArrayList<>();
@@ -312,9 +309,10 @@ class ModelServingIT {
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         int version = registered.json().get("version").asInt();
 
-        // Someone with access to the object store flips a byte in the stored artifact.
+        // Someone with access to the object store (only model-registry's own token reaches the models
+        // bucket) flips a byte in the stored artifact.
         TestHttp objects = new TestHttp(storage.url());
-        String[] platform = bearer(TOKENS.token(UUID.randomUUID(), PlatformOrganization.ID, "SERVICE"));
+        String[] platform = bearer(TOKENS.serviceToken("model-registry", PlatformOrganization.ID));
         String part = "/api/v1/data/models/text-embedding.v" + version + ".artifact.00001";
         byte[] stored = objects.getBytes(part, platform);
         stored[1000] ^= 0x01;

@@ -25,11 +25,12 @@ public class RegistryForTests {
         return serviceAccount("model-registry", tokens);
     }
 
+    /** Tokens shaped like identity's service tokens (subject {@code service:<name>}): storage checks the name. */
     public static ServiceAccount serviceAccount(String name, TestTokens tokens) {
         return new ServiceAccount(name, "unused", null, Clock.systemUTC()) {
             @Override
             public String tokenFor(UUID organizationId) {
-                return tokens.token(UUID.randomUUID(), organizationId, "SERVICE");
+                return tokens.serviceToken(name, organizationId);
             }
         };
     }

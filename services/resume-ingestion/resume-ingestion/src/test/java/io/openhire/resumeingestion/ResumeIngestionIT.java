@@ -77,7 +77,7 @@ class ResumeIngestionIT {
     @EnableAutoConfiguration
     @Import(ResumeIngestionConfiguration.class)
     static class App {
-        /** identity's service tokens, from the test issuer. */
+        /** identity's service tokens (subject service:resume-ingestion), from the test issuer. */
         @Bean
         ServiceAccount serviceAccount() {
             return serviceAccountFor(TOKENS);
@@ -88,7 +88,7 @@ class ResumeIngestionIT {
         return new ServiceAccount("resume-ingestion", "unused", null, Clock.systemUTC()) {
             @Override
             public String tokenFor(UUID organizationId) {
-                return tokens.token(UUID.randomUUID(), organizationId, "SERVICE");
+                return tokens.serviceToken("resume-ingestion", organizationId);
             }
         };
     }
@@ -293,7 +293,7 @@ class ResumeIngestionIT {
         assertThat(new TestHttp(storage.url())
                         .get(
                                 "/api/v1/data/resumes/" + id,
-                                bearer(TOKENS.token(UUID.randomUUID(), organization, "SERVICE")))
+                                bearer(TOKENS.serviceToken("resume-ingestion", organization)))
                         .status())
                 .as("the original is deleted from storage")
                 .isEqualTo(404);

@@ -50,12 +50,12 @@ public final class ProcessingTestSupport {
         return storage.url();
     }
 
-    /** identity's service tokens, from the test issuer. */
+    /** identity's service tokens (subject service:resume-processing), from the test issuer. */
     public static ServiceAccount serviceAccount() {
         return new ServiceAccount("resume-processing", "unused", null, Clock.systemUTC()) {
             @Override
             public String tokenFor(UUID organizationId) {
-                return TOKENS.token(UUID.randomUUID(), organizationId, "SERVICE");
+                return TOKENS.serviceToken("resume-processing", organizationId);
             }
         };
     }
@@ -98,7 +98,8 @@ public final class ProcessingTestSupport {
             UUID firstId) {
         java.util.List<UUID> ids = new java.util.ArrayList<>();
         TestHttp storage = new TestHttp(storageUrl());
-        String token = TOKENS.token(UUID.randomUUID(), organization, "SERVICE");
+        // resume-ingestion's own token: only it and resume-processing reach the resumes bucket.
+        String token = TOKENS.serviceToken("resume-ingestion", organization);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of("bootstrap.servers", bootstrapServers), new StringSerializer(), new StringSerializer())) {
             for (byte[] bytes : documents) {
