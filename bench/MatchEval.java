@@ -115,7 +115,7 @@ public class MatchEval {
             password = "correct horse battery staple 42";
             TestHttp.Response registered = http.post("/api/v1/users/register",
                     Map.of("organization", "Matching evaluation", "name", "Quinn Ranker", "email", email, "password", password));
-            if (registered.status() != 201) {
+            if (registered.status() != 202) {
                 throw new IllegalStateException("register: " + registered.status() + " " + registered.body());
             }
         }
