@@ -1,8 +1,12 @@
 package io.openhire.dashboard;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -39,12 +43,14 @@ import org.junit.jupiter.api.Test;
  * session cookie; wrong passwords, forms without their CSRF token, fragments asked for after the session
  * ended, and a person disabled while signed in each get a clear answer; behind an HTTPS proxy the cookie is
  * Secure; clients and candidates open neither the staff pages nor the live stream; admins read the models
- * (from a stand-in model-registry) but do not change them. (The pages themselves are tested in a real
- * browser against the whole platform: the launcher's AllInOneIT.)
+ * (from a stand-in model-registry) but do not change them, identity's bootstrap platform operator does. (The
+ * pages themselves are tested in a real browser against the whole platform: the launcher's AllInOneIT.)
  */
 class DashboardIT {
 
     static final String PASSWORD = "a long and private passphrase";
+    /** The platform operator identity creates at start (its bootstrap operator), in an organisation of its own. */
+    static final String OPERATOR = "olive@operators.test";
 
     static TestTokens tokens;
     static TestServices.Running identity;
@@ -66,7 +72,15 @@ class DashboardIT {
                         "openhire.identity.keys.master-key",
                         Base64.getEncoder().encodeToString(new byte[32]),
                         "openhire.identity.access-token-ttl",
-                        "62s"));
+                        "62s",
+                        "openhire.identity.bootstrap-operator.email",
+                        OPERATOR,
+                        "openhire.identity.bootstrap-operator.password",
+                        PASSWORD,
+                        "openhire.identity.bootstrap-operator.name",
+                        "Olive Operator",
+                        "openhire.identity.bootstrap-operator.organization",
+                        "Platform Ops"));
         dashboard = TestServices.start(
                 "dashboard",
                 DashboardConfiguration.class,
@@ -79,6 +93,7 @@ class DashboardIT {
                         "openhire.clients.services.model-registry.url",
                         modelRegistry.baseUrl()));
         TestHttp api = new TestHttp(identity.url());
+        // Sign-up answers 202 whether or not the address was free (it names no accounts): sign in to use it.
         assertThat(api.post(
                                 "/api/v1/users/register",
                                 map(
@@ -91,7 +106,7 @@ class DashboardIT {
                                         "password",
                                         PASSWORD))
                         .status())
-                .isEqualTo(201);
+                .isEqualTo(202);
         adminToken = api.post("/api/v1/users/login", map("email", "ada@pages.test", "password", PASSWORD))
                 .json()
                 .get("access_token")
@@ -383,6 +398,52 @@ class DashboardIT {
                 .contains("Your role does not allow reading this model.")
                 .doesNotContain("Exception")
                 .doesNotContain("at io.openhire");
+
+        // Identity's bootstrap operator: PLATFORM_OPERATOR in the token, so the page offers both controls
+        // and they reach the registry with the operator's own token.
+        modelRegistry.stubFor(post(urlEqualTo("/api/v1/models/update")).willReturn(okJson("{}")));
+        Browser operator = new Browser();
+        assertThat(operator.signIn(OPERATOR, PASSWORD).headers().firstValue("Location"))
+                .hasValue("/");
+        HttpResponse<String> operatorList = operator.get("/models");
+        assertThat(operatorList.statusCode()).as(operatorList.body()).isEqualTo(200);
+        assertThat(operatorList.body()).contains("text-embedding").doesNotContain("platform operators manage them");
+        HttpResponse<String> operatorPage = operator.get("/models/text-embedding");
+        assertThat(operatorPage.statusCode()).as(operatorPage.body()).isEqualTo(200);
+        assertThat(operatorPage.body())
+                .contains("/models/text-embedding/promote", "Promote version 2")
+                .contains("/models/text-embedding/rollback", "Roll back champion")
+                .doesNotContain("Platform operators manage models");
+
+        String operatorCsrf = operator.csrf("/login");
+        HttpResponse<String> promoted = operator.post(
+                "/models/text-embedding/promote",
+                Map.of("version", "2", "alias", "champion"),
+                "X-CSRF-TOKEN",
+                operatorCsrf,
+                "HX-Request",
+                "true");
+        assertThat(promoted.statusCode()).as(promoted.body()).isEqualTo(200);
+        assertThat(promoted.body()).contains("Version 2 is now champion.");
+        HttpResponse<String> rolledBack = operator.post(
+                "/models/text-embedding/rollback",
+                Map.of("alias", "champion"),
+                "X-CSRF-TOKEN",
+                operatorCsrf,
+                "HX-Request",
+                "true");
+        assertThat(rolledBack.statusCode()).as(rolledBack.body()).isEqualTo(200);
+        assertThat(rolledBack.body()).contains("Rolled champion back.");
+        modelRegistry.verify(
+                1,
+                postRequestedFor(urlPathEqualTo("/api/v1/models/update"))
+                        .withHeader("Authorization", matching("Bearer .+"))
+                        .withRequestBody(matchingJsonPath("$.action", equalTo("PROMOTE")))
+                        .withRequestBody(matchingJsonPath("$.version", equalTo("2"))));
+        modelRegistry.verify(
+                1,
+                postRequestedFor(urlPathEqualTo("/api/v1/models/update"))
+                        .withRequestBody(matchingJsonPath("$.action", equalTo("ROLLBACK"))));
     }
 
     @Test
