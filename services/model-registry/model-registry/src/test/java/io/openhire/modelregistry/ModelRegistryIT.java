@@ -62,7 +62,8 @@ class ModelRegistryIT {
             return new ServiceAccount("model-registry", "unused", null, Clock.systemUTC()) {
                 @Override
                 public String tokenFor(UUID organizationId) {
-                    return TOKENS.token(UUID.randomUUID(), organizationId, "SERVICE");
+                    // storage's models bucket is model-registry's own: only its service token reaches it.
+                    return TOKENS.serviceToken("model-registry", organizationId);
                 }
             };
         }
@@ -150,7 +151,7 @@ class ModelRegistryIT {
         assertThat(v2.get("aliases").toString()).isEqualTo("[\"challenger\"]");
 
         // Serving downloads the artifact (23 parts of 4 MB here) and gets exactly the original bytes.
-        String[] serving = bearer(TOKENS.token(UUID.randomUUID(), organization, "SERVICE"));
+        String[] serving = bearer(TOKENS.serviceToken("model-serving", organization));
         byte[] downloaded = http().getBytes("/api/v1/models/text-embedding/versions/1/artifact", serving);
         assertThat(Sha256.hex(downloaded)).isEqualTo(Sha256.hex(miniLm));
         assertThat(http().get("/api/v1/models/text-embedding/versions/2/tokenizer", serving)
@@ -404,7 +405,7 @@ class ModelRegistryIT {
     String newModelWithVersions(int count, Map<String, Double> metrics) throws IOException {
         String name = "test-" + UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < count; i++) {
-            registerVersion(name, metrics, bearer(TOKENS.token(UUID.randomUUID(), organization, "SERVICE")));
+            registerVersion(name, metrics, bearer(TOKENS.serviceToken("training", organization)));
         }
         TestHttp.Response first = http().post(
                         "/api/v1/models/update",
