@@ -3,6 +3,7 @@ package io.openhire.identity;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,6 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param lockout back-off after failed logins
  * @param serviceAccounts service name → secret: OpenHire services that may obtain a token for an
  *     organisation at {@code POST /api/v1/users/service-token} (e.g. a Kafka listener reading a document)
+ * @param platformOperators ids of users who are platform operators (role {@code PLATFORM_OPERATOR} in
+ *     their tokens) by configuration; more are granted by an operator. Ids, not email addresses:
+ *     addresses are not verified, so whoever signed up first with an address would get the role.
+ * @param bootstrapOperator a first operator that identity creates itself at start, before it takes
+ *     requests, when no account has that address yet (a new installation, the all-in-one's demo admin)
  */
 @ConfigurationProperties("openhire.identity")
 public record IdentityProperties(
@@ -22,22 +28,32 @@ public record IdentityProperties(
         Keys keys,
         Lockout lockout,
         Map<String, String> serviceAccounts,
-        List<String> platformOperators) {
+        List<UUID> platformOperators,
+        BootstrapOperator bootstrapOperator) {
 
     public IdentityProperties {
         serviceAccounts = serviceAccounts == null ? Map.of() : Map.copyOf(serviceAccounts);
-        platformOperators = platformOperators == null
-                ? List.of()
-                : platformOperators.stream()
-                        .map(String::strip)
-                        .filter(e -> !e.isEmpty())
-                        .map(e -> e.toLowerCase(java.util.Locale.ROOT))
-                        .toList();
+        platformOperators = platformOperators == null ? List.of() : List.copyOf(platformOperators);
+        bootstrapOperator =
+                bootstrapOperator == null ? new BootstrapOperator(null, null, null, null) : bootstrapOperator;
     }
 
-    /** Whether the configuration makes the owner of {@code email} a platform operator. */
-    public boolean isConfiguredOperator(String email) {
-        return email != null && platformOperators.contains(email.strip().toLowerCase(java.util.Locale.ROOT));
+    /** Whether the configuration makes this user a platform operator. */
+    public boolean isConfiguredOperator(UUID userId) {
+        return platformOperators.contains(userId);
+    }
+
+    /**
+     * @param email the operator's address; nothing happens when blank
+     * @param password their first password (the password policy applies)
+     * @param name their name
+     * @param organization the organisation identity creates for them
+     */
+    public record BootstrapOperator(String email, String password, String name, String organization) {
+
+        public boolean isSet() {
+            return email != null && !email.isBlank();
+        }
     }
 
     /**

@@ -23,6 +23,8 @@ class IdentityTestApp {
         registry.add(
                 "openhire.identity.keys.master-key", () -> Base64.getEncoder().encodeToString(new byte[32]));
         registry.add("openhire.events.outbox.poll-interval", () -> "200ms");
-        registry.add("openhire.identity.platform-operators", () -> OPERATOR);
+        registry.add("openhire.identity.bootstrap-operator.email", () -> OPERATOR);
+        registry.add("openhire.identity.bootstrap-operator.password", () -> IdentityIT.PASSWORD);
+        registry.add("openhire.identity.bootstrap-operator.organization", () -> "Ops");
     }
 }

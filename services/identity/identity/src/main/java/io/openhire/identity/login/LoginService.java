@@ -145,7 +145,7 @@ public class LoginService {
     }
 
     private Tokens issue(User user, UUID familyId) {
-        List<String> roles = user.platformOperator() || properties.isConfiguredOperator(user.email())
+        List<String> roles = user.platformOperator() || properties.isConfiguredOperator(user.id())
                 ? List.of(user.role().name(), PlatformRoles.OPERATOR)
                 : List.of(user.role().name());
         AccessTokens.Issued access = issuer.issue(user.id().toString(), "user", user.organizationId(), roles, familyId);

@@ -40,11 +40,11 @@ public class PlatformOperators {
 
     public List<Operator> list() {
         List<Operator> operators = new ArrayList<>();
-        for (String email : properties.platformOperators()) {
-            accounts.findByEmail(email).ifPresent(u -> operators.add(new Operator(u, "configuration")));
+        for (UUID userId : properties.platformOperators()) {
+            accounts.findAuthenticated(userId).ifPresent(u -> operators.add(new Operator(u, "configuration")));
         }
         for (User user : accounts.platformOperators()) {
-            if (!properties.isConfiguredOperator(user.email())) {
+            if (!properties.isConfiguredOperator(user.id())) {
                 operators.add(new Operator(user, "operator"));
             }
         }
@@ -68,12 +68,12 @@ public class PlatformOperators {
     @Transactional
     public void withdraw(AuthenticatedUser operator, UUID userId) {
         User user = accounts.findAuthenticated(userId)
-                .filter(u -> u.platformOperator() || properties.isConfiguredOperator(u.email()))
+                .filter(u -> u.platformOperator() || properties.isConfiguredOperator(u.id()))
                 .orElseThrow(() -> ProblemException.notFound("Platform operator " + userId));
-        if (properties.isConfiguredOperator(user.email())) {
+        if (properties.isConfiguredOperator(user.id())) {
             throw ProblemException.conflict(
                     "configured-operator",
-                    "This operator is granted by configuration (openhire.identity.platform-operators); change it there.");
+                    "This operator is granted by configuration (openhire.identity.platform-operators, by user id); change it there.");
         }
         accounts.setPlatformOperator(userId, false);
         revocations.revoke(userId.toString());
