@@ -16,16 +16,10 @@ import io.openhire.resumeprocessing.ResumeProcessingConfiguration;
 import io.openhire.storage.StorageConfiguration;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -76,16 +70,25 @@ public final class AllInOne {
 
     static final String PUBLIC_URL = "http://localhost:8080";
     static final String DEMO_ADMIN_EMAIL = "admin@demo.openhire.dev";
+    /** Every service but the gateway listens here only: the gateway is the one way in (rate limits, checks). */
+    static final String LOOPBACK = "127.0.0.1";
 
     private final Path dataDir;
     private final boolean seedDemo;
+    private final String bindAddress;
     private final PrintStream out;
     private final EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure();
     private final List<ConfigurableApplicationContext> running = Collections.synchronizedList(new ArrayList<>());
 
     AllInOne(Path dataDir, boolean seedDemo, PrintStream out) {
+        this(dataDir, seedDemo, LOOPBACK, out);
+    }
+
+    /** @param bindAddress where the gateway listens (loopback unless told otherwise) */
+    AllInOne(Path dataDir, boolean seedDemo, String bindAddress, PrintStream out) {
         this.dataDir = dataDir;
         this.seedDemo = seedDemo;
+        this.bindAddress = bindAddress;
         this.out = out;
     }
 
@@ -106,7 +109,7 @@ public final class AllInOne {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
 
-        AllInOne platform = new AllInOne(options.dataDir(), options.seedDemo(), System.out);
+        AllInOne platform = new AllInOne(options.dataDir(), options.seedDemo(), options.bindAddress(), System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "openhire-shutdown"));
         if (!platform.start()) {
             System.exit(1);
@@ -114,21 +117,24 @@ public final class AllInOne {
         Thread.currentThread().join();
     }
 
-    record Options(Path dataDir, boolean seedDemo) {
+    record Options(Path dataDir, boolean seedDemo, String bindAddress) {
         static Options parse(String[] args) {
             Path dataDir = Path.of(System.getenv().getOrDefault("OPENHIRE_DATA_DIR", "openhire-data"));
             boolean demo = !"false".equalsIgnoreCase(System.getenv().getOrDefault("OPENHIRE_DEMO", "true"));
+            String bind = System.getenv().getOrDefault("OPENHIRE_BIND_ADDRESS", LOOPBACK);
             for (String arg : args) {
                 if (arg.startsWith("--data-dir=")) {
                     dataDir = Path.of(arg.substring("--data-dir=".length()));
                 } else if (arg.equals("--no-demo")) {
                     demo = false;
+                } else if (arg.startsWith("--bind=")) {
+                    bind = arg.substring("--bind=".length());
                 } else if (!arg.equals("start")) {
                     throw new IllegalArgumentException(
-                            "Unknown option " + arg + " (known: start, --data-dir=DIR, --no-demo)");
+                            "Unknown option " + arg + " (known: start, --data-dir=DIR, --no-demo, --bind=ADDRESS)");
                 }
             }
-            return new Options(dataDir.toAbsolutePath().normalize(), demo);
+            return new Options(dataDir.toAbsolutePath().normalize(), demo, bind);
         }
     }
 
@@ -192,11 +198,16 @@ public final class AllInOne {
             }
         }
 
+        String demoPassword = seedDemo ? demoAdminPassword() : null;
+
         ExecutorService starters = Executors.newFixedThreadPool(SERVICES.size());
         Map<ServiceModule, CompletableFuture<ConfigurableApplicationContext>> starts = new LinkedHashMap<>();
         for (ServiceModule service : SERVICES) {
             Map<String, String> settings = new LinkedHashMap<>(shared);
             settings.put("spring.application.name", service.name());
+            // Only the gateway can be reached from other machines (and only when told to): the services
+            // behind it have no rate limits of their own and trust the gateway's checks.
+            settings.put("server.address", service.name().equals("gateway") ? bindAddress : LOOPBACK);
             settings.put(
                     "server.tomcat.basedir",
                     dataDir.resolve("tomcat").resolve(service.name()).toString());
@@ -214,6 +225,17 @@ public final class AllInOne {
             if (service.name().equals("identity")) {
                 serviceSecrets.forEach(
                         (name, secret) -> settings.put("openhire.identity.service-accounts." + name, secret));
+                settings.put(
+                        "openhire.identity.platform-operators",
+                        System.getenv().getOrDefault("OPENHIRE_PLATFORM_OPERATORS", ""));
+                if (demoPassword != null) {
+                    // identity creates the demo admin itself, before its port opens, as the first platform
+                    // operator: nobody can sign up with the address first and take the role.
+                    settings.put("openhire.identity.bootstrap-operator.email", DEMO_ADMIN_EMAIL);
+                    settings.put("openhire.identity.bootstrap-operator.password", demoPassword);
+                    settings.put("openhire.identity.bootstrap-operator.name", "Demo Admin");
+                    settings.put("openhire.identity.bootstrap-operator.organization", "OpenHire Demo Agency");
+                }
             }
             for (Map.Entry<String, String> directory : service.directories().entrySet()) {
                 settings.put(
@@ -240,15 +262,18 @@ public final class AllInOne {
             return false;
         }
 
-        String demoPassword = seedDemo ? seedDemoAdmin() : null;
         if (demoPassword != null) {
             seedDemoData(demoPassword);
         }
         out.println();
         out.printf("OpenHire is running (started in %s).%n", since(t0));
         out.println("  Open         " + PUBLIC_URL + "/  (the dashboard; APIs: " + PUBLIC_URL + "/swagger-ui.html)");
+        if (!bindAddress.equals(LOOPBACK)) {
+            out.println(
+                    "  Listening    " + bindAddress + ":8080 (the gateway; every other service on " + LOOPBACK + ")");
+        }
         if (demoPassword != null) {
-            out.println("  Demo admin   " + DEMO_ADMIN_EMAIL + " / " + demoPassword);
+            out.println("  Demo admin   " + DEMO_ADMIN_EMAIL + " / " + demoPassword + "  (also a platform operator)");
         }
         out.println("  Logs         " + dataDir.resolve("logs").resolve("openhire.log"));
         out.println("Press Ctrl-C to stop.");
@@ -273,6 +298,21 @@ public final class AllInOne {
                 : -1;
         out.printf("  ✓ %-17s http://localhost:%d  ready in %s%n", service.name(), port, since(t));
         return context;
+    }
+
+    /** Each running service's name and port: tests reach the services behind the gateway directly. */
+    Map<String, Integer> ports() {
+        Map<String, Integer> ports = new java.util.TreeMap<>();
+        synchronized (running) {
+            for (ConfigurableApplicationContext context : running) {
+                if (context instanceof WebServerApplicationContext web) {
+                    ports.put(
+                            context.getEnvironment().getProperty("spring.application.name"),
+                            web.getWebServer().getPort());
+                }
+            }
+        }
+        return ports;
     }
 
     /** Ctrl-C: services first (they finish in-flight requests), then Kafka and PostgreSQL. */
@@ -326,30 +366,9 @@ public final class AllInOne {
         return Files.readString(file).trim();
     }
 
-    /** Registers the demo organisation through the public API, once; later starts print the same login. */
-    private String seedDemoAdmin() throws IOException, InterruptedException {
-        Path marker = dataDir.resolve("secrets").resolve("demo-admin-password");
-        if (Files.exists(marker)) {
-            return Files.readString(marker).trim();
-        }
-        String password = "Oh-" + secret("demo-admin-seed", 12).replaceAll("[^A-Za-z0-9]", "");
-        String body = """
-                {"organization":"OpenHire Demo Agency","name":"Demo Admin","email":"%s","password":"%s"}""".formatted(DEMO_ADMIN_EMAIL, password);
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(PUBLIC_URL + "/api/v1/users/register"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201 && response.statusCode() != 409) {
-            out.println("  (demo data not created: registration answered " + response.statusCode() + ")");
-            return null;
-        }
-        Files.writeString(marker, password);
-        Files.setPosixFilePermissions(marker, PosixFilePermissions.fromString("rw-------"));
-        return password;
+    /** The demo admin's password: made at the first start, kept under the data directory. */
+    private String demoAdminPassword() throws IOException {
+        return "Oh-" + secret("demo-admin-seed", 12).replaceAll("[^A-Za-z0-9]", "");
     }
 
     /**
