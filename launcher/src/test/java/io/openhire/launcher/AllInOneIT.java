@@ -135,7 +135,7 @@ class AllInOneIT {
                             "kim@keepers.test",
                             "password",
                             PASSWORD));
-            assertThat(registered.status()).isEqualTo(201);
+            assertThat(registered.status()).isEqualTo(202);
             String token = gateway.post("/api/v1/users/login", map("email", "kim@keepers.test", "password", PASSWORD))
                     .json()
                     .get("access_token")
@@ -207,34 +207,48 @@ class AllInOneIT {
 
             // A document through the gateway into storage, and back.
             TestHttp.Response stored = gateway.putRaw(
-                    "/api/v1/data/resumes/kim/cv.txt",
+                    "/api/v1/data/documents/kim/cv.txt",
                     "text/plain",
                     "Kim Keeper, talent partner".getBytes(StandardCharsets.UTF_8),
                     bearer(token));
             assertThat(stored.status()).isEqualTo(201);
-            assertThat(gateway.get("/api/v1/data/resumes/kim/cv.txt", bearer(token))
+            assertThat(gateway.get("/api/v1/data/documents/kim/cv.txt", bearer(token))
                             .body())
                     .isEqualTo("Kim Keeper, talent partner");
 
-            // Models: the shipped embedding model answers; an admin promotes the challenger, sees new answers
-            // come from it, rolls back, and reads the alias history.
+            // Models: the shipped embedding model answers; an organisation's admin may not change them (they
+            // rank every organisation's candidates), a platform operator (the demo admin) promotes the
+            // challenger, sees new answers come from it, rolls back, and reads the alias history.
+            Matcher demo = Pattern.compile("Demo admin\\s+(\\S+) / (\\S+)").matcher(started.console());
+            assertThat(demo.find()).as(started.console()).isTrue();
+            String operator = gateway.post(
+                            "/api/v1/users/login", map("email", demo.group(1), "password", demo.group(2)))
+                    .json()
+                    .get("access_token")
+                    .asString();
             await().atMost(Duration.ofSeconds(120))
                     .untilAsserted(() -> assertThat(gateway.get("/api/v1/models", bearer(token))
                                     .json()
                                     .toString())
                             .contains("\"route\":\"text-embedding@champion\"", "\"version\":1", "\"version\":2"));
             assertThat(embeddingVersion(token)).isEqualTo(1);
+            assertThat(gateway.post(
+                                    "/api/v1/models/update",
+                                    map("action", "PROMOTE", "name", "text-embedding", "version", 2),
+                                    bearer(token))
+                            .status())
+                    .isEqualTo(403);
             TestHttp.Response promoted = gateway.post(
                     "/api/v1/models/update",
                     map("action", "PROMOTE", "name", "text-embedding", "version", 2, "reason", "trying bge"),
-                    bearer(token));
+                    bearer(operator));
             assertThat(promoted.status()).as(promoted.body()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(60))
                     .untilAsserted(() -> assertThat(embeddingVersion(token)).isEqualTo(2));
             assertThat(gateway.post(
                                     "/api/v1/models/update",
                                     map("action", "ROLLBACK", "name", "text-embedding"),
-                                    bearer(token))
+                                    bearer(operator))
                             .status())
                     .isEqualTo(200);
             await().atMost(Duration.ofSeconds(60))
@@ -399,7 +413,7 @@ class AllInOneIT {
                     .get("access_token")
                     .asString();
             TestHttp.Response peek =
-                    gateway.get("/api/v1/users/" + registered.json().get("id").asString(), bearer(other));
+                    gateway.get("/api/v1/users/" + profile.json().get("id").asString(), bearer(other));
             assertThat(peek.status()).isEqualTo(404);
             assertThat(peek.contentType()).startsWith("application/problem+json");
             assertThat(gateway.get("/api/v1/matches?jobId=" + matchedJob, bearer(other))
@@ -414,12 +428,23 @@ class AllInOneIT {
 
             // Bad input gets problem details through the gateway too.
             assertThat(gateway.post("/api/v1/users/login", "{oops").status()).isEqualTo(400);
+            TestHttp.Response nul = gateway.post("/api/v1/users/login", "{\"email\":\"a\\u0000b\",\"password\":\"x\"}");
+            assertThat(nul.status()).isEqualTo(400);
+            assertThat(nul.json().get("errors").get(0).get("field").asString()).isEqualTo("email");
             assertThat(gateway.post("/api/v1/users/login", map("email", "kim@keepers.test", "password", "wrong one"))
                             .status())
                     .isEqualTo(401);
             assertThat(gateway.postRaw("/api/v1/users/register", "application/json", new byte[2 * 1024 * 1024])
                             .status())
                     .isEqualTo(413);
+
+            // Only the gateway can be reached, and by default only from this machine: every service listens
+            // on loopback, so another machine (here: this machine's own network address) reaches none of them.
+            for (InetAddress address : nonLoopbackAddresses()) {
+                for (int port : List.of(8000, 8007, 8080, 8101, 8111, 8112, 8121, 8122, 8131, 8171, 8193)) {
+                    assertThat(connects(address, port)).as(address + ":" + port).isFalse();
+                }
+            }
         } catch (Throwable e) {
             started.platform().stop();
             first = null;
@@ -427,8 +452,48 @@ class AllInOneIT {
         }
     }
 
+    static List<InetAddress> nonLoopbackAddresses() throws java.net.SocketException {
+        List<InetAddress> addresses = new ArrayList<>();
+        for (java.net.NetworkInterface nic :
+                java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            if (nic.isUp() && !nic.isLoopback()) {
+                java.util.Collections.list(nic.getInetAddresses()).stream()
+                        .filter(a -> a instanceof java.net.Inet4Address)
+                        .forEach(addresses::add);
+            }
+        }
+        return addresses;
+    }
+
+    static boolean connects(InetAddress address, int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(address, port), 1000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     @Test
     @Order(2)
+    void everyOperationAnswersEveryCallerAsTheAuthorizationMatrixSays() throws Exception {
+        assumeTrue(first != null && first.up(), "the platform did not start (see the first test)");
+        Matcher demo = Pattern.compile("Demo admin\\s+(\\S+) / (\\S+)").matcher(first.console());
+        assertThat(demo.find()).as(first.console()).isTrue();
+        AuthorizationMatrix matrix =
+                new AuthorizationMatrix(first.platform().ports(), dataDir, demo.group(1), demo.group(2));
+        List<String> differences;
+        try (var table = AllInOneIT.class.getResourceAsStream("/authorization-matrix.txt")) {
+            differences = matrix.check(AuthorizationMatrix.read(table));
+        }
+        assertThat(differences)
+                .as("answers that differ from authorization-matrix.txt (this run's answers:"
+                        + " launcher/target/authorization-matrix.actual.txt)")
+                .isEmpty();
+    }
+
+    @Test
+    @Order(3)
     void aRecruiterDoesTheWholeFlowInTheBrowser() throws Exception {
         try {
             assumeTrue(first != null && first.up(), "the platform did not start (see the first test)");
@@ -447,7 +512,7 @@ class AllInOneIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aRestartKeepsUsersEventsAndTheDemoLogin() throws Exception {
         Started started = start();
         try {
@@ -457,7 +522,7 @@ class AllInOneIT {
                     .get("access_token")
                     .asString();
             // Documents (and the key that encrypts them) survive the restart.
-            assertThat(gateway.get("/api/v1/data/resumes/kim/cv.txt", bearer(token))
+            assertThat(gateway.get("/api/v1/data/documents/kim/cv.txt", bearer(token))
                             .body())
                     .isEqualTo("Kim Keeper, talent partner");
 
@@ -483,7 +548,7 @@ class AllInOneIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aServiceThatCannotStartIsNamedWithItsReason() throws Exception {
         try (ServerSocket taken = new ServerSocket(8101, 50, InetAddress.getByName("0.0.0.0"))) {
             Started started = start();
