@@ -18,10 +18,9 @@ import io.openhire.jobingestion.events.JobIngested;
 import io.openhire.platform.test.TestHttp;
 import io.openhire.platform.test.TestInfrastructure;
 import io.openhire.platform.test.TestKafka;
+import io.openhire.platform.test.TestSockets;
 import io.openhire.platform.test.TestTokens;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -289,23 +288,11 @@ class JobIngestionIT {
 
     @Test
     void aClosedPortAndAnOpenPortThatIsNoWebSiteLookTheSameToTheUser() throws IOException {
-        int closed;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            closed = probe.getLocalPort();
-        }
+        int closed = TestSockets.closedPort();
         // Something that is not a web server, like an SSH daemon: greets and hangs up.
-        try (ServerSocket ssh = new ServerSocket(0)) {
-            Thread.ofVirtual().start(() -> {
-                while (!ssh.isClosed()) {
-                    try (Socket client = ssh.accept()) {
-                        client.getOutputStream().write("SSH-2.0-OpenSSH_9.6\r\n".getBytes(StandardCharsets.US_ASCII));
-                    } catch (IOException stopped) {
-                        return;
-                    }
-                }
-            });
+        try (TestSockets.Greeter ssh = TestSockets.greeter(TestSockets.SSH_GREETING, true)) {
             List<String> errors = new ArrayList<>();
-            for (int port : new int[] {closed, ssh.getLocalPort()}) {
+            for (int port : new int[] {closed, ssh.port()}) {
                 String id = createSource(map(
                                 "name",
                                 "port " + port,

@@ -19,14 +19,13 @@ import io.openhire.platform.test.TestHttp;
 import io.openhire.platform.test.TestInfrastructure;
 import io.openhire.platform.test.TestKafka;
 import io.openhire.platform.test.TestServices;
+import io.openhire.platform.test.TestSockets;
 import io.openhire.platform.test.TestTokens;
 import io.openhire.resumeingestion.events.ResumeReceived;
 import io.openhire.resumeprocessing.events.ResumeParseFailed;
 import io.openhire.resumeprocessing.events.ResumeParsed;
 import io.openhire.storage.StorageConfiguration;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -769,23 +768,11 @@ class ResumeIngestionIT {
     @Test
     void aClosedPortAndAnOpenPortThatIsNoMailServerLookTheSameToTheAdmin() throws Exception {
         String admin = TOKENS.token(UUID.randomUUID(), UUID.randomUUID(), "ADMIN");
-        int closed;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            closed = probe.getLocalPort();
-        }
+        int closed = TestSockets.closedPort();
         // Something that is not a mail server, like an SSH daemon: greets and hangs up.
-        try (ServerSocket ssh = new ServerSocket(0)) {
-            Thread.ofVirtual().start(() -> {
-                while (!ssh.isClosed()) {
-                    try (Socket client = ssh.accept()) {
-                        client.getOutputStream().write("SSH-2.0-OpenSSH_9.6\r\n".getBytes(StandardCharsets.US_ASCII));
-                    } catch (IOException stopped) {
-                        return;
-                    }
-                }
-            });
+        try (TestSockets.Greeter ssh = TestSockets.greeter(TestSockets.SSH_GREETING, true)) {
             List<String> errors = new ArrayList<>();
-            for (int port : new int[] {closed, ssh.getLocalPort()}) {
+            for (int port : new int[] {closed, ssh.port()}) {
                 for (boolean tls : new boolean[] {false, true}) {
                     String mailbox = http().post(
                                     "/api/v1/resumes/mailboxes",

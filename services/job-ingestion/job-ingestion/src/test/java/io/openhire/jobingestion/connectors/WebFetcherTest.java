@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.openhire.jobingestion.TestProperties;
+import io.openhire.platform.test.TestSockets;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,56 +29,10 @@ class WebFetcherTest {
         }
     }
 
-    /** A TCP server on all interfaces that greets each connection like {@code greeting} and counts them. */
-    record Server(ServerSocket socket, AtomicInteger connections) implements AutoCloseable {
-        int port() {
-            return socket.getLocalPort();
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
-    }
-
-    Server server(String greeting, boolean hangUp) throws IOException {
-        Server server = new Server(new ServerSocket(0), new AtomicInteger());
+    TestSockets.Greeter server(String greeting, boolean hangUp) throws IOException {
+        TestSockets.Greeter server = TestSockets.greeter(greeting, hangUp);
         servers.add(server);
-        List<Socket> open = new ArrayList<>();
-        servers.add(() -> {
-            synchronized (open) {
-                for (Socket s : open) {
-                    s.close();
-                }
-            }
-        });
-        Thread.ofVirtual().start(() -> {
-            while (!server.socket().isClosed()) {
-                try {
-                    Socket client = server.socket().accept();
-                    server.connections().incrementAndGet();
-                    OutputStream out = client.getOutputStream();
-                    out.write(greeting.getBytes(StandardCharsets.US_ASCII));
-                    out.flush();
-                    if (hangUp) {
-                        client.close();
-                    } else {
-                        synchronized (open) {
-                            open.add(client); // says nothing more, until the test ends
-                        }
-                    }
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        });
         return server;
-    }
-
-    static int closedPort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     static ConnectorException failure(WebFetcher web, String uri) {
@@ -93,13 +43,13 @@ class WebFetcherTest {
     @Test
     void aClosedPortAnOpenNonHttpPortAndASilentPortReadTheSame() throws IOException {
         WebFetcher web = new WebFetcher(TestProperties.defaults(true, Duration.ofMillis(500)), Clock.systemUTC());
-        Server ssh = server("SSH-2.0-OpenSSH_9.6\r\n", false);
-        Server smtp = server("220 mail.example ESMTP\r\n", true);
-        Server silent = server("", false);
+        TestSockets.Greeter ssh = server(TestSockets.SSH_GREETING, false);
+        TestSockets.Greeter smtp = server(TestSockets.SMTP_GREETING, true);
+        TestSockets.Greeter silent = server("", false);
 
         List<String> texts = new ArrayList<>();
         for (String uri : List.of(
-                "http://127.0.0.1:" + closedPort() + "/jobs",
+                "http://127.0.0.1:" + TestSockets.closedPort() + "/jobs",
                 "http://127.0.0.1:" + ssh.port() + "/jobs",
                 "http://127.0.0.1:" + smtp.port() + "/jobs",
                 "http://127.0.0.1:" + silent.port() + "/jobs",
@@ -116,7 +66,7 @@ class WebFetcherTest {
     @Test
     void thisMachinesOwnAddressesAreRefusedBeforeAnyConnection() throws Exception {
         WebFetcher web = new WebFetcher(TestProperties.defaults(false, Duration.ofSeconds(2)), Clock.systemUTC());
-        Server ssh = server("SSH-2.0-OpenSSH_9.6\r\n", true);
+        TestSockets.Greeter ssh = server(TestSockets.SSH_GREETING, true);
         List<InetAddress> own = NetworkInterface.networkInterfaces()
                 .flatMap(NetworkInterface::inetAddresses)
                 .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress())
