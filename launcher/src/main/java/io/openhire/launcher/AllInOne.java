@@ -267,7 +267,8 @@ public final class AllInOne {
         }
         out.println();
         out.printf("OpenHire is running (started in %s).%n", since(t0));
-        out.println("  Open         " + PUBLIC_URL + "/  (the dashboard; APIs: " + PUBLIC_URL + "/swagger-ui.html)");
+        String url = gatewayUrl();
+        out.println("  Open         " + url + "/  (the dashboard; APIs: " + url + "/swagger-ui.html)");
         if (!bindAddress.equals(LOOPBACK)) {
             out.println(
                     "  Listening    " + bindAddress + ":8080 (the gateway; every other service on " + LOOPBACK + ")");
@@ -298,6 +299,21 @@ public final class AllInOne {
                 : -1;
         out.printf("  ✓ %-17s http://localhost:%d  ready in %s%n", service.name(), port, since(t));
         return context;
+    }
+
+    /**
+     * Where the gateway answers: localhost when it listens on loopback or every interface, else the one
+     * address it was told to listen on (localhost does not reach it there).
+     */
+    String gatewayUrl() {
+        boolean everywhereOrLoopback = bindAddress.equals(LOOPBACK)
+                || bindAddress.equals("0.0.0.0")
+                || bindAddress.equals("::")
+                || bindAddress.equals("localhost");
+        if (everywhereOrLoopback) {
+            return PUBLIC_URL;
+        }
+        return "http://" + (bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress) + ":8080";
     }
 
     /** Each running service's name and port: tests reach the services behind the gateway directly. */
@@ -382,7 +398,7 @@ public final class AllInOne {
             return;
         }
         try {
-            DemoData.Seeded seeded = new DemoData(PUBLIC_URL).seed(DEMO_ADMIN_EMAIL, demoPassword);
+            DemoData.Seeded seeded = new DemoData(gatewayUrl()).seed(DEMO_ADMIN_EMAIL, demoPassword);
             Files.writeString(marker, seeded.jobs() + " jobs, " + seeded.resumes() + " resumes");
             out.printf(
                     "  Demo data    %d jobs and %d resumes added (parsing and ranking take a minute)%n",
