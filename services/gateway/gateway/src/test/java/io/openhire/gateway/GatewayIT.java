@@ -157,12 +157,16 @@ class GatewayIT {
         assertThat(http().post("/api/v1/users/login;x=1", map("email", "a@b.test", "password", "x"))
                         .status())
                 .isIn(400, 429);
-        assertThat(http().postRaw(
-                                "/login",
-                                "application/x-www-form-urlencoded",
-                                "username=a%40b.test&password=x".getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                        .status())
-                .isEqualTo(429);
+        TestHttp.Response page = http().postRaw(
+                        "/login",
+                        "application/x-www-form-urlencoded",
+                        "username=a%40b.test&password=x".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "Accept",
+                        "text/html,application/xhtml+xml");
+        assertThat(page.status()).isEqualTo(429);
+        // a person at the sign-in form reads a page, not JSON
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("Too many sign-in attempts", "href=\"/login\"");
         IDENTITY.verify(accepted, postRequestedFor(urlEqualTo("/api/v1/users/login")));
         IDENTITY.verify(0, postRequestedFor(urlEqualTo("/api/v1/users/%6cogin")));
     }

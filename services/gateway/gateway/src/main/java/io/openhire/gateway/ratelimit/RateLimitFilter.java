@@ -67,6 +67,25 @@ public class RateLimitFilter extends OncePerRequestFilter {
         return !path.startsWith("/api/") && !(path.equals("/login") && "POST".equals(request.getMethod()));
     }
 
+    /** A person at the dashboard's sign-in form gets a page, not JSON. */
+    private static boolean wantsPage(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return !pathOf(request).startsWith("/api/") && accept != null && accept.contains("text/html");
+    }
+
+    private static void writePage(HttpServletResponse response, long retryAfterSeconds) throws IOException {
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write("""
+                        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Too many attempts · OpenHire</title>
+                        <meta name="viewport" content="width=device-width, initial-scale=1"></head>
+                        <body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem">
+                        <h1>Too many sign-in attempts</h1>
+                        <p>There were too many sign-in attempts from your address. Wait %d seconds, then
+                        <a href="/login">sign in again</a>.</p></body></html>
+                        """.formatted(retryAfterSeconds));
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -81,6 +100,10 @@ public class RateLimitFilter extends OncePerRequestFilter {
         }
         if (!decision.allowed()) {
             response.setHeader("Retry-After", String.valueOf(decision.retryAfterSeconds()));
+            if (wantsPage(request)) {
+                writePage(response, decision.retryAfterSeconds());
+                return;
+            }
             ProblemDetail problem = Problems.of(
                     HttpStatus.TOO_MANY_REQUESTS,
                     "rate-limited",
