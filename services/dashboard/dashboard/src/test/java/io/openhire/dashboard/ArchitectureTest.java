@@ -11,13 +11,7 @@ class ArchitectureTest {
 
     /** The dashboard knows the other services only by their APIs and event topics. */
     @ArchTest
-    static final ArchRule independent = ArchitectureRules.doesNotUseOtherServices(
-            "io.openhire.dashboard",
-            "io.openhire.resumeprocessing.events..",
-            "io.openhire.resumeingestion.events..",
-            "io.openhire.jobingestion.events..",
-            "io.openhire.jobprocessing.events..",
-            "io.openhire.matching.events..");
+    static final ArchRule independent = ArchitectureRules.usesOtherServicesOnlyThroughEventsAndClients();
 
     @ArchTest
     static final ArchRule constructorInjection = ArchitectureRules.noFieldInjection();
