@@ -49,6 +49,7 @@ public final class AllInOne {
 
     static final List<ServiceModule> SERVICES = List.of(
             ServiceModule.withDatabase("identity", IdentityConfiguration.class)
+                    .part(ServiceModule.Part.TOKEN_ISSUER)
                     .secret("openhire.identity.keys.master-key", "identity-master.key"),
             ServiceModule.withDatabase("storage", StorageConfiguration.class)
                     .secret("openhire.storage.encryption-key", "storage-encryption.key")
@@ -65,8 +66,8 @@ public final class AllInOne {
                     .directory("openhire.model-serving.model-dir", "models"),
             ServiceModule.withDatabase("matching", MatchingConfiguration.class)
                     .directory("openhire.matching.index-dir", "matching-index"),
-            ServiceModule.stateless("dashboard", DashboardConfiguration.class),
-            ServiceModule.stateless("gateway", GatewayConfiguration.class));
+            ServiceModule.stateless("dashboard", DashboardConfiguration.class).part(ServiceModule.Part.USER_FACING),
+            ServiceModule.stateless("gateway", GatewayConfiguration.class).part(ServiceModule.Part.EDGE));
 
     static final String PUBLIC_URL = "http://localhost:8080";
     static final String DEMO_ADMIN_EMAIL = "admin@demo.openhire.dev";
@@ -191,9 +192,7 @@ public final class AllInOne {
         // Each service's own credentials for acting without a user (identity checks them).
         Map<String, String> serviceSecrets = new LinkedHashMap<>();
         for (ServiceModule service : SERVICES) {
-            if (!service.name().equals("identity")
-                    && !service.name().equals("gateway")
-                    && !service.name().equals("dashboard")) {
+            if (service.hasServiceAccount()) {
                 serviceSecrets.put(service.name(), secret("service-" + service.name() + ".secret", 32));
             }
         }
@@ -207,7 +206,7 @@ public final class AllInOne {
             settings.put("spring.application.name", service.name());
             // Only the gateway can be reached from other machines (and only when told to): the services
             // behind it have no rate limits of their own and trust the gateway's checks.
-            settings.put("server.address", service.name().equals("gateway") ? bindAddress : LOOPBACK);
+            settings.put("server.address", service.part() == ServiceModule.Part.EDGE ? bindAddress : LOOPBACK);
             settings.put(
                     "server.tomcat.basedir",
                     dataDir.resolve("tomcat").resolve(service.name()).toString());
@@ -222,7 +221,7 @@ public final class AllInOne {
             if (serviceSecrets.containsKey(service.name())) {
                 settings.put("openhire.service-account.secret", serviceSecrets.get(service.name()));
             }
-            if (service.name().equals("identity")) {
+            if (service.part() == ServiceModule.Part.TOKEN_ISSUER) {
                 serviceSecrets.forEach(
                         (name, secret) -> settings.put("openhire.identity.service-accounts." + name, secret));
                 settings.put(

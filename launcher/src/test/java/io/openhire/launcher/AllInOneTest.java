@@ -24,6 +24,23 @@ class AllInOneTest {
     }
 
     @Test
+    void eachServiceSaysWhatItIsToTheOthers() {
+        assertThat(AllInOne.SERVICES)
+                .filteredOn(s -> s.part() == ServiceModule.Part.EDGE)
+                .extracting(ServiceModule::name)
+                .containsExactly("gateway");
+        assertThat(AllInOne.SERVICES)
+                .filteredOn(s -> s.part() == ServiceModule.Part.TOKEN_ISSUER)
+                .extracting(ServiceModule::name)
+                .containsExactly("identity");
+        assertThat(AllInOne.SERVICES)
+                .filteredOn(ServiceModule::hasServiceAccount)
+                .extracting(ServiceModule::name)
+                .contains("storage", "resume-ingestion", "matching", "model-serving")
+                .doesNotContain("identity", "gateway", "dashboard");
+    }
+
+    @Test
     void theUrlToOpenIsWhereTheGatewayAnswers() {
         assertThat(boundTo("127.0.0.1").gatewayUrl()).isEqualTo("http://localhost:8080");
         assertThat(boundTo("0.0.0.0").gatewayUrl()).isEqualTo("http://localhost:8080");
