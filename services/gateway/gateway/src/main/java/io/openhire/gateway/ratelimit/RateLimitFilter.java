@@ -68,9 +68,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
     }
 
     /** A person at the dashboard's sign-in form gets a page, not JSON. */
-    private static boolean wantsPage(HttpServletRequest request) {
+    private static boolean wantsPage(HttpServletRequest request, String path) {
         String accept = request.getHeader("Accept");
-        return !pathOf(request).startsWith("/api/") && accept != null && accept.contains("text/html");
+        return !path.startsWith("/api/") && accept != null && accept.contains("text/html");
     }
 
     private static void writePage(HttpServletResponse response, long retryAfterSeconds) throws IOException {
@@ -90,8 +90,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String ip = request.getRemoteAddr();
+        String path = pathOf(request);
         RateLimiter.Decision decision = limiter.tryAcquire("ip:" + ip, budgets.perIpPerMinute());
-        if (decision.allowed() && CREDENTIAL_PATHS.contains(pathOf(request))) {
+        if (decision.allowed() && CREDENTIAL_PATHS.contains(path)) {
             decision = limiter.tryAcquire("auth-ip:" + ip, budgets.authPerIpPerMinute());
         }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -100,7 +101,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
         }
         if (!decision.allowed()) {
             response.setHeader("Retry-After", String.valueOf(decision.retryAfterSeconds()));
-            if (wantsPage(request)) {
+            if (wantsPage(request, path)) {
                 writePage(response, decision.retryAfterSeconds());
                 return;
             }

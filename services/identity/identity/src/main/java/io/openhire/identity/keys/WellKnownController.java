@@ -44,7 +44,7 @@ class WellKnownController {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
                 .body(Map.of(
-                        "revoked", revocations.published(identity.accessTokenTtl()),
+                        "revoked", revocations.published(),
                         "tokenLifetimeSeconds", identity.accessTokenTtl().toSeconds()));
     }
 

@@ -105,14 +105,17 @@ public class Revocations implements TokenRevocations {
         recent = Map.copyOf(more);
     }
 
-    /** Entries younger than {@code tokenLifetime}: older ones can no longer match an unexpired token. */
-    public List<Entry> published(Duration tokenLifetime) {
-        return jdbc.sql("SELECT subject, not_before FROM revoked_subject WHERE not_before > :since ORDER BY not_before")
-                .param("since", clock.instant().minus(tokenLifetime).atOffset(ZoneOffset.UTC))
-                .query((rs, n) -> new Entry(
-                        Sha256.hex(rs.getString(1)),
-                        rs.getObject(2, OffsetDateTime.class).toEpochSecond()))
-                .list();
+    /**
+     * The list every service reads: the entries in memory (the table's, re-read every second) younger
+     * than the token lifetime (older ones can no longer match an unexpired token), subjects hashed.
+     */
+    public List<Entry> published() {
+        Instant since = clock.instant().minus(tokenLifetime);
+        return recent.entrySet().stream()
+                .filter(e -> e.getValue().isAfter(since))
+                .sorted(Map.Entry.comparingByValue())
+                .map(e -> new Entry(Sha256.hex(e.getKey()), e.getValue().getEpochSecond()))
+                .toList();
     }
 
     /** Entries a day past any token lifetime are kept for the record, then dropped. */

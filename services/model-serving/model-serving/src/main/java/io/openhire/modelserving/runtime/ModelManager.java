@@ -211,9 +211,7 @@ public class ModelManager {
                     "served-route",
                     spec.key() + " is served by default (openhire.model-serving.serve) and cannot be removed.");
         }
-        routes.remove(spec.key(), route);
-        // On the loader thread, after any reconcile already under way: that may still give the route a version.
-        loader.submit(() -> unloadIfUnused(route.current));
+        drop(route);
     }
 
     public List<Route> routes() {
@@ -228,12 +226,18 @@ public class ModelManager {
      */
     private boolean dropIfUnknown(Route route) {
         if (!route.configured && (route.unknownModel || route.unknownVersion)) {
-            if (routes.remove(route.spec.key(), route)) {
-                loader.submit(() -> unloadIfUnused(route.current));
-            }
+            drop(route);
             return true;
         }
         return false;
+    }
+
+    /** Stops serving the route; its version is unloaded unless another route serves it. */
+    private void drop(Route route) {
+        if (routes.remove(route.spec.key(), route)) {
+            // On the loader thread, after any reconcile already under way: that may still give the route a version.
+            loader.submit(() -> unloadIfUnused(route.current));
+        }
     }
 
     /** True when a configured route has no model to run: its requests get the lexical fallback. */
