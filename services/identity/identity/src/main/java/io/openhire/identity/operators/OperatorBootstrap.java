@@ -8,12 +8,15 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates the first platform operator of a new installation ({@code openhire.identity.bootstrap-operator}),
  * once, before identity's port opens: nobody can sign up with the address first and take the role.
- * An account with that address that identity did not create this way is left alone, and said so.
+ * An account with that address that identity did not create this way is left alone, and said so, unless
+ * its password is the configured one: then whoever configured the bootstrap owns it (an all-in-one data
+ * directory from before operators existed, whose demo admin was signed up through the API).
  */
 @Component
 class OperatorBootstrap implements SmartInitializingSingleton {
@@ -23,11 +26,17 @@ class OperatorBootstrap implements SmartInitializingSingleton {
     private final IdentityProperties properties;
     private final AccountService accountService;
     private final Accounts accounts;
+    private final PasswordEncoder passwords;
 
-    OperatorBootstrap(IdentityProperties properties, AccountService accountService, Accounts accounts) {
+    OperatorBootstrap(
+            IdentityProperties properties,
+            AccountService accountService,
+            Accounts accounts,
+            PasswordEncoder passwords) {
         this.properties = properties;
         this.accountService = accountService;
         this.accounts = accounts;
+        this.passwords = passwords;
     }
 
     @Override
@@ -38,7 +47,14 @@ class OperatorBootstrap implements SmartInitializingSingleton {
         }
         Optional<User> existing = accounts.findByEmail(bootstrap.email());
         if (existing.isPresent()) {
-            if (!existing.get().platformOperator()) {
+            User user = existing.get();
+            boolean owned = user.passwordHash() != null
+                    && bootstrap.password() != null
+                    && passwords.matches(bootstrap.password(), user.passwordHash());
+            if (!user.platformOperator() && owned) {
+                accounts.setPlatformOperator(user.id(), true);
+                log.info("The bootstrap operator's existing account, user {}, is now a platform operator", user.id());
+            } else if (!user.platformOperator()) {
                 log.warn("The bootstrap operator's address already has an account that is not an operator;"
                         + " not granting the role (grant it by user id in openhire.identity.platform-operators)");
             }
