@@ -104,8 +104,8 @@ public class EventsAutoConfiguration {
                     || t instanceof org.springframework.web.client.HttpServerErrorException
                     || t instanceof org.springframework.dao.TransientDataAccessException
                     || t instanceof org.springframework.dao.DataAccessResourceFailureException
-                    || (t instanceof io.openhire.platform.web.ProblemException problem
-                            && problem.status().value() == 503)) {
+                    || (t instanceof io.openhire.platform.errors.DomainException away
+                            && away.category() == io.openhire.platform.errors.DomainException.Category.UNAVAILABLE)) {
                 return true;
             }
             if (t.getCause() == t) {

@@ -6,7 +6,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import io.openhire.platform.web.ProblemException;
+import io.openhire.platform.errors.DomainException;
 import io.openhire.platform.web.RequestIdFilter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.core.Authentication;
@@ -47,7 +46,8 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
  * }</pre>
  *
  * When the circuit is open, or retries are exhausted on an unreachable service, the call fails with a
- * 503 {@link ProblemException} ({@code dependency-unavailable}) that callers may let through.
+ * {@link DomainException} of category {@code UNAVAILABLE} ({@code dependency-unavailable}, a 503 at the web
+ * layer) that callers may let through.
  */
 public class ServiceClients {
 
@@ -131,11 +131,9 @@ public class ServiceClients {
                 || method.isAnnotationPresent(DeleteExchange.class);
     }
 
-    private static ProblemException unavailable(String service, String why) {
-        return new ProblemException(
-                HttpStatus.SERVICE_UNAVAILABLE,
+    private static DomainException unavailable(String service, String why) {
+        return DomainException.unavailable(
                 "dependency-unavailable",
-                "Service unavailable",
                 "The " + service + " service is unavailable: " + why + ". Try again shortly.");
     }
 

@@ -1,5 +1,6 @@
 package io.openhire.platform.web;
 
+import io.openhire.platform.errors.DomainException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
 import java.util.List;
@@ -47,6 +48,37 @@ public class GlobalProblemHandler extends ResponseEntityExceptionHandler {
             response.header(HttpHeaders.RETRY_AFTER, retryAfter.toString());
         }
         return response.body(problem);
+    }
+
+    /** A business rule's outcome from core code: its category decides the status, here and only here. */
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> handleDomain(DomainException e) {
+        HttpStatus status = statusOf(e.category());
+        ProblemDetail problem = Problems.of(status, e.kind(), e.title(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+        Object retryAfter = e.properties().get("retryAfterSeconds");
+        if (retryAfter != null) {
+            response.header(HttpHeaders.RETRY_AFTER, retryAfter.toString());
+        }
+        return response.body(withRequestId(problem));
+    }
+
+    public static HttpStatus statusOf(DomainException.Category category) {
+        return switch (category) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case NOT_PERMITTED -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case LOCKED -> HttpStatus.LOCKED;
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case TIMED_OUT -> HttpStatus.GATEWAY_TIMEOUT;
+        };
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})

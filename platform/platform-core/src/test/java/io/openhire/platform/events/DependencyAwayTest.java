@@ -2,10 +2,9 @@ package io.openhire.platform.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.openhire.platform.web.ProblemException;
+import io.openhire.platform.errors.DomainException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.http.HttpStatus;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.web.client.ResourceAccessException;
 
@@ -18,8 +17,7 @@ class DependencyAwayTest {
                         "listener failed", new ResourceAccessException("timed out"))))
                 .isTrue();
         assertThat(EventsAutoConfiguration.dependencyAway(new ListenerExecutionFailedException(
-                        "listener failed",
-                        new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable", "x", "y"))))
+                        "listener failed", DomainException.unavailable("dependency-unavailable", "y"))))
                 .isTrue();
         assertThat(EventsAutoConfiguration.dependencyAway(new DataAccessResourceFailureException("no database")))
                 .isTrue();
@@ -30,8 +28,7 @@ class DependencyAwayTest {
         assertThat(EventsAutoConfiguration.dependencyAway(
                         new ListenerExecutionFailedException("listener failed", new IllegalStateException("bug"))))
                 .isFalse();
-        assertThat(EventsAutoConfiguration.dependencyAway(
-                        new ProblemException(HttpStatus.NOT_FOUND, "not-found", "Not found", "gone")))
+        assertThat(EventsAutoConfiguration.dependencyAway(DomainException.notFound("gone")))
                 .isFalse();
     }
 

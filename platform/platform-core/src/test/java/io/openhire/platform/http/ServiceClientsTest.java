@@ -14,7 +14,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.openhire.platform.web.ProblemException;
+import io.openhire.platform.errors.DomainException;
 import io.openhire.platform.web.RequestIdFilter;
 import java.time.Duration;
 import java.util.Map;
@@ -108,8 +108,8 @@ class ServiceClientsTest {
                 .willReturn(aResponse().withFixedDelay(2_000).withBody("{}")));
 
         assertThatThrownBy(() -> clients.create(Scores.class, "scoring").score("slow"))
-                .isInstanceOfSatisfying(ProblemException.class, p -> {
-                    assertThat(p.status().value()).isEqualTo(503);
+                .isInstanceOfSatisfying(DomainException.class, p -> {
+                    assertThat(p.category()).isEqualTo(DomainException.Category.UNAVAILABLE);
                     assertThat(p.kind()).isEqualTo("dependency-unavailable");
                 });
         server.verify(3, getRequestedFor(urlEqualTo("/scores/slow")));
@@ -129,7 +129,7 @@ class ServiceClientsTest {
         assertThat(clients.circuitState("scoring")).isEqualTo(CircuitBreaker.State.OPEN);
         int callsSoFar = server.getAllServeEvents().size();
 
-        assertThatThrownBy(() -> scores.score("down")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> scores.score("down")).isInstanceOf(DomainException.class);
         assertThat(server.getAllServeEvents()).hasSize(callsSoFar);
     }
 
