@@ -3,6 +3,7 @@ package io.openhire.distributed;
 import static io.openhire.platform.test.TestHttp.bearer;
 import static io.openhire.platform.test.TestHttp.map;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.openhire.platform.test.TestHttp;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
@@ -73,9 +75,7 @@ class DistributedModeIT {
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "dist-access", "dist-secret")
                 .build();
         s3.start();
-        while (!"STARTED".equals(s3.getState())) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> "STARTED".equals(s3.getState()));
         int identityPort = freePort();
         int storagePort = freePort();
         int ingestionPort = freePort();
@@ -335,30 +335,35 @@ class DistributedModeIT {
         System.out.println(name + " logs: " + log);
     }
 
-    static void awaitHealthy(String baseUrl) throws InterruptedException {
+    static void awaitHealthy(String baseUrl) {
         TestHttp http = new TestHttp(baseUrl);
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.get("/actuator/health/readiness").status() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
+        try {
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        for (int i = 0; i < processes.size(); i++) {
+                            if (!processes.get(i).isAlive()) {
+                                throw new AssertionError("the " + names.get(i)
+                                        + " process exited during start-up; its log ends:\n" + tail(logs.get(i), 60));
+                            }
+                        }
+                        return ready(http);
+                    });
+        } catch (ConditionTimeoutException e) {
+            StringBuilder all = new StringBuilder(baseUrl + " did not become ready within 120 s");
             for (int i = 0; i < processes.size(); i++) {
-                if (!processes.get(i).isAlive()) {
-                    throw new AssertionError("the " + names.get(i) + " process exited during start-up; its log ends:\n"
-                            + tail(logs.get(i), 60));
-                }
+                all.append("\n--- ").append(names.get(i)).append(" ---\n").append(tail(logs.get(i), 30));
             }
-            Thread.sleep(500);
+            throw new AssertionError(all.toString());
         }
-        StringBuilder all = new StringBuilder(baseUrl + " did not become ready within 120 s");
-        for (int i = 0; i < processes.size(); i++) {
-            all.append("\n--- ").append(names.get(i)).append(" ---\n").append(tail(logs.get(i), 30));
+    }
+
+    static boolean ready(TestHttp http) {
+        try {
+            return http.get("/actuator/health/readiness").status() == 200;
+        } catch (RuntimeException notYet) {
+            return false; // not listening yet
         }
-        throw new AssertionError(all.toString());
     }
 
     static String tail(Path log, int lines) {

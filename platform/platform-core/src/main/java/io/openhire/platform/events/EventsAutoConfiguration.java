@@ -62,8 +62,9 @@ public class EventsAutoConfiguration {
     }
 
     @Bean
-    ProcessedEvents processedEvents(DataSource dataSource, PlatformTransactionManager transactionManager) {
-        return new ProcessedEvents(JdbcClient.create(dataSource), new TransactionTemplate(transactionManager));
+    ProcessedEvents processedEvents(
+            DataSource dataSource, PlatformTransactionManager transactionManager, JsonMapper json) {
+        return new ProcessedEvents(JdbcClient.create(dataSource), new TransactionTemplate(transactionManager), json);
     }
 
     /**

@@ -3,7 +3,6 @@ package io.openhire.platform.http;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,7 +10,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
-import tools.jackson.databind.JsonNode;
 
 /**
  * This service's own credentials, for calls it makes without a user behind them (a Kafka listener
@@ -71,15 +69,15 @@ public class ServiceAccount {
             throw new IllegalStateException("Set openhire.service-account.secret: the service '" + name
                     + "' calls other services for an organisation and needs credentials from identity");
         }
-        JsonNode answer = identity.get()
+        ServiceTokenExchange.Answer answer = identity.get()
                 .post()
                 .uri("/api/v1/users/service-token")
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("client_id", name, "client_secret", secret, "organization_id", organizationId))
+                .body(new ServiceTokenExchange.Request(name, secret, organizationId))
                 .retrieve()
-                .body(JsonNode.class);
-        String token = answer.get("access_token").asString();
-        Instant expiresAt = clock.instant().plusSeconds(answer.get("expires_in").asLong());
+                .body(ServiceTokenExchange.Answer.class);
+        String token = answer.accessToken();
+        Instant expiresAt = clock.instant().plusSeconds(answer.expiresIn());
         tokens.put(organizationId, new Cached(token, expiresAt));
         return token;
     }

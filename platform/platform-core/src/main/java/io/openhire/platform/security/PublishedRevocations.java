@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -68,10 +67,9 @@ public class PublishedRevocations implements TokenRevocations, DisposableBean {
                 throw new IllegalStateException("status " + response.statusCode());
             }
             Map<String, Instant> read = new HashMap<>();
-            for (JsonNode entry : JSON.readTree(response.body()).path("revoked")) {
-                read.put(
-                        entry.path("subject").asString(),
-                        Instant.ofEpochSecond(entry.path("notBefore").asLong()));
+            for (RevocationList.Entry entry :
+                    JSON.readValue(response.body(), RevocationList.class).revoked()) {
+                read.put(entry.subject(), Instant.ofEpochSecond(entry.notBefore()));
             }
             revoked = Map.copyOf(read);
             if (failing) {

@@ -45,17 +45,22 @@ class ServiceClientsTest {
     void start() {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         server.start();
+        // Generous enough for a cold JVM and WireMock on a busy 2-core machine: a first answer can take
+        // seconds there, and a read timeout would count as a failed (and, for a GET, retried) call.
+        clients = clients(Duration.ofSeconds(10));
+    }
+
+    private ServiceClients clients(Duration readTimeout) {
         HttpClientsProperties properties = new HttpClientsProperties(
                 Map.of("scoring", new HttpClientsProperties.Service(server.baseUrl())),
-                // Generous enough for a cold JVM on a busy 2-core machine; the slow stub below waits 2 s.
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(1),
+                Duration.ofSeconds(5),
+                readTimeout,
                 3,
                 Duration.ofMillis(10),
                 10,
                 50f,
                 Duration.ofSeconds(30));
-        clients = new ServiceClients(RestClient.builder(), properties);
+        return new ServiceClients(RestClient.builder(), properties);
     }
 
     @AfterEach
@@ -106,8 +111,9 @@ class ServiceClientsTest {
     void aSlowServiceTimesOutAsA503Problem() {
         server.stubFor(get(urlEqualTo("/scores/slow"))
                 .willReturn(aResponse().withFixedDelay(2_000).withBody("{}")));
+        ServiceClients impatient = clients(Duration.ofSeconds(1));
 
-        assertThatThrownBy(() -> clients.create(Scores.class, "scoring").score("slow"))
+        assertThatThrownBy(() -> impatient.create(Scores.class, "scoring").score("slow"))
                 .isInstanceOfSatisfying(DomainException.class, p -> {
                     assertThat(p.category()).isEqualTo(DomainException.Category.UNAVAILABLE);
                     assertThat(p.kind()).isEqualTo("dependency-unavailable");

@@ -5,7 +5,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /** An idempotent consumer: records each thing it sees once; a thing named "poison" always fails. */
 @Component
@@ -13,18 +12,15 @@ class ThingListener {
 
     private final ProcessedEvents processed;
     private final JdbcClient jdbc;
-    private final JsonMapper json;
 
-    ThingListener(ProcessedEvents processed, JdbcClient jdbc, JsonMapper json) {
+    ThingListener(ProcessedEvents processed, JdbcClient jdbc) {
         this.processed = processed;
         this.jdbc = jdbc;
-        this.json = json;
     }
 
     @KafkaListener(topics = ThingService.TOPIC)
     void on(ConsumerRecord<String, String> record) {
-        ThingService.ThingCreated event = json.readValue(record.value(), ThingService.ThingCreated.class);
-        processed.handleOnce("thing-seen", record, () -> {
+        processed.handleOnce("thing-seen", record, ThingService.ThingCreated.class, event -> {
             jdbc.sql("INSERT INTO thing_seen (event_id, name) VALUES (:id, :name)")
                     .param("id", ProcessedEvents.eventId(record))
                     .param("name", event.name())

@@ -1,9 +1,19 @@
 package io.openhire.platform.test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaType;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Rules every service's {@code ArchitectureTest} checks (see CONVENTIONS.md). */
@@ -68,6 +78,70 @@ public final class ArchitectureRules {
         String rest = packageName.substring("io.openhire.".length());
         int dot = rest.indexOf('.');
         return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
+    /** Named, not imported: platform-test cannot depend on platform-core (whose tests use platform-test). */
+    static final String PROBLEM_EXCEPTION = "io.openhire.platform.web.ProblemException";
+
+    /**
+     * HTTP belongs to the web layer: core code (services, repositories, parsers, listeners) throws
+     * {@code io.openhire.platform.errors.DomainException}, and only classes in a {@code web} package
+     * (controllers, filters) and platform-core itself build or catch a {@code ProblemException}, so that a
+     * status code is decided in one place ({@code GlobalProblemHandler}).
+     */
+    public static ArchRule problemDetailsOnlyInTheWebLayer() {
+        return noClasses()
+                .that()
+                .resideInAPackage("io.openhire..")
+                .and()
+                .resideOutsideOfPackages("..web..", "io.openhire.platform..")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(PROBLEM_EXCEPTION)
+                .because("core code throws DomainException; the web layer maps it to an HTTP status");
+    }
+
+    /**
+     * Calls between services are typed: a method of an HTTP interface ({@code @GetExchange},
+     * {@code @PostExchange}, ...; the {@code <svc>-client} modules) neither takes nor returns a {@code Map} or a
+     * {@code JsonNode}, at any depth ({@code List<Map<String, Object>>} too). A field renamed by the producer is
+     * then a compile error in the client's records, not a {@code null} at run time. A {@code MultiValueMap} is
+     * not JSON but query parameters or multipart parts: allowed, built by a typed method of the client
+     * ({@code JobQuery.params()}, {@code ResumeIngestionApi.upload(Resource, ...)}).
+     */
+    public static ArchRule clientsSpeakInRecords() {
+        return methods()
+                .that(new DescribedPredicate<JavaMethod>("belong to an HTTP interface") {
+                    @Override
+                    public boolean test(JavaMethod method) {
+                        return method.getAnnotations().stream()
+                                .map(a -> a.getRawType().getName())
+                                .anyMatch(name -> name.startsWith("org.springframework.web.service.annotation.")
+                                        && name.endsWith("Exchange"));
+                    }
+                })
+                .should(new ArchCondition<JavaMethod>("use records, not Map or JsonNode") {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        List<JavaType> types = new ArrayList<>();
+                        types.add(method.getReturnType());
+                        types.addAll(method.getParameterTypes());
+                        for (JavaType type : types) {
+                            for (JavaClass involved : type.getAllInvolvedRawTypes()) {
+                                boolean untypedJson = involved.isAssignableTo("java.util.Map")
+                                        && !involved.isAssignableTo("org.springframework.util.MultiValueMap");
+                                if (untypedJson
+                                        || involved.isAssignableTo("tools.jackson.databind.JsonNode")
+                                        || involved.isAssignableTo("com.fasterxml.jackson.databind.JsonNode")) {
+                                    events.add(SimpleConditionEvent.violated(
+                                            method,
+                                            method.getFullName() + " uses " + involved.getName()
+                                                    + ": give the contract a record in the producer's -client module"));
+                                }
+                            }
+                        }
+                    }
+                });
     }
 
     /** Constructor injection only: dependencies visible, fields final, classes testable without Spring. */
