@@ -16,6 +16,9 @@ class ArchitectureTest {
     static final ArchRule constructorInjection = ArchitectureRules.noFieldInjection();
 
     @ArchTest
+    static final ArchRule problemDetailsOnlyInTheWebLayer = ArchitectureRules.problemDetailsOnlyInTheWebLayer();
+
+    @ArchTest
     static final ArchRule noJpa = ArchitectureRules.noJpa("io.openhire.resumeprocessing");
 
     /** The parser is plain Java: usable from the evaluation command and testable without Spring. */

@@ -97,38 +97,59 @@ public final class ProcessingTestSupport {
             String bootstrapServers,
             UUID firstId) {
         java.util.List<UUID> ids = new java.util.ArrayList<>();
-        TestHttp storage = new TestHttp(storageUrl());
-        // resume-ingestion's own token: only it and resume-processing reach the resumes bucket.
-        String token = TOKENS.serviceToken("resume-ingestion", organization);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", bootstrapServers), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = producer(bootstrapServers)) {
             for (byte[] bytes : documents) {
                 UUID id = ids.isEmpty() && firstId != null ? firstId : UUID.randomUUID();
-                TestHttp.Response stored =
-                        storage.putRaw("/api/v1/data/resumes/" + id, mediaType, bytes, TestHttp.bearer(token));
-                if (stored.status() != 201) {
-                    throw new IllegalStateException("storage said " + stored.status() + ": " + stored.body());
-                }
-                ResumeReceived event = new ResumeReceived(
-                        id,
-                        organization,
-                        "resumes",
-                        id.toString(),
-                        mediaType,
-                        bytes.length,
-                        io.openhire.platform.crypto.Sha256.hex(bytes),
-                        "UPLOAD",
-                        null,
-                        Instant.now());
-                ProducerRecord<String, String> record =
-                        new ProducerRecord<>(ResumeReceived.TOPIC, id.toString(), JSON.writeValueAsString(event));
-                record.headers()
-                        .add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-                producer.send(record);
+                store(organization, id, bytes, mediaType);
+                producer.send(received(organization, id, bytes, mediaType, UUID.randomUUID()));
                 ids.add(id);
             }
             producer.flush();
         }
         return ids;
+    }
+
+    /** Stores the original in storage's resumes bucket under the resume's id, as resume-ingestion does. */
+    public static void store(UUID organization, UUID id, byte[] bytes, String mediaType) {
+        // resume-ingestion's own token: only it and resume-processing reach the resumes bucket.
+        String token = TOKENS.serviceToken("resume-ingestion", organization);
+        TestHttp.Response stored = new TestHttp(storageUrl())
+                .putRaw("/api/v1/data/resumes/" + id, mediaType, bytes, TestHttp.bearer(token));
+        if (stored.status() != 201 && stored.status() != 200) {
+            throw new IllegalStateException("storage said " + stored.status() + ": " + stored.body());
+        }
+    }
+
+    /** Publishes resume.received.v1 for a stored original with the given event id (the same id again: a redelivery). */
+    public static void announce(
+            UUID organization, UUID id, byte[] bytes, String mediaType, UUID eventId, String bootstrapServers) {
+        try (KafkaProducer<String, String> producer = producer(bootstrapServers)) {
+            producer.send(received(organization, id, bytes, mediaType, eventId));
+            producer.flush();
+        }
+    }
+
+    private static KafkaProducer<String, String> producer(String bootstrapServers) {
+        return new KafkaProducer<>(
+                Map.of("bootstrap.servers", bootstrapServers), new StringSerializer(), new StringSerializer());
+    }
+
+    private static ProducerRecord<String, String> received(
+            UUID organization, UUID id, byte[] bytes, String mediaType, UUID eventId) {
+        ResumeReceived event = new ResumeReceived(
+                id,
+                organization,
+                "resumes",
+                id.toString(),
+                mediaType,
+                bytes.length,
+                io.openhire.platform.crypto.Sha256.hex(bytes),
+                "UPLOAD",
+                null,
+                Instant.now());
+        ProducerRecord<String, String> record =
+                new ProducerRecord<>(ResumeReceived.TOPIC, id.toString(), JSON.writeValueAsString(event));
+        record.headers().add(EventHeaders.EVENT_ID, eventId.toString().getBytes(StandardCharsets.UTF_8));
+        return record;
     }
 }

@@ -41,8 +41,11 @@ class ResumeProcessingIT {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @Import(ProcessingTestSupport.WithTestServiceAccount.class)
+    @Import({ProcessingTestSupport.WithTestServiceAccount.class, WatchedConnections.class})
     static class App {}
+
+    @Autowired
+    WatchedConnections watched;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -108,6 +111,50 @@ class ResumeProcessingIT {
     }
 
     @Test
+    void noDatabaseConnectionIsHeldWhileTheOriginalIsDownloadedAndParsed() {
+        UUID resume = receive(TestDocuments.pdf(ResumeTestData.priya()), "application/pdf");
+        eventFor(ResumeParsed.TOPIC, resume);
+        assertThat(http().post("/api/v1/resumes/" + resume + "/reparse", java.util.Map.of(), bearer(recruiter))
+                        .status())
+                .isEqualTo(202);
+        TestKafka.read(ResumeParsed.TOPIC, r -> r.key().equals(resume.toString()), 2);
+
+        assertThat(watched.calls)
+                .filteredOn(call -> call.equals("get resumes/" + resume))
+                .hasSize(2);
+        assertThat(watched.calls).contains("extract application/pdf");
+        assertThat(watched.madeHoldingAConnection)
+                .as("calls made holding a connection")
+                .isEmpty();
+    }
+
+    @Test
+    void aRedeliveredEventIsNeitherParsedNorAnnouncedAgain() {
+        UUID resume = UUID.randomUUID();
+        byte[] pdf = TestDocuments.pdf(ResumeTestData.priya());
+        ProcessingTestSupport.store(org, resume, pdf, "application/pdf");
+        UUID eventId = UUID.randomUUID();
+        ProcessingTestSupport.announce(org, resume, pdf, "application/pdf", eventId, TestKafka.bootstrapServers());
+        eventFor(ResumeParsed.TOPIC, resume);
+
+        // Kafka delivers the same event again; then a new event for the same resume (same key: same
+        // partition, so it is handled after the repeat) marks that the repeat has been seen.
+        ProcessingTestSupport.announce(org, resume, pdf, "application/pdf", eventId, TestKafka.bootstrapServers());
+        ProcessingTestSupport.announce(
+                org, resume, pdf, "application/pdf", UUID.randomUUID(), TestKafka.bootstrapServers());
+        List<ConsumerRecord<String, String>> parsed =
+                TestKafka.read(ResumeParsed.TOPIC, r -> r.key().equals(resume.toString()), 2);
+
+        assertThat(parsed)
+                .extracting(r -> json.readValue(r.value(), ResumeParsed.class).revision())
+                .containsExactlyInAnyOrder(1, 2);
+        assertThat(watched.calls)
+                .as("the original fetched for the first delivery and for the new event only")
+                .filteredOn(call -> call.equals("get resumes/" + resume))
+                .hasSize(2);
+    }
+
+    @Test
     void aScanWithoutTextIsFlaggedOrFailedAndADamagedFileFailsWithAReason() {
         UUID scan = receive(TestDocuments.scannedPdf(2), "application/pdf");
         ResumeParseFailed flagged =
@@ -164,7 +211,7 @@ class ResumeProcessingIT {
                 .isEqualTo(403);
         JsonNode backlog = http().post("/api/v1/resumes/reparse", java.util.Map.of("all", true), bearer(admin))
                 .json();
-        assertThat(backlog.get("queued").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(backlog.get("queued").asInt()).isEqualTo(1); // this organisation's one resume
         JsonNode outdated = http().post("/api/v1/resumes/reparse", java.util.Map.of(), bearer(admin))
                 .json();
         assertThat(outdated.get("queued").asInt()).isZero(); // everything is on the current parser
@@ -177,16 +224,46 @@ class ResumeProcessingIT {
                 .isEqualTo(404);
     }
 
-    void publishDeleted(UUID resume) {
+    /**
+     * Publishes resume.deleted.v1 for {@code resume} under the record key {@code key}: records with one key go
+     * to one partition and are handled in the order sent.
+     */
+    void publishDeleted(UUID resume, UUID key) {
+        publish(
+                io.openhire.resumeingestion.events.ResumeDeleted.TOPIC,
+                key,
+                new io.openhire.resumeingestion.events.ResumeDeleted(resume, org, java.time.Instant.now()));
+    }
+
+    /** Stores a new resume and publishes its resume.received.v1 under the record key {@code key}. */
+    UUID receiveUnderKey(UUID key) {
+        UUID resume = UUID.randomUUID();
+        byte[] pdf = TestDocuments.pdf(ResumeTestData.priya());
+        ProcessingTestSupport.store(org, resume, pdf, "application/pdf");
+        publish(
+                io.openhire.resumeingestion.events.ResumeReceived.TOPIC,
+                key,
+                new io.openhire.resumeingestion.events.ResumeReceived(
+                        resume,
+                        org,
+                        "resumes",
+                        resume.toString(),
+                        "application/pdf",
+                        pdf.length,
+                        io.openhire.platform.crypto.Sha256.hex(pdf),
+                        "UPLOAD",
+                        null,
+                        java.time.Instant.now()));
+        return resume;
+    }
+
+    void publish(String topic, UUID key, Object event) {
         try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(
                 java.util.Map.of("bootstrap.servers", TestKafka.bootstrapServers()),
                 new org.apache.kafka.common.serialization.StringSerializer(),
                 new org.apache.kafka.common.serialization.StringSerializer())) {
             var record = new org.apache.kafka.clients.producer.ProducerRecord<>(
-                    io.openhire.resumeingestion.events.ResumeDeleted.TOPIC,
-                    resume.toString(),
-                    json.writeValueAsString(new io.openhire.resumeingestion.events.ResumeDeleted(
-                            resume, org, java.time.Instant.now())));
+                    topic, key.toString(), json.writeValueAsString(event));
             record.headers()
                     .add(
                             io.openhire.platform.events.EventHeaders.EVENT_ID,
@@ -206,8 +283,11 @@ class ResumeProcessingIT {
                         java.util.Map.of(
                                 "resumeId", resume.toString(), "jobText", "Backend engineer: Java, Kubernetes, Kafka."),
                         bearer(recruiter));
+        // A resume deleted before its resume.received.v1 arrives, then (same key: handled after it) this one.
+        UUID early = UUID.randomUUID();
+        publishDeleted(early, early);
 
-        publishDeleted(resume);
+        publishDeleted(resume, early);
         await().atMost(java.time.Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(http().get("/api/v1/resumes/" + resume + "/profile", bearer(recruiter))
                                 .status())
@@ -219,16 +299,19 @@ class ResumeProcessingIT {
                         .status())
                 .isEqualTo(404);
 
-        // Deleted before its resume.received.v1 was handled: it is never parsed.
-        UUID early = UUID.randomUUID();
-        publishDeleted(early);
+        // Deleted before its resume.received.v1 was handled: it is never parsed. A resume received after it
+        // under the same key is parsed after it: once that one is, the early one has had its turn.
         UUID late = ProcessingTestSupport.receiveAs(
                 early, org, TestDocuments.pdf(ResumeTestData.priya()), TestKafka.bootstrapServers());
-        await().during(java.time.Duration.ofSeconds(3))
-                .atMost(java.time.Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThat(http().get("/api/v1/resumes/" + late + "/profile", bearer(recruiter))
-                                .status())
-                        .isEqualTo(404));
+        UUID marker = receiveUnderKey(early);
+        List<ConsumerRecord<String, String>> announced = TestKafka.read(
+                ResumeParsed.TOPIC,
+                r -> r.key().equals(marker.toString()) || r.key().equals(late.toString()),
+                1);
+        assertThat(announced).extracting(ConsumerRecord::key).containsExactly(marker.toString());
+        assertThat(http().get("/api/v1/resumes/" + late + "/profile", bearer(recruiter))
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test

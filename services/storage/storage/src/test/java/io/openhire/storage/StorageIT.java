@@ -2,10 +2,15 @@ package io.openhire.storage;
 
 import static io.openhire.platform.test.TestHttp.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.openhire.platform.test.TestHttp;
 import io.openhire.platform.test.TestInfrastructure;
 import io.openhire.platform.test.TestTokens;
+import io.openhire.storage.client.ObjectListing;
+import io.openhire.storage.client.ObjectMetadata;
+import io.openhire.storage.client.StorageApi;
+import io.openhire.storage.client.StorageBuckets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +29,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /** The document API on the filesystem backend, as a client (or another service) uses it. */
 @SpringBootTest(
@@ -76,7 +85,7 @@ class StorageIT {
 
     /** As identity issues it to another service: subject {@code service:<name>}, kind service, role SERVICE. */
     static String[] service(String name, UUID organization) {
-        return bearer(ServiceTokens.token(TOKENS, name, organization));
+        return bearer(TOKENS.serviceToken(name, organization));
     }
 
     static String[] role(String role, UUID organization) {
@@ -274,6 +283,42 @@ class StorageIT {
         assertThat(put("/api/v1/data/interview-notes/ana.txt", "text/plain", resume, org)
                         .status())
                 .isEqualTo(201);
+    }
+
+    /** storage-client's interface, as another service's ServiceClients builds it, with that service's token. */
+    StorageApi client(String[] authorization) {
+        RestClient rest = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeader(authorization[0], authorization[1])
+                .build();
+        return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest))
+                .build()
+                .createClient(StorageApi.class);
+    }
+
+    @Test
+    void anotherServiceReadsTheAnswersAsStorageClientRecords() throws Exception {
+        StorageApi storage = client(service("resume-ingestion", org));
+        byte[] resume = "Ana Lopez, Java, Kafka".getBytes(StandardCharsets.UTF_8);
+
+        ObjectMetadata stored = storage.put(StorageBuckets.RESUMES, "ana-lopez.txt", "text/plain", resume);
+
+        assertThat(stored.bucket()).isEqualTo("resumes");
+        assertThat(stored.key()).isEqualTo("ana-lopez.txt");
+        assertThat(stored.size()).isEqualTo(resume.length);
+        assertThat(stored.mediaType()).isEqualTo("text/plain");
+        assertThat(stored.sha256())
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(resume)));
+        assertThat(stored.createdAt()).isNotNull().isEqualTo(stored.updatedAt());
+        assertThat(storage.get(StorageBuckets.RESUMES, "ana-lopez.txt")).isEqualTo(resume);
+        ObjectListing listing = storage.list(StorageBuckets.RESUMES, "ana", 10);
+        assertThat(listing.items()).containsExactly(stored);
+        assertThat(listing.limit()).isEqualTo(10);
+
+        storage.delete(StorageBuckets.RESUMES, "ana-lopez.txt");
+        assertThatThrownBy(() -> storage.get(StorageBuckets.RESUMES, "ana-lopez.txt"))
+                .isInstanceOf(HttpClientErrorException.NotFound.class);
     }
 
     @Test

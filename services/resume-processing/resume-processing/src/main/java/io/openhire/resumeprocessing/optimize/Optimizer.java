@@ -1,6 +1,6 @@
 package io.openhire.resumeprocessing.optimize;
 
-import io.openhire.platform.web.ProblemException;
+import io.openhire.platform.errors.DomainException;
 import io.openhire.resumeprocessing.parsing.Profile;
 import io.openhire.resumeprocessing.pipeline.ProfileStore;
 import io.openhire.skills.SkillsTaxonomy;
@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,10 +32,10 @@ public class Optimizer {
 
     public AtsReport optimize(UUID organizationId, UUID resumeId, UUID jobId, String jobText, String jobTitle) {
         ProfileStore.StoredProfile stored = profiles.profile(organizationId, resumeId)
-                .orElseThrow(() -> ProblemException.notFound("The resume's profile"));
+                .orElseThrow(() -> DomainException.notFound("The resume's profile"));
         if (!"PARSED".equals(stored.status()) || stored.profileJson() == null) {
-            throw new ProblemException(
-                    HttpStatus.CONFLICT,
+            throw new DomainException(
+                    DomainException.Category.CONFLICT,
                     "resume-not-parsed",
                     "Resume not parsed",
                     "This resume has no profile to score (" + stored.status() + "). Fix or re-upload it first.");

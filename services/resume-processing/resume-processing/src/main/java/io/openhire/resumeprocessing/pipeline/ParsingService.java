@@ -7,6 +7,7 @@ import io.openhire.resumeprocessing.events.ResumeParsed;
 import io.openhire.resumeprocessing.extraction.TextExtractor;
 import io.openhire.resumeprocessing.parsing.Profile;
 import io.openhire.resumeprocessing.parsing.ResumeParser;
+import io.openhire.storage.client.StorageApi;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -16,19 +17,28 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.client.HttpClientErrorException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Parses one resume: original from storage (as this service, for the resume's organisation) → text
- * (Tika) → profile (parser) → stored with a new revision → {@code resume.parsed.v1} or
- * {@code resume.parse-failed.v1} in the outbox, all in the caller's transaction. A document that cannot
- * be read is an outcome (FAILED, NEEDS_OCR); only infrastructure failures (storage away) throw, so the
- * event is retried rather than lost.
+ * Parses one resume in two steps, so that no database connection is held while another service or a
+ * document parser works: {@link #parse} reads the original from storage (as this service, for the resume's
+ * organisation) → text (Tika, OCR) → profile (parser), outside any transaction; {@link #save} then stores it
+ * with a new revision and puts {@code resume.parsed.v1} or {@code resume.parse-failed.v1} in the outbox, in
+ * the caller's (short) transaction. A document that cannot be read is an outcome (FAILED, NEEDS_OCR); only
+ * infrastructure failures (storage away) throw, so the event is retried rather than lost.
  */
 @Service
-public class ParsingService {
+class ParsingService {
 
     private static final Logger log = LoggerFactory.getLogger(ParsingService.class);
+
+    /**
+     * What came out of a document: the text and its outcome, the profile when there is text.
+     *
+     * @param millis the time the download, text extraction and parse took
+     */
+    record Parsed(TextExtractor.Extracted extracted, Profile profile, int millis) {}
 
     private final ProfileStore store;
     private final StorageApi storage;
@@ -58,23 +68,32 @@ public class ParsingService {
         this.clock = clock;
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void parse(ProfileStore.Document document) {
+    /** The original from storage, its text and its profile. Touches no database: call it outside a transaction. */
+    Parsed parse(ProfileStore.Document document) {
         long started = System.nanoTime();
-        UUID org = document.organizationId();
         TextExtractor.Extracted extracted;
         try {
-            byte[] original =
-                    serviceAccount.onBehalfOf(org, () -> storage.get(document.bucket(), document.objectKey()));
+            byte[] original = serviceAccount.onBehalfOf(
+                    document.organizationId(), () -> storage.get(document.bucket(), document.objectKey()));
             extracted = extractor.extract(original, document.mediaType());
-        } catch (org.springframework.web.client.HttpClientErrorException.NotFound gone) {
+        } catch (HttpClientErrorException.NotFound gone) {
             // Deleted from storage before it was parsed: an outcome to report, not an event to retry.
             extracted = new TextExtractor.Extracted(
                     null, TextExtractor.Extracted.Outcome.FAILED, "The original file is no longer in storage.");
         }
+        Profile profile =
+                extracted.outcome() == TextExtractor.Extracted.Outcome.TEXT ? parser.parse(extracted.text()) : null;
+        return new Parsed(extracted, profile, millisSince(started));
+    }
+
+    /** Stores what {@link #parse} found as the resume's next revision, and announces it, in the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void save(ProfileStore.Document document, Parsed parsed) {
+        UUID org = document.organizationId();
+        TextExtractor.Extracted extracted = parsed.extracted();
         int revision = store.nextRevision(document.resumeId());
         Instant now = clock.instant();
-        if (extracted.outcome() != TextExtractor.Extracted.Outcome.TEXT) {
+        if (parsed.profile() == null) {
             String status = extracted.outcome().name();
             store.save(
                     org,
@@ -87,7 +106,7 @@ public class ParsingService {
                             null,
                             null,
                             null,
-                            millisSince(started),
+                            parsed.millis(),
                             now));
             outbox.publish(
                     ResumeParseFailed.TOPIC,
@@ -98,7 +117,7 @@ public class ParsingService {
             log.info("Resume {} not parsed: {}", document.resumeId(), status);
             return;
         }
-        Profile profile = parser.parse(extracted.text());
+        Profile profile = parsed.profile();
         store.save(
                 org,
                 new ProfileStore.StoredProfile(
@@ -110,7 +129,7 @@ public class ParsingService {
                         profile.taxonomyVersion(),
                         json.writeValueAsString(profile),
                         extracted.text(),
-                        millisSince(started),
+                        parsed.millis(),
                         now));
         outbox.publish(
                 ResumeParsed.TOPIC, document.resumeId().toString(), event(document, org, revision, profile, now), org);

@@ -1,7 +1,7 @@
 package io.openhire.resumeprocessing.pipeline;
 
+import io.openhire.platform.errors.DomainException;
 import io.openhire.platform.events.Outbox;
-import io.openhire.platform.web.ProblemException;
 import io.openhire.resumeprocessing.parsing.ResumeParser;
 import java.util.List;
 import java.util.UUID;
@@ -27,7 +27,7 @@ public class Reparsing {
     @Transactional
     public void one(UUID organizationId, UUID resumeId) {
         if (store.document(organizationId, resumeId).isEmpty()) {
-            throw ProblemException.notFound("The resume");
+            throw DomainException.notFound("The resume");
         }
         queue(organizationId, resumeId);
     }

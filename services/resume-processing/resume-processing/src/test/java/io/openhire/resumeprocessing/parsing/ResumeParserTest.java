@@ -105,17 +105,4 @@ class ResumeParserTest {
         assertThat(p.name()).isEqualTo("Priya Raman");
         assertThat(p.work()).extracting(Profile.Work::employer).contains("Northwind Logistics GmbH");
     }
-
-    @Test
-    void understandsTheCommonDateFormats() {
-        java.time.YearMonth now = java.time.YearMonth.of(2026, 11);
-        assertThat(ResumeParser.period("Jan 2019 - Mar 2021", now).months()).isEqualTo(27);
-        assertThat(ResumeParser.period("03/2018 – 12/2019", now).months()).isEqualTo(22);
-        assertThat(ResumeParser.period("2015 to 2017", now).months()).isEqualTo(36);
-        assertThat(ResumeParser.period("Sept. '19 – current", now).current()).isTrue();
-        assertThat(ResumeParser.period("September 2017 onwards", now).start())
-                .isEqualTo(java.time.YearMonth.of(2017, 9));
-        assertThat(ResumeParser.period("Call me on 2019 2020 numbers", now)).isNull();
-        assertThat(ResumeParser.period("2030 - 2031", now)).isNull();
-    }
 }

@@ -1,13 +1,12 @@
 package io.openhire.storage.documents;
 
+import io.openhire.platform.errors.DomainException;
 import io.openhire.platform.security.AuthenticatedUser;
-import io.openhire.platform.web.ProblemException;
 import io.openhire.storage.StorageProperties;
 import io.openhire.storage.objects.ObjectStore;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,8 +59,8 @@ public class DocumentService {
         validate(bucket, key);
         serviceBuckets.checkAccess(caller, bucket);
         if (bytes.length > properties.maxObjectSize().toBytes()) {
-            throw new ProblemException(
-                    HttpStatus.CONTENT_TOO_LARGE,
+            throw new DomainException(
+                    DomainException.Category.TOO_LARGE,
                     "payload-too-large",
                     "Payload too large",
                     "Documents may be at most " + properties.maxObjectSize().toMegabytes() + " MB.");
@@ -86,7 +85,7 @@ public class DocumentService {
 
     private void refuseClash(UUID org, String bucket, String key) {
         objects.clashingKey(org, bucket, key).ifPresent(existing -> {
-            throw ProblemException.conflict(
+            throw DomainException.conflict(
                             "key-conflict",
                             "The key " + key + " clashes with the existing key " + existing
                                     + ": a key cannot also be a folder of another key.")
@@ -126,11 +125,11 @@ public class DocumentService {
     private static void validate(String bucket, String key) {
         validateBucket(bucket);
         if (key == null || key.isEmpty() || key.length() > 512) {
-            throw ProblemException.invalidField("key", "must be 1 to 512 characters");
+            throw DomainException.invalidField("key", "must be 1 to 512 characters");
         }
         for (String segment : key.split("/", -1)) {
             if (!KEY_SEGMENT.matcher(segment).matches() || segment.equals(".") || segment.equals("..")) {
-                throw ProblemException.invalidField(
+                throw DomainException.invalidField(
                         "key", "must be path segments of letters, digits and . _ - ( ) or spaces, separated by /");
             }
         }
@@ -138,7 +137,7 @@ public class DocumentService {
 
     private static void validateBucket(String bucket) {
         if (bucket == null || !BUCKET.matcher(bucket).matches()) {
-            throw ProblemException.invalidField("bucket", "must be 2 to 63 lower-case letters, digits or dashes");
+            throw DomainException.invalidField("bucket", "must be 2 to 63 lower-case letters, digits or dashes");
         }
     }
 
@@ -149,11 +148,11 @@ public class DocumentService {
         try {
             return MediaType.parseMediaType(given).toString();
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("Content-Type", "is not a valid media type");
+            throw DomainException.invalidField("Content-Type", "is not a valid media type");
         }
     }
 
-    private static ProblemException notFound(String bucket, String key) {
-        return ProblemException.notFound("Document " + bucket + "/" + key);
+    private static DomainException notFound(String bucket, String key) {
+        return DomainException.notFound("Document " + bucket + "/" + key);
     }
 }

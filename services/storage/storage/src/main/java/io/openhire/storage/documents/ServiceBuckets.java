@@ -1,8 +1,8 @@
 package io.openhire.storage.documents;
 
+import io.openhire.platform.errors.DomainException;
 import io.openhire.platform.security.AuthenticatedUser;
 import io.openhire.platform.security.PlatformRoles;
-import io.openhire.platform.web.ProblemException;
 import io.openhire.storage.StorageProperties;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,7 @@ class ServiceBuckets {
         if (services == null || ownedByCaller(caller, services)) {
             return;
         }
-        throw ProblemException.forbidden("The bucket " + bucket + " belongs to "
+        throw DomainException.notPermitted("The bucket " + bucket + " belongs to "
                 + (services.isEmpty() ? "another service" : String.join(", ", services))
                 + ": its documents are reached only through that service.");
     }

@@ -1,10 +1,12 @@
 package io.openhire.storage.objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.openhire.storage.StorageProperties;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
@@ -26,9 +28,7 @@ class S3ObjectStoreIT {
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "test-access", "test-secret")
                 .build();
         s3.start();
-        while (!"STARTED".equals(s3.getState())) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> "STARTED".equals(s3.getState()));
         store = S3ObjectStore.create(new StorageProperties.S3(
                 "http://127.0.0.1:" + s3.getPort(), "us-east-1", "openhire-test", "test-access", "test-secret", true));
     }

@@ -1,11 +1,11 @@
 package io.openhire.resumeprocessing.pipeline.web;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.openhire.platform.security.AuthenticatedUser;
 import io.openhire.platform.web.ProblemException;
+import io.openhire.resumeprocessing.client.CandidateProfile;
+import io.openhire.resumeprocessing.client.ProfileView;
 import io.openhire.resumeprocessing.pipeline.ProfileStore;
 import io.openhire.resumeprocessing.pipeline.Reparsing;
-import java.time.Instant;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,22 +37,11 @@ class ProfileController {
         this.json = json;
     }
 
-    record ProfileView(
-            UUID resumeId,
-            String status,
-            String reason,
-            int revision,
-            String parserVersion,
-            String taxonomyVersion,
-            int parseMillis,
-            Instant parsedAt,
-            JsonNode profile,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String text) {}
-
     record BulkReparse(Boolean all) {}
 
     record Queued(int queued, String parserVersion) {}
 
+    /** Answers with resume-processing-client's record, so that its callers read exactly what is written here. */
     @GetMapping("/{id}/profile")
     @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER', 'SERVICE')")
     ProfileView profile(
@@ -73,7 +61,8 @@ class ProfileController {
                 p.taxonomyVersion(),
                 p.parseMillis(),
                 p.parsedAt(),
-                p.profileJson() == null ? null : json.readTree(p.profileJson()),
+                // Stored as the parser's Profile; CandidateProfile mirrors it (ClientContractTest holds them equal).
+                p.profileJson() == null ? null : json.readValue(p.profileJson(), CandidateProfile.class),
                 withText ? p.text() : null);
     }
 

@@ -1,10 +1,11 @@
 package io.openhire.storage.documents.web;
 
 import io.openhire.platform.security.AuthenticatedUser;
+import io.openhire.storage.client.ObjectListing;
+import io.openhire.storage.client.ObjectMetadata;
 import io.openhire.storage.documents.DocumentService;
 import io.openhire.storage.documents.StoredObject;
 import java.net.URI;
-import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,10 +38,8 @@ class DocumentController {
         this.documents = documents;
     }
 
-    record Listing(List<StoredObject> items, String bucket, String prefix, int limit) {}
-
     @PutMapping("/{bucket}/{*key}")
-    ResponseEntity<StoredObject> put(
+    ResponseEntity<ObjectMetadata> put(
             AuthenticatedUser caller,
             @PathVariable String bucket,
             @PathVariable String key,
@@ -51,7 +50,7 @@ class DocumentController {
         ResponseEntity.BodyBuilder response = stored.created()
                 ? ResponseEntity.created(URI.create("/api/v1/data/" + bucket + "/" + objectKey))
                 : ResponseEntity.ok();
-        return response.eTag(stored.metadata().sha256()).body(stored.metadata());
+        return response.eTag(stored.metadata().sha256()).body(metadata(stored.metadata()));
     }
 
     /** Always a download ({@link SafeDownload}): an uploaded HTML page must not run as this origin. */
@@ -71,19 +70,31 @@ class DocumentController {
     }
 
     @GetMapping("/{bucket}")
-    Listing list(
+    ObjectListing list(
             AuthenticatedUser caller,
             @PathVariable String bucket,
             @RequestParam(defaultValue = "") String prefix,
             @RequestParam(defaultValue = "100") int limit) {
         int bounded = Math.max(1, Math.min(limit, 1000));
-        return new Listing(documents.list(caller, bucket, prefix, bounded), bucket, prefix, bounded);
+        return new ObjectListing(
+                documents.list(caller, bucket, prefix, bounded).stream()
+                        .map(DocumentController::metadata)
+                        .toList(),
+                bucket,
+                prefix,
+                bounded);
     }
 
     @DeleteMapping("/{bucket}/{*key}")
     ResponseEntity<Void> delete(AuthenticatedUser caller, @PathVariable String bucket, @PathVariable String key) {
         documents.delete(caller, bucket, strip(key));
         return ResponseEntity.noContent().build();
+    }
+
+    /** The answer's record, from storage-client: the callers read the same type. */
+    static ObjectMetadata metadata(StoredObject o) {
+        return new ObjectMetadata(
+                o.bucket(), o.key(), o.size(), o.sha256(), o.mediaType(), o.createdAt(), o.updatedAt());
     }
 
     /** {@code {*key}} captures with the leading slash. */

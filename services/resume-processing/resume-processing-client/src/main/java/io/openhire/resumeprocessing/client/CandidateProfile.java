@@ -1,0 +1,63 @@
+package io.openhire.resumeprocessing.client;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A resume as structured data, as resume-processing's parser writes it. Every list is empty rather than
+ * null; {@code confidence} gives, per field ({@code name}, {@code emails}, {@code work}, ...), how sure the
+ * parser is (0–1), so that a user interface can ask for a check where it is unsure.
+ *
+ * @param totalYearsExperience from the dated work history, overlaps counted once; null when undated
+ * @param resumeLikelihood 0–1: does this read like a resume at all (contacts, dated history, sections)
+ */
+public record CandidateProfile(
+        String name,
+        List<String> emails,
+        List<String> phones,
+        Location location,
+        Links links,
+        String headline,
+        String summary,
+        List<Work> work,
+        List<Education> education,
+        List<SkillMention> skills,
+        List<String> languages,
+        List<String> certifications,
+        Double totalYearsExperience,
+        Map<String, Double> confidence,
+        double resumeLikelihood,
+        String parserVersion,
+        String taxonomyVersion) {
+
+    /** Where the candidate is; {@code country} is ISO 3166 alpha-2 when known. */
+    public record Location(String city, String region, String country, String text) {}
+
+    public record Links(String linkedin, String github, List<String> other) {}
+
+    /**
+     * One job. Dates are {@code YYYY-MM}; {@code end} is null and {@code current} true for a job held now.
+     *
+     * @param months length in months, the end month included
+     */
+    public record Work(
+            String title,
+            String employer,
+            String location,
+            String start,
+            String end,
+            boolean current,
+            Integer months) {}
+
+    public record Education(String degree, String field, String institution, Integer year) {}
+
+    /**
+     * A skills-taxonomy skill found in the resume.
+     *
+     * @param id the taxonomy id
+     * @param kind {@code TECHNOLOGY} (a tool, language or product) or {@code COMPETENCE}
+     * @param mentions how often it is mentioned
+     * @param listed whether it appears in a skills section (a claim), not only in prose (evidence)
+     */
+    public record SkillMention(String id, String name, String kind, int mentions, boolean listed) {}
+}

@@ -1,0 +1,115 @@
+package io.openhire.resumeprocessing.parsing;
+
+import static io.openhire.resumeprocessing.parsing.Lines.stripBullet;
+
+import io.openhire.resumeprocessing.parsing.Sections.Kind;
+import io.openhire.resumeprocessing.parsing.Sections.Section;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Degrees, anchored on degree names ("Bachelor of Science", "B.Tech", "MBA", "HSC"), with the field after
+ * the degree and the institution and year on the same or the next lines. Reads the education sections,
+ * or, when the resume has none, everything but the experience sections (and then only degree names
+ * longer than three letters: "BA" in prose is too often something else).
+ */
+final class EducationHistory {
+
+    private static final Pattern DEGREE_FIELD =
+            Pattern.compile("^(?:in|of|-|–|,|:)\\s*([A-Za-z&,. ]{2,60}?)(?=\\s*(?:[,(|–-]|\\bfrom\\b|\\bat\\b|$))");
+    private static final Pattern YEAR = Pattern.compile("\\b((?:19|20)\\d{2})\\b");
+    private static final Pattern DEGREE = Pattern.compile(
+            "\\b(Ph\\.?\\s?D\\.?|Doctorate|Doctor of [A-Z][a-z]+|M\\.?\\s?B\\.?\\s?A\\b\\.?|Masters?(?:'s)?(?: of| in)? (?:[A-Z][A-Za-z]+(?: (?:of |and )?[A-Z][A-Za-z]+){0,2})|Bachelors?(?:'s)?(?: of| in)? (?:[A-Z][A-Za-z]+(?: (?:of |and )?[A-Z][A-Za-z]+){0,2})|Associate(?:'s)? (?:Degree|of [A-Z][a-z]+(?: [A-Z][a-z]+)?)|B\\.?\\s?Tech\\b\\.?|M\\.?\\s?Tech\\b\\.?|B\\.\\s?E\\b\\.?|BE\\b|M\\.\\s?E\\b\\.?|B\\.?\\s?Sc\\b\\.?|M\\.?\\s?Sc\\b\\.?|B\\.?\\s?Com\\b\\.?|M\\.?\\s?Com\\b\\.?|B\\.?\\s?C\\.?\\s?A\\b\\.?|M\\.?\\s?C\\.?\\s?A\\b\\.?|B\\.?\\s?B\\.?\\s?A\\b\\.?|B\\.\\s?A\\b\\.?|M\\.\\s?A\\b\\.?|B\\.\\s?S\\b\\.?|M\\.\\s?S\\b\\.?|BS\\b|MS\\b|BA\\b|LL\\.?\\s?B\\b\\.?|LL\\.?\\s?M\\b\\.?|MBBS|B\\.?\\s?Pharm|M\\.?\\s?Pharm|PGDM|PGDBA|Post[ -]Graduate Diploma(?: in [A-Z][A-Za-z]+)?|High School Diploma|High School|Diploma(?: in [A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)?|HSC|SSC|Higher Secondary|Senior Secondary|Secondary School|A[- ]Levels?|GED|12th|10th)");
+    private static final Pattern INSTITUTION = Pattern.compile(
+            "(?i)\\b(university|universit[éy]|college|institute|institution|school|academy|polytechnic|iit|nit|iiit|vidyalaya|vidyapeeth|vidyapith|mahavidyalaya|universidad|hochschule|faculty of)\\b");
+
+    /**
+     * Up to eight degrees in resume order. An education section with institutions but no degree names
+     * gives one entry per institution line.
+     *
+     * @param currentYear years later than six after it are not graduation years
+     */
+    static List<Profile.Education> of(List<String> lines, List<Section> sections, int currentYear) {
+        List<Profile.Education> found = new ArrayList<>();
+        boolean hasSection = sections.stream().anyMatch(s -> s.kind() == Kind.EDUCATION);
+        for (Section s : sections) {
+            if (hasSection && s.kind() != Kind.EDUCATION) {
+                continue;
+            }
+            if (!hasSection && s.kind() == Kind.EXPERIENCE) {
+                continue;
+            }
+            for (int i = s.from(); i < s.to(); i++) {
+                String line = stripBullet(lines.get(i));
+                Matcher d = DEGREE.matcher(line);
+                if (!d.find() || (!hasSection && d.group(1).length() <= 3)) {
+                    continue;
+                }
+                String degree = d.group(1).strip();
+                String after = line.substring(d.end()).strip();
+                String field = null;
+                Matcher f = DEGREE_FIELD.matcher(after);
+                if (f.find()) {
+                    field = f.group(1).strip();
+                    if (INSTITUTION.matcher(field).find() || field.isEmpty()) {
+                        field = null;
+                    }
+                }
+                String institution = null;
+                Integer year = null;
+                for (int k = i; k < Math.min(s.to(), i + 3); k++) {
+                    if (k > i
+                            && DEGREE.matcher(stripBullet(lines.get(k))).find()
+                            && !INSTITUTION.matcher(lines.get(k)).find()) {
+                        break;
+                    }
+                    String candidate = stripBullet(lines.get(k));
+                    if (institution == null && INSTITUTION.matcher(candidate).find()) {
+                        institution = institutionName(candidate, k == i ? d.end() : 0);
+                    }
+                    Matcher y = YEAR.matcher(candidate);
+                    while (y.find()) {
+                        int value = Integer.parseInt(y.group(1));
+                        if (value <= currentYear + 6 && (year == null || value > year)) {
+                            year = value;
+                        }
+                    }
+                }
+                if (institution == null
+                        && i > s.from()
+                        && INSTITUTION.matcher(lines.get(i - 1)).find()) {
+                    institution = institutionName(stripBullet(lines.get(i - 1)), 0);
+                }
+                found.add(new Profile.Education(degree, field, institution, year));
+            }
+            if (found.isEmpty() && hasSection) {
+                for (int i = s.from(); i < s.to(); i++) {
+                    String line = stripBullet(lines.get(i));
+                    if (INSTITUTION.matcher(line).find()) {
+                        Matcher y = YEAR.matcher(line);
+                        found.add(new Profile.Education(
+                                null, null, institutionName(line, 0), y.find() ? Integer.valueOf(y.group(1)) : null));
+                    }
+                }
+            }
+        }
+        return List.copyOf(found.subList(0, Math.min(found.size(), 8)));
+    }
+
+    /** The part of the line (from {@code from}) that names the institution, without years. */
+    static String institutionName(String line, int from) {
+        String tail = line.substring(Math.min(from, line.length()));
+        for (String part : tail.split("\\s*[,|(–]\\s*|\\s+-\\s+|\\s+from\\s+|\\s+at\\s+")) {
+            if (INSTITUTION.matcher(part).find()) {
+                return part.replaceAll("\\b(?:19|20)\\d{2}\\b", "")
+                        .replaceAll("\\s+", " ")
+                        .strip();
+            }
+        }
+        return tail.strip();
+    }
+
+    private EducationHistory() {}
+}

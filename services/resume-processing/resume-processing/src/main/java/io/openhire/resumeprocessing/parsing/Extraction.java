@@ -1,0 +1,49 @@
+package io.openhire.resumeprocessing.parsing;
+
+import io.openhire.resumeprocessing.parsing.NameAndLocation.Name;
+import io.openhire.resumeprocessing.parsing.NameAndLocation.Place;
+import io.openhire.resumeprocessing.parsing.Periods.YearsOfExperience;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the parts found in one resume, with how they found it where that decides the confidence (the
+ * name's line, the location's source, where the years come from). Nullable where {@link Profile} is.
+ */
+record Extraction(
+        Name name,
+        List<String> emails,
+        List<String> phones,
+        Place location,
+        Profile.Links links,
+        String headline,
+        String summary,
+        List<Profile.Work> work,
+        List<Profile.Education> education,
+        List<Profile.SkillMention> skills,
+        List<String> languages,
+        List<String> certifications,
+        YearsOfExperience years) {
+
+    Profile toProfile(
+            Map<String, Double> confidence, double resumeLikelihood, String parserVersion, String taxonomyVersion) {
+        return new Profile(
+                name == null ? null : name.value(),
+                emails,
+                phones,
+                location == null ? null : location.location(),
+                links,
+                headline,
+                summary,
+                work,
+                education,
+                skills,
+                languages,
+                certifications,
+                years == null ? null : years.years(),
+                confidence,
+                resumeLikelihood,
+                parserVersion,
+                taxonomyVersion);
+    }
+}

@@ -1,0 +1,130 @@
+package io.openhire.resumeprocessing.parsing;
+
+import static io.openhire.resumeprocessing.parsing.Lines.stripBullet;
+
+import io.openhire.resumeprocessing.parsing.Sections.Kind;
+import io.openhire.resumeprocessing.parsing.Sections.Section;
+import io.openhire.skills.Skill;
+import io.openhire.skills.SkillMatch;
+import io.openhire.skills.SkillsTaxonomy;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** What the candidate can do: taxonomy skills, spoken languages and certifications. */
+final class SkillsAndLanguages {
+
+    private final SkillsTaxonomy taxonomy;
+
+    SkillsAndLanguages(SkillsTaxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+    }
+
+    /**
+     * Taxonomy skills anywhere in the resume (up to 80), listed ones (in a skills section: a claim) first,
+     * then by mentions. A competence ("communication") counts only where it is listed or mentioned twice.
+     */
+    List<Profile.SkillMention> skills(List<String> lines, List<Section> sections) {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        Map<String, Skill> byId = new LinkedHashMap<>();
+        for (Section s : sections) {
+            boolean listed = s.kind() == Kind.SKILLS;
+            StringBuilder text = new StringBuilder();
+            if (s.inline() != null) {
+                text.append(s.inline()).append('\n');
+            }
+            for (int i = s.from(); i < s.to(); i++) {
+                text.append(lines.get(i)).append('\n');
+            }
+            for (SkillMatch match : taxonomy.find(text.toString())) {
+                Skill skill = match.skill();
+                byId.putIfAbsent(skill.id(), skill);
+                int[] c = counts.computeIfAbsent(skill.id(), id -> new int[2]);
+                c[0]++;
+                if (listed) {
+                    c[1] = 1;
+                }
+            }
+        }
+        List<Profile.SkillMention> skills = new ArrayList<>();
+        for (Map.Entry<String, int[]> e : counts.entrySet()) {
+            Skill skill = byId.get(e.getKey());
+            int mentions = e.getValue()[0];
+            boolean listed = e.getValue()[1] == 1;
+            boolean competence = skill.kind() == Skill.Kind.COMPETENCE;
+            if (competence && !listed && mentions < 2) {
+                continue;
+            }
+            skills.add(new Profile.SkillMention(
+                    skill.id(), skill.name(), skill.kind().name(), mentions, listed));
+        }
+        skills.sort(Comparator.comparing(Profile.SkillMention::listed)
+                .thenComparingInt(Profile.SkillMention::mentions)
+                .reversed());
+        return List.copyOf(skills.subList(0, Math.min(skills.size(), 80)));
+    }
+
+    /** Known languages in the languages sections (their first ten lines), in order, each once. */
+    static List<String> languages(List<String> lines, List<Section> sections) {
+        Set<String> found = new LinkedHashSet<>();
+        for (Section s : sections) {
+            if (s.kind() != Kind.LANGUAGES) {
+                continue;
+            }
+            StringBuilder text = new StringBuilder(s.inline() == null ? "" : s.inline());
+            for (int i = s.from(); i < Math.min(s.to(), s.from() + 10); i++) {
+                text.append(' ').append(lines.get(i));
+            }
+            for (String word : text.toString().split("[^A-Za-z]+")) {
+                String w = word.isEmpty()
+                        ? word
+                        : Character.toUpperCase(word.charAt(0))
+                                + word.substring(1).toLowerCase(Locale.ROOT);
+                if (WordLists.LANGUAGES.contains(w)) {
+                    found.add(w);
+                }
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /**
+     * Up to 20: the lines of the certifications sections, then any short line elsewhere that says
+     * "certified", "certification" or "certificate".
+     */
+    static List<String> certifications(List<String> lines, List<Section> sections) {
+        Set<String> found = new LinkedHashSet<>();
+        for (Section s : sections) {
+            if (s.kind() == Kind.CERTIFICATIONS) {
+                if (s.inline() != null) {
+                    for (String part : s.inline().split("\\s*[,;]\\s*")) {
+                        if (!part.isBlank()) {
+                            found.add(part.strip());
+                        }
+                    }
+                }
+                for (int i = s.from(); i < Math.min(s.to(), s.from() + 15); i++) {
+                    String line = stripBullet(lines.get(i));
+                    if (!line.isEmpty() && line.split("\\s+").length <= 20) {
+                        found.add(line);
+                    }
+                }
+            }
+        }
+        for (String raw : lines) {
+            String line = stripBullet(raw);
+            if (found.size() < 20
+                    && line.split("\\s+").length <= 14
+                    && line.matches("(?i).*\\b(certified|certification|certificate)\\b.*")
+                    && Sections.headingOf(line) == null) {
+                found.add(line);
+            }
+        }
+        return List.copyOf(found).subList(0, Math.min(found.size(), 20));
+    }
+}
