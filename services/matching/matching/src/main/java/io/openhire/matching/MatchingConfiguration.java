@@ -1,15 +1,16 @@
 package io.openhire.matching;
 
-import io.openhire.matching.profiles.ResumeProcessingApi;
-import io.openhire.matching.ranking.RegistryApi;
+import io.openhire.modelregistry.client.ModelRegistryApi;
 import io.openhire.modelserving.client.EmbeddingClient;
 import io.openhire.platform.http.ServiceClients;
+import io.openhire.resumeprocessing.client.ResumeProcessingApi;
 import io.openhire.skills.SkillsTaxonomy;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The matching service: keeps a Lucene index per organisation of its candidates (from
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackageClasses = MatchingConfiguration.class)
 @EnableConfigurationProperties(MatchingProperties.class)
+@EnableScheduling
 public class MatchingConfiguration {
 
     @Bean
@@ -43,7 +45,7 @@ public class MatchingConfiguration {
     }
 
     @Bean
-    RegistryApi matchingRegistryApi(ServiceClients clients) {
-        return clients.create(RegistryApi.class, "model-registry");
+    ModelRegistryApi matchingModelRegistryApi(ServiceClients clients) {
+        return clients.create(ModelRegistryApi.class, "model-registry");
     }
 }

@@ -10,14 +10,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     {@code model.promoted.v1} events (every 5 s while no model answers)
  * @param embeddingBatch texts per embedding request while indexing
  * @param maxLimit the most matches one request may ask for
+ * @param matchRunRetention how long the lists shown to recruiters ({@code match_run}, {@code match_shown}) are
+ *     kept; older ones are deleted
  */
 @ConfigurationProperties("openhire.matching")
-public record MatchingProperties(Path indexDir, Duration modelCheckInterval, int embeddingBatch, int maxLimit) {
+public record MatchingProperties(
+        Path indexDir, Duration modelCheckInterval, int embeddingBatch, int maxLimit, Duration matchRunRetention) {
 
     public MatchingProperties {
         indexDir = indexDir == null ? Path.of(System.getProperty("java.io.tmpdir"), "openhire-matching") : indexDir;
         modelCheckInterval = modelCheckInterval == null ? Duration.ofSeconds(30) : modelCheckInterval;
         embeddingBatch = embeddingBatch <= 0 ? 32 : embeddingBatch;
         maxLimit = maxLimit <= 0 ? 200 : maxLimit;
+        matchRunRetention = matchRunRetention == null ? Duration.ofDays(90) : matchRunRetention;
+        if (matchRunRetention.isNegative() || matchRunRetention.isZero()) {
+            throw new IllegalArgumentException("openhire.matching.match-run-retention must be positive");
+        }
     }
 }

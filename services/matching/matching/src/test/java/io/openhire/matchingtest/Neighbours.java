@@ -6,14 +6,12 @@ import io.openhire.platform.http.ServiceAccount;
 import io.openhire.platform.test.TestServices;
 import io.openhire.platform.test.TestTokens;
 import io.openhire.resumeprocessing.ResumeProcessingConfiguration;
-import io.openhire.storage.StorageConfiguration;
+import io.openhire.servicetest.TestServiceAccount;
+import io.openhire.servicetest.TestStorage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.time.Clock;
-import java.util.Base64;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -29,22 +27,14 @@ public final class Neighbours implements AutoCloseable {
     /** Set before the neighbours start: the issuer whose tokens every service accepts. */
     static volatile TestTokens tokens;
 
-    public final TestServices.Running storage;
+    public final TestStorage storage;
     public final TestServices.Running registry;
     public final TestServices.Running serving;
     public final TestServices.Running resumeProcessing;
 
     private Neighbours(TestTokens testTokens) throws IOException {
         tokens = testTokens;
-        storage = TestServices.start(
-                "storage",
-                StorageConfiguration.class,
-                testTokens,
-                Map.of(
-                        "openhire.storage.filesystem.root",
-                        Files.createTempDirectory("openhire-objects").toString(),
-                        "openhire.storage.encryption-key",
-                        Base64.getEncoder().encodeToString(new byte[32])));
+        storage = TestStorage.start(testTokens);
         registry = TestServices.start(
                 "model-registry",
                 Registry.class,
@@ -82,19 +72,6 @@ public final class Neighbours implements AutoCloseable {
         }
     }
 
-    /**
-     * A service account whose tokens come from the test issuer (identity is not part of these tests),
-     * shaped like identity's: subject {@code service:<name>}, so storage lets each service into its own buckets.
-     */
-    public static ServiceAccount serviceAccount(String name, TestTokens tokens) {
-        return new ServiceAccount(name, "unused", null, Clock.systemUTC()) {
-            @Override
-            public String tokenFor(UUID organizationId) {
-                return tokens.serviceToken(name, organizationId);
-            }
-        };
-    }
-
     @Override
     public void close() {
         resumeProcessing.close();
@@ -108,7 +85,7 @@ public final class Neighbours implements AutoCloseable {
     static class Registry {
         @Bean
         ServiceAccount serviceAccount() {
-            return Neighbours.serviceAccount("model-registry", tokens);
+            return TestServiceAccount.of("model-registry", tokens);
         }
     }
 
@@ -117,7 +94,7 @@ public final class Neighbours implements AutoCloseable {
     static class Serving {
         @Bean
         ServiceAccount serviceAccount() {
-            return Neighbours.serviceAccount("model-serving", tokens);
+            return TestServiceAccount.of("model-serving", tokens);
         }
     }
 
@@ -126,7 +103,7 @@ public final class Neighbours implements AutoCloseable {
     static class ResumeProcessing {
         @Bean
         ServiceAccount serviceAccount() {
-            return Neighbours.serviceAccount("resume-processing", tokens);
+            return TestServiceAccount.of("resume-processing", tokens);
         }
     }
 }

@@ -18,7 +18,8 @@ import java.util.UUID;
  * @param runId the match list the candidate was shown in, or null if feedback came without one
  * @param rank the candidate's place in that list (1 = top), or null
  * @param score the total score (0–100) at the time of ranking
- * @param features the category scores (0–1) at the time of ranking; a category that did not apply is absent
+ * @param features the category scores (0–1) at the time of ranking, by category key; a category that did not
+ *     apply is absent
  * @param rankerVersion the {@code match-ranker} version that ranked
  * @param embeddingVersion the {@code text-embedding} version of the index, or null if it had no vectors
  * @param actor {@code user:<id>}
@@ -35,7 +36,7 @@ public record MatchFeedbackRecorded(
         UUID runId,
         Integer rank,
         double score,
-        Map<String, Double> features,
+        Map<ScoreCategory, Double> features,
         Integer rankerVersion,
         Integer embeddingVersion,
         String actor,

@@ -14,8 +14,8 @@ import java.util.Optional;
 public enum ScoreCategory {
     REQUIRED_SKILLS("requiredSkills", "Required skills"),
     NICE_TO_HAVE_SKILLS("niceToHaveSkills", "Nice-to-have skills"),
-    TITLE("title", "Title"),
-    SEMANTIC("semantic", "Overall fit"),
+    TITLE("title", "Job title"),
+    SEMANTIC("semantic", "Overall fit (semantic)"),
     EXPERIENCE("experience", "Experience"),
     LOCATION("location", "Location"),
     SALARY("salary", "Salary");

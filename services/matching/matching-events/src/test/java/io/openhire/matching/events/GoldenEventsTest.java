@@ -1,16 +1,10 @@
 package io.openhire.matching.events;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import io.openhire.platform.test.GoldenEvents;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The JSON of each event version is a contract with its consumers (see identity's GoldenEventsTest). */
 class GoldenEventsTest {
@@ -20,12 +14,8 @@ class GoldenEventsTest {
     private static final UUID CANDIDATE = UUID.fromString("9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a");
     private static final String ACTOR = "user:3f2e1d0c-9b8a-4765-8432-10fedcba9876";
 
-    private final JsonMapper json = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
     @Test
-    void feedbackMatchesItsGoldenSample() throws IOException {
+    void feedbackMatchesItsGoldenSample() {
         MatchFeedbackRecorded expected = new MatchFeedbackRecorded(
                 UUID.fromString("5a0e3f4c-1f2b-4c3d-8e9f-0a1b2c3d4e5f"),
                 ORG,
@@ -37,27 +27,18 @@ class GoldenEventsTest {
                 UUID.fromString("7e6d5c4b-3a2f-4e1d-9c8b-7a6f5e4d3c2b"),
                 2,
                 81.5,
-                Map.of("requiredSkills", 0.8, "semantic", 0.71, "title", 1.0),
+                Map.of(ScoreCategory.REQUIRED_SKILLS, 0.8, ScoreCategory.SEMANTIC, 0.71, ScoreCategory.TITLE, 1.0),
                 1,
                 1,
                 ACTOR,
                 Instant.parse("2026-11-22T09:00:00Z"));
-        assertGolden(MatchFeedbackRecorded.TOPIC, expected, MatchFeedbackRecorded.class);
+        GoldenEvents.assertRoundTrip(MatchFeedbackRecorded.TOPIC, MatchFeedbackRecorded.class, expected);
     }
 
     @Test
-    void revealMatchesItsGoldenSample() throws IOException {
+    void revealMatchesItsGoldenSample() {
         CandidateRevealed expected =
                 new CandidateRevealed(ORG, JOB, CANDIDATE, ACTOR, Instant.parse("2026-11-22T09:05:00Z"));
-        assertGolden(CandidateRevealed.TOPIC, expected, CandidateRevealed.class);
-    }
-
-    private <T> void assertGolden(String topic, T expected, Class<T> type) throws IOException {
-        String golden;
-        try (InputStream in = getClass().getResourceAsStream("/golden/" + topic + ".json")) {
-            golden = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertThat(json.readValue(golden, type)).isEqualTo(expected);
-        assertThat(json.readTree(json.writeValueAsString(expected))).isEqualTo(json.readTree(golden));
+        GoldenEvents.assertRoundTrip(CandidateRevealed.TOPIC, CandidateRevealed.class, expected);
     }
 }

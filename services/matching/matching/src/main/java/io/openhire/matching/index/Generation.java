@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A complete set of organisation indexes whose vectors all come from one text-embedding version (0: no
@@ -17,6 +19,8 @@ import java.util.stream.Stream;
  * and switched to when complete.
  */
 public final class Generation implements Closeable {
+
+    private static final Logger log = LoggerFactory.getLogger(Generation.class);
 
     private final String id;
     private final int embeddingVersion;
@@ -58,6 +62,15 @@ public final class Generation implements Closeable {
         }
         orgs.clear();
         deleteTree(dir);
+    }
+
+    /** Closes it, logging rather than throwing a failure (a replaced or given-up generation). */
+    void closeQuietly() {
+        try {
+            close();
+        } catch (IOException e) {
+            log.warn("Closing index generation {}: {}", id, e.toString());
+        }
     }
 
     static void deleteTree(Path root) throws IOException {

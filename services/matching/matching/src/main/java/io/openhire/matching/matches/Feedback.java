@@ -1,6 +1,7 @@
 package io.openhire.matching.matches;
 
 import io.openhire.matching.events.MatchFeedbackRecorded;
+import io.openhire.matching.events.ScoreCategory;
 import io.openhire.matching.index.Embeddings;
 import io.openhire.matching.index.Generation;
 import io.openhire.matching.index.MatchIndex;
@@ -11,8 +12,8 @@ import io.openhire.matching.ranking.Explanation;
 import io.openhire.matching.ranking.MatchFeatures;
 import io.openhire.matching.ranking.RankerModel;
 import io.openhire.matching.ranking.RankerModels;
+import io.openhire.platform.errors.DomainException;
 import io.openhire.platform.events.Outbox;
-import io.openhire.platform.web.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.apache.lucene.util.VectorUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,10 +52,12 @@ public class Feedback {
             UUID runId,
             Integer rank,
             double score,
-            Map<String, Double> features,
+            Map<ScoreCategory, Double> features,
             Integer rankerVersion,
             Integer embeddingVersion,
             Instant recordedAt) {}
+
+    private static final TypeReference<Map<ScoreCategory, Double>> FEATURES = new TypeReference<>() {};
 
     private final MatchRuns runs;
     private final MatchService matches;
@@ -102,12 +106,12 @@ public class Feedback {
         JobStore.StoredJob job = matches.job(org, jobId);
         List<UUID> resumes = candidates.resumesOf(org, candidateId);
         if (resumes.isEmpty()) {
-            throw ProblemException.notFound("The candidate");
+            throw DomainException.notFound("The candidate");
         }
         Optional<MatchRuns.ShownLine> shown = runs.latestShown(org, jobId, candidateId);
         UUID resumeId;
         double score;
-        Map<String, Double> features;
+        Map<ScoreCategory, Double> features;
         Integer rankerVersion;
         Integer embeddingVersion;
         if (shown.isPresent()) {
@@ -121,7 +125,7 @@ public class Feedback {
             // Never shown (the recruiter found the candidate elsewhere): the match as the current models see it.
             resumeId = resumes.getFirst();
             CandidateStore.StoredCandidate candidate =
-                    candidates.find(org, resumeId).orElseThrow(() -> ProblemException.notFound("The candidate"));
+                    candidates.find(org, resumeId).orElseThrow(() -> DomainException.notFound("The candidate"));
             Generation generation = index.current();
             int version = generation.embeddingVersion();
             float[] jobVector = embeddings.stored(org, SourceChanged.Kind.JOB, jobId, version);
@@ -130,7 +134,7 @@ public class Feedback {
                     ? null
                     : (double) VectorUtil.dotProduct(jobVector, resumeVector);
             RankerModel model = rankers.current();
-            Map<String, Double> weights = model.weightsWith(settings.job(org, jobId)
+            Map<ScoreCategory, Double> weights = model.weightsWith(settings.job(org, jobId)
                     .map(MatchSettings.JobSetting::weights)
                     .orElse(null));
             Explanation explanation = MatchFeatures.explain(
@@ -220,9 +224,7 @@ public class Feedback {
                         rs.getObject("run_id", UUID.class),
                         (Integer) rs.getObject("rank"),
                         rs.getDouble("score"),
-                        json.readValue(
-                                rs.getString("features"),
-                                new tools.jackson.core.type.TypeReference<Map<String, Double>>() {}),
+                        json.readValue(rs.getString("features"), FEATURES),
                         (Integer) rs.getObject("ranker_version"),
                         (Integer) rs.getObject("embedding_version"),
                         rs.getTimestamp("created_at").toInstant()))
@@ -233,7 +235,7 @@ public class Feedback {
     public CandidateStore.Identity reveal(UUID org, UUID jobId, UUID candidateId, String actor) {
         matches.job(org, jobId);
         CandidateStore.Identity identity =
-                candidates.identity(org, candidateId).orElseThrow(() -> ProblemException.notFound("The candidate"));
+                candidates.identity(org, candidateId).orElseThrow(() -> DomainException.notFound("The candidate"));
         transactions.executeWithoutResult(status -> reveals.reveal(org, jobId, candidateId, actor, clock.instant()));
         return identity;
     }

@@ -1,5 +1,6 @@
 package io.openhire.matching.matches;
 
+import io.openhire.matching.events.ScoreCategory;
 import io.openhire.matching.ranking.Explanation;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ public record MatchList(
         String mode,
         boolean blind,
         Models models,
-        Map<String, Double> weights,
+        Map<ScoreCategory, Double> weights,
         String weightsFrom,
         int indexed,
         List<Line> matches) {
@@ -42,7 +43,7 @@ public record MatchList(
             List<UUID> resumeIds,
             UUID jobId,
             double score,
-            Map<String, Explanation.Category> breakdown,
+            Map<ScoreCategory, Explanation.Category> breakdown,
             List<String> matchedRequiredSkills,
             List<String> missingRequiredSkills,
             List<String> matchedNiceToHaveSkills,

@@ -1,5 +1,6 @@
 package io.openhire.matching.matches;
 
+import io.openhire.matching.events.ScoreCategory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,18 +23,18 @@ public class MatchRuns {
             String mode,
             Integer rankerVersion,
             Integer embeddingVersion,
-            Map<String, Double> weights,
+            Map<ScoreCategory, Double> weights,
             boolean blind,
             String requestedBy,
             Instant createdAt) {}
 
     public record Shown(
-            int rank, UUID jobId, UUID candidateId, UUID resumeId, double score, Map<String, Double> features) {}
+            int rank, UUID jobId, UUID candidateId, UUID resumeId, double score, Map<ScoreCategory, Double> features) {}
 
     /** A line as it was shown, with its run's model versions. */
     public record ShownLine(UUID runId, Shown line, Integer rankerVersion, Integer embeddingVersion) {}
 
-    private static final TypeReference<Map<String, Double>> FEATURES = new TypeReference<>() {};
+    private static final TypeReference<Map<ScoreCategory, Double>> FEATURES = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json;

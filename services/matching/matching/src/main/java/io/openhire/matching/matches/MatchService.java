@@ -1,6 +1,7 @@
 package io.openhire.matching.matches;
 
 import io.openhire.matching.MatchingProperties;
+import io.openhire.matching.events.ScoreCategory;
 import io.openhire.matching.index.Embeddings;
 import io.openhire.matching.index.Generation;
 import io.openhire.matching.index.MatchIndex;
@@ -14,7 +15,7 @@ import io.openhire.matching.ranking.Explanation;
 import io.openhire.matching.ranking.RankerModel;
 import io.openhire.matching.ranking.RankerModels;
 import io.openhire.matching.ranking.Ranking;
-import io.openhire.platform.web.ProblemException;
+import io.openhire.platform.errors.DomainException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,9 +81,9 @@ public class MatchService {
     public JobStore.StoredJob job(UUID org, UUID jobId) {
         return jobs.find(org, jobId)
                 .orElseThrow(() -> jobs.exists(org, jobId)
-                        ? ProblemException.conflict(
+                        ? DomainException.conflict(
                                 "job-not-analysed", "The job has not been analysed yet; matches follow in a moment.")
-                        : ProblemException.notFound("The job"));
+                        : DomainException.notFound("The job"));
     }
 
     /** Whether identities are hidden for this job: the job's setting, else the organisation's. */
@@ -98,9 +99,9 @@ public class MatchService {
         Generation generation = index.current();
         RankerModel model = rankers.current();
         Optional<MatchSettings.JobSetting> jobSetting = settings.job(org, jobId);
-        Map<String, Double> overrides =
+        Map<ScoreCategory, Double> overrides =
                 jobSetting.map(MatchSettings.JobSetting::weights).orElse(null);
-        Map<String, Double> weights = model.weightsWith(overrides);
+        Map<ScoreCategory, Double> weights = model.weightsWith(overrides);
         boolean blind =
                 jobSetting.map(MatchSettings.JobSetting::blind).orElseGet(() -> settings.organizationBlind(org));
         Optional<OrgIndex> orgIndex = generation.existing(org);
@@ -169,7 +170,7 @@ public class MatchService {
                 ? null
                 : candidates.find(org, resumes.getFirst()).orElse(null);
         if (candidate == null) {
-            throw ProblemException.notFound("The candidate");
+            throw DomainException.notFound("The candidate");
         }
         return jobsFor(org, candidate, resumes, limit, mode, actor);
     }
@@ -178,7 +179,7 @@ public class MatchService {
     public MatchList jobsForResume(UUID org, UUID resumeId, int limit, Ranking.Mode mode, String actor) {
         checkLimit(limit);
         CandidateStore.StoredCandidate candidate =
-                candidates.find(org, resumeId).orElseThrow(() -> ProblemException.notFound("The resume"));
+                candidates.find(org, resumeId).orElseThrow(() -> DomainException.notFound("The resume"));
         return jobsFor(
                 org, candidate, candidates.resumesOf(org, candidate.facts().candidateId()), limit, mode, actor);
     }
@@ -284,7 +285,7 @@ public class MatchService {
             Ranking.Mode mode,
             RankerModel model,
             Generation generation,
-            Map<String, Double> weights,
+            Map<ScoreCategory, Double> weights,
             boolean blind,
             String actor,
             List<MatchList.Line> lines,
@@ -330,7 +331,7 @@ public class MatchService {
 
     private void checkLimit(int limit) {
         if (limit < 1 || limit > properties.maxLimit()) {
-            throw ProblemException.invalidField("limit", "must be from 1 to " + properties.maxLimit());
+            throw DomainException.invalidField("limit", "must be from 1 to " + properties.maxLimit());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.openhire.matching.matches;
 
+import io.openhire.matching.events.ScoreCategory;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -14,9 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class MatchSettings {
 
     /** A job's own settings; a null field falls back to the organisation's (blind) or the model's (weights). */
-    public record JobSetting(Boolean blind, Map<String, Double> weights, String updatedBy, Instant updatedAt) {}
+    public record JobSetting(Boolean blind, Map<ScoreCategory, Double> weights, String updatedBy, Instant updatedAt) {}
 
-    private static final TypeReference<Map<String, Double>> WEIGHTS = new TypeReference<>() {};
+    private static final TypeReference<Map<ScoreCategory, Double>> WEIGHTS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -54,11 +55,13 @@ public class MatchSettings {
         save(org, null, blind, null, actor, now);
     }
 
-    public void setJob(UUID org, UUID jobId, Boolean blind, Map<String, Double> weights, String actor, Instant now) {
+    public void setJob(
+            UUID org, UUID jobId, Boolean blind, Map<ScoreCategory, Double> weights, String actor, Instant now) {
         save(org, jobId, blind, weights, actor, now);
     }
 
-    private void save(UUID org, UUID jobId, Boolean blind, Map<String, Double> weights, String actor, Instant now) {
+    private void save(
+            UUID org, UUID jobId, Boolean blind, Map<ScoreCategory, Double> weights, String actor, Instant now) {
         jdbc.sql("""
                         INSERT INTO match_setting (organization_id, job_id, blind, weights, updated_by, updated_at)
                         VALUES (:org, :job, :blind, CAST(:weights AS jsonb), :actor, :now)

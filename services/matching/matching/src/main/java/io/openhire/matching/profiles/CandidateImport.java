@@ -1,5 +1,7 @@
 package io.openhire.matching.profiles;
 
+import io.openhire.resumeprocessing.client.CandidateProfile;
+import io.openhire.resumeprocessing.client.ProfileView;
 import io.openhire.resumeprocessing.events.ResumeParsed;
 import io.openhire.skills.SkillMatch;
 import io.openhire.skills.SkillsTaxonomy;
@@ -11,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /** Turns a parsed resume (the event plus resume-processing's profile and text) into matching's facts. */
 @Component
@@ -30,34 +31,31 @@ public class CandidateImport {
     }
 
     /**
-     * @param view resume-processing's {@code GET /profile?include=text} answer
+     * @param view resume-processing's {@code GET /profile?include=text} answer for a parsed resume
      */
-    public Imported fromProfile(ResumeParsed event, JsonNode view) {
-        JsonNode profile = view.path("profile");
-        String name = text(profile, "name");
-        List<String> emails = strings(profile.path("emails"));
-        String searchText = Scrubber.scrub(view.path("text").asString(""), name);
+    public Imported fromProfile(ResumeParsed event, ProfileView view) {
+        CandidateProfile profile = view.profile();
+        String name = text(profile.name());
+        List<String> emails = strings(profile.emails());
+        String searchText = Scrubber.scrub(view.text() == null ? "" : view.text(), name);
 
         List<CandidateFacts.Skill> skills = new ArrayList<>();
-        for (JsonNode skill : profile.path("skills")) {
-            skills.add(new CandidateFacts.Skill(
-                    text(skill, "id"),
-                    text(skill, "name"),
-                    skill.path("mentions").asInt(1),
-                    skill.path("listed").asBoolean(false)));
+        for (CandidateProfile.SkillMention skill : orEmpty(profile.skills())) {
+            skills.add(
+                    new CandidateFacts.Skill(text(skill.id()), text(skill.name()), skill.mentions(), skill.listed()));
         }
         if (skills.isEmpty() && event.skills() != null) {
             event.skills().forEach(s -> skills.add(new CandidateFacts.Skill(s.id(), s.name(), 1, false)));
         }
         List<String> titles =
-                event.titles() != null && !event.titles().isEmpty() ? event.titles() : titlesOf(profile.path("work"));
+                event.titles() != null && !event.titles().isEmpty() ? event.titles() : titlesOf(profile.work());
         ResumeParsed.Location location = event.location();
-        int revision = Math.max(event.revision(), view.path("revision").asInt(event.revision()));
+        int revision = Math.max(event.revision(), view.revision());
         CandidateFacts facts = new CandidateFacts(
                 event.resumeId(),
                 candidateId(event.organizationId(), event.resumeId(), emails),
                 revision,
-                Scrubber.scrub(text(profile, "headline"), name),
+                Scrubber.scrub(text(profile.headline()), name),
                 event.currentTitle(),
                 titles,
                 skills,
@@ -67,8 +65,7 @@ public class CandidateImport {
                 event.languages(),
                 evidence(searchText),
                 event.occurredAt());
-        return new Imported(
-                facts, searchText, new CandidateStore.Identity(name, emails, strings(profile.path("phones"))));
+        return new Imported(facts, searchText, new CandidateStore.Identity(name, emails, strings(profile.phones())));
     }
 
     /**
@@ -98,10 +95,10 @@ public class CandidateImport {
         return evidence;
     }
 
-    private static List<String> titlesOf(JsonNode work) {
+    private static List<String> titlesOf(List<CandidateProfile.Work> work) {
         List<String> titles = new ArrayList<>();
-        for (JsonNode job : work) {
-            String title = text(job, "title");
+        for (CandidateProfile.Work job : orEmpty(work)) {
+            String title = text(job.title());
             if (title != null) {
                 titles.add(title);
             }
@@ -109,18 +106,17 @@ public class CandidateImport {
         return titles;
     }
 
-    private static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        for (JsonNode value : array) {
-            if (value.isString() && !value.asString().isBlank()) {
-                values.add(value.asString());
-            }
-        }
-        return values;
+    /** The values that say something (not blank). */
+    private static List<String> strings(List<String> values) {
+        return orEmpty(values).stream().filter(v -> text(v) != null).toList();
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isString() && !value.asString().isBlank() ? value.asString() : null;
+    /** A text, or null when there is none (blank counts as none). */
+    private static String text(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 }

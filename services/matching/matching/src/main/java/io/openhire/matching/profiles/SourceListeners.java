@@ -7,21 +7,24 @@ import io.openhire.jobprocessing.events.JobOptimized;
 import io.openhire.platform.events.ProcessedEvents;
 import io.openhire.platform.http.ServiceAccount;
 import io.openhire.resumeingestion.events.ResumeDeleted;
+import io.openhire.resumeprocessing.client.ProfileView;
+import io.openhire.resumeprocessing.client.ResumeProcessingApi;
 import io.openhire.resumeprocessing.events.ResumeParsed;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The events matching indexes, each handled once: the row and the processed-event row commit together,
- * the Kafka offset only after; then the index follows ({@link SourceChanged}). Events map to matching's
- * own types here, at the edge.
+ * The events matching indexes, each handled once ({@link ProcessedEvents}): the row and the processed-event
+ * row commit together, the Kafka offset only after; then, if a row changed, the index follows
+ * ({@link SourceChanged}). A repeat changes nothing and announces nothing: should the process end between
+ * the commit and the announcement, the index is rebuilt from the tables at the next start anyway. Events map
+ * to matching's own types here, at the edge.
  */
 @Component
 class SourceListeners {
@@ -33,8 +36,8 @@ class SourceListeners {
     private final ResumeProcessingApi resumeProcessing;
     private final ServiceAccount serviceAccount;
     private final ApplicationEventPublisher events;
-    private final JsonMapper json;
     private final Clock clock;
+    private final Timer eventLag;
 
     SourceListeners(
             ProcessedEvents processed,
@@ -44,7 +47,6 @@ class SourceListeners {
             ResumeProcessingApi resumeProcessing,
             ServiceAccount serviceAccount,
             ApplicationEventPublisher events,
-            JsonMapper json,
             Clock clock,
             MeterRegistry meters) {
         this.eventLag = Timer.builder("openhire.matching.event.lag")
@@ -58,31 +60,28 @@ class SourceListeners {
         this.resumeProcessing = resumeProcessing;
         this.serviceAccount = serviceAccount;
         this.events = events;
-        this.json = json;
         this.clock = clock;
     }
 
-    private final Timer eventLag;
-
     @KafkaListener(topics = ResumeParsed.TOPIC)
     void resumeParsed(ConsumerRecord<String, String> record) {
-        ResumeParsed event = json.readValue(record.value(), ResumeParsed.class);
+        // Read before the transaction: the profile is fetched from resume-processing without holding a connection.
+        ResumeParsed event = processed.read(record, ResumeParsed.class);
         if (event.occurredAt() != null) {
-            eventLag.record(java.time.Duration.between(event.occurredAt(), clock.instant()));
+            eventLag.record(Duration.between(event.occurredAt(), clock.instant()));
         }
         if (candidates.storedRevision(event.resumeId()) >= event.revision()) {
             return; // an older parse, a repeat, or a deleted resume
         }
         // The profile's text and contacts are not in the event: read them as this service, for the organisation.
-        JsonNode view;
+        ProfileView view;
         try {
             view = serviceAccount.onBehalfOf(
-                    event.organizationId(),
-                    () -> resumeProcessing.profileWithText(event.resumeId().toString()));
+                    event.organizationId(), () -> resumeProcessing.profileWithText(event.resumeId()));
         } catch (HttpClientErrorException.NotFound e) {
             return; // deleted since: resume.deleted.v1 follows
         }
-        if (view == null || !"PARSED".equals(view.path("status").asString(""))) {
+        if (view == null || !view.parsed()) {
             return;
         }
         CandidateImport.Imported imported = candidateImport.fromProfile(event, view);
@@ -105,18 +104,46 @@ class SourceListeners {
 
     @KafkaListener(topics = ResumeDeleted.TOPIC)
     void resumeDeleted(ConsumerRecord<String, String> record) {
-        ResumeDeleted event = json.readValue(record.value(), ResumeDeleted.class);
-        processed.handleOnce(
-                "index-resume-deleted",
-                record,
-                () -> candidates.delete(event.organizationId(), event.resumeId(), clock.instant()));
-        events.publishEvent(new SourceChanged(event.organizationId(), SourceChanged.Kind.RESUME, event.resumeId()));
+        processed
+                .applyOnce("index-resume-deleted", record, ResumeDeleted.class, event -> {
+                    candidates.delete(event.organizationId(), event.resumeId(), clock.instant());
+                    return new SourceChanged(event.organizationId(), SourceChanged.Kind.RESUME, event.resumeId());
+                })
+                .ifPresent(events::publishEvent);
     }
 
     @KafkaListener(topics = JobOptimized.TOPIC)
     void jobOptimized(ConsumerRecord<String, String> record) {
-        JobOptimized event = json.readValue(record.value(), JobOptimized.class);
-        JobFacts facts = new JobFacts(
+        processed
+                .applyOnce("index-job-optimized", record, JobOptimized.class, event -> {
+                    boolean changed = jobs.saveAnalysis(event.organizationId(), facts(event), clock.instant());
+                    return changed
+                            ? new SourceChanged(event.organizationId(), SourceChanged.Kind.JOB, event.jobId())
+                            : null;
+                })
+                .ifPresent(events::publishEvent);
+    }
+
+    @KafkaListener(topics = JobIngested.TOPIC)
+    void jobIngested(ConsumerRecord<String, String> record) {
+        processed
+                .applyOnce("index-job-ingested", record, JobIngested.class, event -> {
+                    boolean changed = jobs.saveText(
+                            event.organizationId(),
+                            event.jobId(),
+                            event.revision(),
+                            event.description(),
+                            clock.instant());
+                    return changed
+                            ? new SourceChanged(event.organizationId(), SourceChanged.Kind.JOB, event.jobId())
+                            : null;
+                })
+                .ifPresent(events::publishEvent);
+    }
+
+    /** The event in matching's own terms. */
+    private static JobFacts facts(JobOptimized event) {
+        return new JobFacts(
                 event.jobId(),
                 event.jobRevision(),
                 event.status(),
@@ -140,28 +167,6 @@ class SourceListeners {
                                 event.salary().min(),
                                 event.salary().max(),
                                 event.salary().currency()));
-        boolean[] changed = {false};
-        processed.handleOnce(
-                "index-job-optimized",
-                record,
-                () -> changed[0] = jobs.saveAnalysis(event.organizationId(), facts, clock.instant()));
-        if (changed[0]) {
-            events.publishEvent(new SourceChanged(event.organizationId(), SourceChanged.Kind.JOB, event.jobId()));
-        }
-    }
-
-    @KafkaListener(topics = JobIngested.TOPIC)
-    void jobIngested(ConsumerRecord<String, String> record) {
-        JobIngested event = json.readValue(record.value(), JobIngested.class);
-        boolean[] changed = {false};
-        processed.handleOnce(
-                "index-job-ingested",
-                record,
-                () -> changed[0] = jobs.saveText(
-                        event.organizationId(), event.jobId(), event.revision(), event.description(), clock.instant()));
-        if (changed[0]) {
-            events.publishEvent(new SourceChanged(event.organizationId(), SourceChanged.Kind.JOB, event.jobId()));
-        }
     }
 
     private static List<JobFacts.Skill> skills(List<JobOptimized.JobSkill> skills) {

@@ -1,6 +1,7 @@
 package io.openhire.matching.ranking;
 
-import java.util.LinkedHashMap;
+import io.openhire.matching.events.ScoreCategory;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,11 +9,11 @@ import java.util.Map;
  * Why a candidate and a job match: a score per category with its weight and a sentence, the skills
  * matched and missing, and the resume lines that show them.
  *
- * @param breakdown per category (in {@link RankerModel#CATEGORIES} order); a category whose {@code score} is
- *     null did not apply and its weight went to the others
+ * @param breakdown per category (in {@link ScoreCategory} order); a category whose {@code score} is null did
+ *     not apply and its weight went to the others
  */
 public record Explanation(
-        Map<String, Category> breakdown,
+        Map<ScoreCategory, Category> breakdown,
         List<String> matchedRequiredSkills,
         List<String> missingRequiredSkills,
         List<String> matchedNiceToHaveSkills,
@@ -28,8 +29,8 @@ public record Explanation(
     public record Evidence(String skill, String line) {}
 
     /** The category scores that applied (for storage and feedback). */
-    public Map<String, Double> features() {
-        Map<String, Double> features = new LinkedHashMap<>();
+    public Map<ScoreCategory, Double> features() {
+        Map<ScoreCategory, Double> features = new EnumMap<>(ScoreCategory.class);
         breakdown.forEach((name, category) -> {
             if (category.score() != null) {
                 features.put(name, category.score());

@@ -1,18 +1,17 @@
 package io.openhire.matching.ranking;
 
+import io.openhire.matching.events.ScoreCategory;
 import io.openhire.matching.profiles.CandidateFacts;
 import io.openhire.matching.profiles.JobFacts;
-import io.openhire.matching.profiles.Place;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -22,6 +21,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 /**
  * The category scores of one candidate for one job, each 0–1 with a sentence a recruiter can check.
  * Nothing here reads a name, contact detail, age or gender: {@link CandidateFacts} does not carry them.
+ * Skills, title and semantic similarity are scored here; experience ({@link ExperienceFit}) and location
+ * ({@link LocationFit}) by rules of their own. Each category is then weighted as the ranker model says.
  */
 public final class MatchFeatures {
 
@@ -78,13 +79,21 @@ public final class MatchFeatures {
      * @param cosine the cosine of the job's and the resume's vectors, or null without vectors
      */
     public static Explanation explain(
-            JobSide side, CandidateFacts candidate, String candidateText, Double cosine, Map<String, Double> weights) {
+            JobSide side,
+            CandidateFacts candidate,
+            String candidateText,
+            Double cosine,
+            Map<ScoreCategory, Double> weights) {
         return explain(side, candidate, TextMentions.of(candidateText), cosine, weights);
     }
 
     /** As above, with the text's mentions found another way (by the index, for many candidates at once). */
     public static Explanation explain(
-            JobSide side, CandidateFacts candidate, TextMentions text, Double cosine, Map<String, Double> weights) {
+            JobSide side,
+            CandidateFacts candidate,
+            TextMentions text,
+            Double cosine,
+            Map<ScoreCategory, Double> weights) {
         JobFacts job = side.job;
         Set<String> skillIds = new HashSet<>();
         Set<String> skillNames = new HashSet<>();
@@ -113,47 +122,51 @@ public final class MatchFeatures {
             }
         }
 
-        Map<String, Explanation.Category> breakdown = new LinkedHashMap<>();
+        Map<ScoreCategory, Explanation.Category> breakdown = new EnumMap<>(ScoreCategory.class);
         int required = job.requiredSkills().size();
         breakdown.put(
-                "requiredSkills",
+                ScoreCategory.REQUIRED_SKILLS,
                 required == 0
-                        ? na(weights, "requiredSkills", "the job names no required skills")
+                        ? na(weights, ScoreCategory.REQUIRED_SKILLS, "the job names no required skills")
                         : category(
                                 weights,
-                                "requiredSkills",
+                                ScoreCategory.REQUIRED_SKILLS,
                                 (double) matchedRequired.size() / required,
                                 matchedRequired.size() + " of " + required + " required skills"));
         int nice = job.niceToHaveSkills().size();
         breakdown.put(
-                "niceToHaveSkills",
+                ScoreCategory.NICE_TO_HAVE_SKILLS,
                 nice == 0
-                        ? na(weights, "niceToHaveSkills", "the job names no nice-to-have skills")
+                        ? na(weights, ScoreCategory.NICE_TO_HAVE_SKILLS, "the job names no nice-to-have skills")
                         : category(
                                 weights,
-                                "niceToHaveSkills",
+                                ScoreCategory.NICE_TO_HAVE_SKILLS,
                                 (double) matchedNice.size() / nice,
                                 matchedNice.size() + " of " + nice + " nice-to-have skills"));
-        breakdown.put("title", title(side, candidate, weights));
+        breakdown.put(ScoreCategory.TITLE, title(side, candidate, weights));
         breakdown.put(
-                "semantic",
+                ScoreCategory.SEMANTIC,
                 cosine == null
                         ? na(
                                 weights,
-                                "semantic",
+                                ScoreCategory.SEMANTIC,
                                 "no text embedding yet (the embedding model is unavailable, or this vector is being computed)")
                         : category(
                                 weights,
-                                "semantic",
+                                ScoreCategory.SEMANTIC,
                                 clamp((cosine - COSINE_FLOOR) / (COSINE_CEILING - COSINE_FLOOR)),
                                 String.format(Locale.ROOT, "text similarity %.2f (cosine)", cosine)));
-        breakdown.put("experience", experience(job, candidate, weights, relevance(breakdown)));
-        breakdown.put("location", location(job, candidate.location(), weights));
         breakdown.put(
-                "salary",
+                ScoreCategory.EXPERIENCE,
+                weighted(weights, ScoreCategory.EXPERIENCE, ExperienceFit.of(job, candidate, relevance(breakdown))));
+        breakdown.put(
+                ScoreCategory.LOCATION,
+                weighted(weights, ScoreCategory.LOCATION, LocationFit.of(job, candidate.location())));
+        breakdown.put(
+                ScoreCategory.SALARY,
                 na(
                         weights,
-                        "salary",
+                        ScoreCategory.SALARY,
                         job.salary() == null
                                 ? "the job states no salary"
                                 : "the candidate's expected salary is not known"));
@@ -231,9 +244,10 @@ public final class MatchFeatures {
         }
     }
 
-    private static Explanation.Category title(JobSide side, CandidateFacts candidate, Map<String, Double> weights) {
+    private static Explanation.Category title(
+            JobSide side, CandidateFacts candidate, Map<ScoreCategory, Double> weights) {
         if (side.titleTokens.isEmpty()) {
-            return na(weights, "title", "the job has no title");
+            return na(weights, ScoreCategory.TITLE, "the job has no title");
         }
         List<String> titles = new ArrayList<>();
         if (candidate.currentTitle() != null) {
@@ -241,7 +255,7 @@ public final class MatchFeatures {
         }
         candidate.titles().stream().filter(t -> !titles.contains(t)).forEach(titles::add);
         if (titles.isEmpty()) {
-            return na(weights, "title", "no job titles found in the resume");
+            return na(weights, ScoreCategory.TITLE, "no job titles found in the resume");
         }
         double best = 0;
         String bestTitle = null;
@@ -254,8 +268,9 @@ public final class MatchFeatures {
             }
         }
         return bestTitle == null
-                ? category(weights, "title", 0.0, "no similar job title")
-                : category(weights, "title", best, "\"" + bestTitle + "\" for \"" + side.job.title() + "\"");
+                ? category(weights, ScoreCategory.TITLE, 0.0, "no similar job title")
+                : category(
+                        weights, ScoreCategory.TITLE, best, "\"" + bestTitle + "\" for \"" + side.job.title() + "\"");
     }
 
     /**
@@ -263,9 +278,10 @@ public final class MatchFeatures {
      * coverage and semantic similarity. Years count as experience for this job only as far as they are related:
      * ten years as a nurse are not ten years of backend engineering. Null when none of the three applies.
      */
-    private static Double relevance(Map<String, Explanation.Category> breakdown) {
+    private static Double relevance(Map<ScoreCategory, Explanation.Category> breakdown) {
         Double best = null;
-        for (String category : List.of("title", "requiredSkills", "semantic")) {
+        for (ScoreCategory category :
+                List.of(ScoreCategory.TITLE, ScoreCategory.REQUIRED_SKILLS, ScoreCategory.SEMANTIC)) {
             Double score = breakdown.get(category).score();
             if (score != null) {
                 best = best == null ? score : Math.max(best, score);
@@ -274,135 +290,18 @@ public final class MatchFeatures {
         return best;
     }
 
-    private static Explanation.Category experience(
-            JobFacts job, CandidateFacts candidate, Map<String, Double> weights, Double relevance) {
-        List<Double> parts = new ArrayList<>();
-        List<String> details = new ArrayList<>();
-        Double years = candidate.years();
-        if (job.minYears() != null && job.minYears() > 0 && years != null) {
-            parts.add(years >= job.minYears() ? 1.0 : years / job.minYears());
-            details.add(String.format(Locale.ROOT, "%.1f years (asks %d+)", years, job.minYears()));
-        }
-        Integer jobLevel = level(job.seniority());
-        if (jobLevel != null) {
-            int candidateLevel = candidateLevel(candidate);
-            parts.add(clamp(1 - 0.35 * Math.abs(jobLevel - candidateLevel)));
-            details.add(LEVEL_NAMES.get(candidateLevel) + " for a "
-                    + job.seniority().toLowerCase(Locale.ROOT) + " role");
-        }
-        if (parts.isEmpty()) {
-            return na(
-                    weights,
-                    "experience",
-                    years == null ? "years of experience unknown" : "the job asks for no experience level");
-        }
-        double fit = parts.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        if (relevance != null && relevance < 1) {
-            details.add(String.format(
-                    Locale.ROOT,
-                    "counted at %d%%: that is how related the background is",
-                    Math.round(relevance * 100)));
-            fit *= relevance;
-        }
-        return category(weights, "experience", fit, String.join("; ", details));
-    }
-
-    private static final List<String> LEVEL_NAMES =
-            List.of("intern", "entry level", "mid level", "senior", "lead or manager", "director", "executive");
-
-    static Integer level(String seniority) {
-        if (seniority == null) {
-            return null;
-        }
-        return switch (seniority) {
-            case "INTERN" -> 0;
-            case "ENTRY" -> 1;
-            case "MID" -> 2;
-            case "SENIOR" -> 3;
-            case "LEAD", "MANAGER" -> 4;
-            case "DIRECTOR" -> 5;
-            case "EXECUTIVE" -> 6;
-            default -> null;
-        };
-    }
-
-    private static final Pattern EXECUTIVE = Pattern.compile("\\b(chief|cto|ceo|cfo|coo|cio|president|founder)\\b");
-    private static final Pattern DIRECTOR = Pattern.compile("\\b(director|vp|vice president)\\b");
-    private static final Pattern LEAD = Pattern.compile("\\b(lead|principal|staff|architect|manager|head)\\b");
-    private static final Pattern SENIOR = Pattern.compile("\\b(senior|sr)\\b");
-    private static final Pattern ENTRY = Pattern.compile("\\b(junior|jr|graduate|trainee|entry|associate)\\b");
-    private static final Pattern INTERN = Pattern.compile("\\b(intern|internship|apprentice)\\b");
-
-    /** From the current title's words, else from years of experience. */
-    static int candidateLevel(CandidateFacts candidate) {
-        String title =
-                candidate.currentTitle() == null ? "" : candidate.currentTitle().toLowerCase(Locale.ROOT);
-        if (EXECUTIVE.matcher(title).find()) {
-            return 6;
-        }
-        if (DIRECTOR.matcher(title).find()) {
-            return 5;
-        }
-        if (LEAD.matcher(title).find()) {
-            return 4;
-        }
-        if (SENIOR.matcher(title).find()) {
-            return 3;
-        }
-        if (INTERN.matcher(title).find()) {
-            return 0;
-        }
-        if (ENTRY.matcher(title).find()) {
-            return 1;
-        }
-        double years = candidate.years() == null ? 0 : candidate.years();
-        return years < 2 ? 1 : years < 5 ? 2 : years < 9 ? 3 : 4;
-    }
-
-    private static Explanation.Category location(JobFacts job, Place candidate, Map<String, Double> weights) {
-        if ("REMOTE".equals(job.workplace())) {
-            return category(weights, "location", 1.0, "remote job");
-        }
-        if (job.locations().isEmpty()) {
-            return na(weights, "location", "the job names no location");
-        }
-        if (candidate == null || !candidate.known()) {
-            return na(weights, "location", "the candidate's location is not known");
-        }
-        double best = 0;
-        Place closest = job.locations().getFirst();
-        for (Place place : job.locations()) {
-            double fit;
-            boolean sameCountry = same(place.country(), candidate.country());
-            boolean countryUnknown = place.country() == null || candidate.country() == null;
-            if (same(place.city(), candidate.city()) && (sameCountry || countryUnknown)) {
-                fit = 1.0;
-            } else if (same(place.region(), candidate.region()) && (sameCountry || countryUnknown)) {
-                fit = 0.8;
-            } else if (sameCountry) {
-                fit = "HYBRID".equals(job.workplace()) ? 0.4 : 0.5;
-            } else {
-                fit = 0.0;
-            }
-            if (fit > best) {
-                best = fit;
-                closest = place;
-            }
-        }
-        String where = "ON_SITE".equals(job.workplace()) ? "on site in " : "in ";
-        return category(weights, "location", best, "lives in " + candidate + "; job " + where + closest);
-    }
-
-    private static boolean same(String a, String b) {
-        return a != null && b != null && a.strip().equalsIgnoreCase(b.strip());
-    }
-
     private static Explanation.Category category(
-            Map<String, Double> weights, String name, double score, String detail) {
+            Map<ScoreCategory, Double> weights, ScoreCategory name, double score, String detail) {
         return new Explanation.Category(Math.round(score * 1000) / 1000.0, weights.getOrDefault(name, 0.0), detail);
     }
 
-    private static Explanation.Category na(Map<String, Double> weights, String name, String detail) {
+    private static Explanation.Category weighted(Map<ScoreCategory, Double> weights, ScoreCategory name, Fit fit) {
+        return fit.score() == null
+                ? na(weights, name, fit.detail())
+                : category(weights, name, fit.score(), fit.detail());
+    }
+
+    private static Explanation.Category na(Map<ScoreCategory, Double> weights, ScoreCategory name, String detail) {
         return new Explanation.Category(null, weights.getOrDefault(name, 0.0), detail);
     }
 

@@ -1,6 +1,8 @@
 package io.openhire.matching.ranking;
 
 import io.openhire.matching.MatchingProperties;
+import io.openhire.modelregistry.client.ModelRegistryApi;
+import io.openhire.modelregistry.client.ModelView;
 import io.openhire.modelregistry.events.ModelPromoted;
 import io.openhire.platform.http.ServiceAccount;
 import io.openhire.platform.security.PlatformOrganization;
@@ -16,7 +18,6 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,7 +30,7 @@ public class RankerModels {
 
     private static final Logger log = LoggerFactory.getLogger(RankerModels.class);
 
-    private final RegistryApi registry;
+    private final ModelRegistryApi registry;
     private final ServiceAccount serviceAccount;
     private final JsonMapper json;
     private final MatchingProperties properties;
@@ -38,7 +39,8 @@ public class RankerModels {
     private volatile RankerModel current = RankerModel.builtIn();
     private volatile String lastProblem;
 
-    RankerModels(RegistryApi registry, ServiceAccount serviceAccount, JsonMapper json, MatchingProperties properties) {
+    RankerModels(
+            ModelRegistryApi registry, ServiceAccount serviceAccount, JsonMapper json, MatchingProperties properties) {
         this.registry = registry;
         this.serviceAccount = serviceAccount;
         this.json = json;
@@ -66,21 +68,21 @@ public class RankerModels {
     /** Reads the champion now; returns whether it could. */
     public boolean refresh() {
         try {
-            JsonNode model = serviceAccount.onBehalfOf(PlatformOrganization.ID, () -> registry.model(RankerModel.NAME));
-            JsonNode champion = model.path("aliases").path("champion");
-            if (champion.isMissingNode()) {
+            ModelView model =
+                    serviceAccount.onBehalfOf(PlatformOrganization.ID, () -> registry.model(RankerModel.NAME));
+            Integer version = model.aliasVersion(ModelView.CHAMPION);
+            if (version == null) {
                 lastProblem = "match-ranker has no champion";
                 return false;
             }
-            int version = champion.path("version").asInt();
             RankerModel now = current;
-            if (now.version() != null && now.version() == version) {
+            if (version.equals(now.version())) {
                 lastProblem = null;
                 return true;
             }
             byte[] file = serviceAccount.onBehalfOf(
                     PlatformOrganization.ID, () -> registry.artifact(RankerModel.NAME, version));
-            current = RankerModel.parse(version, json.readTree(file));
+            current = RankerModel.parse(version, file, json);
             lastProblem = null;
             log.info("Ranking with match-ranker version {}", version);
             return true;

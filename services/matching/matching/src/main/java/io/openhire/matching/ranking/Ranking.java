@@ -1,5 +1,6 @@
 package io.openhire.matching.ranking;
 
+import io.openhire.matching.events.ScoreCategory;
 import io.openhire.matching.index.IndexFields;
 import io.openhire.matching.index.OrgIndex;
 import io.openhire.matching.profiles.CandidateFacts;
@@ -84,7 +85,7 @@ public final class Ranking {
             String jobText,
             float[] jobVector,
             RankerModel model,
-            Map<String, Double> weights,
+            Map<ScoreCategory, Double> weights,
             Mode mode,
             int limit) {
         MatchFeatures.JobSide side = new MatchFeatures.JobSide(job);

@@ -1,80 +1,75 @@
 package io.openhire.matching.ranking;
 
+import static io.openhire.matching.events.ScoreCategory.EXPERIENCE;
+import static io.openhire.matching.events.ScoreCategory.LOCATION;
+import static io.openhire.matching.events.ScoreCategory.NICE_TO_HAVE_SKILLS;
+import static io.openhire.matching.events.ScoreCategory.REQUIRED_SKILLS;
+import static io.openhire.matching.events.ScoreCategory.SALARY;
+import static io.openhire.matching.events.ScoreCategory.SEMANTIC;
+import static io.openhire.matching.events.ScoreCategory.TITLE;
+import static io.openhire.matching.ranking.MatchTestData.BERLIN;
+import static io.openhire.matching.ranking.MatchTestData.LONDON;
+import static io.openhire.matching.ranking.MatchTestData.MUNICH;
+import static io.openhire.matching.ranking.MatchTestData.POTSDAM;
+import static io.openhire.matching.ranking.MatchTestData.aCandidate;
+import static io.openhire.matching.ranking.MatchTestData.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openhire.matching.events.ScoreCategory;
 import io.openhire.matching.profiles.CandidateFacts;
-import io.openhire.matching.profiles.JobFacts;
 import io.openhire.matching.profiles.Place;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.List;
+import io.openhire.matching.ranking.MatchTestData.CandidateBuilder;
+import io.openhire.matching.ranking.MatchTestData.JobBuilder;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
+/** The category scores of one candidate for one job, and the sentences a recruiter reads beside them. */
 class MatchFeaturesTest {
 
-    static final Map<String, Double> WEIGHTS = RankerModel.builtIn().weights();
+    static final Map<ScoreCategory, Double> WEIGHTS = RankerModel.builtIn().weights();
 
-    static JobFacts backendJob(String workplace) {
-        return new JobFacts(
-                UUID.randomUUID(),
-                1,
-                "OPEN",
-                null,
-                "Senior Backend Engineer",
-                "Initech",
-                "SENIOR",
-                5,
-                List.of(
-                        new JobFacts.Skill("java", "Java"),
-                        new JobFacts.Skill("kafka", "Apache Kafka"),
-                        new JobFacts.Skill(null, "event sourcing")),
-                List.of(new JobFacts.Skill("terraform", "Terraform")),
-                List.of(),
-                workplace,
-                List.of(new Place("Berlin", "Berlin", "DE")),
-                new JobFacts.Salary(new BigDecimal("90000"), new BigDecimal("100000"), "EUR"));
+    static JobBuilder seniorBackendJobInBerlin() {
+        return aJob().titled("Senior Backend Engineer")
+                .seniority("SENIOR")
+                .askingYears(5)
+                .requiring("Java", "Apache Kafka")
+                .requiringPhrase("event sourcing")
+                .niceToHave("Terraform")
+                .in(BERLIN)
+                .paying(90_000, 100_000);
     }
 
-    static CandidateFacts candidate(String title, double years, Place place, String... skillIds) {
-        List<CandidateFacts.Skill> skills = java.util.Arrays.stream(skillIds)
-                .map(id -> new CandidateFacts.Skill(id, id, 1, true))
-                .toList();
-        return new CandidateFacts(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                1,
-                null,
-                title,
-                List.of(title),
-                skills,
-                years,
-                place,
-                null,
-                List.of(),
-                Map.of("kafka", List.of("Designed order flows with Apache Kafka")),
-                Instant.now());
+    static Explanation explain(JobBuilder job, CandidateBuilder candidate, Double cosine) {
+        MatchFeatures.JobSide side = new MatchFeatures.JobSide(job.build());
+        CandidateFacts facts = candidate.build();
+        Explanation scored = MatchFeatures.explain(side, facts, candidate.text(), cosine, WEIGHTS);
+        return MatchFeatures.withEvidence(scored, side, facts.evidence(), candidate.text());
     }
 
     @Test
     void aFittingCandidateScoresEveryCategoryAndShowsTheEvidence() {
-        CandidateFacts fit = candidate("Senior Backend Engineer", 8, new Place("Berlin", null, "DE"), "java", "kafka");
+        CandidateBuilder fit = aCandidate()
+                .titled("Senior Backend Engineer")
+                .years(8)
+                .livingIn(new Place("Berlin", null, "DE"))
+                .skilled("Java", "Apache Kafka")
+                .saying("Designed order flows with Apache Kafka", "Built event sourcing for payments");
 
-        MatchFeatures.JobSide side = new MatchFeatures.JobSide(backendJob("HYBRID"));
-        String text = "Built event sourcing for payments";
-        Explanation e = MatchFeatures.withEvidence(
-                MatchFeatures.explain(side, fit, text, 0.7, WEIGHTS), side, fit.evidence(), text);
+        Explanation e = explain(seniorBackendJobInBerlin().hybrid(), fit, 0.7);
 
         assertThat(e.matchedRequiredSkills()).containsExactly("Java", "Apache Kafka", "event sourcing");
         assertThat(e.missingRequiredSkills()).isEmpty();
-        assertThat(e.breakdown().get("requiredSkills").score()).isEqualTo(1.0);
-        assertThat(e.breakdown().get("niceToHaveSkills").score()).isEqualTo(0.0);
-        assertThat(e.breakdown().get("title").score()).isEqualTo(1.0);
-        assertThat(e.breakdown().get("experience").score()).isEqualTo(1.0);
-        assertThat(e.breakdown().get("location").score()).isEqualTo(1.0);
-        assertThat(e.breakdown().get("semantic").score()).isBetween(0.8, 0.85);
-        assertThat(e.breakdown().get("salary").score()).isNull();
+        assertThat(e.breakdown().get(REQUIRED_SKILLS).detail()).isEqualTo("3 of 3 required skills");
+        assertThat(e.breakdown().get(REQUIRED_SKILLS).score()).isEqualTo(1.0);
+        assertThat(e.breakdown().get(NICE_TO_HAVE_SKILLS).score()).isEqualTo(0.0);
+        assertThat(e.breakdown().get(TITLE).score()).isEqualTo(1.0);
+        assertThat(e.breakdown().get(EXPERIENCE).score()).isEqualTo(1.0);
+        assertThat(e.breakdown().get(EXPERIENCE).detail()).isEqualTo("8.0 years (asks 5+); senior for a senior role");
+        assertThat(e.breakdown().get(LOCATION).score()).isEqualTo(1.0);
+        assertThat(e.breakdown().get(SEMANTIC).score()).isBetween(0.8, 0.85);
+        assertThat(e.breakdown().get(SEMANTIC).detail()).isEqualTo("text similarity 0.70 (cosine)");
+        assertThat(e.breakdown().get(SALARY).score()).isNull();
+        assertThat(e.breakdown().get(SALARY).detail()).isEqualTo("the candidate's expected salary is not known");
         assertThat(e.evidence())
                 .extracting(Explanation.Evidence::line)
                 .containsExactly("Designed order flows with Apache Kafka", "Built event sourcing for payments");
@@ -82,7 +77,7 @@ class MatchFeaturesTest {
         double expected = (0.30 * 1
                         + 0.10 * 0
                         + 0.15 * 1
-                        + 0.20 * e.breakdown().get("semantic").score()
+                        + 0.20 * e.breakdown().get(SEMANTIC).score()
                         + 0.15 * 1
                         + 0.07 * 1)
                 / 0.97;
@@ -90,31 +85,92 @@ class MatchFeaturesTest {
     }
 
     @Test
+    void theBreakdownListsTheCategoriesInTheOrderTheyAreShown() {
+        Explanation e = explain(seniorBackendJobInBerlin(), aCandidate().titled("Backend Engineer"), null);
+
+        assertThat(e.breakdown().keySet())
+                .containsExactly(REQUIRED_SKILLS, NICE_TO_HAVE_SKILLS, TITLE, SEMANTIC, EXPERIENCE, LOCATION, SALARY);
+    }
+
+    @Test
     void yearsInAnotherFieldDoNotCountAsExperienceForThisJob() {
-        CandidateFacts nurse = candidate("Registered Nurse", 12, new Place("Austin", "Texas", "US"));
+        CandidateBuilder nurse = aCandidate()
+                .titled("Registered Nurse")
+                .years(12)
+                .livingIn(new Place("Austin", "Texas", "US"))
+                .saying("Patient care");
 
-        Explanation e = MatchFeatures.explain(
-                new MatchFeatures.JobSide(backendJob("ON_SITE")), nurse, "Patient care", 0.1, WEIGHTS);
+        Explanation e = explain(seniorBackendJobInBerlin(), nurse, 0.1);
 
-        assertThat(e.breakdown().get("experience").score()).isEqualTo(0.0);
-        assertThat(e.breakdown().get("experience").detail()).contains("counted at 0%");
-        assertThat(e.breakdown().get("location").score()).isEqualTo(0.0);
-        assertThat(e.missingRequiredSkills()).hasSize(3);
+        assertThat(e.breakdown().get(EXPERIENCE).score()).isEqualTo(0.0);
+        assertThat(e.breakdown().get(EXPERIENCE).detail()).contains("counted at 0%");
+        assertThat(e.breakdown().get(LOCATION).score()).isEqualTo(0.0);
+        assertThat(e.breakdown().get(LOCATION).detail())
+                .isEqualTo("lives in Austin, Texas, US; job on site in Berlin, Berlin, DE");
+        assertThat(e.missingRequiredSkills()).containsExactly("Java", "Apache Kafka", "event sourcing");
     }
 
     @Test
     void aJuniorForASeniorRoleAndUnknownThingsAreSaidSo() {
-        CandidateFacts junior = candidate("Junior Backend Developer", 1.5, null, "java");
+        CandidateBuilder junior =
+                aCandidate().titled("Junior Backend Developer").years(1.5).skilled("Java");
 
-        Explanation e =
-                MatchFeatures.explain(new MatchFeatures.JobSide(backendJob("REMOTE")), junior, "", null, WEIGHTS);
+        Explanation e = explain(seniorBackendJobInBerlin().remote(), junior, null);
 
-        assertThat(e.breakdown().get("experience").score()).isLessThan(0.3);
-        assertThat(e.breakdown().get("experience").detail()).contains("1.5 years (asks 5+)", "entry level");
-        assertThat(e.breakdown().get("location").detail()).isEqualTo("remote job");
-        assertThat(e.breakdown().get("semantic").score()).isNull();
-        assertThat(e.breakdown().get("semantic").detail()).contains("no text embedding yet");
-        assertThat(e.features()).doesNotContainKeys("semantic", "salary");
+        assertThat(e.breakdown().get(EXPERIENCE).score()).isLessThan(0.3);
+        assertThat(e.breakdown().get(EXPERIENCE).detail()).contains("1.5 years (asks 5+)", "entry level");
+        assertThat(e.breakdown().get(LOCATION).detail()).isEqualTo("remote job");
+        assertThat(e.breakdown().get(SEMANTIC).score()).isNull();
+        assertThat(e.breakdown().get(SEMANTIC).detail()).contains("no text embedding yet");
+        assertThat(e.features()).doesNotContainKeys(SEMANTIC, SALARY);
+    }
+
+    @Test
+    void theCloserTheCandidateLivesTheHigherTheLocationScore() {
+        JobBuilder onSite = seniorBackendJobInBerlin();
+
+        assertThat(location(onSite, BERLIN)).isEqualTo(1.0);
+        assertThat(location(onSite, POTSDAM)).isEqualTo(0.8); // same region
+        assertThat(location(onSite, MUNICH)).isEqualTo(0.5); // same country
+        assertThat(location(seniorBackendJobInBerlin().hybrid(), MUNICH)).isEqualTo(0.4);
+        assertThat(location(onSite, LONDON)).isEqualTo(0.0);
+        assertThat(explain(onSite, aCandidate(), null).breakdown().get(LOCATION))
+                .satisfies(c -> {
+                    assertThat(c.score()).isNull();
+                    assertThat(c.detail()).isEqualTo("the candidate's location is not known");
+                });
+    }
+
+    private static Double location(JobBuilder job, Place home) {
+        return explain(job, aCandidate().livingIn(home), null)
+                .breakdown()
+                .get(LOCATION)
+                .score();
+    }
+
+    @Test
+    void anEarlierTitleCountsALittleLessThanTheCurrentOne() {
+        CandidateBuilder movedOn = aCandidate().titled("Product Manager", "Senior Backend Engineer");
+
+        Explanation.Category title =
+                explain(seniorBackendJobInBerlin(), movedOn, null).breakdown().get(TITLE);
+
+        assertThat(title.score()).isEqualTo(0.85);
+        assertThat(title.detail()).isEqualTo("\"Senior Backend Engineer\" for \"Senior Backend Engineer\"");
+    }
+
+    @Test
+    void aCategoryThatDoesNotApplyDropsOutAndTheOthersKeepTheirProportions() {
+        JobBuilder job = aJob().titled("Backend Engineer").requiring("Java").remote();
+        CandidateBuilder candidate = aCandidate().titled("Backend Engineer").skilled("Java");
+
+        Explanation e = explain(job, candidate, null);
+
+        assertThat(e.breakdown().get(NICE_TO_HAVE_SKILLS).detail()).isEqualTo("the job names no nice-to-have skills");
+        assertThat(e.breakdown().get(EXPERIENCE).detail()).isEqualTo("years of experience unknown");
+        assertThat(e.breakdown().get(SALARY).detail()).isEqualTo("the job states no salary");
+        assertThat(e.features()).containsOnlyKeys(REQUIRED_SKILLS, TITLE, LOCATION);
+        assertThat(e.total()).isEqualTo(100.0);
     }
 
     @Test
@@ -127,7 +183,7 @@ class MatchFeaturesTest {
     @Test
     void jobWeightsReplaceTheModelsPerCategory() {
         RankerModel model = RankerModel.builtIn();
-        Map<String, Double> merged = model.weightsWith(Map.of("location", 1.0));
-        assertThat(merged).containsEntry("location", 1.0).containsEntry("requiredSkills", 0.30);
+        Map<ScoreCategory, Double> merged = model.weightsWith(Map.of(LOCATION, 1.0));
+        assertThat(merged).containsEntry(LOCATION, 1.0).containsEntry(REQUIRED_SKILLS, 0.30);
     }
 }

@@ -1,5 +1,9 @@
 package io.openhire.matching.matches.web;
 
+import io.openhire.matching.client.JobSettings;
+import io.openhire.matching.client.RevealRequest;
+import io.openhire.matching.client.Revealed;
+import io.openhire.matching.events.ScoreCategory;
 import io.openhire.matching.index.MatchIndex;
 import io.openhire.matching.matches.Feedback;
 import io.openhire.matching.matches.MatchList;
@@ -15,7 +19,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +38,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Matches, feedback, blind mode and weights, and the index, for recruiters and admins. */
+/**
+ * Matches, feedback, blind mode and weights, and the index, for recruiters and admins. The records other
+ * services read are matching-client's: the ones shared here are written from there, the others ({@code
+ * MatchList}, {@code Feedback.Recorded}, {@link IndexView}, and the requests) are held to them by {@code
+ * MatchingClientTest}.
+ */
 @RestController
 @Validated
 @RequestMapping("/api/v1/matches")
@@ -74,24 +82,9 @@ class MatchController {
             @NotNull String outcome,
             @Size(max = 1000) String reason) {}
 
-    record RevealRequest(@NotNull UUID jobId, @NotNull UUID candidateId) {}
-
-    record Revealed(UUID jobId, UUID candidateId, String name, List<String> emails, List<String> phones) {}
-
     record OrganizationSettings(Boolean blind) {}
 
     record JobSettingsRequest(Boolean blind, Map<String, Double> weights) {}
-
-    record JobSettingsView(
-            UUID jobId,
-            boolean blind,
-            String blindFrom,
-            Map<String, Double> weights,
-            String weightsFrom,
-            Map<String, Double> modelWeights,
-            Integer rankerVersion,
-            String updatedBy,
-            Instant updatedAt) {}
 
     /**
      * @param candidates the organisation's resumes in this service's tables
@@ -193,7 +186,7 @@ class MatchController {
 
     @GetMapping("/jobs/{jobId}/settings")
     @PreAuthorize(STAFF)
-    JobSettingsView jobSettings(AuthenticatedUser caller, @PathVariable UUID jobId) {
+    JobSettings jobSettings(AuthenticatedUser caller, @PathVariable UUID jobId) {
         matches.job(caller.organizationId(), jobId);
         return jobSettingsView(caller.organizationId(), jobId);
     }
@@ -201,23 +194,24 @@ class MatchController {
     /** A job's blind mode (null: the organisation's) and category weights (null: the model's). */
     @PutMapping("/jobs/{jobId}/settings")
     @PreAuthorize(STAFF)
-    JobSettingsView setJobSettings(
+    JobSettings setJobSettings(
             AuthenticatedUser caller, @PathVariable UUID jobId, @RequestBody JobSettingsRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("missing-body", "Send {blind?, weights?}.");
         }
         matches.job(caller.organizationId(), jobId);
-        Map<String, Double> weights = request.weights() == null ? null : RankerModel.validWeights(request.weights());
+        Map<ScoreCategory, Double> weights =
+                request.weights() == null ? null : RankerModel.validWeights(request.weights());
         settings.setJob(caller.organizationId(), jobId, request.blind(), weights, caller.actor(), clock.instant());
         return jobSettingsView(caller.organizationId(), jobId);
     }
 
-    private JobSettingsView jobSettingsView(UUID org, UUID jobId) {
+    private JobSettings jobSettingsView(UUID org, UUID jobId) {
         MatchSettings.JobSetting job = settings.job(org, jobId).orElse(null);
         RankerModel model = rankers.current();
         boolean jobBlind = job != null && job.blind() != null;
         boolean jobWeights = job != null && job.weights() != null;
-        return new JobSettingsView(
+        return new JobSettings(
                 jobId,
                 jobBlind ? job.blind() : settings.organizationBlind(org),
                 jobBlind ? "JOB" : "ORGANIZATION",
