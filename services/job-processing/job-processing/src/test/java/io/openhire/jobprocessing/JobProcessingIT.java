@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.openhire.jobingestion.events.JobIngested;
+import io.openhire.jobprocessing.client.JobPosting;
 import io.openhire.jobprocessing.events.JobOptimized;
 import io.openhire.jobprocessing.report.GoogleJobPosting;
 import io.openhire.platform.events.EventHeaders;
@@ -31,6 +32,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -66,6 +68,9 @@ class JobProcessingIT {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    JdbcClient jdbc;
 
     final UUID org = UUID.randomUUID();
     final String recruiter = TOKENS.token(UUID.randomUUID(), org, "RECRUITER");
@@ -120,17 +125,28 @@ class JobProcessingIT {
                 Instant.now());
     }
 
-    void publish(JobIngested job) throws Exception {
+    /** Sends job.ingested.v1 as job-ingestion would; returns the event id. */
+    UUID publish(JobIngested job) throws Exception {
+        UUID eventId = UUID.randomUUID();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of("bootstrap.servers", TestKafka.bootstrapServers()),
                 new StringSerializer(),
                 new StringSerializer())) {
             ProducerRecord<String, String> record =
                     new ProducerRecord<>(JobIngested.TOPIC, job.jobId().toString(), json.writeValueAsString(job));
-            record.headers()
-                    .add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+            record.headers().add(EventHeaders.EVENT_ID, eventId.toString().getBytes(StandardCharsets.UTF_8));
             producer.send(record).get();
         }
+        return eventId;
+    }
+
+    /** The listener has handled the event (committed, whatever it decided). */
+    boolean handled(UUID eventId) {
+        return jdbc.sql("SELECT count(*) FROM processed_event WHERE event_id = :id")
+                        .param("id", eventId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     @Test
@@ -170,7 +186,8 @@ class JobProcessingIT {
                 .contains("5+ years")
                 .doesNotContain("rockstar");
         JsonNode ld = report.get("jsonLd");
-        assertThat(GoogleJobPosting.problems(ld)).isEmpty();
+        assertThat(GoogleJobPosting.problems(JsonMapper.shared().treeToValue(ld, JobPosting.class)))
+                .isEmpty();
         assertThat(report.get("jsonLdProblems")).isEmpty();
         assertThat(ld.get("hiringOrganization").get("name").asString()).isEqualTo("Initech");
         assertThat(ld.get("baseSalary").get("value").get("minValue").asInt()).isEqualTo(120000);
@@ -182,14 +199,14 @@ class JobProcessingIT {
                 3,
                 "Senior Data Engineer",
                 AD.replace("aggressive rockstar who dominates the market", "curious engineer")));
-        publish(job(id, 2, "Senior Data Engineer", AD));
+        UUID older = publish(job(id, 2, "Senior Data Engineer", AD));
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(http().get("/api/v1/jobs/optimized?jobId=" + id, bearer(recruiter))
                                 .json()
                                 .get("jobRevision")
                                 .asInt())
                         .isEqualTo(3));
-        Thread.sleep(1000);
+        await().atMost(Duration.ofSeconds(20)).until(() -> handled(older));
         JsonNode latest = http().get("/api/v1/jobs/optimized?jobId=" + id, bearer(recruiter))
                 .json();
         assertThat(latest.get("jobRevision").asInt()).isEqualTo(3);

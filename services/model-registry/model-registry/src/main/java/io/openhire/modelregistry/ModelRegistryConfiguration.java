@@ -1,10 +1,10 @@
 package io.openhire.modelregistry;
 
 import io.openhire.modelregistry.artifacts.ArtifactStore;
-import io.openhire.modelregistry.artifacts.ModelStorageApi;
 import io.openhire.modelregistry.artifacts.OnnxInspector;
 import io.openhire.platform.http.ServiceAccount;
 import io.openhire.platform.http.ServiceClients;
+import io.openhire.storage.client.StorageApi;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -28,7 +28,7 @@ public class ModelRegistryConfiguration {
 
     @Bean
     ArtifactStore artifactStore(ServiceClients clients, ServiceAccount serviceAccount) {
-        return new ArtifactStore(clients.create(ModelStorageApi.class, "storage"), serviceAccount);
+        return new ArtifactStore(clients.create(StorageApi.class, "storage"), serviceAccount);
     }
 
     @Bean

@@ -13,18 +13,15 @@ import io.openhire.platform.test.TestHttp;
 import io.openhire.platform.test.TestHttp.Part;
 import io.openhire.platform.test.TestInfrastructure;
 import io.openhire.platform.test.TestKafka;
-import io.openhire.platform.test.TestServices;
 import io.openhire.platform.test.TestTokens;
-import io.openhire.storage.StorageConfiguration;
+import io.openhire.servicetest.TestServiceAccount;
+import io.openhire.servicetest.TestStorage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,35 +48,22 @@ import tools.jackson.databind.JsonNode;
 class ModelRegistryIT {
 
     static final TestTokens TOKENS = new TestTokens();
-    static TestServices.Running storage;
+    static TestStorage storage;
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
     @Import(ModelRegistryConfiguration.class)
     static class App {
+        /** storage's models bucket is model-registry's own: only its service token reaches it. */
         @Bean
         ServiceAccount serviceAccount() {
-            return new ServiceAccount("model-registry", "unused", null, Clock.systemUTC()) {
-                @Override
-                public String tokenFor(UUID organizationId) {
-                    // storage's models bucket is model-registry's own: only its service token reaches it.
-                    return TOKENS.serviceToken("model-registry", organizationId);
-                }
-            };
+            return TestServiceAccount.of("model-registry", TOKENS);
         }
     }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        storage = TestServices.start(
-                "storage",
-                StorageConfiguration.class,
-                TOKENS,
-                Map.of(
-                        "openhire.storage.filesystem.root",
-                        Files.createTempDirectory("openhire-objects").toString(),
-                        "openhire.storage.encryption-key",
-                        Base64.getEncoder().encodeToString(new byte[32])));
+        storage = TestStorage.start(TOKENS);
         TestInfrastructure.register(registry, "model_registry");
         registry.add("openhire.security.jwk-set-uri", TOKENS::jwkSetUri);
         registry.add("openhire.clients.services.storage.url", storage::url);
@@ -192,8 +176,6 @@ class ModelRegistryIT {
                         bearer(operator));
         assertThat(promoted.status()).as(promoted.body()).isEqualTo(200);
         assertThat(promoted.json().get("previousVersion").asInt()).isEqualTo(1);
-        Instant betweenPromotions = Instant.now();
-        sleep(50);
         assertThat(http().post(
                                 "/api/v1/models/update",
                                 map("action", "PROMOTE", "name", name, "version", 3),
@@ -216,8 +198,13 @@ class ModelRegistryIT {
         assertThat(nothingLeft.status()).isEqualTo(409);
         assertThat(champion(name)).isEqualTo(1);
 
+        // Between the two promotions, version 2 served: asked for the instant the first was recorded.
+        String firstPromotedAt = http().get("/api/v1/models/" + name + "/history?alias=champion", bearer(recruiter))
+                .json()
+                .at("/changes/3/changedAt")
+                .asString();
         JsonNode history = http().get(
-                        "/api/v1/models/" + name + "/history?alias=champion&at=" + betweenPromotions, bearer(recruiter))
+                        "/api/v1/models/" + name + "/history?alias=champion&at=" + firstPromotedAt, bearer(recruiter))
                 .json();
         assertThat(history.at("/aliasesAt/champion").asInt()).isEqualTo(2);
         List<String> moves = new ArrayList<>();
@@ -457,13 +444,5 @@ class ModelRegistryIT {
                 .json()
                 .at("/aliases/champion/version")
                 .asInt();
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,8 +1,8 @@
 package io.openhire.modelserving;
 
+import io.openhire.modelregistry.client.ModelRegistryApi;
 import io.openhire.modelserving.cache.EmbeddingCache;
 import io.openhire.modelserving.registry.ModelFiles;
-import io.openhire.modelserving.registry.RegistryApi;
 import io.openhire.platform.http.HttpClientsProperties;
 import io.openhire.platform.http.ServiceAccount;
 import io.openhire.platform.http.ServiceClients;
@@ -30,8 +30,8 @@ public class ModelServingConfiguration {
     }
 
     @Bean
-    RegistryApi registryApi(ServiceClients clients) {
-        return clients.create(RegistryApi.class, "model-registry");
+    ModelRegistryApi registryApi(ServiceClients clients) {
+        return clients.create(ModelRegistryApi.class, "model-registry");
     }
 
     @Bean

@@ -16,5 +16,8 @@ class ArchitectureTest {
     static final ArchRule constructorInjection = ArchitectureRules.noFieldInjection();
 
     @ArchTest
+    static final ArchRule problemDetailsOnlyInTheWebLayer = ArchitectureRules.problemDetailsOnlyInTheWebLayer();
+
+    @ArchTest
     static final ArchRule noJpa = ArchitectureRules.noJpa("io.openhire.modelserving");
 }

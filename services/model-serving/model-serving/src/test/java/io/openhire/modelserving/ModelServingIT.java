@@ -17,7 +17,8 @@ import io.openhire.platform.test.TestHttp.Part;
 import io.openhire.platform.test.TestKafka;
 import io.openhire.platform.test.TestServices;
 import io.openhire.platform.test.TestTokens;
-import io.openhire.storage.StorageConfiguration;
+import io.openhire.servicetest.TestServiceAccount;
+import io.openhire.servicetest.TestStorage;
 import io.openhire.testsupport.RegistryForTests;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,10 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,18 +49,18 @@ import tools.jackson.databind.JsonNode;
 /**
  * model-serving with the real registry and storage (each in this test on its own port and database), the
  * embedded Kafka, and the ONNX models the registry ships: what a user embeds, what an operator's promotion
- * and rollback change, what happens to a corrupted artifact, and who may change what every organisation shares. The tests run in order: they share the
- * registry's aliases.
+ * and rollback change, what happens to a corrupted artifact, and who may change what every organisation shares. Each
+ * scenario moves an alias of its own ({@code text-embedding@swap-…}) and adds versions of its own, so that the
+ * champion and challenger every scenario starts from stay as the registry seeded them.
  */
 @SpringBootTest(
         classes = ModelServingIT.App.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.application.name=model-serving")
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ModelServingIT {
 
     static final TestTokens TOKENS = new TestTokens();
-    static TestServices.Running storage;
+    static TestStorage storage;
     static TestServices.Running registry;
 
     @SpringBootConfiguration
@@ -71,21 +69,13 @@ class ModelServingIT {
     static class App {
         @Bean
         ServiceAccount serviceAccount() {
-            return RegistryForTests.serviceAccount("model-serving", TOKENS);
+            return TestServiceAccount.of("model-serving", TOKENS);
         }
     }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry properties) throws Exception {
-        storage = TestServices.start(
-                "storage",
-                StorageConfiguration.class,
-                TOKENS,
-                Map.of(
-                        "openhire.storage.filesystem.root",
-                        Files.createTempDirectory("openhire-objects").toString(),
-                        "openhire.storage.encryption-key",
-                        Base64.getEncoder().encodeToString(new byte[32])));
+        storage = TestStorage.start(TOKENS);
         RegistryForTests.tokens = TOKENS;
         registry = TestServices.start(
                 "model-registry",
@@ -118,13 +108,13 @@ class ModelServingIT {
     @LocalServerPort
     int port;
 
-    static final UUID ORGANIZATION = UUID.randomUUID();
+    final UUID organization = UUID.randomUUID();
     /** Runs the platform: moves the registry's aliases, preloads, empties the cache. */
-    final String operator = TOKENS.token(UUID.randomUUID(), ORGANIZATION, PlatformRoles.OPERATOR);
+    final String operator = TOKENS.token(UUID.randomUUID(), organization, PlatformRoles.OPERATOR);
     /** Anyone who signs up is the ADMIN of a new organisation: they must not change what all organisations share. */
     final String stranger = TOKENS.token(UUID.randomUUID(), UUID.randomUUID(), "ADMIN");
 
-    final String recruiter = TOKENS.token(UUID.randomUUID(), ORGANIZATION, "RECRUITER");
+    final String recruiter = TOKENS.token(UUID.randomUUID(), organization, "RECRUITER");
 
     static final String JAVA_DEV = "Senior Java developer with Spring Boot and PostgreSQL experience";
     static final String PARAPHRASE = "Experienced backend engineer who builds Java services using Spring and Postgres";
@@ -157,7 +147,7 @@ class ModelServingIT {
     }
 
     long cacheSize() {
-        String[] service = bearer(TOKENS.serviceToken("matching", ORGANIZATION));
+        String[] service = bearer(TOKENS.serviceToken("matching", organization));
         return http().get("/api/v1/cache", service).json().get("size").asLong();
     }
 
@@ -175,15 +165,60 @@ class ModelServingIT {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
-    @Test
-    @Order(1)
-    void aUserEmbedsTextsAndSeesWhichVersionAnswered() {
+    /** An alias no other scenario moves. */
+    static String alias(String purpose) {
+        return purpose + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /**
+     * Registers a new version of text-embedding (bge's artifact) and flips a byte of its stored artifact, as
+     * someone with access to the object store could (only model-registry's own token reaches the models
+     * bucket). The registry still lists it; serving it must fail the SHA-256 check.
+     */
+    int registerDamagedVersion(byte[] model) throws IOException {
+        String metadata = "{\"name\":\"text-embedding\",\"pooling\":\"CLS\",\"maxTokens\":512}";
+        TestHttp.Response registered = registryHttp()
+                .postMultipart(
+                        "/api/v1/models/update",
+                        List.of(
+                                Part.file(
+                                        "metadata",
+                                        "m.json",
+                                        "application/json",
+                                        metadata.getBytes(StandardCharsets.UTF_8)),
+                                Part.file("artifact", "model.onnx", "application/octet-stream", model),
+                                Part.file(
+                                        "tokenizer",
+                                        "tokenizer.json",
+                                        "application/json",
+                                        resource("bge-small-en-v1.5-q-tokenizer.json"))),
+                        bearer(operator));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        int version = registered.json().get("version").asInt();
+
+        TestHttp objects = new TestHttp(storage.url());
+        String[] platform = bearer(TOKENS.serviceToken("model-registry", PlatformOrganization.ID));
+        String part = "/api/v1/data/models/text-embedding.v" + version + ".artifact.00001";
+        byte[] stored = objects.getBytes(part, platform);
+        stored[1000] ^= 0x01;
+        assertThat(objects.putRaw(part, "application/octet-stream", stored, platform)
+                        .status())
+                .isEqualTo(200);
+        return version;
+    }
+
+    /** Every scenario starts from what the registry seeds on its first start: MiniLM champion, bge challenger. */
+    @BeforeEach
+    void theSeededVersionsAreServed() {
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
             assertThat(served("text-embedding@champion").get("version").asInt()).isEqualTo(1);
             assertThat(served("text-embedding@challenger").get("version").asInt())
                     .isEqualTo(2);
         });
+    }
 
+    @Test
+    void aUserEmbedsTextsAndSeesWhichVersionAnswered() {
         Prediction p = predict("text-embedding", List.of(JAVA_DEV, PARAPHRASE, UNRELATED));
         assertThat(p.fallback()).isFalse();
         assertThat(p.version()).isEqualTo(1);
@@ -192,10 +227,10 @@ class ModelServingIT {
         assertThat(p.dimensions()).isEqualTo(384);
         assertThat(p.embeddings()).hasSize(3).allSatisfy(v -> assertThat(v).hasSize(384));
         assertThat(p.similarity(0, 1)).isGreaterThan(p.similarity(0, 2) + 0.2);
-        assertThat(p.cached()).isZero();
 
-        // A repeat comes from the cache, identical.
-        Prediction again = predict("text-embedding@champion", List.of(UNRELATED, JAVA_DEV));
+        // A repeat comes from the cache, identical; a text nobody sent before does not.
+        String fresh = "Payroll specialist, reference " + UUID.randomUUID();
+        Prediction again = predict("text-embedding@champion", List.of(UNRELATED, JAVA_DEV, fresh));
         assertThat(again.cached()).isEqualTo(2);
         assertThat(again.embeddings().get(1)).containsExactly(p.embeddings().get(0));
 
@@ -220,10 +255,9 @@ class ModelServingIT {
     }
 
     @Test
-    @Order(2)
     void theClientOtherServicesUseEmbedsThroughTheSameApi() {
         ModelServingApi api = (request) -> JSON.readValue(
-                http().post("/api/v1/predict", request, bearer(TOKENS.serviceToken("matching", ORGANIZATION)))
+                http().post("/api/v1/predict", request, bearer(TOKENS.serviceToken("matching", organization)))
                         .body(),
                 Prediction.class);
         List<String> texts = new ArrayList<>();
@@ -238,12 +272,14 @@ class ModelServingIT {
     }
 
     @Test
-    @Order(3)
     void anOperatorsPromotionSwapsTheServedVersionWithoutFailingRequestsInFlight() throws Exception {
+        String alias = alias("swap");
+        String route = "text-embedding@" + alias;
+        registryUpdate(map("action", "PROMOTE", "name", "text-embedding", "version", 1, "alias", alias));
+
         AtomicBoolean running = new AtomicBoolean(true);
-        Set<Integer> versionsSeen = ConcurrentHashMap.newKeySet();
+        Map<Integer, Set<Integer>> clientsAnsweredBy = new ConcurrentHashMap<>();
         AtomicInteger failures = new AtomicInteger();
-        AtomicInteger answered = new AtomicInteger();
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < 3; c++) {
             int client = c;
@@ -251,89 +287,59 @@ class ModelServingIT {
                 for (int i = 0; running.get(); i++) {
                     TestHttp.Response r = http().post(
                                     "/api/v1/predict",
-                                    map("inputs", List.of("text " + client + "-" + i)),
+                                    map("model", route, "inputs", List.of("text " + client + "-" + i)),
                                     bearer(recruiter));
                     if (r.status() != 200 || r.json().get("fallback").asBoolean()) {
                         failures.incrementAndGet();
                     } else {
-                        versionsSeen.add(r.json().get("version").asInt());
-                        answered.incrementAndGet();
+                        clientsAnsweredBy
+                                .computeIfAbsent(r.json().get("version").asInt(), v -> ConcurrentHashMap.newKeySet())
+                                .add(client);
                     }
                 }
             }));
         }
-        registryUpdate(map("action", "PROMOTE", "name", "text-embedding", "version", 2, "reason", "try bge"));
+        // Every client is running on version 1 when the alias moves, and goes on until version 2 answers it.
         await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(
-                                predict("text-embedding", List.of(JAVA_DEV)).version())
-                        .isEqualTo(2));
-        Thread.sleep(300);
+                .until(() -> clientsAnsweredBy.getOrDefault(1, Set.of()).size() == 3);
+        registryUpdate(
+                map("action", "PROMOTE", "name", "text-embedding", "version", 2, "alias", alias, "reason", "try bge"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> clientsAnsweredBy.getOrDefault(2, Set.of()).size() == 3);
         running.set(false);
         for (Thread client : clients) {
             client.join();
         }
         assertThat(failures.get()).isZero();
-        assertThat(versionsSeen).containsExactlyInAnyOrder(1, 2);
-        assertThat(answered.get()).isGreaterThan(10);
+        assertThat(clientsAnsweredBy).containsOnlyKeys(1, 2);
 
         // A rollback brings version 1 back.
-        registryUpdate(map("action", "ROLLBACK", "name", "text-embedding", "reason", "recall dropped"));
+        registryUpdate(map("action", "ROLLBACK", "name", "text-embedding", "alias", alias, "reason", "recall dropped"));
         await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(
-                                predict("text-embedding", List.of(JAVA_DEV)).version())
-                        .isEqualTo(1));
+                .untilAsserted(() ->
+                        assertThat(predict(route, List.of(JAVA_DEV)).version()).isEqualTo(1));
+        assertThat(served(route).get("version").asInt()).isEqualTo(1);
         assertThat(served("text-embedding@champion").get("version").asInt()).isEqualTo(1);
     }
 
     @Test
-    @Order(4)
     void aCorruptedArtifactIsRefusedAndTheAliasKeepsItsVersion() throws IOException {
+        String alias = alias("canary");
+        String route = "text-embedding@" + alias;
+        registryUpdate(map("action", "PROMOTE", "name", "text-embedding", "version", 2, "alias", alias));
+        assertThat(predict(route, List.of(JAVA_DEV)).version()).isEqualTo(2);
         byte[] model = resource("bge-small-en-v1.5-q.onnx");
-        String metadata = "{\"name\":\"text-embedding\",\"pooling\":\"CLS\",\"maxTokens\":512}";
-        TestHttp.Response registered = registryHttp()
-                .postMultipart(
-                        "/api/v1/models/update",
-                        List.of(
-                                Part.file(
-                                        "metadata",
-                                        "m.json",
-                                        "application/json",
-                                        metadata.getBytes(StandardCharsets.UTF_8)),
-                                Part.file("artifact", "model.onnx", "application/octet-stream", model),
-                                Part.file(
-                                        "tokenizer",
-                                        "tokenizer.json",
-                                        "application/json",
-                                        resource("bge-small-en-v1.5-q-tokenizer.json"))),
-                        bearer(operator));
-        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-        int version = registered.json().get("version").asInt();
+        int version = registerDamagedVersion(model);
 
-        // Someone with access to the object store (only model-registry's own token reaches the models
-        // bucket) flips a byte in the stored artifact.
-        TestHttp objects = new TestHttp(storage.url());
-        String[] platform = bearer(TOKENS.serviceToken("model-registry", PlatformOrganization.ID));
-        String part = "/api/v1/data/models/text-embedding.v" + version + ".artifact.00001";
-        byte[] stored = objects.getBytes(part, platform);
-        stored[1000] ^= 0x01;
-        assertThat(objects.putRaw(part, "application/octet-stream", stored, platform)
-                        .status())
-                .isEqualTo(200);
-
-        registryUpdate(map("action", "PROMOTE", "name", "text-embedding", "version", version, "alias", "challenger"));
+        registryUpdate(map("action", "PROMOTE", "name", "text-embedding", "version", version, "alias", alias));
         await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(served("text-embedding@challenger")
-                                .get("problem")
-                                .asString(""))
+                .untilAsserted(() -> assertThat(served(route).get("problem").asString(""))
                         .contains("version " + version + " refused", "SHA-256", Sha256.hex(model)));
-        JsonNode challenger = served("text-embedding@challenger");
-        assertThat(challenger.get("version").asInt()).isEqualTo(2);
-        assertThat(predict("text-embedding@challenger", List.of(JAVA_DEV)).version())
-                .isEqualTo(2);
+        assertThat(served(route).get("version").asInt()).isEqualTo(2);
+        assertThat(predict(route, List.of(JAVA_DEV)).version()).isEqualTo(2);
     }
 
     @Test
-    @Order(5)
     void badRequestsAreRefusedClearly() {
         assertThat(http().post("/api/v1/predict", map("inputs", List.of()), bearer(recruiter))
                         .status())
@@ -357,7 +363,7 @@ class ModelServingIT {
         assertThat(http().post(
                                 "/api/v1/predict",
                                 map("inputs", List.of("x")),
-                                bearer(TOKENS.token(UUID.randomUUID(), ORGANIZATION, "CANDIDATE")))
+                                bearer(TOKENS.token(UUID.randomUUID(), organization, "CANDIDATE")))
                         .status())
                 .isEqualTo(403);
         assertThat(http().post("/api/v1/predict", map("inputs", List.of("x"))).status())
@@ -367,8 +373,11 @@ class ModelServingIT {
     }
 
     @Test
-    @Order(6)
     void onlyAPlatformOperatorEmptiesTheCacheAndPreloads() {
+        // Something in the cache, and a hit on it.
+        String text = "Forklift operator, reference " + UUID.randomUUID();
+        predict("text-embedding", List.of(text));
+        predict("text-embedding", List.of(text));
         // An organisation's admin (or recruiter) neither sees nor changes the platform's cache and models.
         List<String> routesBefore = routes();
         long cached = cacheSize();
@@ -402,8 +411,7 @@ class ModelServingIT {
     }
 
     @Test
-    @Order(7)
-    void whatTheRegistryLacksAddsNoRouteAndAFailedPreloadCanBeRemoved() {
+    void whatTheRegistryLacksAddsNoRouteAndAFailedPreloadCanBeRemoved() throws IOException {
         List<String> routesBefore = routes();
         for (String missing : List.of("text-embedding:999", "text-embedding@nobody", "no-such-model:1")) {
             TestHttp.Response refused = http().post("/api/v1/preload", map("model", missing), bearer(operator));
@@ -417,13 +425,9 @@ class ModelServingIT {
         assertThat(unknownVersion.status()).as(unknownVersion.body()).isEqualTo(404);
         assertThat(routes()).isEqualTo(routesBefore);
 
-        // A version the registry has but that cannot be served (its artifact was damaged, see above): the
-        // preload fails, and the route shows why until an operator removes it.
-        int damaged = registryHttp()
-                .get("/api/v1/models/text-embedding", bearer(recruiter))
-                .json()
-                .at("/versions/0/version")
-                .asInt();
+        // A version the registry has but that cannot be served (its artifact was damaged): the preload
+        // fails, and the route shows why until an operator removes it.
+        int damaged = registerDamagedVersion(resource("bge-small-en-v1.5-q.onnx"));
         String route = "text-embedding:" + damaged;
         TestHttp.Response failed = http().post("/api/v1/preload", map("model", route), bearer(operator));
         assertThat(failed.status()).as(failed.body()).isEqualTo(200);
@@ -448,7 +452,6 @@ class ModelServingIT {
     }
 
     @Test
-    @Order(8)
     void withoutAReachableRegistryTheFallbackAnswersAndSaysSo() throws IOException {
         try (TestServices.Running cutOff = TestServices.start(
                 "model-serving",

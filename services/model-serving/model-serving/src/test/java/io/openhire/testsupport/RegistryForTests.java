@@ -3,8 +3,7 @@ package io.openhire.testsupport;
 import io.openhire.modelregistry.ModelRegistryConfiguration;
 import io.openhire.platform.http.ServiceAccount;
 import io.openhire.platform.test.TestTokens;
-import java.time.Clock;
-import java.util.UUID;
+import io.openhire.servicetest.TestServiceAccount;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -22,16 +21,6 @@ public class RegistryForTests {
 
     @Bean
     ServiceAccount serviceAccount() {
-        return serviceAccount("model-registry", tokens);
-    }
-
-    /** Tokens shaped like identity's service tokens (subject {@code service:<name>}): storage checks the name. */
-    public static ServiceAccount serviceAccount(String name, TestTokens tokens) {
-        return new ServiceAccount(name, "unused", null, Clock.systemUTC()) {
-            @Override
-            public String tokenFor(UUID organizationId) {
-                return tokens.serviceToken(name, organizationId);
-            }
-        };
+        return TestServiceAccount.of("model-registry", tokens);
     }
 }

@@ -1,10 +1,10 @@
 package io.openhire.resumeingestion;
 
+import io.openhire.jobingestion.client.JobIngestionApi;
 import io.openhire.platform.crypto.AesGcm;
 import io.openhire.platform.http.ServiceClients;
-import io.openhire.resumeingestion.intake.JobIngestionApi;
-import io.openhire.resumeingestion.intake.ProcessingApi;
-import io.openhire.resumeingestion.intake.StorageApi;
+import io.openhire.resumeprocessing.client.ResumeProcessingApi;
+import io.openhire.storage.client.StorageApi;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -28,8 +28,8 @@ public class ResumeIngestionConfiguration {
     }
 
     @Bean
-    ProcessingApi processingApi(ServiceClients clients) {
-        return clients.create(ProcessingApi.class, "resume-processing");
+    ResumeProcessingApi processingApi(ServiceClients clients) {
+        return clients.create(ResumeProcessingApi.class, "resume-processing");
     }
 
     @Bean

@@ -12,24 +12,23 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.openhire.jobingestion.client.JobView;
 import io.openhire.platform.events.EventHeaders;
 import io.openhire.platform.http.ServiceAccount;
 import io.openhire.platform.test.TestDocuments;
 import io.openhire.platform.test.TestHttp;
 import io.openhire.platform.test.TestInfrastructure;
 import io.openhire.platform.test.TestKafka;
-import io.openhire.platform.test.TestServices;
 import io.openhire.platform.test.TestSockets;
 import io.openhire.platform.test.TestTokens;
 import io.openhire.resumeingestion.events.ResumeReceived;
 import io.openhire.resumeprocessing.events.ResumeParseFailed;
 import io.openhire.resumeprocessing.events.ResumeParsed;
-import io.openhire.storage.StorageConfiguration;
+import io.openhire.servicetest.TestServiceAccount;
+import io.openhire.servicetest.TestStorage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,8 +65,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ResumeIngestionIT {
 
     static final TestTokens TOKENS = new TestTokens();
-    static TestServices.Running storage;
-    static Path objects;
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static TestStorage storage;
     /** job-ingestion: a job is the organisation's where a test stubs it; every other job is a 404. */
     static final WireMockServer JOB_INGESTION =
             new WireMockServer(WireMockConfiguration.options().dynamicPort());
@@ -79,17 +78,8 @@ class ResumeIngestionIT {
         /** identity's service tokens (subject service:resume-ingestion), from the test issuer. */
         @Bean
         ServiceAccount serviceAccount() {
-            return serviceAccountFor(TOKENS);
+            return TestServiceAccount.of("resume-ingestion", TOKENS);
         }
-    }
-
-    static ServiceAccount serviceAccountFor(TestTokens tokens) {
-        return new ServiceAccount("resume-ingestion", "unused", null, Clock.systemUTC()) {
-            @Override
-            public String tokenFor(UUID organizationId) {
-                return tokens.serviceToken("resume-ingestion", organizationId);
-            }
-        };
     }
 
     static String key() {
@@ -98,16 +88,7 @@ class ResumeIngestionIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        objects = Files.createTempDirectory("openhire-objects");
-        storage = TestServices.start(
-                "storage",
-                StorageConfiguration.class,
-                TOKENS,
-                Map.of(
-                        "openhire.storage.filesystem.root",
-                        objects.toString(),
-                        "openhire.storage.encryption-key",
-                        key()));
+        storage = TestStorage.start(TOKENS);
         TestInfrastructure.register(registry, "resume_ingestion");
         registry.add("openhire.security.jwk-set-uri", TOKENS::jwkSetUri);
         registry.add("openhire.clients.services.storage.url", storage::url);
@@ -176,10 +157,32 @@ class ResumeIngestionIT {
     /** A job of the organisation at job-ingestion (as far as this test's stub is concerned). */
     static UUID jobOf(UUID organization) {
         UUID job = UUID.randomUUID();
+        // As job-ingestion answers: its client's record, written as JSON.
+        JobView view = new JobView(
+                job,
+                "OPEN",
+                1,
+                "Nurse",
+                "Nurse (m/f/d)",
+                "Northwind",
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Instant.now(),
+                Instant.now(),
+                "Night shifts.",
+                List.of());
         JOB_INGESTION.stubFor(get(urlPathEqualTo("/api/v1/jobs/" + job))
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/json")
-                        .withBody("{\"id\": \"" + job + "\", \"title\": \"Nurse\", \"status\": \"OPEN\"}")));
+                        .withBody(JSON.writeValueAsString(view))));
         return job;
     }
 
@@ -194,7 +197,7 @@ class ResumeIngestionIT {
     }
 
     static long storedObjects() throws IOException {
-        try (var files = Files.walk(objects)) {
+        try (var files = Files.walk(storage.objects())) {
             return files.filter(Files::isRegularFile).count();
         }
     }

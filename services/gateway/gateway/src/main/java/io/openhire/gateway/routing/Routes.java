@@ -8,8 +8,8 @@ import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFuncti
 import static org.springframework.web.servlet.function.RequestPredicates.path;
 
 import io.openhire.gateway.GatewayProperties;
+import io.openhire.platform.errors.DomainException;
 import io.openhire.platform.http.HttpClientsProperties;
-import io.openhire.platform.web.ProblemException;
 import io.openhire.platform.web.RequestIdFilter;
 import io.openhire.platform.web.RequestSizeLimitFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +29,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.util.AntPathMatcher;
@@ -117,8 +116,8 @@ class Routes {
                 Throwable root = rootCause(e);
                 if (root instanceof java.net.SocketTimeoutException
                         || (root instanceof HttpTimeoutException && !(root instanceof HttpConnectTimeoutException))) {
-                    throw new ProblemException(
-                            HttpStatus.GATEWAY_TIMEOUT,
+                    throw new DomainException(
+                            DomainException.Category.TIMED_OUT,
                             "upstream-timeout",
                             "Gateway timeout",
                             "The " + service + " service did not answer in time.");
@@ -126,8 +125,8 @@ class Routes {
                 if (root instanceof ConnectException
                         || root instanceof HttpConnectTimeoutException
                         || root instanceof java.nio.channels.ClosedChannelException) {
-                    throw new ProblemException(
-                            HttpStatus.SERVICE_UNAVAILABLE,
+                    throw new DomainException(
+                            DomainException.Category.UNAVAILABLE,
                             "service-unavailable",
                             "Service unavailable",
                             "The " + service + " service is not reachable right now. Try again shortly.");

@@ -6,15 +6,14 @@ import io.openhire.identity.events.OrganizationRegistered;
 import io.openhire.identity.events.UserAdded;
 import io.openhire.identity.login.LoginService;
 import io.openhire.identity.revocation.Revocations;
+import io.openhire.platform.errors.DomainException;
 import io.openhire.platform.events.Outbox;
 import io.openhire.platform.security.AuthenticatedUser;
-import io.openhire.platform.web.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -141,8 +140,8 @@ public class AccountService {
         // The policy is checked without name/email here: we do not know who the token is for until it matches.
         policy.check(password, null, null);
         UUID userId = accounts.acceptInvitation(Secrets.sha256(token), passwords.encode(password), clock.instant())
-                .orElseThrow(() -> new ProblemException(
-                        HttpStatus.BAD_REQUEST,
+                .orElseThrow(() -> new DomainException(
+                        DomainException.Category.INVALID,
                         "invalid-invitation",
                         "Invalid invitation",
                         "This invitation is unknown, already used or expired. Ask your administrator for a new one."));
@@ -151,10 +150,10 @@ public class AccountService {
 
     public User profile(AuthenticatedUser caller) {
         if (caller.kind() != AuthenticatedUser.Kind.USER) {
-            throw ProblemException.forbidden("An API key acts for its organisation and has no user profile.");
+            throw DomainException.notPermitted("An API key acts for its organisation and has no user profile.");
         }
         return accounts.find(caller.organizationId(), caller.userId())
-                .orElseThrow(() -> ProblemException.notFound("Your user"));
+                .orElseThrow(() -> DomainException.notFound("Your user"));
     }
 
     @Transactional
@@ -181,7 +180,7 @@ public class AccountService {
             AuthenticatedUser caller, UUID currentSession, String currentPassword, String newPassword) {
         User user = profile(caller);
         if (user.passwordHash() == null || !passwords.matches(currentPassword, user.passwordHash())) {
-            throw ProblemException.invalidField("currentPassword", "is not your current password");
+            throw DomainException.invalidField("currentPassword", "is not your current password");
         }
         policy.check(newPassword, user.email(), user.name());
         accounts.updatePassword(caller.organizationId(), caller.userId(), passwords.encode(newPassword));
@@ -199,7 +198,7 @@ public class AccountService {
     /** A user of the caller's organisation; another organisation's user is simply not found. */
     public User get(AuthenticatedUser caller, UUID userId) {
         return accounts.find(caller.organizationId(), userId)
-                .orElseThrow(() -> ProblemException.notFound("User " + userId));
+                .orElseThrow(() -> DomainException.notFound("User " + userId));
     }
 
     @Transactional
@@ -208,11 +207,11 @@ public class AccountService {
         Role newRole = role != null ? role : user.role();
         User.Status newStatus = status != null ? status : user.status();
         if (newStatus == User.Status.INVITED && user.status() != User.Status.INVITED) {
-            throw ProblemException.invalidField("status", "can be set to ACTIVE or DISABLED");
+            throw DomainException.invalidField("status", "can be set to ACTIVE or DISABLED");
         }
         boolean losesAdmin = user.role() == Role.ADMIN && (newRole != Role.ADMIN || newStatus != User.Status.ACTIVE);
         if (losesAdmin && activeAdmins(admin.organizationId()) <= 1) {
-            throw ProblemException.conflict("last-admin", "An organisation needs at least one active administrator.");
+            throw DomainException.conflict("last-admin", "An organisation needs at least one active administrator.");
         }
         accounts.updateRoleAndStatus(admin.organizationId(), userId, newRole, newStatus);
         if (newStatus == User.Status.DISABLED && user.status() != User.Status.DISABLED) {
@@ -231,8 +230,8 @@ public class AccountService {
         return accounts.countActiveAdmins(organizationId);
     }
 
-    static ProblemException emailTaken() {
-        return ProblemException.conflict("email-taken", "An account with this email address already exists.");
+    static DomainException emailTaken() {
+        return DomainException.conflict("email-taken", "An account with this email address already exists.");
     }
 
     private static String blankToNull(String value) {

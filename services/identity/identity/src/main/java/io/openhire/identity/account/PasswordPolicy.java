@@ -1,6 +1,6 @@
 package io.openhire.identity.account;
 
-import io.openhire.platform.web.ProblemException;
+import io.openhire.platform.errors.DomainException;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -48,23 +48,23 @@ public class PasswordPolicy {
 
     public void check(String password, String email, String name) {
         if (password == null || password.length() < MIN_LENGTH) {
-            throw ProblemException.invalidField("password", "must be at least " + MIN_LENGTH + " characters long");
+            throw DomainException.invalidField("password", "must be at least " + MIN_LENGTH + " characters long");
         }
         if (password.length() > MAX_LENGTH) {
-            throw ProblemException.invalidField("password", "must be at most " + MAX_LENGTH + " characters long");
+            throw DomainException.invalidField("password", "must be at most " + MAX_LENGTH + " characters long");
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (COMMON.contains(lower) || password.chars().distinct().count() < 4) {
-            throw ProblemException.invalidField("password", "is too common or too easy to guess");
+            throw DomainException.invalidField("password", "is too common or too easy to guess");
         }
         String localPart = email == null ? "" : email.toLowerCase(Locale.ROOT).split("@")[0];
         if (localPart.length() >= 4 && lower.contains(localPart)) {
-            throw ProblemException.invalidField("password", "must not contain your email address");
+            throw DomainException.invalidField("password", "must not contain your email address");
         }
         if (name != null) {
             for (String part : name.toLowerCase(Locale.ROOT).split("\\s+")) {
                 if (part.length() >= 4 && lower.contains(part)) {
-                    throw ProblemException.invalidField("password", "must not contain your name");
+                    throw DomainException.invalidField("password", "must not contain your name");
                 }
             }
         }

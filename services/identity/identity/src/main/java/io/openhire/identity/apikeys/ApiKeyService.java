@@ -5,15 +5,14 @@ import io.openhire.identity.account.Role;
 import io.openhire.identity.account.Secrets;
 import io.openhire.identity.keys.AccessTokens;
 import io.openhire.identity.revocation.Revocations;
+import io.openhire.platform.errors.DomainException;
 import io.openhire.platform.security.AuthenticatedUser;
-import io.openhire.platform.web.ProblemException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -84,7 +83,7 @@ public class ApiKeyService {
                 .param("id", id)
                 .query(ApiKeyService::row)
                 .optional()
-                .orElseThrow(() -> ProblemException.notFound("API key " + id));
+                .orElseThrow(() -> DomainException.notFound("API key " + id));
     }
 
     /**
@@ -138,8 +137,8 @@ public class ApiKeyService {
                 .param("hash", Secrets.sha256(secret))
                 .query((rs, n) -> new Match(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)))
                 .optional()
-                .orElseThrow(() -> new ProblemException(
-                        HttpStatus.UNAUTHORIZED,
+                .orElseThrow(() -> new DomainException(
+                        DomainException.Category.UNAUTHENTICATED,
                         "invalid-api-key",
                         "Invalid API key",
                         "The API key is unknown or revoked."));

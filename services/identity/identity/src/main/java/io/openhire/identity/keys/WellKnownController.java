@@ -2,6 +2,7 @@ package io.openhire.identity.keys;
 
 import io.openhire.identity.IdentityProperties;
 import io.openhire.identity.revocation.Revocations;
+import io.openhire.platform.security.RevocationList;
 import io.openhire.platform.security.SecurityProperties;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +41,11 @@ class WellKnownController {
      * service reads it every few seconds and refuses tokens issued at or before {@code notBefore}.
      */
     @GetMapping("/.well-known/revocations")
-    ResponseEntity<Map<String, Object>> revocations() {
+    ResponseEntity<RevocationList> revocations() {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
-                .body(Map.of(
-                        "revoked", revocations.published(),
-                        "tokenLifetimeSeconds", identity.accessTokenTtl().toSeconds()));
+                .body(new RevocationList(
+                        revocations.published(), identity.accessTokenTtl().toSeconds()));
     }
 
     @GetMapping("/.well-known/openid-configuration")

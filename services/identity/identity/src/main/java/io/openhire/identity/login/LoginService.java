@@ -5,8 +5,8 @@ import io.openhire.identity.account.Accounts;
 import io.openhire.identity.account.Secrets;
 import io.openhire.identity.account.User;
 import io.openhire.identity.keys.AccessTokens;
+import io.openhire.platform.errors.DomainException;
 import io.openhire.platform.security.PlatformRoles;
-import io.openhire.platform.web.ProblemException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -60,7 +59,7 @@ public class LoginService {
     public record Tokens(String accessToken, String refreshToken, long expiresInSeconds) {}
 
     // noRollbackFor: a failed login must still record the failure (that is what locks the account).
-    @Transactional(noRollbackFor = ProblemException.class)
+    @Transactional(noRollbackFor = DomainException.class)
     public Tokens login(String email, String password) {
         Instant now = clock.instant();
         Optional<User> found = accounts.findByEmail(email);
@@ -90,15 +89,18 @@ public class LoginService {
             throw invalidCredentials();
         }
         if (user.status() != User.Status.ACTIVE) {
-            throw new ProblemException(
-                    HttpStatus.FORBIDDEN, "account-disabled", "Account disabled", "This account is not active.");
+            throw new DomainException(
+                    DomainException.Category.NOT_PERMITTED,
+                    "account-disabled",
+                    "Account disabled",
+                    "This account is not active.");
         }
         accounts.recordSuccessfulLogin(user.id());
         return issue(user, UUID.randomUUID());
     }
 
     /** Exchanges a refresh token for new tokens; the old refresh token stops working. */
-    @Transactional(noRollbackFor = ProblemException.class)
+    @Transactional(noRollbackFor = DomainException.class)
     public Tokens refresh(String refreshToken) {
         RefreshTokens.Stored stored = refreshTokens
                 .findForUpdate(Secrets.sha256(refreshToken))
@@ -172,26 +174,26 @@ public class LoginService {
                 : delay;
     }
 
-    private static ProblemException invalidCredentials() {
-        return new ProblemException(
-                HttpStatus.UNAUTHORIZED,
+    private static DomainException invalidCredentials() {
+        return new DomainException(
+                DomainException.Category.UNAUTHENTICATED,
                 "invalid-credentials",
                 "Invalid credentials",
                 "The email or password is wrong.");
     }
 
-    private static ProblemException invalidRefreshToken() {
-        return new ProblemException(
-                HttpStatus.UNAUTHORIZED,
+    private static DomainException invalidRefreshToken() {
+        return new DomainException(
+                DomainException.Category.UNAUTHENTICATED,
                 "invalid-refresh-token",
                 "Invalid refresh token",
                 "The refresh token is unknown, expired or revoked. Sign in again.");
     }
 
-    private static ProblemException locked(Duration remaining) {
+    private static DomainException locked(Duration remaining) {
         long seconds = Math.max(1, remaining.toSeconds() + 1);
-        return new ProblemException(
-                        HttpStatus.TOO_MANY_REQUESTS,
+        return new DomainException(
+                        DomainException.Category.TOO_MANY_REQUESTS,
                         "account-locked",
                         "Too many failed logins",
                         "This account is locked after repeated failed logins. Try again in " + seconds + " seconds.")

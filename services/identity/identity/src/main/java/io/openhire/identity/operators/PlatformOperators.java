@@ -4,8 +4,8 @@ import io.openhire.identity.IdentityProperties;
 import io.openhire.identity.account.Accounts;
 import io.openhire.identity.account.User;
 import io.openhire.identity.revocation.Revocations;
+import io.openhire.platform.errors.DomainException;
 import io.openhire.platform.security.AuthenticatedUser;
-import io.openhire.platform.web.ProblemException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -55,9 +55,9 @@ public class PlatformOperators {
     /** Takes effect at the user's next sign-in or token renewal. */
     @Transactional
     public Operator grant(AuthenticatedUser operator, String email) {
-        User user = accounts.findByEmail(email).orElseThrow(() -> ProblemException.notFound("A user with this email"));
+        User user = accounts.findByEmail(email).orElseThrow(() -> DomainException.notFound("A user with this email"));
         if (user.status() != User.Status.ACTIVE) {
-            throw ProblemException.conflict("user-not-active", "Only an active user can become a platform operator.");
+            throw DomainException.conflict("user-not-active", "Only an active user can become a platform operator.");
         }
         accounts.setPlatformOperator(user.id(), true);
         log.info("Platform operator granted to user {} by {}", user.id(), operator.actor());
@@ -69,9 +69,9 @@ public class PlatformOperators {
     public void withdraw(AuthenticatedUser operator, UUID userId) {
         User user = accounts.findAuthenticated(userId)
                 .filter(u -> u.platformOperator() || properties.isConfiguredOperator(u.id()))
-                .orElseThrow(() -> ProblemException.notFound("Platform operator " + userId));
+                .orElseThrow(() -> DomainException.notFound("Platform operator " + userId));
         if (properties.isConfiguredOperator(user.id())) {
-            throw ProblemException.conflict(
+            throw DomainException.conflict(
                     "configured-operator",
                     "This operator is granted by configuration (openhire.identity.platform-operators, by user id); change it there.");
         }

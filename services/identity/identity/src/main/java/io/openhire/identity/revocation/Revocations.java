@@ -2,6 +2,7 @@ package io.openhire.identity.revocation;
 
 import io.openhire.identity.IdentityProperties;
 import io.openhire.platform.crypto.Sha256;
+import io.openhire.platform.security.RevocationList;
 import io.openhire.platform.security.TokenRevocations;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,9 +33,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class Revocations implements TokenRevocations {
 
     /** A published entry: the subject's SHA-256 and the second up to which its tokens are refused. */
-    public record Entry(String subject, long notBefore) {}
-
     private final JdbcClient jdbc;
+
     private final Clock clock;
     private final Duration tokenLifetime;
     /**
@@ -109,12 +109,13 @@ public class Revocations implements TokenRevocations {
      * The list every service reads: the entries in memory (the table's, re-read every second) younger
      * than the token lifetime (older ones can no longer match an unexpired token), subjects hashed.
      */
-    public List<Entry> published() {
+    public List<RevocationList.Entry> published() {
         Instant since = clock.instant().minus(tokenLifetime);
         return recent.entrySet().stream()
                 .filter(e -> e.getValue().isAfter(since))
                 .sorted(Map.Entry.comparingByValue())
-                .map(e -> new Entry(Sha256.hex(e.getKey()), e.getValue().getEpochSecond()))
+                .map(e -> new RevocationList.Entry(
+                        Sha256.hex(e.getKey()), e.getValue().getEpochSecond()))
                 .toList();
     }
 

@@ -3,12 +3,11 @@ package io.openhire.identity.serviceaccounts;
 import io.openhire.identity.IdentityProperties;
 import io.openhire.identity.keys.AccessTokens;
 import io.openhire.platform.crypto.Sha256;
-import io.openhire.platform.web.ProblemException;
+import io.openhire.platform.errors.DomainException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -42,8 +41,8 @@ public class ServiceTokens {
         // Compare digests in constant time, and do the work even for unknown services.
         boolean matches = MessageDigest.isEqual(Sha256.of(expected == null ? "" : expected), Sha256.of(secret));
         if (expected == null || expected.isBlank() || !matches) {
-            throw new ProblemException(
-                    HttpStatus.UNAUTHORIZED,
+            throw new DomainException(
+                    DomainException.Category.UNAUTHENTICATED,
                     "invalid-client",
                     "Invalid client",
                     "The service name or secret is not valid.");
@@ -54,7 +53,7 @@ public class ServiceTokens {
                         .single()
                 > 0;
         if (!exists) {
-            throw ProblemException.notFound("The organisation");
+            throw DomainException.notFound("The organisation");
         }
         AccessTokens.Issued issued = issuer.issue("service:" + service, "service", organizationId, List.of(ROLE));
         long seconds = Math.max(

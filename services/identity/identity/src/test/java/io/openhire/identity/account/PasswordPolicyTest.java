@@ -3,7 +3,7 @@ package io.openhire.identity.account;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.openhire.platform.web.ProblemException;
+import io.openhire.platform.errors.DomainException;
 import org.junit.jupiter.api.Test;
 
 class PasswordPolicyTest {
@@ -18,14 +18,14 @@ class PasswordPolicyTest {
 
     @Test
     void refusesShortCommonRepetitiveOrPersonalPasswords() {
-        assertThatThrownBy(() -> policy.check("short1!", "a@b.c", "A")).isInstanceOf(ProblemException.class);
-        assertThatThrownBy(() -> policy.check("Password1234", "a@b.c", "A")).isInstanceOf(ProblemException.class);
-        assertThatThrownBy(() -> policy.check("aaaaaaaaaaaaaaaa", "a@b.c", "A")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> policy.check("short1!", "a@b.c", "A")).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> policy.check("Password1234", "a@b.c", "A")).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> policy.check("aaaaaaaaaaaaaaaa", "a@b.c", "A")).isInstanceOf(DomainException.class);
         assertThatThrownBy(() -> policy.check("my-dana.reyes-2026", "dana.reyes@example.com", "D"))
-                .isInstanceOf(ProblemException.class);
+                .isInstanceOf(DomainException.class);
         assertThatThrownBy(() -> policy.check("reyes and more words", "x@example.com", "Dana Reyes"))
-                .isInstanceOf(ProblemException.class);
+                .isInstanceOf(DomainException.class);
         assertThatThrownBy(() -> policy.check("x".repeat(129) + "yz1", "x@example.com", "D"))
-                .isInstanceOf(ProblemException.class);
+                .isInstanceOf(DomainException.class);
     }
 }

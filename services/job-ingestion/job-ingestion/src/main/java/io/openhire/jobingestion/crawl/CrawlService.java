@@ -10,7 +10,7 @@ import io.openhire.jobingestion.jobs.JobStore;
 import io.openhire.jobingestion.sources.JobSource;
 import io.openhire.jobingestion.sources.JobSources;
 import io.openhire.jobingestion.sources.SourceService;
-import io.openhire.platform.web.ProblemException;
+import io.openhire.platform.errors.DomainException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +77,7 @@ public class CrawlService {
 
     public Requested request(UUID organizationId, UUID sourceId, String requestedBy, Crawl.Trigger trigger) {
         if (sources.find(organizationId, sourceId).isEmpty()) {
-            throw ProblemException.notFound("Source " + sourceId);
+            throw DomainException.notFound("Source " + sourceId);
         }
         Optional<Crawl> active = crawls.active(organizationId, sourceId);
         if (active.isPresent()) {

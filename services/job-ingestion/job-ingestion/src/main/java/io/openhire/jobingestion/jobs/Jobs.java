@@ -2,12 +2,13 @@ package io.openhire.jobingestion.jobs;
 
 import io.openhire.jobingestion.events.JobIngested;
 import io.openhire.jobingestion.normalisation.Employers;
+import io.openhire.platform.jdbc.Paged;
+import io.openhire.platform.jdbc.SqlFilter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -185,66 +186,48 @@ public class Jobs {
     }
 
     public Page list(UUID organizationId, Filter filter, Instant now, int page, int size) {
-        StringBuilder where = new StringBuilder(" WHERE organization_id = :org");
-        List<Object[]> params = new ArrayList<>();
+        SqlFilter where = SqlFilter.where("organization_id = :org", "org", organizationId);
         if (filter.text() != null) {
-            where.append(" AND search @@ websearch_to_tsquery('english', :text)");
-            params.add(new Object[] {"text", filter.text()});
+            where.and("search @@ websearch_to_tsquery('english', :text)", "text", filter.text());
         }
         if (filter.status() != null) {
             switch (filter.status()) {
-                case "OPEN" -> where.append(" AND status = 'OPEN' AND (expires_at IS NULL OR expires_at >= :now)");
-                case "EXPIRED" -> where.append(" AND status = 'OPEN' AND expires_at < :now");
-                default -> where.append(" AND status = 'CLOSED'");
-            }
-            if (!filter.status().equals("CLOSED")) {
-                params.add(new Object[] {"now", offset(now)});
+                case "OPEN" ->
+                    where.and("status = 'OPEN' AND (expires_at IS NULL OR expires_at >= :now)", "now", offset(now));
+                case "EXPIRED" -> where.and("status = 'OPEN' AND expires_at < :now", "now", offset(now));
+                default -> where.and("status = 'CLOSED'");
             }
         }
         if (filter.location() != null) {
-            where.append(" ").append("""
-                     AND EXISTS (SELECT 1 FROM jsonb_array_elements(locations) l
-                                 WHERE lower(l->>'city') = lower(:location) OR lower(l->>'region') = lower(:location)
-                                    OR lower(l->>'country') = lower(:location)
-                                    OR lower(l->>'text') LIKE '%' || lower(:location) || '%')""");
-            params.add(new Object[] {"location", filter.location()});
+            where.and("""
+                    EXISTS (SELECT 1 FROM jsonb_array_elements(locations) l
+                            WHERE lower(l->>'city') = lower(:location) OR lower(l->>'region') = lower(:location)
+                               OR lower(l->>'country') = lower(:location)
+                               OR lower(l->>'text') LIKE '%' || lower(:location) || '%')""", "location", filter.location());
         }
         if (filter.remote() != null) {
-            where.append(
+            where.and(
                     filter.remote()
-                            ? " AND workplace IN ('REMOTE', 'HYBRID')"
-                            : " AND (workplace IS NULL OR workplace = 'ON_SITE')");
+                            ? "workplace IN ('REMOTE', 'HYBRID')"
+                            : "(workplace IS NULL OR workplace = 'ON_SITE')");
         }
         if (filter.source() != null) {
-            where.append(" AND origin = :origin");
-            params.add(new Object[] {"origin", filter.source()});
+            where.and("origin = :origin", "origin", filter.source());
         }
         if (filter.postedFrom() != null) {
-            where.append(" AND coalesce(posted_at, created_at) >= :from");
-            params.add(new Object[] {"from", offset(filter.postedFrom())});
+            where.and("coalesce(posted_at, created_at) >= :from", "from", offset(filter.postedFrom()));
         }
         if (filter.postedTo() != null) {
-            where.append(" AND coalesce(posted_at, created_at) < :to");
-            params.add(new Object[] {"to", offset(filter.postedTo())});
+            where.and("coalesce(posted_at, created_at) < :to", "to", offset(filter.postedTo()));
         }
         if (!filter.includeDuplicates()) {
-            where.append(" AND canonical_job_id IS NULL");
+            where.and("canonical_job_id IS NULL");
         }
         String order = filter.text() != null
-                ? " ORDER BY ts_rank(search, websearch_to_tsquery('english', :text)) DESC, id"
-                : " ORDER BY coalesce(posted_at, created_at) DESC, id";
-        JdbcClient.StatementSpec count =
-                jdbc.sql("SELECT count(*) FROM job" + where).param("org", organizationId);
-        JdbcClient.StatementSpec rows = jdbc.sql(
-                        "SELECT " + COLUMNS + " FROM job" + where + order + " LIMIT :limit OFFSET :offset")
-                .param("org", organizationId)
-                .param("limit", size)
-                .param("offset", (long) page * size);
-        for (Object[] p : params) {
-            count = count.param((String) p[0], p[1]);
-            rows = rows.param((String) p[0], p[1]);
-        }
-        return new Page(rows.query(this::map).list(), count.query(Long.class).single());
+                ? "ts_rank(search, websearch_to_tsquery('english', :text)) DESC, id"
+                : "coalesce(posted_at, created_at) DESC, id";
+        Paged<Job> rows = where.page(jdbc, "job", COLUMNS, order, page, size, this::map);
+        return new Page(rows.items(), rows.total());
     }
 
     Job map(ResultSet rs, int row) throws SQLException {

@@ -4,8 +4,8 @@ import io.openhire.jobingestion.JobIngestionConfiguration.SourceCredentials;
 import io.openhire.jobingestion.JobIngestionProperties;
 import io.openhire.jobingestion.connectors.Connector;
 import io.openhire.jobingestion.connectors.SourceKind;
+import io.openhire.platform.errors.DomainException;
 import io.openhire.platform.http.PublicHosts;
-import io.openhire.platform.web.ProblemException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Creating, checking and removing an organisation's job sources. */
@@ -57,20 +56,20 @@ public class SourceService {
                 ? null
                 : request.board().strip();
         if (kind.needsBoard() && (board == null || !BOARD.matcher(board).matches())) {
-            throw ProblemException.invalidField(
+            throw DomainException.invalidField(
                     "board",
                     kind == SourceKind.GREENHOUSE
                             ? "the Greenhouse board token (letters, digits, '-', '_' or '.')"
                             : "the Lever site name (letters, digits, '-', '_' or '.')");
         }
         if (board != null && board.length() > 100) {
-            throw ProblemException.invalidField("board", "at most 100 characters");
+            throw DomainException.invalidField("board", "at most 100 characters");
         }
         String url = request.url() == null || request.url().isBlank()
                 ? kind.defaultUrl()
                 : request.url().strip();
         if (url == null) {
-            throw ProblemException.invalidField(
+            throw DomainException.invalidField(
                     "url", kind == SourceKind.FEED ? "the feed's address" : "the career page's address");
         }
         URI uri = checkedUrl(url);
@@ -78,11 +77,11 @@ public class SourceService {
                 ? null
                 : request.employer().strip();
         if (employer != null && employer.length() > 200) {
-            throw ProblemException.invalidField("employer", "at most 200 characters");
+            throw DomainException.invalidField("employer", "at most 200 characters");
         }
         Integer schedule = request.scheduleMinutes();
         if (schedule != null && (schedule < MIN_SCHEDULE_MINUTES || schedule > MAX_SCHEDULE_MINUTES)) {
-            throw ProblemException.invalidField(
+            throw DomainException.invalidField(
                     "scheduleMinutes",
                     "between " + MIN_SCHEDULE_MINUTES + " and " + MAX_SCHEDULE_MINUTES + " minutes, or absent");
         }
@@ -93,7 +92,7 @@ public class SourceService {
             String key = required("apiKey", request.apiKey(), 200);
             apiUser = required("apiEmail", request.apiEmail(), 254);
             if (!EMAIL.matcher(apiUser).matches()) {
-                throw ProblemException.invalidField("apiEmail", "the email the API key was issued to");
+                throw DomainException.invalidField("apiEmail", "the email the API key was issued to");
             }
             sealed = credentials.cipher().seal(key.getBytes(StandardCharsets.UTF_8), id.toString());
         }
@@ -119,14 +118,14 @@ public class SourceService {
         try {
             sources.insert(source);
         } catch (DuplicateKeyException e) {
-            throw ProblemException.conflict("source-name-taken", "The organisation already has a source named " + name);
+            throw DomainException.conflict("source-name-taken", "The organisation already has a source named " + name);
         }
         return source;
     }
 
     public void delete(UUID organizationId, UUID id) {
         if (!sources.delete(organizationId, id)) {
-            throw ProblemException.notFound("Source " + id);
+            throw DomainException.notFound("Source " + id);
         }
     }
 
@@ -153,15 +152,15 @@ public class SourceService {
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("url", "not a valid address");
+            throw DomainException.invalidField("url", "not a valid address");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (url.length() > 2000 || (!scheme.equals("http") && !scheme.equals("https")) || uri.getHost() == null) {
-            throw ProblemException.invalidField("url", "an absolute http or https address");
+            throw DomainException.invalidField("url", "an absolute http or https address");
         }
         if (!properties.allowPrivateHosts() && PublicHosts.check(uri.getHost()) == PublicHosts.Verdict.PRIVATE) {
-            throw new ProblemException(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
+            throw new DomainException(
+                    DomainException.Category.UNPROCESSABLE,
                     "source-host-not-allowed",
                     "Source host not allowed",
                     "A source must be on the internet, not a local or private address.");
@@ -173,17 +172,17 @@ public class SourceService {
         try {
             return SourceKind.valueOf(String.valueOf(kind).strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("kind", "one of " + Arrays.toString(SourceKind.values()));
+            throw DomainException.invalidField("kind", "one of " + Arrays.toString(SourceKind.values()));
         }
     }
 
     private static String required(String field, String value, int max) {
         if (value == null || value.isBlank()) {
-            throw ProblemException.invalidField(field, "required");
+            throw DomainException.invalidField(field, "required");
         }
         String v = value.strip();
         if (v.length() > max) {
-            throw ProblemException.invalidField(field, "at most " + max + " characters");
+            throw DomainException.invalidField(field, "at most " + max + " characters");
         }
         return v;
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.openhire.jobingestion.TestProperties;
-import io.openhire.platform.web.ProblemException;
+import io.openhire.platform.errors.DomainException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.time.Clock;
@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 
 class SourceServiceTest {
 
@@ -30,8 +29,8 @@ class SourceServiceTest {
             String host = InetAddress.getByAddress(address.getAddress()).getHostAddress();
             String literal = host.contains(":") ? "[" + host + "]" : host;
             for (int port : new int[] {8101, 1}) { // identity's port and, most likely, a closed one
-                ProblemException refused = catchThrowableOfType(
-                        ProblemException.class,
+                DomainException refused = catchThrowableOfType(
+                        DomainException.class,
                         () -> service.create(
                                 UUID.randomUUID(),
                                 "user:someone",
@@ -45,7 +44,7 @@ class SourceServiceTest {
                                         null,
                                         null)));
                 assertThat(refused).as(literal + ":" + port).isNotNull();
-                assertThat(refused.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+                assertThat(refused.category()).isEqualTo(DomainException.Category.UNPROCESSABLE);
                 assertThat(refused.kind()).isEqualTo("source-host-not-allowed");
                 assertThat(refused.getMessage())
                         .isEqualTo("A source must be on the internet, not a local or private address.");

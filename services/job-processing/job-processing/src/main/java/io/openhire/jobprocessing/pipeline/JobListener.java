@@ -5,7 +5,6 @@ import io.openhire.platform.events.ProcessedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code job.ingested.v1}, each handled once: the job, its report, the processed-event row and
@@ -16,17 +15,14 @@ class JobListener {
 
     private final ProcessedEvents processed;
     private final JobOptimisation optimisation;
-    private final JsonMapper json;
 
-    JobListener(ProcessedEvents processed, JobOptimisation optimisation, JsonMapper json) {
+    JobListener(ProcessedEvents processed, JobOptimisation optimisation) {
         this.processed = processed;
         this.optimisation = optimisation;
-        this.json = json;
     }
 
     @KafkaListener(topics = JobIngested.TOPIC)
     void ingested(ConsumerRecord<String, String> record) {
-        JobIngested job = json.readValue(record.value(), JobIngested.class);
-        processed.handleOnce("optimise-ingested", record, () -> optimisation.process(job));
+        processed.handleOnce("optimise-ingested", record, JobIngested.class, optimisation::process);
     }
 }

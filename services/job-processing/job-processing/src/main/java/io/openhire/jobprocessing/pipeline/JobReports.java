@@ -1,13 +1,13 @@
 package io.openhire.jobprocessing.pipeline;
 
 import io.openhire.jobingestion.events.JobIngested;
+import io.openhire.jobprocessing.report.AdReport;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Jobs as announced, and their reports; every query scoped to one organisation. */
@@ -49,7 +49,7 @@ public class JobReports {
                 .map(p -> json.readValue(p, JobIngested.class));
     }
 
-    void saveReport(UUID organizationId, UUID jobId, int revision, int score, Object report, Instant at) {
+    void saveReport(UUID organizationId, UUID jobId, int revision, int score, AdReport report, Instant at) {
         jdbc.sql("""
                         INSERT INTO job_report (id, organization_id, job_id, job_revision, score, report, created_at)
                         VALUES (:id, :org, :job, :revision, :score, CAST(:report AS jsonb), :at)
@@ -64,7 +64,8 @@ public class JobReports {
                 .update();
     }
 
-    public Optional<JsonNode> latestReport(UUID organizationId, UUID jobId) {
+    /** The newest review of the job, as it was stored. */
+    public Optional<AdReport> latestReport(UUID organizationId, UUID jobId) {
         return jdbc.sql("""
                         SELECT report FROM job_report WHERE organization_id = :org AND job_id = :job
                         ORDER BY created_at DESC, job_revision DESC LIMIT 1
@@ -73,6 +74,6 @@ public class JobReports {
                 .param("job", jobId)
                 .query(String.class)
                 .optional()
-                .map(json::readTree);
+                .map(report -> json.readValue(report, AdReport.class));
     }
 }

@@ -1,13 +1,15 @@
 package io.openhire.jobprocessing.report;
 
 import io.openhire.jobprocessing.analysis.SkillExtractor;
+import io.openhire.jobprocessing.client.JobPosting;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import tools.jackson.databind.JsonNode;
 
 /**
- * The optimisation report of a job ad.
+ * The optimisation report of a job ad. Other services read it as job-processing-client's {@code AdReport}
+ * (its {@code JobPosting} is the same record here and there; the rest is checked by {@code
+ * AdReportClientTest}).
  *
  * @param score 0–100, the sum of the breakdown
  * @param rewrite a structured version, field by field, each with why it changed
@@ -25,7 +27,7 @@ public record AdReport(
         InclusiveLanguage.Result inclusiveLanguage,
         Keywords keywordCoverage,
         List<RewriteField> rewrite,
-        JsonNode jsonLd,
+        JobPosting jsonLd,
         List<String> jsonLdProblems,
         String taxonomyVersion,
         Instant createdAt) {

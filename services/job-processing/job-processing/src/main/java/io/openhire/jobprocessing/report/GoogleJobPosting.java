@@ -1,13 +1,10 @@
 package io.openhire.jobprocessing.report;
 
 import io.openhire.jobingestion.events.JobIngested;
+import io.openhire.jobprocessing.client.JobPosting;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * schema.org JobPosting JSON-LD for a job, as Google for Jobs reads it, and the check of Google's
@@ -15,150 +12,114 @@ import tools.jackson.databind.node.ObjectNode;
  * required {@code title}, {@code description} (HTML), {@code datePosted}, {@code hiringOrganization} with a
  * name, and {@code jobLocation} with an address — or, for remote jobs, {@code jobLocationType
  * TELECOMMUTE} with {@code applicantLocationRequirements}; recommended {@code validThrough},
- * {@code employmentType}, {@code baseSalary}, {@code identifier}.
+ * {@code employmentType}, {@code baseSalary}, {@code identifier}. The JSON-LD is a typed record
+ * ({@link JobPosting}, in job-processing-client) rather than free JSON: readers of a review get the same
+ * definition the writer uses.
  */
 public final class GoogleJobPosting {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private GoogleJobPosting() {}
 
-    public static ObjectNode of(JobIngested job, String descriptionHtml) {
-        ObjectNode ld = JSON.createObjectNode();
-        ld.put("@context", "https://schema.org/");
-        ld.put("@type", "JobPosting");
-        ld.put("title", job.title());
-        ld.put("description", descriptionHtml);
-        if (job.postedAt() != null) {
-            ld.put(
-                    "datePosted",
-                    job.postedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString());
-        }
-        if (job.expiresAt() != null) {
-            ld.put("validThrough", job.expiresAt().toString());
-        }
-        if (job.employmentType() != null) {
-            ld.put("employmentType", job.employmentType());
-        }
-        if (job.employer() != null) {
-            ObjectNode org = ld.putObject("hiringOrganization");
-            org.put("@type", "Organization");
-            org.put("name", job.employer());
-        }
-        if (job.jobId() != null) {
-            ObjectNode id = ld.putObject("identifier");
-            id.put("@type", "PropertyValue");
-            id.put("name", job.employer() == null ? "OpenHire" : job.employer());
-            id.put("value", job.jobId().toString());
-        }
+    public static JobPosting of(JobIngested job, String descriptionHtml) {
         boolean remote = "REMOTE".equals(job.workplace());
         List<JobIngested.Location> places = job.locations() == null ? List.of() : job.locations();
-        if (remote) {
-            ld.put("jobLocationType", "TELECOMMUTE");
-            ArrayNode allowed = ld.putArray("applicantLocationRequirements");
-            places.stream()
-                    .filter(l -> l.country() != null)
-                    .map(JobIngested.Location::country)
-                    .distinct()
-                    .forEach(c -> {
-                        ObjectNode country = allowed.addObject();
-                        country.put("@type", "Country");
-                        country.put("name", c);
-                    });
-        }
+        List<JobPosting.Country> allowed = remote
+                ? places.stream()
+                        .map(JobIngested.Location::country)
+                        .filter(c -> c != null)
+                        .distinct()
+                        .map(JobPosting.Country::new)
+                        .toList()
+                : null;
         List<JobIngested.Location> addressed = places.stream()
                 .filter(l -> l.city() != null || l.region() != null)
                 .toList();
-        if (!addressed.isEmpty() || (!remote && !places.isEmpty())) {
-            ArrayNode locations = ld.putArray("jobLocation");
-            for (JobIngested.Location l : addressed.isEmpty() ? places : addressed) {
-                ObjectNode place = locations.addObject();
-                place.put("@type", "Place");
-                ObjectNode address = place.putObject("address");
-                address.put("@type", "PostalAddress");
-                if (l.city() != null) {
-                    address.put("addressLocality", l.city());
-                }
-                if (l.region() != null) {
-                    address.put("addressRegion", l.region());
-                }
-                if (l.country() != null) {
-                    address.put("addressCountry", l.country());
-                }
-            }
-        }
+        List<JobPosting.Place> locations = !addressed.isEmpty() || (!remote && !places.isEmpty())
+                ? (addressed.isEmpty() ? places : addressed)
+                        .stream()
+                                .map(l -> new JobPosting.Place(
+                                        new JobPosting.PostalAddress(l.city(), l.region(), l.country())))
+                                .toList()
+                : null;
         JobIngested.Salary salary = job.salary();
-        if (salary != null && (salary.min() != null || salary.max() != null)) {
-            ObjectNode pay = ld.putObject("baseSalary");
-            pay.put("@type", "MonetaryAmount");
-            pay.put("currency", salary.currency());
-            ObjectNode value = pay.putObject("value");
-            value.put("@type", "QuantitativeValue");
-            if (salary.min() != null) {
-                value.put("minValue", salary.min());
-            }
-            if (salary.max() != null) {
-                value.put("maxValue", salary.max());
-            }
-            value.put("unitText", salary.period());
-        }
-        if (job.applyUrl() != null) {
-            ld.put("url", job.applyUrl());
-        }
-        return ld;
+        JobPosting.MonetaryAmount pay = salary != null && (salary.min() != null || salary.max() != null)
+                ? new JobPosting.MonetaryAmount(
+                        salary.currency(),
+                        new JobPosting.QuantitativeValue(salary.min(), salary.max(), salary.period()))
+                : null;
+        return new JobPosting(
+                JobPosting.CONTEXT,
+                JobPosting.TYPE,
+                job.title(),
+                descriptionHtml,
+                job.postedAt() == null
+                        ? null
+                        : job.postedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString(),
+                job.expiresAt() == null ? null : job.expiresAt().toString(),
+                job.employmentType(),
+                job.employer() == null ? null : new JobPosting.Organization(job.employer()),
+                job.jobId() == null
+                        ? null
+                        : new JobPosting.PropertyValue(
+                                job.employer() == null ? "OpenHire" : job.employer(),
+                                job.jobId().toString()),
+                remote ? "TELECOMMUTE" : null,
+                allowed,
+                locations,
+                pay,
+                job.applyUrl());
     }
 
     /** Google's rules this JSON-LD breaks: empty when it is eligible for Google for Jobs. */
-    public static List<String> problems(JsonNode ld) {
+    public static List<String> problems(JobPosting ld) {
         List<String> problems = new ArrayList<>();
-        if (!"JobPosting".equals(text(ld, "@type"))) {
+        if (!JobPosting.TYPE.equals(ld.type())) {
             problems.add("@type must be JobPosting");
         }
-        for (String field : List.of("title", "description", "datePosted")) {
-            if (text(ld, field) == null) {
-                problems.add("Missing required property " + field);
-            }
+        if (blank(ld.title())) {
+            problems.add("Missing required property title");
         }
-        if (text(ld, "description") != null && !text(ld, "description").contains("<")) {
+        if (blank(ld.description())) {
+            problems.add("Missing required property description");
+        }
+        if (blank(ld.datePosted())) {
+            problems.add("Missing required property datePosted");
+        }
+        if (!blank(ld.description()) && !ld.description().contains("<")) {
             problems.add("description should be HTML (paragraphs and lists)");
         }
-        if (text(ld, "datePosted") != null && !text(ld, "datePosted").matches("\\d{4}-\\d{2}-\\d{2}.*")) {
+        if (!blank(ld.datePosted()) && !ld.datePosted().matches("\\d{4}-\\d{2}-\\d{2}.*")) {
             problems.add("datePosted must be an ISO 8601 date");
         }
-        JsonNode org = ld.get("hiringOrganization");
-        if (org == null || text(org, "name") == null) {
+        if (ld.hiringOrganization() == null || blank(ld.hiringOrganization().name())) {
             problems.add("Missing required property hiringOrganization.name");
         }
-        boolean telecommute = "TELECOMMUTE".equals(text(ld, "jobLocationType"));
-        JsonNode locations = ld.get("jobLocation");
+        boolean telecommute = "TELECOMMUTE".equals(ld.jobLocationType());
         boolean hasAddress = false;
-        if (locations != null && locations.isArray()) {
-            for (JsonNode place : locations) {
-                JsonNode address = place.get("address");
-                if (address == null || text(address, "addressCountry") == null) {
-                    problems.add("Each jobLocation needs an address with addressCountry");
-                } else {
-                    hasAddress = true;
-                }
+        for (JobPosting.Place place : ld.jobLocation() == null ? List.<JobPosting.Place>of() : ld.jobLocation()) {
+            if (place.address() == null || blank(place.address().addressCountry())) {
+                problems.add("Each jobLocation needs an address with addressCountry");
+            } else {
+                hasAddress = true;
             }
         }
         if (!hasAddress && !telecommute) {
             problems.add("Missing required property jobLocation (or jobLocationType TELECOMMUTE for remote jobs)");
         }
-        if (telecommute && !hasAddress) {
-            JsonNode allowed = ld.get("applicantLocationRequirements");
-            if (allowed == null || !allowed.isArray() || allowed.isEmpty()) {
-                problems.add("A remote job without jobLocation needs applicantLocationRequirements");
-            }
+        if (telecommute
+                && !hasAddress
+                && (ld.applicantLocationRequirements() == null
+                        || ld.applicantLocationRequirements().isEmpty())) {
+            problems.add("A remote job without jobLocation needs applicantLocationRequirements");
         }
-        JsonNode pay = ld.get("baseSalary");
-        if (pay != null) {
-            JsonNode value = pay.get("value");
-            if (text(pay, "currency") == null || value == null || text(value, "unitText") == null) {
-                problems.add("baseSalary needs currency, value and unitText");
-            }
+        JobPosting.MonetaryAmount pay = ld.baseSalary();
+        if (pay != null
+                && (blank(pay.currency())
+                        || pay.value() == null
+                        || blank(pay.value().unitText()))) {
+            problems.add("baseSalary needs currency, value and unitText");
         }
-        String type = text(ld, "employmentType");
+        String type = blank(ld.employmentType()) ? null : ld.employmentType();
         if (type != null
                 && !List.of(
                                 "FULL_TIME",
@@ -175,8 +136,7 @@ public final class GoogleJobPosting {
         return problems;
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        return v == null || v.isNull() || v.isContainer() || v.asString().isBlank() ? null : v.asString();
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 }

@@ -2,6 +2,8 @@ package io.openhire.modelregistry.artifacts;
 
 import io.openhire.platform.http.ServiceAccount;
 import io.openhire.platform.security.PlatformOrganization;
+import io.openhire.storage.client.StorageApi;
+import io.openhire.storage.client.StorageBuckets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,10 +19,10 @@ import java.nio.file.Path;
  */
 public class ArtifactStore {
 
-    private final ModelStorageApi storage;
+    private final StorageApi storage;
     private final ServiceAccount serviceAccount;
 
-    public ArtifactStore(ModelStorageApi storage, ServiceAccount serviceAccount) {
+    public ArtifactStore(StorageApi storage, ServiceAccount serviceAccount) {
         this.storage = storage;
         this.serviceAccount = serviceAccount;
     }
@@ -76,10 +78,11 @@ public class ArtifactStore {
     }
 
     private void put(String key, String mediaType, byte[] bytes) {
-        serviceAccount.onBehalfOf(PlatformOrganization.ID, () -> storage.put(key, mediaType, bytes));
+        serviceAccount.onBehalfOf(
+                PlatformOrganization.ID, () -> storage.put(StorageBuckets.MODELS, key, mediaType, bytes));
     }
 
     private byte[] get(String key) {
-        return serviceAccount.onBehalfOf(PlatformOrganization.ID, () -> storage.get(key));
+        return serviceAccount.onBehalfOf(PlatformOrganization.ID, () -> storage.get(StorageBuckets.MODELS, key));
     }
 }

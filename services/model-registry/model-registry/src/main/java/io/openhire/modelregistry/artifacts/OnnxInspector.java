@@ -6,14 +6,15 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
-import io.openhire.platform.web.ProblemException;
+import io.openhire.modelregistry.client.Signature;
+import io.openhire.modelregistry.client.Signature.Tensor;
+import io.openhire.platform.errors.DomainException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 
 /**
  * Opens an uploaded artifact with ONNX Runtime to prove it is a model and to read what it takes and gives,
@@ -21,16 +22,7 @@ import org.springframework.http.HttpStatus;
  */
 public class OnnxInspector {
 
-    /** One input or output: name, element type and shape ({@code -1} for a dynamic dimension). */
-    public record Tensor(String name, String type, List<Long> shape) {}
-
-    public record Signature(List<Tensor> inputs, List<Tensor> outputs) {
-
-        public boolean hasInput(String name) {
-            return inputs.stream().anyMatch(t -> t.name().equals(name));
-        }
-    }
-
+    /** What the model takes and gives, stored with the version and shown to its readers as it is. */
     public Signature inspect(Path onnx) {
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -45,22 +37,25 @@ public class OnnxInspector {
     }
 
     public void checkTokenizer(Path tokenizer) {
-        try (HuggingFaceTokenizer loaded = HuggingFaceTokenizer.newInstance(tokenizer, Map.of())) {
+        // Only whether it tokenizes at all: no truncation, so no maximum length to guess (the library warns
+        // when a tokenizer.json truncates and no maxLength is given).
+        try (HuggingFaceTokenizer loaded =
+                HuggingFaceTokenizer.newInstance(tokenizer, Map.of("truncation", "false", "padding", "false"))) {
             if (loaded.encode("OpenHire").getIds().length == 0) {
                 throw invalid("tokenizer", "produces no tokens");
             }
         } catch (IOException | RuntimeException e) {
-            if (e instanceof ProblemException problem) {
+            if (e instanceof DomainException problem) {
                 throw problem;
             }
             throw invalid("tokenizer", "is not a HuggingFace tokenizer.json: " + firstLine(e.getMessage()));
         }
     }
 
-    /** 422: an uploaded artifact or tokenizer that cannot be used. */
-    public static ProblemException invalid(String part, String why) {
-        return new ProblemException(
-                        HttpStatus.UNPROCESSABLE_CONTENT,
+    /** An uploaded artifact or tokenizer that cannot be used (unprocessable: 422). */
+    public static DomainException invalid(String part, String why) {
+        return new DomainException(
+                        DomainException.Category.UNPROCESSABLE,
                         "invalid-artifact",
                         "Invalid artifact",
                         "The " + part + " " + why)

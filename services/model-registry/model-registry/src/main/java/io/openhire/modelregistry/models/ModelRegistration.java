@@ -3,10 +3,12 @@ package io.openhire.modelregistry.models;
 import io.openhire.modelregistry.ModelRegistryProperties;
 import io.openhire.modelregistry.artifacts.ArtifactStore;
 import io.openhire.modelregistry.artifacts.OnnxInspector;
+import io.openhire.modelregistry.client.EmbeddingConfig;
+import io.openhire.modelregistry.client.Signature;
 import io.openhire.modelregistry.events.ModelVersionRegistered;
 import io.openhire.platform.crypto.Sha256;
+import io.openhire.platform.errors.DomainException;
 import io.openhire.platform.events.Outbox;
-import io.openhire.platform.web.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,12 +23,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Registers a new model version: checks the metadata, the artifact's checksum and that ONNX Runtime can
@@ -93,8 +92,8 @@ public class ModelRegistration {
         long artifactSize = size(artifact);
         checkDeclared("artifact", request.artifactSha256(), artifactSha);
         String format;
-        JsonNode signature;
-        ObjectNode config = json.createObjectNode();
+        Signature signature;
+        EmbeddingConfig config = EmbeddingConfig.NONE;
         String tokenizerSha = null;
         Long tokenizerSize = null;
         if (isJson(artifact)) {
@@ -102,18 +101,17 @@ public class ModelRegistration {
                 throw OnnxInspector.invalid("artifact", "must be an ONNX model for " + task);
             }
             format = "json";
-            signature = json.createObjectNode();
+            signature = Signature.NONE;
         } else {
             format = "onnx";
-            OnnxInspector.Signature inspected = inspector.inspect(artifact);
-            signature = json.valueToTree(inspected);
+            signature = inspector.inspect(artifact);
             if (task.equals("text-embedding")) {
-                embeddingConfig(request, inspected, config);
+                config = embeddingConfig(request, signature);
             }
         }
         if (task.equals("text-embedding")) {
             if (tokenizer == null) {
-                throw ProblemException.invalidField("tokenizer", "a text-embedding model needs its tokenizer.json");
+                throw DomainException.invalidField("tokenizer", "a text-embedding model needs its tokenizer.json");
             }
             tokenizerSha = Sha256.hex(tokenizer);
             tokenizerSize = size(tokenizer);
@@ -150,7 +148,7 @@ public class ModelRegistration {
         Claim claim = transactions.execute(status -> {
             RegisteredModel model = models.createAndLock(request.name(), task, request.description(), clock.instant());
             if (!model.task().equals(task)) {
-                throw ProblemException.conflict(
+                throw DomainException.conflict(
                         "task-mismatch",
                         "Model " + model.name() + " is a " + model.task() + " model; a " + task
                                 + " version cannot join it.");
@@ -169,7 +167,7 @@ public class ModelRegistration {
             }
             if (request.parentVersion() != null
                     && models.version(request.name(), request.parentVersion()).isEmpty()) {
-                throw ProblemException.invalidField("parentVersion", "is not a version of " + request.name());
+                throw DomainException.invalidField("parentVersion", "is not a version of " + request.name());
             }
             ModelVersion pending = withVersion(draft, models.nextVersion(request.name()));
             models.insertVersion(pending);
@@ -183,7 +181,7 @@ public class ModelRegistration {
             artifacts.store(pending.name(), pending.version(), artifact, tokenizer, pending.partSize());
         } catch (RuntimeException e) {
             String reason = "storing the artifact failed: "
-                    + (e instanceof ProblemException p
+                    + (e instanceof DomainException p
                             ? p.getMessage()
                             : e.getClass().getSimpleName());
             transactions.executeWithoutResult(
@@ -218,34 +216,34 @@ public class ModelRegistration {
 
     private String validate(NewVersion request) {
         if (request.name() == null || !NAME.matcher(request.name()).matches() || RESERVED.contains(request.name())) {
-            throw ProblemException.invalidField(
+            throw DomainException.invalidField(
                     "name", "must be 2 to 63 lower-case letters, digits or dashes, starting with a letter");
         }
         String task = request.task() == null ? "text-embedding" : request.task();
         if (!TASKS.contains(task)) {
-            throw ProblemException.invalidField("task", "must be one of " + TASKS);
+            throw DomainException.invalidField("task", "must be one of " + TASKS);
         }
         if (request.description() != null && request.description().length() > 2000) {
-            throw ProblemException.invalidField("description", "at most 2000 characters");
+            throw DomainException.invalidField("description", "at most 2000 characters");
         }
         if (request.metrics() != null) {
             if (request.metrics().size() > 100) {
-                throw ProblemException.invalidField("metrics", "at most 100 metrics");
+                throw DomainException.invalidField("metrics", "at most 100 metrics");
             }
             request.metrics().forEach((metric, value) -> {
                 if (!METRIC.matcher(metric).matches() || value == null || !Double.isFinite(value)) {
-                    throw ProblemException.invalidField(
+                    throw DomainException.invalidField(
                             "metrics." + metric, "names are letters, digits and @._-; values are finite numbers");
                 }
             });
         }
         if (request.tags() != null) {
             if (request.tags().size() > 50) {
-                throw ProblemException.invalidField("tags", "at most 50 tags");
+                throw DomainException.invalidField("tags", "at most 50 tags");
             }
             request.tags().forEach((tag, value) -> {
                 if (!METRIC.matcher(tag).matches() || value == null || value.length() > 500) {
-                    throw ProblemException.invalidField("tags." + tag, "names are letters, digits and @._-");
+                    throw DomainException.invalidField("tags." + tag, "names are letters, digits and @._-");
                 }
             });
         }
@@ -255,34 +253,34 @@ public class ModelRegistration {
         checkSha256("tokenizerSha256", request.tokenizerSha256());
         checkSha256("datasetSha256", request.datasetSha256());
         if (request.parentVersion() != null && request.parentVersion() < 1) {
-            throw ProblemException.invalidField("parentVersion", "must be a version number (1 or more)");
+            throw DomainException.invalidField("parentVersion", "must be a version number (1 or more)");
         }
         return task;
     }
 
     private static void checkLength(String field, String value) {
         if (value != null && value.length() > 500) {
-            throw ProblemException.invalidField(field, "at most 500 characters");
+            throw DomainException.invalidField(field, "at most 500 characters");
         }
     }
 
     private static void checkSha256(String field, String value) {
         if (value != null && !value.isEmpty() && !SHA256.matcher(value).matches()) {
-            throw ProblemException.invalidField(field, "must be 64 lower-case hex digits");
+            throw DomainException.invalidField(field, "must be 64 lower-case hex digits");
         }
     }
 
     /** Pooling and length from the request; the vector size from the model's output shape when it fixes it. */
-    private static void embeddingConfig(NewVersion request, OnnxInspector.Signature signature, ObjectNode config) {
+    private static EmbeddingConfig embeddingConfig(NewVersion request, Signature signature) {
         if (!signature.hasInput("input_ids") || !signature.hasInput("attention_mask")) {
             throw OnnxInspector.invalid(
                     "artifact",
                     "takes "
                             + signature.inputs().stream()
-                                    .map(OnnxInspector.Tensor::name)
+                                    .map(Signature.Tensor::name)
                                     .toList() + "; a text-embedding model takes input_ids and attention_mask");
         }
-        OnnxInspector.Tensor output = signature.outputs().stream()
+        Signature.Tensor output = signature.outputs().stream()
                 .filter(t -> t.type().equals("FLOAT")
                         && (t.shape().size() == 3 || t.shape().size() == 2))
                 .findFirst()
@@ -290,31 +288,27 @@ public class ModelRegistration {
                         "artifact", "has no float output of token states [batch, tokens, dimensions]"));
         String pooling = request.pooling() == null ? null : request.pooling().toUpperCase(Locale.ROOT);
         if (pooling == null || !List.of("MEAN", "CLS").contains(pooling)) {
-            throw ProblemException.invalidField("pooling", "MEAN or CLS: how the model was trained to pool");
+            throw DomainException.invalidField("pooling", "MEAN or CLS: how the model was trained to pool");
         }
         if (request.maxTokens() == null || request.maxTokens() < 8 || request.maxTokens() > 8192) {
-            throw ProblemException.invalidField("maxTokens", "8 to 8192: longer inputs are truncated to it");
+            throw DomainException.invalidField("maxTokens", "8 to 8192: longer inputs are truncated to it");
         }
         long fromShape = output.shape().getLast();
         Integer dimensions = fromShape > 0 ? Integer.valueOf((int) fromShape) : request.dimensions();
         if (dimensions == null || dimensions < 1 || dimensions > 16384) {
-            throw ProblemException.invalidField("dimensions", "the model's output does not fix its size: give it");
+            throw DomainException.invalidField("dimensions", "the model's output does not fix its size: give it");
         }
         if (request.dimensions() != null && !request.dimensions().equals(dimensions)) {
-            throw ProblemException.invalidField(
+            throw DomainException.invalidField(
                     "dimensions", "the model's output has " + dimensions + ", not " + request.dimensions());
         }
-        config.put("pooling", pooling);
-        config.put("maxTokens", request.maxTokens());
-        config.put("dimensions", dimensions);
-        config.put("output", output.name());
-        config.put("normalize", true);
+        return new EmbeddingConfig(pooling, request.maxTokens(), dimensions, output.name(), true);
     }
 
     private static void checkDeclared(String part, String declared, String actual) {
         if (declared != null && !declared.isEmpty() && !declared.equals(actual)) {
-            throw new ProblemException(
-                            HttpStatus.UNPROCESSABLE_CONTENT,
+            throw new DomainException(
+                            DomainException.Category.UNPROCESSABLE,
                             "checksum-mismatch",
                             "Checksum mismatch",
                             "The " + part + " received has SHA-256 " + actual + ", not the " + declared

@@ -1,12 +1,15 @@
 package io.openhire.modelregistry.models;
 
+import io.openhire.modelregistry.client.EmbeddingConfig;
+import io.openhire.modelregistry.client.Signature;
 import java.time.Instant;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
 
 /**
  * One immutable version of a registered model: its artifact (kept in storage in parts), what the model
  * takes and gives (read from the model itself), how to run it, how well it did, and where it came from.
+ * The signature and configuration are model-registry-client's records: stored as their JSON and shown as
+ * they are, so that readers (model-serving) and this service agree on them at compile time.
  */
 public record ModelVersion(
         String name,
@@ -19,8 +22,8 @@ public record ModelVersion(
         int partSize,
         String tokenizerSha256,
         Long tokenizerSize,
-        JsonNode signature,
-        JsonNode config,
+        Signature signature,
+        EmbeddingConfig config,
         Map<String, Double> metrics,
         Map<String, String> tags,
         String description,

@@ -1,5 +1,7 @@
 package io.openhire.modelregistry.models;
 
+import io.openhire.modelregistry.client.EmbeddingConfig;
+import io.openhire.modelregistry.client.Signature;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -280,8 +282,8 @@ public class Models {
                 rs.getInt("part_size"),
                 rs.getString("tokenizer_sha256"),
                 rs.wasNull() ? null : tokenizerSize,
-                json.readTree(rs.getString("signature")),
-                json.readTree(rs.getString("config")),
+                json.readValue(rs.getString("signature"), Signature.class),
+                json.readValue(rs.getString("config"), EmbeddingConfig.class),
                 json.readValue(rs.getString("metrics"), METRICS),
                 json.readValue(rs.getString("tags"), TAGS),
                 rs.getString("description"),

@@ -1,8 +1,8 @@
 package io.openhire.modelregistry.models;
 
 import io.openhire.modelregistry.events.ModelPromoted;
+import io.openhire.platform.errors.DomainException;
 import io.openhire.platform.events.Outbox;
-import io.openhire.platform.web.ProblemException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,24 +42,24 @@ public class Promotions {
         checkAlias(alias);
         RegisteredModel model = lock(name);
         ModelVersion target = models.version(name, version)
-                .orElseThrow(() -> ProblemException.notFound("Version " + version + " of model " + name));
+                .orElseThrow(() -> DomainException.notFound("Version " + version + " of model " + name));
         if (target.status() != ModelVersion.Status.READY) {
-            throw ProblemException.conflict(
+            throw DomainException.conflict(
                     "version-not-ready",
                     "Version " + version + " is " + target.status() + " and cannot be promoted"
                             + (target.statusReason() == null ? "." : ": " + target.statusReason()));
         }
         Models.Alias current = models.aliases(name).get(alias);
         if (current != null && current.version() == version) {
-            throw ProblemException.conflict(
+            throw DomainException.conflict(
                     "already-promoted",
                     "Alias " + alias + " of " + name + " already points at version " + version + ".");
         }
         if (alias.equals(CHAMPION)) {
             List<String> failures = gateFailures(model.gates(), target.metrics());
             if (!failures.isEmpty()) {
-                throw new ProblemException(
-                                HttpStatus.UNPROCESSABLE_CONTENT,
+                throw new DomainException(
+                                DomainException.Category.UNPROCESSABLE,
                                 "promotion-gate-failed",
                                 "Promotion refused",
                                 "Version " + version + " of " + name + " does not pass the promotion gates: "
@@ -81,17 +80,17 @@ public class Promotions {
         lock(name);
         Models.Alias current = models.aliases(name).get(alias);
         if (current == null) {
-            throw ProblemException.notFound("Alias " + alias + " of model " + name);
+            throw DomainException.notFound("Alias " + alias + " of model " + name);
         }
         Integer previous = rollbackTarget(models.history(name, alias, HISTORY_SCAN));
         if (previous == null) {
-            throw ProblemException.conflict(
+            throw DomainException.conflict(
                     "nothing-to-roll-back",
                     "Alias " + alias + " of " + name + " has no earlier version to go back to.");
         }
         ModelVersion target = models.version(name, previous).orElseThrow();
         if (target.status() != ModelVersion.Status.READY) {
-            throw ProblemException.conflict(
+            throw DomainException.conflict(
                     "version-not-ready", "Version " + previous + " is " + target.status() + " and cannot serve again.");
         }
         return move(name, alias, target, current.version(), "ROLLBACK", actor, reason);
@@ -110,20 +109,20 @@ public class Promotions {
     public RegisteredModel setGates(String name, List<RegisteredModel.Gate> gates) {
         lock(name);
         if (gates.size() > 50) {
-            throw ProblemException.invalidField("gates", "at most 50 gates");
+            throw DomainException.invalidField("gates", "at most 50 gates");
         }
         for (RegisteredModel.Gate gate : gates) {
             if (gate.metric() == null
                     || gate.metric().isBlank()
                     || gate.metric().length() > 64) {
-                throw ProblemException.invalidField("gates[].metric", "required, at most 64 characters");
+                throw DomainException.invalidField("gates[].metric", "required, at most 64 characters");
             }
             if (gate.min() == null && gate.max() == null) {
-                throw ProblemException.invalidField("gates[]", "give min, max or both for " + gate.metric());
+                throw DomainException.invalidField("gates[]", "give min, max or both for " + gate.metric());
             }
             if ((gate.min() != null && !Double.isFinite(gate.min()))
                     || (gate.max() != null && !Double.isFinite(gate.max()))) {
-                throw ProblemException.invalidField("gates[]", "bounds must be finite numbers");
+                throw DomainException.invalidField("gates[]", "bounds must be finite numbers");
             }
         }
         models.setGates(name, gates, clock.instant());
@@ -190,12 +189,12 @@ public class Promotions {
     }
 
     private RegisteredModel lock(String name) {
-        return models.lock(name).orElseThrow(() -> ProblemException.notFound("Model " + name));
+        return models.lock(name).orElseThrow(() -> DomainException.notFound("Model " + name));
     }
 
     private static void checkAlias(String alias) {
         if (alias == null || !ALIAS.matcher(alias).matches()) {
-            throw ProblemException.invalidField("alias", "1 to 32 lower-case letters, digits or dashes");
+            throw DomainException.invalidField("alias", "1 to 32 lower-case letters, digits or dashes");
         }
     }
 }

@@ -1,11 +1,14 @@
 package io.openhire.modelserving.runtime;
 
+import io.openhire.modelregistry.client.EmbeddingConfig;
+import io.openhire.modelregistry.client.ModelRegistryApi;
+import io.openhire.modelregistry.client.ModelView;
+import io.openhire.modelregistry.client.VersionView;
 import io.openhire.modelserving.ModelServingProperties;
 import io.openhire.modelserving.registry.ModelFiles;
-import io.openhire.modelserving.registry.RegistryApi;
+import io.openhire.platform.errors.DomainException;
 import io.openhire.platform.http.ServiceAccount;
 import io.openhire.platform.security.PlatformOrganization;
-import io.openhire.platform.web.ProblemException;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +31,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.web.client.HttpClientErrorException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Keeps the served models in step with the registry. Each route ({@code model@alias} or
@@ -117,14 +119,14 @@ public class ModelManager {
     private final Map<String, LoadedModel> loaded = new ConcurrentHashMap<>();
     private final ExecutorService loader = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("model-loader").daemon(true).unstarted(r));
-    private final RegistryApi registry;
+    private final ModelRegistryApi registry;
     private final ServiceAccount serviceAccount;
     private final ModelFiles files;
     private final ModelServingProperties properties;
     private final Clock clock;
 
     ModelManager(
-            RegistryApi registry,
+            ModelRegistryApi registry,
             ServiceAccount serviceAccount,
             ModelFiles files,
             ModelServingProperties properties,
@@ -192,7 +194,7 @@ public class ModelManager {
         Route route = routes.containsKey(spec.key()) ? routes.get(spec.key()) : add(spec);
         await(reconcileAsync(spec.model()), properties.loadWait());
         if (dropIfUnknown(route) || (route.unknownModel && route.current == null)) {
-            throw ProblemException.notFound(route.missing());
+            throw DomainException.notFound(route.missing());
         }
         return route;
     }
@@ -204,10 +206,10 @@ public class ModelManager {
     public void remove(ModelSpec spec) {
         Route route = routes.get(spec.key());
         if (route == null) {
-            throw ProblemException.notFound("Route " + spec.key());
+            throw DomainException.notFound("Route " + spec.key());
         }
         if (route.configured) {
-            throw ProblemException.conflict(
+            throw DomainException.conflict(
                     "served-route",
                     spec.key() + " is served by default (openhire.model-serving.serve) and cannot be removed.");
         }
@@ -252,8 +254,8 @@ public class ModelManager {
 
     private Route add(ModelSpec spec) {
         if (routes.size() >= MAX_ROUTES) {
-            throw new ProblemException(
-                    org.springframework.http.HttpStatus.TOO_MANY_REQUESTS,
+            throw new DomainException(
+                    DomainException.Category.TOO_MANY_REQUESTS,
                     "too-many-models",
                     "Too many models",
                     "At most " + MAX_ROUTES + " models, aliases or versions are served at once.");
@@ -269,7 +271,7 @@ public class ModelManager {
         if (mine.isEmpty()) {
             return;
         }
-        JsonNode registered;
+        ModelView registered;
         try {
             registered = serviceAccount.onBehalfOf(PlatformOrganization.ID, () -> registry.model(model));
         } catch (HttpClientErrorException.NotFound e) {
@@ -292,21 +294,20 @@ public class ModelManager {
         for (Route route : mine) {
             route.unknownModel = false;
             route.checkedAt = clock.instant();
-            Integer target = route.spec.version() != null
-                    ? route.spec.version()
-                    : versionOf(registered.path("aliases").path(route.spec.alias()));
+            Integer target =
+                    route.spec.version() != null ? route.spec.version() : registered.aliasVersion(route.spec.alias());
             if (target == null) {
                 route.unknownVersion = true;
                 refuse(route, "alias " + route.spec.alias() + " of " + model + " is not set");
                 continue;
             }
-            JsonNode version = findVersion(registered, target);
+            VersionView version = registered.version(target).orElse(null);
             route.unknownVersion = version == null;
             if (version == null) {
                 refuse(route, "version " + target + " of " + model + " is not registered");
                 continue;
             }
-            if (!"READY".equals(version.path("status").asString())) {
+            if (version.status() != VersionView.Status.READY) {
                 refuse(route, "version " + target + " of " + model + " is not READY in the registry");
                 continue;
             }
@@ -335,28 +336,34 @@ public class ModelManager {
         route.state = route.current == null ? State.FAILED : State.READY;
     }
 
-    private LoadedModel load(JsonNode model, JsonNode version) {
-        String name = model.path("name").asString();
-        int number = version.path("version").asInt();
+    private LoadedModel load(ModelView model, VersionView version) {
+        String name = model.name();
+        int number = version.version();
         String key = name + ":" + number;
         LoadedModel existing = loaded.get(key);
         if (existing != null) {
             return existing;
         }
-        if (!"text-embedding".equals(model.path("task").asString())
-                || !"onnx".equals(version.path("format").asString())) {
+        if (!"text-embedding".equals(model.task()) || !"onnx".equals(version.format())) {
             throw new IllegalStateException("only ONNX text-embedding models are served");
         }
         long start = System.nanoTime();
-        JsonNode config = version.path("config");
-        OnnxEmbedder.Config embedding = new OnnxEmbedder.Config(
-                config.path("pooling").asString(),
-                config.path("maxTokens").asInt(),
-                config.path("dimensions").asInt(),
-                config.path("output").asString());
-        String sha256 = version.path("artifact").path("sha256").asString();
-        ModelFiles.LocalFiles local = files.fetch(
-                name, number, sha256, version.path("tokenizer").path("sha256").asString());
+        EmbeddingConfig config = version.config();
+        if (config == null
+                || config.pooling() == null
+                || config.maxTokens() == null
+                || config.dimensions() == null
+                || config.output() == null) {
+            throw new IllegalStateException("the registry has no embedding configuration for it");
+        }
+        if (version.tokenizer() == null) {
+            throw new IllegalStateException("the registry has no tokenizer for it");
+        }
+        OnnxEmbedder.Config embedding =
+                new OnnxEmbedder.Config(config.pooling(), config.maxTokens(), config.dimensions(), config.output());
+        String sha256 = version.artifact().sha256();
+        ModelFiles.LocalFiles local =
+                files.fetch(name, number, sha256, version.tokenizer().sha256());
         OnnxEmbedder embedder = OnnxEmbedder.load(local.model(), local.tokenizer(), embedding, 1);
         MicroBatcher batcher =
                 new MicroBatcher(key, embedder, properties.workers(), properties.maxBatch(), properties.maxWait());
@@ -381,21 +388,6 @@ public class ModelManager {
             model.unload();
             log.info("Model {} version {} unloaded", model.name(), model.version());
         });
-    }
-
-    private static Integer versionOf(JsonNode alias) {
-        return alias.isMissingNode() || alias.isNull()
-                ? null
-                : alias.path("version").asInt();
-    }
-
-    private static JsonNode findVersion(JsonNode model, int number) {
-        for (JsonNode version : model.path("versions")) {
-            if (version.path("version").asInt() == number) {
-                return version;
-            }
-        }
-        return null;
     }
 
     private static void await(Future<?> future, Duration timeout) {
@@ -433,6 +425,15 @@ public class ModelManager {
     @PreDestroy
     void stop() {
         loader.shutdownNow();
+        // A model being opened (ONNX Runtime's createSession, native code) does not see the interrupt: wait
+        // for it, else the JVM can exit while ONNX Runtime still runs in that thread and crash at exit.
+        try {
+            if (!loader.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("A model was still loading after 10 s of the stop; stopping without it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         new ArrayList<>(loaded.values()).forEach(LoadedModel::unload);
         loaded.clear();
     }

@@ -1,6 +1,6 @@
 package io.openhire.modelserving.runtime;
 
-import io.openhire.platform.web.ProblemException;
+import io.openhire.platform.errors.DomainException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +20,7 @@ public record ModelSpec(String model, String alias, Integer version) {
     public static ModelSpec parse(String text) {
         Matcher m = text == null ? null : SPEC.matcher(text.trim());
         if (m == null || !m.matches()) {
-            throw ProblemException.invalidField(
+            throw DomainException.invalidField(
                     "model", "a model name, name@alias or name:version, e.g. text-embedding@challenger");
         }
         if (m.group(3) != null) {

@@ -6,7 +6,7 @@ import io.openhire.modelserving.ModelServingProperties;
 import io.openhire.modelserving.cache.EmbeddingCache;
 import io.openhire.modelserving.client.PredictRequest;
 import io.openhire.modelserving.client.Prediction;
-import io.openhire.platform.web.ProblemException;
+import io.openhire.platform.errors.DomainException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +43,7 @@ public class Predictions {
         List<String> inputs = validate(request.inputs());
         ModelManager.Resolved resolved = models.resolve(spec);
         if (resolved.notFound()) {
-            throw ProblemException.notFound(resolved.route().missing());
+            throw DomainException.notFound(resolved.route().missing());
         }
         for (int attempt = 0; attempt < 2 && resolved.model() != null; attempt++) {
             try {
@@ -150,19 +150,19 @@ public class Predictions {
 
     private List<String> validate(List<String> inputs) {
         if (inputs == null || inputs.isEmpty()) {
-            throw ProblemException.invalidField("inputs", "one or more texts");
+            throw DomainException.invalidField("inputs", "one or more texts");
         }
         if (inputs.size() > properties.maxInputs()) {
-            throw ProblemException.invalidField(
+            throw DomainException.invalidField(
                     "inputs", "at most " + properties.maxInputs() + " texts per request (got " + inputs.size() + ")");
         }
         for (int i = 0; i < inputs.size(); i++) {
             String text = inputs.get(i);
             if (text == null) {
-                throw ProblemException.invalidField("inputs[" + i + "]", "must be a string");
+                throw DomainException.invalidField("inputs[" + i + "]", "must be a string");
             }
             if (text.length() > properties.maxInputChars()) {
-                throw ProblemException.invalidField(
+                throw DomainException.invalidField(
                         "inputs[" + i + "]", "at most " + properties.maxInputChars() + " characters");
             }
         }

@@ -1,6 +1,6 @@
 package io.openhire.resumeingestion.intake;
 
-import io.openhire.platform.web.ProblemException;
+import io.openhire.platform.errors.DomainException;
 import io.openhire.resumeingestion.ResumeIngestionProperties;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -17,7 +17,6 @@ import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +24,7 @@ import org.springframework.stereotype.Component;
  * content (Apache Tika; the file name is ignored), and for the types that can hide trouble a cheap
  * structural check — a PDF that opens without a password and has a sane number of pages, a DOCX/ODT
  * whose ZIP does not inflate into a bomb, a DOC that is an OLE2 Word file. Each refusal is a problem
- * detail with its own type; nothing here throws anything else.
+ * detail with its own type (a {@link DomainException}); nothing here throws anything else.
  */
 @Component
 public class DocumentInspector {
@@ -56,7 +55,7 @@ public class DocumentInspector {
     /** @return the canonical media type of an acceptable resume file */
     public String inspect(byte[] bytes) {
         if (bytes.length == 0) {
-            throw ProblemException.badRequest("empty-file", "The file is empty.");
+            throw DomainException.invalid("empty-file", "The file is empty.");
         }
         if (bytes.length > properties.maxFileSize().toBytes()) {
             throw tooLarge(properties.maxFileSize().toBytes());
@@ -67,8 +66,8 @@ public class DocumentInspector {
         }
         String mediaType = ACCEPTED.get(detected);
         if (mediaType == null) {
-            throw new ProblemException(
-                            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            throw new DomainException(
+                            DomainException.Category.UNSUPPORTED_TYPE,
                             "unsupported-document-type",
                             "Unsupported document type",
                             "This file is " + detected
@@ -87,9 +86,9 @@ public class DocumentInspector {
         return mediaType;
     }
 
-    public static ProblemException tooLarge(long limit) {
-        return new ProblemException(
-                        HttpStatus.CONTENT_TOO_LARGE,
+    public static DomainException tooLarge(long limit) {
+        return new DomainException(
+                        DomainException.Category.TOO_LARGE,
                         "file-too-large",
                         "File too large",
                         "Resumes may be up to " + (limit / (1024 * 1024)) + " MB.")
@@ -120,8 +119,8 @@ public class DocumentInspector {
                 throw malformed("the PDF has no pages");
             }
             if (pdf.getNumberOfPages() > properties.maxPdfPages()) {
-                throw new ProblemException(
-                        HttpStatus.UNPROCESSABLE_CONTENT,
+                throw new DomainException(
+                        DomainException.Category.UNPROCESSABLE,
                         "too-many-pages",
                         "Too many pages",
                         "The PDF has " + pdf.getNumberOfPages() + " pages; a resume has at most "
@@ -130,7 +129,7 @@ public class DocumentInspector {
         } catch (InvalidPasswordException e) {
             throw encrypted();
         } catch (IOException | RuntimeException e) {
-            if (e instanceof ProblemException problem) {
+            if (e instanceof DomainException problem) {
                 throw problem;
             }
             throw malformed("the PDF is damaged");
@@ -178,32 +177,32 @@ public class DocumentInspector {
                 throw malformed("it is an Office file without a Word document inside");
             }
         } catch (IOException | RuntimeException e) {
-            if (e instanceof ProblemException problem) {
+            if (e instanceof DomainException problem) {
                 throw problem;
             }
             throw malformed("the Word file is damaged");
         }
     }
 
-    static ProblemException encrypted() {
-        return new ProblemException(
-                HttpStatus.UNPROCESSABLE_CONTENT,
+    static DomainException encrypted() {
+        return new DomainException(
+                DomainException.Category.UNPROCESSABLE,
                 "encrypted-document",
                 "Encrypted document",
                 "The document is password-protected. Remove the password and upload it again.");
     }
 
-    static ProblemException bomb(String why) {
-        return new ProblemException(
-                HttpStatus.UNPROCESSABLE_CONTENT,
+    static DomainException bomb(String why) {
+        return new DomainException(
+                DomainException.Category.UNPROCESSABLE,
                 "decompression-bomb",
                 "Suspicious document",
                 "The document was refused because " + why + ", far beyond any resume.");
     }
 
-    static ProblemException malformed(String why) {
-        return new ProblemException(
-                HttpStatus.UNPROCESSABLE_CONTENT,
+    static DomainException malformed(String why) {
+        return new DomainException(
+                DomainException.Category.UNPROCESSABLE,
                 "malformed-document",
                 "Malformed document",
                 "The document cannot be read: " + why + ". Save it again from its editor and upload the new file.");

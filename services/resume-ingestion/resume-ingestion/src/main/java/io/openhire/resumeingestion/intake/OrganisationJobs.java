@@ -1,11 +1,11 @@
 package io.openhire.resumeingestion.intake;
 
+import io.openhire.jobingestion.client.JobIngestionApi;
+import io.openhire.platform.errors.DomainException;
 import io.openhire.platform.http.ServiceAccount;
-import io.openhire.platform.web.ProblemException;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClientException;
@@ -33,17 +33,14 @@ class OrganisationJobs {
         try {
             serviceAccount.onBehalfOf(organizationId, () -> jobs.job(jobId));
         } catch (HttpClientErrorException.NotFound notOurs) {
-            throw ProblemException.invalidField("jobId", "is not a job of your organisation");
+            throw DomainException.invalidField("jobId", "is not a job of your organisation");
         } catch (RestClientException e) {
             // job-ingestion failed or refused this service's token: the job cannot be checked now.
             // (Unreachable or circuit open already arrive as ServiceClients' 503 problem.)
             log.warn(
                     "Checking a job with job-ingestion failed: {}", e.getClass().getSimpleName());
-            throw new ProblemException(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "dependency-unavailable",
-                    "Service unavailable",
-                    "The job-ingestion service could not check the job. Try again shortly.");
+            throw DomainException.unavailable(
+                    "dependency-unavailable", "The job-ingestion service could not check the job. Try again shortly.");
         }
     }
 }

@@ -3,6 +3,8 @@ package io.openhire.resumeingestion.intake;
 import io.openhire.platform.events.Outbox;
 import io.openhire.platform.http.ServiceAccount;
 import io.openhire.resumeingestion.events.ResumeDeleted;
+import io.openhire.storage.client.StorageApi;
+import io.openhire.storage.client.StorageBuckets;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,7 +43,8 @@ public class ResumeErasure {
 
     public void erase(Resume resume) {
         try {
-            serviceAccount.onBehalfOf(resume.organizationId(), () -> storage.delete(resume.objectKey()));
+            serviceAccount.onBehalfOf(
+                    resume.organizationId(), () -> storage.delete(StorageBuckets.RESUMES, resume.objectKey()));
         } catch (HttpClientErrorException.NotFound alreadyGone) {
             // an earlier attempt got this far
         }

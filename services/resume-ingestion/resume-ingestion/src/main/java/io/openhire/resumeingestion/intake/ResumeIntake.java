@@ -4,6 +4,8 @@ import io.openhire.platform.crypto.Sha256;
 import io.openhire.platform.events.Outbox;
 import io.openhire.platform.http.ServiceAccount;
 import io.openhire.resumeingestion.events.ResumeReceived;
+import io.openhire.storage.client.StorageApi;
+import io.openhire.storage.client.StorageBuckets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -102,7 +104,8 @@ public class ResumeIntake {
 
         UUID id = UUID.randomUUID();
         String objectKey = id.toString(); // one segment: it travels as a single path variable
-        serviceAccount.onBehalfOf(org, () -> storage.put(objectKey, mediaType, submission.bytes()));
+        serviceAccount.onBehalfOf(
+                org, () -> storage.put(StorageBuckets.RESUMES, objectKey, mediaType, submission.bytes()));
 
         Instant now = clock.instant();
         Resume resume = new Resume(
@@ -131,7 +134,7 @@ public class ResumeIntake {
                         new ResumeReceived(
                                 id,
                                 org,
-                                StorageApi.BUCKET,
+                                StorageBuckets.RESUMES,
                                 objectKey,
                                 mediaType,
                                 resume.sizeBytes(),
@@ -160,7 +163,7 @@ public class ResumeIntake {
 
     private void discard(UUID org, String objectKey) {
         try {
-            serviceAccount.onBehalfOf(org, () -> storage.delete(objectKey));
+            serviceAccount.onBehalfOf(org, () -> storage.delete(StorageBuckets.RESUMES, objectKey));
         } catch (RuntimeException e) {
             log.warn("Could not remove the unreferenced original {} of organisation {}", objectKey, org);
         }

@@ -1,11 +1,12 @@
 package io.openhire.resumeingestion.intake;
 
+import io.openhire.platform.jdbc.Paged;
+import io.openhire.platform.jdbc.SqlFilter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -109,40 +110,24 @@ public class Resumes {
     }
 
     public Page list(UUID organizationId, Filter filter, int page, int size) {
-        StringBuilder where = new StringBuilder(" WHERE organization_id = :org");
-        List<Object[]> params = new ArrayList<>();
+        SqlFilter where = SqlFilter.where("organization_id = :org", "org", organizationId);
         if (filter.status() != null) {
-            where.append(" AND status = :status");
-            params.add(new Object[] {"status", filter.status().name()});
+            where.and("status = :status", "status", filter.status().name());
         }
         if (filter.source() != null) {
-            where.append(" AND source = :source");
-            params.add(new Object[] {"source", filter.source()});
+            where.and("source = :source", "source", filter.source());
         }
         if (filter.receivedFrom() != null) {
-            where.append(" AND received_at >= :from");
-            params.add(new Object[] {"from", offset(filter.receivedFrom())});
+            where.and("received_at >= :from", "from", offset(filter.receivedFrom()));
         }
         if (filter.receivedTo() != null) {
-            where.append(" AND received_at < :to");
-            params.add(new Object[] {"to", offset(filter.receivedTo())});
+            where.and("received_at < :to", "to", offset(filter.receivedTo()));
         }
         if (filter.uploadedBy() != null) {
-            where.append(" AND uploaded_by = :uploadedBy");
-            params.add(new Object[] {"uploadedBy", filter.uploadedBy()});
+            where.and("uploaded_by = :uploadedBy", "uploadedBy", filter.uploadedBy());
         }
-        JdbcClient.StatementSpec count =
-                jdbc.sql("SELECT count(*) FROM resume" + where).param("org", organizationId);
-        JdbcClient.StatementSpec rows = jdbc.sql("SELECT " + COLUMNS + " FROM resume" + where
-                        + " ORDER BY received_at DESC, id LIMIT :limit OFFSET :offset")
-                .param("org", organizationId)
-                .param("limit", size)
-                .param("offset", (long) page * size);
-        for (Object[] p : params) {
-            count = count.param((String) p[0], p[1]);
-            rows = rows.param((String) p[0], p[1]);
-        }
-        return new Page(rows.query(Resumes::map).list(), count.query(Long.class).single());
+        Paged<Resume> rows = where.page(jdbc, "resume", COLUMNS, "received_at DESC, id", page, size, Resumes::map);
+        return new Page(rows.items(), rows.total());
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.openhire.resumeingestion.mailbox;
 
+import io.openhire.platform.errors.DomainException;
 import io.openhire.platform.http.PublicHosts;
-import io.openhire.platform.web.ProblemException;
 import io.openhire.resumeingestion.ResumeIngestionConfiguration.MailboxSecrets;
 import io.openhire.resumeingestion.ResumeIngestionProperties;
 import io.openhire.resumeingestion.intake.ResumeIntake;
@@ -28,7 +28,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -93,16 +92,15 @@ public class MailboxService {
 
     public void delete(UUID organizationId, UUID id) {
         if (!mailboxes.delete(organizationId, id)) {
-            throw ProblemException.notFound("The mailbox");
+            throw DomainException.notFound("The mailbox");
         }
     }
 
     /** Polls one mailbox of the organisation now (an admin's "check now"). */
     public PollResult pollNow(UUID organizationId, UUID id) {
-        Mailbox mailbox =
-                mailboxes.find(organizationId, id).orElseThrow(() -> ProblemException.notFound("The mailbox"));
+        Mailbox mailbox = mailboxes.find(organizationId, id).orElseThrow(() -> DomainException.notFound("The mailbox"));
         if (!mailboxes.lease(mailbox.id(), LEASE)) {
-            throw ProblemException.conflict(
+            throw DomainException.conflict(
                     "poll-in-progress", "This mailbox is being polled right now; try again shortly.");
         }
         return pollLeased(mailbox);
@@ -200,8 +198,8 @@ public class MailboxService {
                                         mailbox.id(),
                                         ResumeIntake.DuplicatesAmong.ORGANISATION));
                                 stored++;
-                            } catch (ProblemException notAResume) {
-                                if (notAResume.status().is5xxServerError()) {
+                            } catch (DomainException notAResume) {
+                                if (isTemporary(notAResume)) {
                                     throw notAResume; // storage away: leave the message for the next poll
                                 }
                                 skipped++; // a logo, a calendar invite, a damaged file: not a resume
@@ -274,18 +272,24 @@ public class MailboxService {
         switch (PublicHosts.check(host)) {
             case PUBLIC -> {}
             case PRIVATE ->
-                throw new ProblemException(
-                        HttpStatus.UNPROCESSABLE_CONTENT,
+                throw new DomainException(
+                        DomainException.Category.UNPROCESSABLE,
                         "mailbox-host-not-allowed",
                         "Mailbox host not allowed",
                         "The mail server must be on the internet, not a local or private address.");
             case UNKNOWN ->
-                throw new ProblemException(
-                        HttpStatus.UNPROCESSABLE_CONTENT,
+                throw new DomainException(
+                        DomainException.Category.UNPROCESSABLE,
                         "mailbox-host-unknown",
                         "Unknown mail server",
                         "The mail server's name does not resolve.");
         }
+    }
+
+    /** Storage or another service is away or slow: the message is worth another try, unlike a bad file. */
+    private static boolean isTemporary(DomainException e) {
+        return e.category() == DomainException.Category.UNAVAILABLE
+                || e.category() == DomainException.Category.TIMED_OUT;
     }
 
     /** The mail server could not be reached; why is for the log only. */
@@ -307,7 +311,7 @@ public class MailboxService {
         if (e instanceof jakarta.mail.FolderNotFoundException) {
             return "The folder does not exist on the mail server.";
         }
-        if (e instanceof ProblemException problem) {
+        if (e instanceof DomainException problem) {
             return problem.getMessage();
         }
         if (e instanceof MessagingException && e.getCause() instanceof IOException) {

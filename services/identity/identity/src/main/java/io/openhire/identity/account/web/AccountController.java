@@ -1,9 +1,11 @@
 package io.openhire.identity.account.web;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.openhire.identity.account.AccountService;
-import io.openhire.identity.account.Role;
-import io.openhire.identity.account.User;
+import io.openhire.identity.client.AddUserRequest;
+import io.openhire.identity.client.AddedUser;
+import io.openhire.identity.client.UserPage;
+import io.openhire.identity.client.UserProfile;
+import io.openhire.identity.client.UserUpdate;
 import io.openhire.platform.security.AuthenticatedUser;
 import io.openhire.platform.security.TokenClaims;
 import jakarta.validation.Valid;
@@ -15,7 +17,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -71,56 +72,9 @@ class AccountController {
     record PasswordChange(
             @NotNull String currentPassword, @NotNull String newPassword) {}
 
-    record AddUserRequest(
-            @NotBlank @Email @Size(max = 254) String email,
-            @NotBlank @Size(max = 200) String name,
-            @NotNull Role role,
-            String password) {}
-
-    record UserUpdate(Role role, User.Status status) {}
-
     record AcceptInvitation(
             @NotBlank @Size(max = 200) String token,
             @NotNull String password) {}
-
-    record Organization(UUID id, String name) {}
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Profile(
-            UUID id,
-            Organization organization,
-            String email,
-            String name,
-            Role role,
-            User.Status status,
-            String title,
-            String phone,
-            String locale,
-            String timeZone,
-            Instant createdAt,
-            Instant updatedAt) {
-
-        static Profile of(User u) {
-            return new Profile(
-                    u.id(),
-                    new Organization(u.organizationId(), u.organizationName()),
-                    u.email(),
-                    u.name(),
-                    u.role(),
-                    u.status(),
-                    u.title(),
-                    u.phone(),
-                    u.locale(),
-                    u.timeZone(),
-                    u.createdAt(),
-                    u.updatedAt());
-        }
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record AddedUser(Profile user, String invitationToken, Instant invitationExpiresAt) {}
-
-    record Page<T>(List<T> items, int offset, int limit, int total) {}
 
     /** The same answer whether or not the address already had an account (see AccountService.register). */
     record Registration(String email, String message) {}
@@ -131,7 +85,7 @@ class AccountController {
         String email = request.email().strip();
         try {
             accounts.register(request.organization(), request.name(), email, request.password());
-        } catch (io.openhire.platform.web.ProblemException e) {
+        } catch (io.openhire.platform.errors.DomainException e) {
             // Two sign-ups of one free address at the same instant: the database's unique index let one
             // through and rolled the other back. The loser gets the same answer as everyone.
             if (!e.kind().equals("email-taken")) {
@@ -146,12 +100,12 @@ class AccountController {
     }
 
     @GetMapping("/profile")
-    Profile profile(AuthenticatedUser caller) {
-        return Profile.of(accounts.profile(caller));
+    UserProfile profile(AuthenticatedUser caller) {
+        return AccountViews.profile(accounts.profile(caller));
     }
 
     @PatchMapping("/profile")
-    Profile updateProfile(AuthenticatedUser caller, @Valid @RequestBody ProfileUpdate update) {
+    UserProfile updateProfile(AuthenticatedUser caller, @Valid @RequestBody ProfileUpdate update) {
         if (update.timeZone() != null && !update.timeZone().isBlank()) {
             try {
                 java.time.ZoneId.of(update.timeZone());
@@ -159,7 +113,7 @@ class AccountController {
                 throw io.openhire.platform.web.ProblemException.invalidField("timeZone", "is not a known time zone");
             }
         }
-        return Profile.of(accounts.updateProfile(
+        return AccountViews.profile(accounts.updateProfile(
                 caller, update.name(), update.title(), update.phone(), update.locale(), update.timeZone()));
     }
 
@@ -176,39 +130,42 @@ class AccountController {
     }
 
     @PostMapping("/invitations/accept")
-    Profile acceptInvitation(@Valid @RequestBody AcceptInvitation request) {
-        return Profile.of(accounts.acceptInvitation(request.token(), request.password()));
+    UserProfile acceptInvitation(@Valid @RequestBody AcceptInvitation request) {
+        return AccountViews.profile(accounts.acceptInvitation(request.token(), request.password()));
     }
 
     @GetMapping
     @PreAuthorize("hasRole('ADMIN')")
-    Page<Profile> list(
+    UserPage list(
             AuthenticatedUser admin,
             @RequestParam(defaultValue = "0") @Min(0) int offset,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        List<Profile> items =
-                accounts.list(admin, offset, limit).stream().map(Profile::of).toList();
-        return new Page<>(items, offset, limit, accounts.count(admin));
+        List<UserProfile> items = accounts.list(admin, offset, limit).stream()
+                .map(AccountViews::profile)
+                .toList();
+        return new UserPage(items, offset, limit, accounts.count(admin));
     }
 
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<AddedUser> add(AuthenticatedUser admin, @Valid @RequestBody AddUserRequest request) {
-        AccountService.AddedUser added =
-                accounts.addUser(admin, request.email().strip(), request.name(), request.role(), request.password());
+        AccountService.AddedUser added = accounts.addUser(
+                admin, request.email().strip(), request.name(), AccountViews.role(request.role()), request.password());
         return ResponseEntity.created(URI.create("/api/v1/users/" + added.user().id()))
-                .body(new AddedUser(Profile.of(added.user()), added.invitationToken(), added.invitationExpiresAt()));
+                .body(new AddedUser(
+                        AccountViews.profile(added.user()), added.invitationToken(), added.invitationExpiresAt()));
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN') or #id.toString() == authentication.name")
-    Profile get(AuthenticatedUser caller, @PathVariable UUID id) {
-        return Profile.of(accounts.get(caller, id));
+    UserProfile get(AuthenticatedUser caller, @PathVariable UUID id) {
+        return AccountViews.profile(accounts.get(caller, id));
     }
 
     @PatchMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
-    Profile update(AuthenticatedUser admin, @PathVariable UUID id, @Valid @RequestBody UserUpdate update) {
-        return Profile.of(accounts.updateUser(admin, id, update.role(), update.status()));
+    UserProfile update(AuthenticatedUser admin, @PathVariable UUID id, @Valid @RequestBody UserUpdate update) {
+        return AccountViews.profile(
+                accounts.updateUser(admin, id, AccountViews.role(update.role()), AccountViews.status(update.status())));
     }
 }

@@ -1,6 +1,9 @@
 package io.openhire.jobingestion.jobs.web;
 
 import io.openhire.jobingestion.JobIngestionProperties;
+import io.openhire.jobingestion.client.CrawlView;
+import io.openhire.jobingestion.client.JobPage;
+import io.openhire.jobingestion.client.JobView;
 import io.openhire.jobingestion.connectors.Posting;
 import io.openhire.jobingestion.crawl.Crawl;
 import io.openhire.jobingestion.crawl.CrawlService;
@@ -11,6 +14,7 @@ import io.openhire.jobingestion.jobs.JobStore;
 import io.openhire.jobingestion.jobs.Jobs;
 import io.openhire.jobingestion.upload.PostingInput;
 import io.openhire.platform.security.AuthenticatedUser;
+import io.openhire.platform.web.DateOrInstant;
 import io.openhire.platform.web.ProblemException;
 import java.io.IOException;
 import java.net.URI;
@@ -19,9 +23,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -81,7 +82,11 @@ class JobController {
         this.clock = clock;
     }
 
-    /** {@code {sourceId}} or {@code {postings: [...]}}, not both. */
+    /**
+     * {@code {sourceId}} (job-ingestion-client's {@code CrawlRequest}) or {@code {postings: [...]}}, not both.
+     * Postings stay JSON here: they come in their sources' shapes (OpenHire's, schema.org JobPosting), and
+     * {@link PostingInput} reads each shape.
+     */
     record IngestRequest(UUID sourceId, JsonNode postings) {}
 
     record PostingResult(int index, UUID jobId, String externalId, JobStore.Result result, UUID duplicateOf) {}
@@ -102,7 +107,7 @@ class JobController {
             return ResponseEntity.status(HttpStatus.ACCEPTED)
                     .location(URI.create(
                             "/api/v1/jobs/crawls/" + requested.crawl().id()))
-                    .body(CrawlView.of(requested.crawl(), requested.alreadyActive()));
+                    .body(CrawlViews.of(requested.crawl(), requested.alreadyActive()));
         }
         List<Posting> postings;
         try {
@@ -208,7 +213,7 @@ class JobController {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER', 'CLIENT', 'SERVICE')")
-    JobViews.JobPage list(
+    JobPage list(
             AuthenticatedUser caller,
             @RequestParam(required = false) String text,
             @RequestParam(required = false) String status,
@@ -253,58 +258,38 @@ class JobController {
                         blankToNull(location),
                         remote,
                         origin,
-                        date("from", from),
-                        date("to", to),
+                        DateOrInstant.atStart("from", from),
+                        DateOrInstant.atStart("to", to),
                         includeDuplicates),
                 now,
                 page,
                 size);
-        return new JobViews.JobPage(
-                result.items().stream()
-                        .map(j -> JobViews.JobView.summary(j, now))
-                        .toList(),
-                page,
-                size,
-                result.total());
+        return new JobPage(
+                result.items().stream().map(j -> JobViews.summary(j, now)).toList(), page, size, result.total());
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER', 'CLIENT', 'SERVICE')")
-    JobViews.JobView get(AuthenticatedUser caller, @PathVariable UUID id) {
+    JobView get(AuthenticatedUser caller, @PathVariable UUID id) {
         Job job = jobs.find(caller.organizationId(), id).orElseThrow(() -> ProblemException.notFound("Job " + id));
-        return JobViews.JobView.of(
+        return JobViews.of(
                 job,
                 clock.instant(),
                 job.description(),
                 jobs.duplicatesOf(caller.organizationId(), id).stream()
-                        .map(JobViews.DuplicateView::of)
+                        .map(JobViews::duplicate)
                         .toList());
     }
 
     @GetMapping("/crawls/{id}")
     @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER', 'SERVICE')")
     CrawlView crawl(AuthenticatedUser caller, @PathVariable UUID id) {
-        return CrawlView.of(
+        return CrawlViews.of(
                 crawls.find(caller.organizationId(), id).orElseThrow(() -> ProblemException.notFound("Crawl " + id)),
                 false);
     }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static Instant date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip()).atStartOfDay().toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(value.strip());
-            } catch (DateTimeParseException e2) {
-                throw ProblemException.invalidField(field, "a date (2026-11-22) or an instant (2026-11-22T09:00:00Z)");
-            }
-        }
     }
 }

@@ -1,17 +1,18 @@
 package io.openhire.jobingestion.sources.web;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import io.openhire.jobingestion.client.CrawlView;
+import io.openhire.jobingestion.client.NewSource;
+import io.openhire.jobingestion.client.SourceView;
 import io.openhire.jobingestion.crawl.Crawl;
 import io.openhire.jobingestion.crawl.CrawlService;
 import io.openhire.jobingestion.crawl.Crawls;
-import io.openhire.jobingestion.jobs.web.CrawlView;
+import io.openhire.jobingestion.jobs.web.CrawlViews;
 import io.openhire.jobingestion.sources.JobSource;
 import io.openhire.jobingestion.sources.JobSources;
 import io.openhire.jobingestion.sources.SourceService;
 import io.openhire.platform.security.AuthenticatedUser;
 import io.openhire.platform.web.ProblemException;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -45,56 +46,48 @@ class SourceController {
         this.crawls = crawls;
     }
 
-    /** Connector health: the last success and the last error with when it happened. */
-    record Health(String status, Instant lastSuccessAt, String lastError, Instant lastErrorAt, UUID lastCrawlId) {}
-
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    record SourceView(
-            UUID id,
-            String name,
-            String kind,
-            String board,
-            String url,
-            String employer,
-            boolean hasApiKey,
-            String apiEmail,
-            Integer scheduleMinutes,
-            Instant nextCrawlAt,
-            Instant createdAt,
-            Health health,
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<CrawlView> recentCrawls) {
-
-        static SourceView of(JobSource s, List<CrawlView> recent) {
-            return new SourceView(
-                    s.id(),
-                    s.name(),
-                    s.kind().name(),
-                    s.board(),
-                    s.url(),
-                    s.employer(),
-                    s.credentialsSealed() != null,
-                    s.credentialsUser(),
-                    s.scheduleMinutes(),
-                    s.nextCrawlAt(),
-                    s.createdAt(),
-                    new Health(s.health(), s.lastSuccessAt(), s.lastError(), s.lastErrorAt(), s.lastCrawlId()),
-                    recent);
-        }
+    /** A source as job-ingestion-client's {@link SourceView}; {@code recent} only when one source is read. */
+    static SourceView view(JobSource s, List<CrawlView> recent) {
+        return new SourceView(
+                s.id(),
+                s.name(),
+                s.kind().name(),
+                s.board(),
+                s.url(),
+                s.employer(),
+                s.credentialsSealed() != null,
+                s.credentialsUser(),
+                s.scheduleMinutes(),
+                s.nextCrawlAt(),
+                s.createdAt(),
+                new SourceView.Health(s.health(), s.lastSuccessAt(), s.lastError(), s.lastErrorAt(), s.lastCrawlId()),
+                recent);
     }
 
     @PostMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER')")
-    ResponseEntity<SourceView> create(AuthenticatedUser caller, @RequestBody SourceService.NewSource request) {
-        JobSource source = service.create(caller.organizationId(), caller.subject(), request);
+    ResponseEntity<SourceView> create(AuthenticatedUser caller, @RequestBody NewSource request) {
+        JobSource source = service.create(
+                caller.organizationId(),
+                caller.subject(),
+                new SourceService.NewSource(
+                        request.name(),
+                        request.kind(),
+                        request.board(),
+                        request.url(),
+                        request.employer(),
+                        request.scheduleMinutes(),
+                        request.apiKey(),
+                        request.apiEmail()));
         return ResponseEntity.created(URI.create("/api/v1/jobs/sources/" + source.id()))
-                .body(SourceView.of(source, null));
+                .body(view(source, null));
     }
 
     @GetMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER')")
     List<SourceView> list(AuthenticatedUser caller) {
         return sources.list(caller.organizationId()).stream()
-                .map(s -> SourceView.of(s, null))
+                .map(s -> view(s, null))
                 .toList();
     }
 
@@ -103,10 +96,10 @@ class SourceController {
     SourceView get(AuthenticatedUser caller, @PathVariable UUID id) {
         JobSource source =
                 sources.find(caller.organizationId(), id).orElseThrow(() -> ProblemException.notFound("Source " + id));
-        return SourceView.of(
+        return view(
                 source,
                 crawls.ofSource(caller.organizationId(), id, 10).stream()
-                        .map(c -> CrawlView.of(c, false))
+                        .map(c -> CrawlViews.of(c, false))
                         .toList());
     }
 
@@ -118,7 +111,7 @@ class SourceController {
                 crawlService.request(caller.organizationId(), id, caller.subject(), Crawl.Trigger.MANUAL);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(URI.create("/api/v1/jobs/crawls/" + requested.crawl().id()))
-                .body(CrawlView.of(requested.crawl(), requested.alreadyActive()));
+                .body(CrawlViews.of(requested.crawl(), requested.alreadyActive()));
     }
 
     @DeleteMapping("/{id}")

@@ -3,14 +3,13 @@ package io.openhire.jobprocessing.pipeline.web;
 import io.openhire.jobingestion.events.JobIngested;
 import io.openhire.jobprocessing.pipeline.JobOptimisation;
 import io.openhire.jobprocessing.pipeline.JobReports;
+import io.openhire.jobprocessing.report.AdReport;
 import io.openhire.jobprocessing.report.AdReviewer;
 import io.openhire.places.Places;
 import io.openhire.platform.security.AuthenticatedUser;
+import io.openhire.platform.web.DateOrInstant;
 import io.openhire.platform.web.ProblemException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -22,12 +21,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /api/v1/jobs/optimize} reviews a job: an ingested one ({@code {jobId}}, stored and
  * announced) or a draft ({@code {job: {...}}}, reviewed only); {@code GET /api/v1/jobs/optimized?jobId=}
- * returns a job's latest report with its extracted skills.
+ * returns a job's latest report with its extracted skills. Other services read the report as
+ * job-processing-client's {@code AdReport} ({@code AdReportClientTest} holds the two together).
  */
 @RestController
 @RequestMapping("/api/v1/jobs")
@@ -65,7 +64,7 @@ class OptimizeController {
 
     @PostMapping("/optimize")
     @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER', 'SERVICE')")
-    Object optimize(AuthenticatedUser caller, @RequestBody OptimizeRequest request) {
+    AdReport optimize(AuthenticatedUser caller, @RequestBody OptimizeRequest request) {
         if ((request.jobId() == null) == (request.job() == null)) {
             throw ProblemException.badRequest("optimize-request", "Send either {\"jobId\": …} or {\"job\": {…}}.");
         }
@@ -79,7 +78,7 @@ class OptimizeController {
 
     @GetMapping("/optimized")
     @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER', 'CLIENT', 'SERVICE')")
-    JsonNode optimized(AuthenticatedUser caller, @RequestParam UUID jobId) {
+    AdReport optimized(AuthenticatedUser caller, @RequestParam UUID jobId) {
         return reports.latestReport(caller.organizationId(), jobId)
                 .orElseThrow(() -> ProblemException.notFound("A report for job " + jobId));
     }
@@ -143,8 +142,8 @@ class OptimizeController {
                 type,
                 null,
                 salary,
-                date(d.postedAt(), "job.postedAt"),
-                date(d.expiresAt(), "job.expiresAt"),
+                DateOrInstant.atStart("job.postedAt", d.postedAt()),
+                DateOrInstant.atStart("job.expiresAt", d.expiresAt()),
                 d.applyUrl(),
                 "DRAFT",
                 null,
@@ -160,20 +159,5 @@ class OptimizeController {
             throw ProblemException.invalidField(field, "one of " + allowed);
         }
         return v;
-    }
-
-    private static Instant date(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip()).atStartOfDay().toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(value.strip());
-            } catch (DateTimeParseException e2) {
-                throw ProblemException.invalidField(field, "a date (2026-11-22) or an instant");
-            }
-        }
     }
 }

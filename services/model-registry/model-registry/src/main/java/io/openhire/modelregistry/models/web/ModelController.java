@@ -3,7 +3,11 @@ package io.openhire.modelregistry.models.web;
 import io.openhire.modelregistry.ModelRegistryProperties;
 import io.openhire.modelregistry.artifacts.ArtifactStore;
 import io.openhire.modelregistry.artifacts.WorkDirectory;
-import io.openhire.modelregistry.models.AliasChange;
+import io.openhire.modelregistry.client.AliasHistory;
+import io.openhire.modelregistry.client.ModelSummary;
+import io.openhire.modelregistry.client.ModelView;
+import io.openhire.modelregistry.client.UpdateRequest;
+import io.openhire.modelregistry.client.VersionView;
 import io.openhire.modelregistry.models.ModelRegistration;
 import io.openhire.modelregistry.models.ModelVersion;
 import io.openhire.modelregistry.models.Models;
@@ -72,52 +76,8 @@ class ModelController {
         this.json = json;
     }
 
-    record ModelSummary(
-            String name, String task, String description, Map<String, Integer> aliases, Integer latestVersion) {}
-
-    record ModelView(
-            String name,
-            String task,
-            String description,
-            List<RegisteredModel.Gate> promotionGates,
-            Map<String, Models.Alias> aliases,
-            List<VersionView> versions,
-            Instant createdAt,
-            Instant updatedAt) {}
-
-    record Checksummed(String sha256, long size) {}
-
-    record VersionView(
-            String name,
-            int version,
-            ModelVersion.Status status,
-            String statusReason,
-            String format,
-            Checksummed artifact,
-            Checksummed tokenizer,
-            Object signature,
-            Object config,
-            Map<String, Double> metrics,
-            Map<String, String> tags,
-            String description,
-            ModelVersion.Lineage lineage,
-            List<String> aliases,
-            String createdBy,
-            Instant createdAt) {}
-
-    record History(String model, String alias, Instant at, Map<String, Integer> aliasesAt, List<AliasChange> changes) {}
-
-    /**
-     * {@code action}: {@code PROMOTE} (name, version, alias, reason), {@code ROLLBACK} (name, alias, reason)
-     * or {@code SET_GATES} (name, gates). New versions are registered with a multipart request instead.
-     */
-    record UpdateRequest(
-            String action,
-            String name,
-            Integer version,
-            String alias,
-            String reason,
-            List<RegisteredModel.Gate> gates) {}
+    // Answers and requests are model-registry-client's records (ModelViews maps to them), except the
+    // SET_GATES answer (the model with its gates) and multipart registration, which no service calls.
 
     @GetMapping("/registered")
     @PreAuthorize(READERS)
@@ -141,31 +101,20 @@ class ModelController {
     @PreAuthorize(READERS)
     ModelView model(@PathVariable String name) {
         RegisteredModel model = find(name);
-        Map<String, Models.Alias> aliases = models.aliases(name);
-        List<VersionView> versions =
-                models.versions(name).stream().map(v -> view(v, aliases)).toList();
-        return new ModelView(
-                model.name(),
-                model.task(),
-                model.description(),
-                model.gates(),
-                aliases,
-                versions,
-                model.createdAt(),
-                model.updatedAt());
+        return ModelViews.model(model, models.aliases(name), models.versions(name));
     }
 
     @GetMapping("/{name}/versions/{version}")
     @PreAuthorize(READERS)
     VersionView version(@PathVariable String name, @PathVariable int version) {
         find(name);
-        return view(findVersion(name, version), models.aliases(name));
+        return ModelViews.version(findVersion(name, version), models.aliases(name));
     }
 
     /** The alias history, newest first; with {@code at}, also which version each alias held at that instant. */
     @GetMapping("/{name}/history")
     @PreAuthorize(READERS)
-    History history(
+    AliasHistory history(
             @PathVariable String name,
             @RequestParam(required = false) String alias,
             @RequestParam(required = false) String at,
@@ -182,12 +131,14 @@ class ModelController {
                 throw ProblemException.invalidField("at", "an ISO-8601 instant such as 2026-03-03T12:00:00Z");
             }
         }
-        return new History(
+        return new AliasHistory(
                 name,
                 alias,
                 instant,
                 instant == null ? null : models.aliasesAt(name, instant),
-                models.history(name, alias, limit));
+                models.history(name, alias, limit).stream()
+                        .map(ModelViews::change)
+                        .toList());
     }
 
     /** The artifact's bytes, streamed part by part; the SHA-256 in the headers lets the reader verify them. */
@@ -239,15 +190,18 @@ class ModelController {
                 if (request.version() == null) {
                     throw ProblemException.invalidField("version", "required to promote");
                 }
-                yield promotions.promote(
-                        request.name(), request.version(), aliasOrChampion(request), reason, actor(caller));
+                yield ModelViews.change(promotions.promote(
+                        request.name(), request.version(), aliasOrChampion(request), reason, actor(caller)));
             }
-            case "ROLLBACK" -> promotions.rollback(request.name(), aliasOrChampion(request), reason, actor(caller));
+            case "ROLLBACK" ->
+                ModelViews.change(promotions.rollback(request.name(), aliasOrChampion(request), reason, actor(caller)));
             case "SET_GATES" -> {
                 if (request.gates() == null) {
                     throw ProblemException.invalidField("gates", "required (an empty list removes all gates)");
                 }
-                yield promotions.setGates(request.name(), request.gates());
+                yield promotions.setGates(
+                        request.name(),
+                        request.gates().stream().map(ModelViews::gate).toList());
             }
             default ->
                 throw ProblemException.invalidField(
@@ -288,7 +242,7 @@ class ModelController {
             }
             ModelVersion v = registration.register(request, artifactFile, tokenizerFile, actor(caller));
             return ResponseEntity.created(URI.create("/api/v1/models/" + v.name() + "/versions/" + v.version()))
-                    .body(view(v, models.aliases(v.name())));
+                    .body(ModelViews.version(v, models.aliases(v.name())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -321,30 +275,5 @@ class ModelController {
             throw ProblemException.conflict("version-not-ready", "Version " + version + " is " + v.status() + ".");
         }
         return v;
-    }
-
-    private static VersionView view(ModelVersion v, Map<String, Models.Alias> aliases) {
-        List<String> pointing = aliases.values().stream()
-                .filter(a -> a.version() == v.version())
-                .map(Models.Alias::alias)
-                .sorted()
-                .toList();
-        return new VersionView(
-                v.name(),
-                v.version(),
-                v.status(),
-                v.statusReason(),
-                v.format(),
-                new Checksummed(v.artifactSha256(), v.artifactSize()),
-                v.tokenizerSha256() == null ? null : new Checksummed(v.tokenizerSha256(), v.tokenizerSize()),
-                v.signature(),
-                v.config(),
-                v.metrics(),
-                v.tags(),
-                v.description(),
-                v.lineage(),
-                pointing,
-                v.createdBy(),
-                v.createdAt());
     }
 }

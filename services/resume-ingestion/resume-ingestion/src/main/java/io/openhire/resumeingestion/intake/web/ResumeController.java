@@ -1,22 +1,22 @@
 package io.openhire.resumeingestion.intake.web;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.openhire.platform.http.ServiceAccount;
 import io.openhire.platform.security.AuthenticatedUser;
+import io.openhire.platform.web.DateOrInstant;
 import io.openhire.platform.web.ProblemException;
-import io.openhire.resumeingestion.intake.ProcessingApi;
+import io.openhire.resumeingestion.client.ResumePage;
+import io.openhire.resumeingestion.client.ResumeView;
+import io.openhire.resumeingestion.client.UploadAccepted;
 import io.openhire.resumeingestion.intake.Resume;
 import io.openhire.resumeingestion.intake.ResumeErasure;
 import io.openhire.resumeingestion.intake.ResumeIntake;
 import io.openhire.resumeingestion.intake.Resumes;
-import io.openhire.resumeingestion.intake.StorageApi;
+import io.openhire.resumeprocessing.client.ProfileView;
+import io.openhire.resumeprocessing.client.ResumeProcessingApi;
+import io.openhire.storage.client.StorageApi;
+import io.openhire.storage.client.StorageBuckets;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -35,11 +35,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Resumes in: {@code POST /api/v1/resumes/upload}; and out: the list, one resume with its parsed
- * profile, and the original file. Candidates see only what they uploaded themselves.
+ * profile, and the original file. Candidates see only what they uploaded themselves. The answers are
+ * resume-ingestion-client's records, the ones other services read.
  */
 @RestController
 @RequestMapping("/api/v1/resumes")
@@ -52,7 +52,7 @@ class ResumeController {
 
     private final ResumeIntake intake;
     private final Resumes resumes;
-    private final ProcessingApi processing;
+    private final ResumeProcessingApi processing;
     private final StorageApi storage;
     private final ServiceAccount serviceAccount;
     private final ResumeErasure erasure;
@@ -60,7 +60,7 @@ class ResumeController {
     ResumeController(
             ResumeIntake intake,
             Resumes resumes,
-            ProcessingApi processing,
+            ResumeProcessingApi processing,
             StorageApi storage,
             ServiceAccount serviceAccount,
             ResumeErasure erasure) {
@@ -72,48 +72,9 @@ class ResumeController {
         this.erasure = erasure;
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Accepted(UUID id, Resume.Status status, boolean duplicate) {}
-
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    record ResumeView(
-            UUID id,
-            Resume.Status status,
-            String statusReason,
-            String source,
-            String fileName,
-            String mediaType,
-            long sizeBytes,
-            String sha256,
-            String candidateEmail,
-            UUID jobId,
-            Instant receivedAt,
-            Instant statusChangedAt,
-            JsonNode profile) {
-
-        static ResumeView of(Resume r, JsonNode profile) {
-            return new ResumeView(
-                    r.id(),
-                    r.status(),
-                    r.statusReason(),
-                    r.source(),
-                    r.fileName(),
-                    r.mediaType(),
-                    r.sizeBytes(),
-                    r.sha256(),
-                    r.candidateEmail(),
-                    r.jobId(),
-                    r.receivedAt(),
-                    r.statusChangedAt(),
-                    profile);
-        }
-    }
-
-    record ResumePage(List<ResumeView> items, int page, int size, long total) {}
-
     @PostMapping(path = "/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER', 'CANDIDATE')")
-    ResponseEntity<Accepted> upload(
+    ResponseEntity<UploadAccepted> upload(
             AuthenticatedUser caller,
             @RequestPart("file") MultipartFile file,
             @RequestParam(required = false) String candidateEmail,
@@ -146,7 +107,7 @@ class ResumeController {
                         ? ResumeIntake.DuplicatesAmong.ORGANISATION
                         : ResumeIntake.DuplicatesAmong.UPLOADER));
         Resume resume = outcome.resume();
-        Accepted body = new Accepted(resume.id(), resume.status(), !outcome.created());
+        UploadAccepted body = new UploadAccepted(resume.id(), ResumeViews.status(resume.status()), !outcome.created());
         if (!outcome.created()) {
             return ResponseEntity.ok().location(location(resume)).body(body);
         }
@@ -174,19 +135,19 @@ class ResumeController {
         Resumes.Filter filter = new Resumes.Filter(
                 status,
                 source == null ? null : source.toUpperCase(Locale.ROOT),
-                instant("from", from, false),
-                instant("to", to, true),
+                DateOrInstant.atStart("from", from),
+                DateOrInstant.afterEnd("to", to),
                 ownOnly(caller));
         Resumes.Page found = resumes.list(caller.organizationId(), filter, page, size);
         return new ResumePage(
-                found.items().stream().map(r -> ResumeView.of(r, null)).toList(), page, size, found.total());
+                found.items().stream().map(r -> ResumeViews.view(r, null)).toList(), page, size, found.total());
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER', 'CANDIDATE')")
     ResumeView get(AuthenticatedUser caller, @PathVariable UUID id) {
         Resume resume = visible(caller, id);
-        JsonNode profile = null;
+        ProfileView profile = null;
         if (resume.status() == Resume.Status.PARSED) {
             try {
                 profile = serviceAccount.onBehalfOf(caller.organizationId(), () -> processing.profile(id));
@@ -196,15 +157,15 @@ class ResumeController {
                         "Profile of resume {} unavailable: {}", id, e.getClass().getSimpleName());
             }
         }
-        return ResumeView.of(resume, profile);
+        return ResumeViews.view(resume, profile);
     }
 
     @GetMapping("/{id}/original")
     @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER', 'CANDIDATE')")
     ResponseEntity<byte[]> original(AuthenticatedUser caller, @PathVariable UUID id) {
         Resume resume = visible(caller, id);
-        ResponseEntity<byte[]> stored =
-                serviceAccount.onBehalfOf(caller.organizationId(), () -> storage.get(resume.objectKey()));
+        byte[] stored = serviceAccount.onBehalfOf(
+                caller.organizationId(), () -> storage.get(StorageBuckets.RESUMES, resume.objectKey()));
         String name = resume.fileName() == null ? "resume" : resume.fileName();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(resume.mediaType()))
@@ -215,7 +176,7 @@ class ResumeController {
                                 .build()
                                 .toString())
                 .header("X-Content-Type-Options", "nosniff")
-                .body(stored.getBody());
+                .body(stored);
     }
 
     /**
@@ -258,23 +219,5 @@ class ResumeController {
         name = name.substring(name.lastIndexOf('/') + 1);
         name = FILE_NAME_UNSAFE.matcher(name).replaceAll("_").strip();
         return name.length() > 200 ? name.substring(0, 200) : name;
-    }
-
-    static Instant instant(String field, String value, boolean endOfDay) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            if (value.length() == 10) {
-                LocalDate day = LocalDate.parse(value);
-                return (endOfDay ? day.plusDays(1) : day)
-                        .atStartOfDay(ZoneOffset.UTC)
-                        .toInstant();
-            }
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(
-                    field, "must be a date (2026-11-21) or an instant (2026-11-21T10:15:30Z)");
-        }
     }
 }
