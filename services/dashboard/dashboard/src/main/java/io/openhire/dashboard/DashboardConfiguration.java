@@ -1,13 +1,13 @@
 package io.openhire.dashboard;
 
-import io.openhire.dashboard.api.IdentityApi;
-import io.openhire.dashboard.api.JobReviewsApi;
-import io.openhire.dashboard.api.JobsApi;
-import io.openhire.dashboard.api.MatchesApi;
-import io.openhire.dashboard.api.ModelsApi;
-import io.openhire.dashboard.api.ProfilesApi;
-import io.openhire.dashboard.api.ResumesApi;
+import io.openhire.identity.client.IdentityApi;
+import io.openhire.jobingestion.client.JobIngestionApi;
+import io.openhire.jobprocessing.client.JobProcessingApi;
+import io.openhire.matching.client.MatchingApi;
+import io.openhire.modelregistry.client.ModelRegistryApi;
 import io.openhire.platform.http.ServiceClients;
+import io.openhire.resumeingestion.client.ResumeIngestionApi;
+import io.openhire.resumeprocessing.client.ResumeProcessingApi;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Configuration;
  * The dashboard: the web UI recruiters, clients and admins use. Pages are rendered on the server
  * (Thymeleaf) from what the services' APIs answer for the signed-in user — called with that user's own
  * token, so each service's rules (roles, organisation) apply unchanged — and updated in place with htmx
- * and a server-sent event stream fed from Kafka.
+ * and a server-sent event stream fed from Kafka. The services are called through their typed clients
+ * ({@code <svc>-client}): a renamed field or category is a compile error here, not a blank on a page.
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackageClasses = DashboardConfiguration.class)
@@ -36,32 +37,32 @@ public class DashboardConfiguration {
     }
 
     @Bean
-    JobsApi dashboardJobsApi(ServiceClients clients) {
-        return clients.create(JobsApi.class, "job-ingestion");
+    JobIngestionApi dashboardJobIngestionApi(ServiceClients clients) {
+        return clients.create(JobIngestionApi.class, "job-ingestion");
     }
 
     @Bean
-    JobReviewsApi dashboardJobReviewsApi(ServiceClients clients) {
-        return clients.create(JobReviewsApi.class, "job-processing");
+    JobProcessingApi dashboardJobProcessingApi(ServiceClients clients) {
+        return clients.create(JobProcessingApi.class, "job-processing");
     }
 
     @Bean
-    ResumesApi dashboardResumesApi(ServiceClients clients) {
-        return clients.create(ResumesApi.class, "resume-ingestion");
+    ResumeIngestionApi dashboardResumeIngestionApi(ServiceClients clients) {
+        return clients.create(ResumeIngestionApi.class, "resume-ingestion");
     }
 
     @Bean
-    ProfilesApi dashboardProfilesApi(ServiceClients clients) {
-        return clients.create(ProfilesApi.class, "resume-processing");
+    ResumeProcessingApi dashboardResumeProcessingApi(ServiceClients clients) {
+        return clients.create(ResumeProcessingApi.class, "resume-processing");
     }
 
     @Bean
-    MatchesApi dashboardMatchesApi(ServiceClients clients) {
-        return clients.create(MatchesApi.class, "matching");
+    MatchingApi dashboardMatchingApi(ServiceClients clients) {
+        return clients.create(MatchingApi.class, "matching");
     }
 
     @Bean
-    ModelsApi dashboardModelsApi(ServiceClients clients) {
-        return clients.create(ModelsApi.class, "model-registry");
+    ModelRegistryApi dashboardModelRegistryApi(ServiceClients clients) {
+        return clients.create(ModelRegistryApi.class, "model-registry");
     }
 }

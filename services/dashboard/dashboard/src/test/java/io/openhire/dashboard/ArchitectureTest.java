@@ -15,4 +15,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule constructorInjection = ArchitectureRules.noFieldInjection();
+
+    @ArchTest
+    static final ArchRule problemDetailsOnlyInTheWebLayer = ArchitectureRules.problemDetailsOnlyInTheWebLayer();
 }

@@ -351,9 +351,10 @@ class DashboardIT {
                                        "tags": {}, "lineage": null, "createdAt": "2026-11-22T10:00:00Z"}]}""")));
         modelRegistry.stubFor(
                 get(urlPathEqualTo("/api/v1/models/text-embedding/history")).willReturn(okJson("""
-                        {"changes": [{"changedAt": "2026-11-22T10:00:00Z", "alias": "champion", "action": "PROMOTE",
-                                      "previousVersion": null, "version": 1, "actor": "system",
-                                      "reason": "first start"}]}""")));
+                        {"model": "text-embedding", "alias": null, "at": null, "aliasesAt": null,
+                         "changes": [{"id": 1, "model": "text-embedding", "changedAt": "2026-11-22T10:00:00Z",
+                                      "alias": "champion", "action": "PROMOTE", "previousVersion": null,
+                                      "version": 1, "actor": "system", "reason": "first start"}]}""")));
         // A service's refusal reaches the page as its sentence.
         modelRegistry.stubFor(get(urlEqualTo("/api/v1/models/private-model"))
                 .willReturn(aResponse()
@@ -401,7 +402,11 @@ class DashboardIT {
 
         // Identity's bootstrap operator: PLATFORM_OPERATOR in the token, so the page offers both controls
         // and they reach the registry with the operator's own token.
-        modelRegistry.stubFor(post(urlEqualTo("/api/v1/models/update")).willReturn(okJson("{}")));
+        // model-registry answers a move with the alias change it recorded.
+        modelRegistry.stubFor(post(urlEqualTo("/api/v1/models/update")).willReturn(okJson("""
+                {"id": 2, "model": "text-embedding", "alias": "champion", "version": 2, "previousVersion": 1,
+                 "action": "PROMOTE", "actor": "user:olive", "reason": "promoted in the dashboard",
+                 "changedAt": "2026-11-24T10:00:00Z"}""")));
         Browser operator = new Browser();
         assertThat(operator.signIn(OPERATOR, PASSWORD).headers().firstValue("Location"))
                 .hasValue("/");

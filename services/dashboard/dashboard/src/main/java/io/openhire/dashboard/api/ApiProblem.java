@@ -1,7 +1,8 @@
 package io.openhire.dashboard.api;
 
+import io.openhire.platform.web.GlobalProblemHandler;
+import java.util.List;
 import org.springframework.web.client.RestClientResponseException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The sentence a service's problem detail (RFC 9457) gives a person, to show on the page. */
@@ -9,24 +10,31 @@ public final class ApiProblem {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /**
+     * What every service's problem detail says (see {@code GlobalProblemHandler}): a title, a detail, and for
+     * a validation problem the fields that were wrong.
+     */
+    record Problem(String title, String detail, List<GlobalProblemHandler.FieldProblem> errors) {}
+
     private ApiProblem() {}
 
     public static String message(RestClientResponseException e) {
         try {
-            JsonNode problem = JSON.readTree(e.getResponseBodyAsString());
-            StringBuilder message = new StringBuilder(text(problem, "detail", text(problem, "title", "")));
+            Problem problem = JSON.readValue(e.getResponseBodyAsString(), Problem.class);
+            StringBuilder message = new StringBuilder(text(problem.detail(), text(problem.title(), "")));
             // Field errors of a validation problem: "email: must be a well-formed email address".
-            for (JsonNode error : problem.path("errors")) {
+            for (GlobalProblemHandler.FieldProblem error :
+                    problem.errors() == null ? List.<GlobalProblemHandler.FieldProblem>of() : problem.errors()) {
                 message.append(message.isEmpty() ? "" : " ")
-                        .append(text(error, "field", ""))
+                        .append(text(error.field(), ""))
                         .append(": ")
-                        .append(text(error, "message", ""))
+                        .append(text(error.message(), ""))
                         .append('.');
             }
             if (!message.isEmpty()) {
                 return message.toString();
             }
-        } catch (RuntimeException notJson) {
+        } catch (RuntimeException notAProblem) {
             // fall through to the status line
         }
         return fallback(e.getStatusCode().value());
@@ -44,8 +52,7 @@ public final class ApiProblem {
         };
     }
 
-    private static String text(JsonNode node, String field, String otherwise) {
-        JsonNode value = node.path(field);
-        return value.isString() && !value.asString().isBlank() ? value.asString() : otherwise;
+    private static String text(String value, String otherwise) {
+        return value != null && !value.isBlank() ? value : otherwise;
     }
 }

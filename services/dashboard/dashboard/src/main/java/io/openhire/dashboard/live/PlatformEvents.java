@@ -13,13 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns the platform's events into live changes for the pages. Every dashboard instance must hear every
  * event (its own browsers are connected to it), so each has its own consumer group, from the newest
- * event: a page opened later reads the current state from the APIs anyway.
+ * event: a page opened later reads the current state from the APIs anyway. Each event is read into its
+ * producer's record ({@code <svc>-events}); {@code PlatformEventsGoldenEventsConsumedTest} feeds them the
+ * producers' golden samples.
  */
 @Component
 class PlatformEvents {
@@ -34,6 +35,9 @@ class PlatformEvents {
         this.json = json;
     }
 
+    /** A change and the organisation whose people see it. */
+    record Routed(UUID organizationId, LiveUpdates.Change change) {}
+
     @KafkaListener(
             topics = {
                 ResumeReceived.TOPIC,
@@ -47,42 +51,54 @@ class PlatformEvents {
             groupId = "dashboard-#{T(java.util.UUID).randomUUID()}",
             properties = "auto.offset.reset=latest")
     void onEvent(ConsumerRecord<String, String> record) {
-        JsonNode event;
+        Routed routed;
         try {
-            event = json.readTree(record.value());
+            routed = routed(record.topic(), record.value());
         } catch (RuntimeException e) {
             log.warn("Skipped an unreadable event on {} at offset {}", record.topic(), record.offset());
             return;
         }
-        UUID organization = uuid(event, "organizationId");
-        LiveUpdates.Change change = change(record.topic(), event);
-        if (organization != null && change != null && change.id() != null) {
-            live.publish(organization, change);
+        if (routed != null && routed.organizationId() != null && routed.change().id() != null) {
+            live.publish(routed.organizationId(), routed.change());
         }
     }
 
-    private static LiveUpdates.Change change(String topic, JsonNode event) {
+    /** What the pages are told about an event of this topic; null for a topic they do not follow. */
+    Routed routed(String topic, String event) {
         return switch (topic) {
-            case ResumeReceived.TOPIC -> new LiveUpdates.Change("resume", uuid(event, "resumeId"), "RECEIVED");
-            case ResumeParsed.TOPIC -> new LiveUpdates.Change("resume", uuid(event, "resumeId"), "PARSED");
-            case ResumeParseFailed.TOPIC ->
-                new LiveUpdates.Change(
-                        "resume", uuid(event, "resumeId"), event.path("status").asString("FAILED"));
-            case ResumeDeleted.TOPIC -> new LiveUpdates.Change("resume", uuid(event, "resumeId"), "DELETED");
-            case JobIngested.TOPIC -> new LiveUpdates.Change("job", uuid(event, "jobId"), "INGESTED");
-            case JobOptimized.TOPIC -> new LiveUpdates.Change("job", uuid(event, "jobId"), "ANALYSED");
-            case MatchFeedbackRecorded.TOPIC ->
-                new LiveUpdates.Change(
-                        "feedback", uuid(event, "jobId"), event.path("outcome").asString(""));
+            case ResumeReceived.TOPIC -> {
+                ResumeReceived e = json.readValue(event, ResumeReceived.class);
+                yield new Routed(e.organizationId(), new LiveUpdates.Change("resume", e.resumeId(), "RECEIVED"));
+            }
+            case ResumeParsed.TOPIC -> {
+                ResumeParsed e = json.readValue(event, ResumeParsed.class);
+                yield new Routed(e.organizationId(), new LiveUpdates.Change("resume", e.resumeId(), "PARSED"));
+            }
+            case ResumeParseFailed.TOPIC -> {
+                ResumeParseFailed e = json.readValue(event, ResumeParseFailed.class);
+                yield new Routed(
+                        e.organizationId(),
+                        new LiveUpdates.Change("resume", e.resumeId(), e.status() == null ? "FAILED" : e.status()));
+            }
+            case ResumeDeleted.TOPIC -> {
+                ResumeDeleted e = json.readValue(event, ResumeDeleted.class);
+                yield new Routed(e.organizationId(), new LiveUpdates.Change("resume", e.resumeId(), "DELETED"));
+            }
+            case JobIngested.TOPIC -> {
+                JobIngested e = json.readValue(event, JobIngested.class);
+                yield new Routed(e.organizationId(), new LiveUpdates.Change("job", e.jobId(), "INGESTED"));
+            }
+            case JobOptimized.TOPIC -> {
+                JobOptimized e = json.readValue(event, JobOptimized.class);
+                yield new Routed(e.organizationId(), new LiveUpdates.Change("job", e.jobId(), "ANALYSED"));
+            }
+            case MatchFeedbackRecorded.TOPIC -> {
+                MatchFeedbackRecorded e = json.readValue(event, MatchFeedbackRecorded.class);
+                yield new Routed(
+                        e.organizationId(),
+                        new LiveUpdates.Change("feedback", e.jobId(), e.outcome() == null ? "" : e.outcome()));
+            }
             default -> null;
         };
-    }
-
-    private static UUID uuid(JsonNode event, String field) {
-        try {
-            return event.hasNonNull(field) ? UUID.fromString(event.get(field).asString()) : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -1,11 +1,14 @@
 package io.openhire.dashboard.signin;
 
 import io.openhire.dashboard.api.ApiProblem;
-import io.openhire.dashboard.api.IdentityApi;
+import io.openhire.identity.client.IdentityApi;
+import io.openhire.identity.client.LoginRequest;
+import io.openhire.identity.client.RefreshRequest;
+import io.openhire.identity.client.TokenResponse;
+import io.openhire.identity.client.UserProfile;
+import io.openhire.platform.errors.DomainException;
 import io.openhire.platform.security.SecurityAutoConfiguration;
-import io.openhire.platform.web.ProblemException;
 import java.util.Collection;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -45,23 +48,25 @@ public class IdentitySignIn implements AuthenticationProvider {
         if (email.isEmpty() || password.isEmpty()) {
             throw new BadCredentialsException("Enter your email address and password.");
         }
-        IdentityApi.Tokens tokens;
+        TokenResponse tokens;
         try {
-            tokens = identity.login(Map.of("email", email, "password", password));
+            tokens = identity.login(new LoginRequest(email, password));
         } catch (RestClientResponseException e) {
             throw signInRefused(e);
-        } catch (ProblemException e) {
+        } catch (DomainException e) {
+            // identity is unreachable (ServiceClients' circuit breaker or retries gave up)
             throw new AuthenticationServiceException("Signing in is not possible right now. Try again in a minute.");
         }
-        Jwt jwt = verified(tokens.access_token());
-        Map<String, Object> profile = identity.profile("Bearer " + tokens.access_token());
-        Object organization = profile.get("organization") instanceof Map<?, ?> org ? org.get("name") : null;
+        Jwt jwt = verified(tokens.accessToken());
+        UserProfile profile = identity.profile("Bearer " + tokens.accessToken());
         return new SignedInUser(
                 jwt,
                 roles(jwt),
-                tokens.refresh_token(),
-                String.valueOf(profile.getOrDefault("name", email)),
-                organization == null ? "" : organization.toString());
+                tokens.refreshToken(),
+                profile.name() == null ? email : profile.name(),
+                profile.organization() == null || profile.organization().name() == null
+                        ? ""
+                        : profile.organization().name());
     }
 
     /**
@@ -70,9 +75,9 @@ public class IdentitySignIn implements AuthenticationProvider {
      */
     public java.util.Optional<SignedInUser> renew(SignedInUser user) {
         try {
-            IdentityApi.Tokens tokens = identity.refresh(Map.of("refresh_token", user.refreshToken()));
-            Jwt jwt = verified(tokens.access_token());
-            return java.util.Optional.of(user.renewed(jwt, roles(jwt), tokens.refresh_token()));
+            TokenResponse tokens = identity.refresh(new RefreshRequest(user.refreshToken()));
+            Jwt jwt = verified(tokens.accessToken());
+            return java.util.Optional.of(user.renewed(jwt, roles(jwt), tokens.refreshToken()));
         } catch (RestClientResponseException | AuthenticationException e) {
             return java.util.Optional.empty();
         }
@@ -81,7 +86,7 @@ public class IdentitySignIn implements AuthenticationProvider {
     /** Revokes the refresh token (signing out); identity being away must not keep anyone signed in here. */
     public void revoke(SignedInUser user) {
         try {
-            identity.logout(Map.of("refresh_token", user.refreshToken()));
+            identity.logout(new RefreshRequest(user.refreshToken()));
         } catch (RuntimeException ignored) {
             // the session goes anyway; the refresh token expires on its own
         }

@@ -1,20 +1,30 @@
 package io.openhire.dashboard.web;
 
 import io.openhire.dashboard.api.ApiProblem;
-import io.openhire.dashboard.api.JobsApi;
-import io.openhire.dashboard.api.MatchesApi;
-import io.openhire.dashboard.api.ProfilesApi;
-import io.openhire.dashboard.api.ResumesApi;
+import io.openhire.jobingestion.client.JobIngestionApi;
+import io.openhire.jobingestion.client.JobQuery;
+import io.openhire.jobingestion.client.JobView;
+import io.openhire.matching.client.MatchingApi;
 import io.openhire.platform.web.ProblemException;
+import io.openhire.resumeingestion.client.ResumeIngestionApi;
+import io.openhire.resumeingestion.client.ResumePage;
+import io.openhire.resumeingestion.client.ResumeStatus;
+import io.openhire.resumeingestion.client.ResumeView;
+import io.openhire.resumeingestion.client.UploadAccepted;
+import io.openhire.resumeprocessing.client.CandidateProfile;
+import io.openhire.resumeprocessing.client.OptimizeRequest;
+import io.openhire.resumeprocessing.client.ProfileView;
+import io.openhire.resumeprocessing.client.ResumeProcessingApi;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,14 +44,15 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 class CandidatesPages {
 
-    static final Set<String> STATUSES = Set.of("RECEIVED", "PARSED", "NEEDS_OCR", "FAILED");
+    static final int PAGE_SIZE = 25;
 
-    private final ResumesApi resumes;
-    private final ProfilesApi profiles;
-    private final JobsApi jobs;
-    private final MatchesApi matches;
+    private final ResumeIngestionApi resumes;
+    private final ResumeProcessingApi profiles;
+    private final JobIngestionApi jobs;
+    private final MatchingApi matches;
 
-    CandidatesPages(ResumesApi resumes, ProfilesApi profiles, JobsApi jobs, MatchesApi matches) {
+    CandidatesPages(
+            ResumeIngestionApi resumes, ResumeProcessingApi profiles, JobIngestionApi jobs, MatchingApi matches) {
         this.resumes = resumes;
         this.profiles = profiles;
         this.jobs = jobs;
@@ -54,15 +65,19 @@ class CandidatesPages {
             @RequestParam(defaultValue = "0") int page,
             HttpServletRequest request,
             Model model) {
-        if ((status != null && !status.isBlank() && !STATUSES.contains(status)) || page < 0 || page > 10_000) {
+        boolean filtered = status != null && !status.isBlank();
+        ResumeStatus chosen = Arrays.stream(ResumeStatus.values())
+                .filter(known -> known.name().equals(status))
+                .findFirst()
+                .orElse(null);
+        if ((filtered && chosen == null) || page < 0 || page > 10_000) {
             throw ProblemException.badRequest("filter", "Choose a status of Received, Parsed, Needs OCR or Failed.");
         }
-        Map<String, Object> found =
-                resumes.resumes(Values.query("status", status, "page", String.valueOf(page), "size", "25"));
-        model.addAttribute("resumes", Values.list(found, "items"));
-        model.addAttribute("total", Values.number(found, "total"));
+        ResumePage found = resumes.resumes(chosen, null, page, PAGE_SIZE);
+        model.addAttribute("resumes", found.items());
+        model.addAttribute("total", found.total());
         model.addAttribute("page", page);
-        model.addAttribute("lastPage", (Values.number(found, "total") - 1) / 25);
+        model.addAttribute("lastPage", (found.total() - 1) / PAGE_SIZE);
         model.addAttribute("status", status == null ? "" : status);
         return PageModel.partial(request) ? "candidates :: results" : "candidates";
     }
@@ -74,47 +89,49 @@ class CandidatesPages {
         return "candidates :: row";
     }
 
+    /** What the upload area's script reads for one file: the resume it became, or why it was refused. */
+    sealed interface UploadAnswer {}
+
+    record Uploaded(UUID id, ResumeStatus status, boolean duplicate, String fileName) implements UploadAnswer {}
+
+    record Refused(String fileName, String error) implements UploadAnswer {}
+
     /**
      * One file from the upload area: sent on to resume-ingestion with the person's token. Answers JSON for
      * the page's script: the resume id and status, or a sentence saying why the file was refused.
      */
     @PostMapping("/candidates/upload")
     @ResponseBody
-    ResponseEntity<Map<String, Object>> upload(@RequestParam("file") MultipartFile file) throws IOException {
+    ResponseEntity<UploadAnswer> upload(@RequestParam("file") MultipartFile file) {
         String name = file.getOriginalFilename() == null ? "resume" : file.getOriginalFilename();
         if (file.isEmpty()) {
-            return refused(HttpStatus.BAD_REQUEST, name, "The file is empty.");
+            return ResponseEntity.badRequest().body(new Refused(name, "The file is empty."));
         }
-        MultipartBodyBuilder parts = new MultipartBodyBuilder();
-        parts.part("file", file.getResource())
-                .filename(name)
-                .contentType(org.springframework.http.MediaType.APPLICATION_OCTET_STREAM);
-        parts.part("source", "UPLOAD");
         try {
-            Map<String, Object> accepted = new LinkedHashMap<>(resumes.upload(parts.build()));
-            accepted.put("fileName", name);
-            return ResponseEntity.status(HttpStatus.ACCEPTED).body(accepted);
+            UploadAccepted accepted = resumes.upload(file.getResource(), name, "UPLOAD");
+            return ResponseEntity.status(HttpStatus.ACCEPTED)
+                    .body(new Uploaded(accepted.id(), accepted.status(), accepted.duplicate(), name));
         } catch (RestClientResponseException e) {
             HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
-            return refused(
-                    status == null || status.is5xxServerError() ? HttpStatus.BAD_GATEWAY : status,
-                    name,
-                    ApiProblem.message(e));
+            return ResponseEntity.status(status == null || status.is5xxServerError() ? HttpStatus.BAD_GATEWAY : status)
+                    .body(new Refused(name, ApiProblem.message(e)));
         }
     }
 
     @GetMapping("/candidates/{id}")
     String resume(@PathVariable UUID id, Model model) {
-        Map<String, Object> resume = resumes.resume(id);
+        ResumeView resume = resumes.resume(id);
+        ProfileView parse = resume.profile();
+        CandidateProfile profile = parse == null ? null : parse.profile();
         model.addAttribute("resume", resume);
-        Map<String, Object> parsed = Values.map(resume, "profile");
-        model.addAttribute("parse", parsed);
-        Map<String, Object> profile = Values.map(parsed, "profile");
+        model.addAttribute("parse", parse);
         model.addAttribute("profile", profile);
         model.addAttribute("fields", fields(profile));
-        String name = Values.text(profile, "name");
-        model.addAttribute("title", name != null && !name.isBlank() ? name : Values.text(resume, "fileName"));
-        model.addAttribute("openJobs", Values.list(jobs.jobs(Values.query("status", "OPEN", "size", "100")), "items"));
+        String name = profile == null ? null : profile.name();
+        model.addAttribute("title", name != null && !name.isBlank() ? name : resume.fileName());
+        model.addAttribute(
+                "openJobs",
+                jobs.jobs(JobQuery.firstPage(100).withStatus("OPEN").params()).items());
         return "candidate";
     }
 
@@ -122,12 +139,11 @@ class CandidatesPages {
     @GetMapping("/candidates/{id}/original")
     ResponseEntity<byte[]> original(@PathVariable UUID id) {
         ResponseEntity<byte[]> original = resumes.original(id);
-        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
-        headers.setContentType(org.springframework.http.MediaType.APPLICATION_OCTET_STREAM);
-        String disposition = original.getHeaders().getFirst(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_OCTET_STREAM);
+        String disposition = original.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION);
         headers.set(
-                org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                disposition != null ? disposition : "attachment; filename=\"resume\"");
+                HttpHeaders.CONTENT_DISPOSITION, disposition != null ? disposition : "attachment; filename=\"resume\"");
         headers.set("X-Content-Type-Options", "nosniff");
         return new ResponseEntity<>(original.getBody(), headers, HttpStatus.OK);
     }
@@ -136,7 +152,7 @@ class CandidatesPages {
     @GetMapping("/candidates/{id}/matches")
     String matchingJobs(@PathVariable UUID id, Model model) {
         try {
-            model.addAttribute("list", matches.forResume(id, 5));
+            model.addAttribute("list", matches.jobsForResume(id, 5));
         } catch (HttpClientErrorException.NotFound | HttpClientErrorException.UnprocessableContent e) {
             model.addAttribute("notYet", "Not searchable yet: the resume is still being parsed and indexed.");
         }
@@ -146,13 +162,9 @@ class CandidatesPages {
     /** How an applicant tracking system would read the resume for the chosen job, with suggestions. */
     @PostMapping("/candidates/{id}/ats")
     String atsReport(@PathVariable UUID id, @RequestParam UUID jobId, Model model) {
-        Map<String, Object> job = jobs.job(jobId);
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("resumeId", id);
-        request.put("jobId", jobId);
-        request.put("jobTitle", job.get("title"));
-        request.put("jobText", job.getOrDefault("description", ""));
-        model.addAttribute("report", profiles.atsReport(request));
+        JobView job = jobs.job(jobId);
+        String text = job.description() == null ? "" : job.description();
+        model.addAttribute("report", profiles.atsReport(new OptimizeRequest(id, jobId, text, job.title())));
         model.addAttribute("job", job);
         return "candidate :: ats";
     }
@@ -160,49 +172,47 @@ class CandidatesPages {
     /** A parsed field as the profile table shows it: its value and how sure the parser is (0–100, null: not said). */
     record Field(String label, String value, Long confidence) {}
 
-    static java.util.List<Field> fields(Map<String, Object> profile) {
-        if (profile.isEmpty()) {
-            return java.util.List.of();
+    static List<Field> fields(CandidateProfile profile) {
+        if (profile == null) {
+            return List.of();
         }
-        Map<String, Object> confidence = Values.map(profile, "confidence");
-        Object years = profile.get("totalYearsExperience");
-        return java.util.List.of(
-                field("Name", Values.text(profile, "name"), confidence, "name"),
-                field("Email", joined(profile.get("emails")), confidence, "emails"),
-                field("Phone", joined(profile.get("phones")), confidence, "phones"),
-                field("Location", Values.text(Values.map(profile, "location"), "text"), confidence, "location"),
-                field("Headline", Values.text(profile, "headline"), confidence, "headline"),
+        Map<String, Double> confidence = profile.confidence() == null ? Map.of() : profile.confidence();
+        Double years = profile.totalYearsExperience();
+        return List.of(
+                field("Name", profile.name(), confidence, "name"),
+                field("Email", joined(profile.emails()), confidence, "emails"),
+                field("Phone", joined(profile.phones()), confidence, "phones"),
+                field(
+                        "Location",
+                        profile.location() == null ? null : profile.location().text(),
+                        confidence,
+                        "location"),
+                field("Headline", profile.headline(), confidence, "headline"),
                 field(
                         "Experience",
-                        years instanceof Number n
-                                ? String.format(java.util.Locale.ROOT, "%.1f years", n.doubleValue())
-                                : null,
+                        years == null ? null : String.format(Locale.ROOT, "%.1f years", years),
                         confidence,
                         "totalYearsExperience"),
-                field("Summary", Values.text(profile, "summary"), confidence, "summary"),
-                field("Work history", count(profile.get("work"), "job"), confidence, "work"),
-                field("Education", count(profile.get("education"), "entry"), confidence, "education"),
-                field("Skills", count(profile.get("skills"), "skill"), confidence, "skills"),
-                field("Languages", joined(profile.get("languages")), confidence, "languages"));
+                field("Summary", profile.summary(), confidence, "summary"),
+                field("Work history", count(profile.work(), "job"), confidence, "work"),
+                field("Education", count(profile.education(), "entry"), confidence, "education"),
+                field("Skills", count(profile.skills(), "skill"), confidence, "skills"),
+                field("Languages", joined(profile.languages()), confidence, "languages"));
     }
 
-    private static Field field(String label, String value, Map<String, Object> confidence, String key) {
-        Long sure = confidence.get(key) instanceof Number n ? Math.round(n.doubleValue() * 100) : null;
-        return new Field(label, value == null || value.isBlank() ? null : value, sure);
+    /** @param key the profile field's name, as the parser's {@code confidence} names it */
+    private static Field field(String label, String value, Map<String, Double> confidence, String key) {
+        Double sure = confidence.get(key);
+        return new Field(
+                label, value == null || value.isBlank() ? null : value, sure == null ? null : Math.round(sure * 100));
     }
 
-    private static String count(Object list, String what) {
-        int n = list instanceof java.util.List<?> items ? items.size() : 0;
+    private static String count(List<?> items, String what) {
+        int n = items == null ? 0 : items.size();
         return n == 0 ? null : n + " " + (n == 1 ? what : what.equals("entry") ? "entries" : what + "s");
     }
 
-    private static String joined(Object list) {
-        return list instanceof java.util.List<?> items && !items.isEmpty()
-                ? String.join(", ", items.stream().map(String::valueOf).toList())
-                : null;
-    }
-
-    private static ResponseEntity<Map<String, Object>> refused(HttpStatus status, String name, String message) {
-        return ResponseEntity.status(status).body(Map.of("fileName", name, "error", message));
+    private static String joined(List<String> items) {
+        return items == null || items.isEmpty() ? null : String.join(", ", items);
     }
 }

@@ -1,13 +1,13 @@
 package io.openhire.dashboard.web;
 
-import io.openhire.dashboard.api.JobsApi;
-import io.openhire.dashboard.api.MatchesApi;
-import io.openhire.dashboard.api.ResumesApi;
 import io.openhire.dashboard.signin.SignedInUser;
+import io.openhire.jobingestion.client.JobIngestionApi;
+import io.openhire.jobingestion.client.JobQuery;
+import io.openhire.matching.client.MatchingApi;
+import io.openhire.resumeingestion.client.ResumeIngestionApi;
+import io.openhire.resumeingestion.client.ResumeStatus;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,13 +20,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomePage {
 
-    static final List<String> RESUME_STATUSES = List.of("RECEIVED", "PARSED", "NEEDS_OCR", "FAILED");
+    /** The pipeline's order: received, parsed, waiting for OCR, failed. */
+    static final List<ResumeStatus> RESUME_STATUSES =
+            List.of(ResumeStatus.RECEIVED, ResumeStatus.PARSED, ResumeStatus.NEEDS_OCR, ResumeStatus.FAILED);
 
-    private final JobsApi jobs;
-    private final ResumesApi resumes;
-    private final MatchesApi matches;
+    private final JobIngestionApi jobs;
+    private final ResumeIngestionApi resumes;
+    private final MatchingApi matches;
 
-    HomePage(JobsApi jobs, ResumesApi resumes, MatchesApi matches) {
+    HomePage(JobIngestionApi jobs, ResumeIngestionApi resumes, MatchingApi matches) {
         this.jobs = jobs;
         this.resumes = resumes;
         this.matches = matches;
@@ -39,7 +41,9 @@ class HomePage {
             return "home";
         }
         pipeline(model);
-        model.addAttribute("recentJobs", Values.list(jobs.jobs(Values.query("status", "OPEN", "size", "6")), "items"));
+        model.addAttribute(
+                "recentJobs",
+                jobs.jobs(JobQuery.firstPage(6).withStatus("OPEN").params()).items());
         return "home";
     }
 
@@ -52,22 +56,21 @@ class HomePage {
 
     private void pipeline(Model model) {
         List<Bar> bars = new ArrayList<>();
-        for (String status : RESUME_STATUSES) {
-            long count = Values.number(resumes.resumes(Values.query("status", status, "size", "1")), "total");
-            bars.add(new Bar("Resumes " + Labels.status(status).toLowerCase(), status, count));
+        for (ResumeStatus status : RESUME_STATUSES) {
+            long count = resumes.resumes(status, null, 0, 1).total();
+            bars.add(new Bar("Resumes " + Labels.status(status.name()).toLowerCase(), status.name(), count));
         }
-        long openJobs = Values.number(jobs.jobs(Values.query("status", "OPEN", "size", "1")), "total");
+        long openJobs =
+                jobs.jobs(JobQuery.firstPage(1).withStatus("OPEN").params()).total();
         bars.add(new Bar("Open jobs", "OPEN", openJobs));
         long max = bars.stream().mapToLong(Bar::count).max().orElse(0);
         model.addAttribute("bars", bars);
         model.addAttribute("barMax", Math.max(max, 1));
-        Map<String, Object> index = new LinkedHashMap<>();
         try {
-            index = matches.index();
+            model.addAttribute("index", matches.index());
         } catch (RuntimeException e) {
-            index.put("problem", "Matching is not answering right now.");
+            model.addAttribute("indexProblem", "Matching is not answering right now.");
         }
-        model.addAttribute("index", index);
     }
 
     /** One bar of the pipeline chart. */

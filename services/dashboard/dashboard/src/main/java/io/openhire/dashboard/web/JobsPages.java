@@ -1,13 +1,26 @@
 package io.openhire.dashboard.web;
 
-import io.openhire.dashboard.api.JobReviewsApi;
-import io.openhire.dashboard.api.JobsApi;
-import io.openhire.dashboard.api.MatchesApi;
+import io.openhire.dashboard.api.ApiProblem;
+import io.openhire.jobingestion.client.JobIngestionApi;
+import io.openhire.jobingestion.client.JobPage;
+import io.openhire.jobingestion.client.JobQuery;
+import io.openhire.jobprocessing.client.AdReport;
+import io.openhire.jobprocessing.client.JobProcessingApi;
+import io.openhire.matching.client.FeedbackRequest;
+import io.openhire.matching.client.JobSettings;
+import io.openhire.matching.client.JobSettingsRequest;
+import io.openhire.matching.client.MatchingApi;
+import io.openhire.matching.client.Outcome;
+import io.openhire.matching.client.RecordedFeedback;
+import io.openhire.matching.client.RevealRequest;
+import io.openhire.matching.events.ScoreCategory;
 import io.openhire.platform.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -18,6 +31,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.HttpServerErrorException;
 
 /**
  * Jobs: the searchable list, and a job's page with its ad review and its ranked, explained shortlist
@@ -26,18 +40,19 @@ import org.springframework.web.client.HttpClientErrorException;
 @Controller
 class JobsPages {
 
-    static final List<String> CATEGORIES =
-            List.of("requiredSkills", "niceToHaveSkills", "title", "semantic", "experience", "location", "salary");
-    static final Set<String> OUTCOMES = Set.of("SHORTLISTED", "REJECTED", "INTERVIEWED", "HIRED", "WITHDRAWN");
-    static final int SHORTLIST_SIZE = 20;
+    /** The parts of a match score, in the order the sliders and the breakdown show them. */
+    static final List<ScoreCategory> CATEGORIES = List.of(ScoreCategory.values());
 
-    private final JobsApi jobs;
-    private final JobReviewsApi reviews;
-    private final MatchesApi matches;
+    static final int SHORTLIST_SIZE = 20;
+    static final int PAGE_SIZE = 20;
+
+    private final JobIngestionApi jobs;
+    private final JobProcessingApi reviews;
+    private final MatchingApi matches;
 
     private final Labels labels;
 
-    JobsPages(JobsApi jobs, JobReviewsApi reviews, MatchesApi matches, Labels labels) {
+    JobsPages(JobIngestionApi jobs, JobProcessingApi reviews, MatchingApi matches, Labels labels) {
         this.labels = labels;
         this.jobs = jobs;
         this.reviews = reviews;
@@ -56,23 +71,17 @@ class JobsPages {
         if (!Set.of("OPEN", "CLOSED", "ALL").contains(status) || page < 0 || page > 10_000) {
             throw ProblemException.badRequest("filter", "Choose a status of Open, Closed or All.");
         }
-        Map<String, Object> found = jobs.jobs(Values.query(
-                "text",
-                trim(text),
-                "status",
-                status.equals("ALL") ? null : status,
-                "location",
-                trim(location),
-                "remote",
-                "true".equals(remote) ? "true" : null,
-                "page",
-                String.valueOf(page),
-                "size",
-                "20"));
-        model.addAttribute("jobs", Values.list(found, "items"));
-        model.addAttribute("total", Values.number(found, "total"));
+        JobPage found = jobs.jobs(JobQuery.firstPage(PAGE_SIZE)
+                .withText(trim(text))
+                .withStatus(status.equals("ALL") ? null : status)
+                .withLocation(trim(location))
+                .withRemote("true".equals(remote) ? Boolean.TRUE : null)
+                .withPage(page)
+                .params());
+        model.addAttribute("jobs", found.items());
+        model.addAttribute("total", found.total());
         model.addAttribute("page", page);
-        model.addAttribute("lastPage", (Values.number(found, "total") - 1) / 20);
+        model.addAttribute("lastPage", (found.total() - 1) / PAGE_SIZE);
         model.addAttribute("text", trim(text));
         model.addAttribute("status", status);
         model.addAttribute("location", trim(location));
@@ -92,14 +101,13 @@ class JobsPages {
     @GetMapping("/jobs/{id}/shortlist")
     String shortlist(@PathVariable UUID id, Model model) {
         try {
-            Map<String, Object> list = matches.forJob(id, SHORTLIST_SIZE);
-            model.addAttribute("list", list);
+            model.addAttribute("list", matches.candidatesForJob(id, SHORTLIST_SIZE));
             model.addAttribute("given", given(id));
-        } catch (HttpClientErrorException.NotFound | HttpClientErrorException.UnprocessableContent e) {
-            // matching has not heard of the job yet (its analysis is still running)
-            model.addAttribute("notYet", io.openhire.dashboard.api.ApiProblem.message(e));
-        } catch (org.springframework.web.client.HttpServerErrorException.ServiceUnavailable e) {
-            model.addAttribute("notYet", io.openhire.dashboard.api.ApiProblem.message(e));
+        } catch (HttpClientErrorException.NotFound
+                | HttpClientErrorException.UnprocessableContent
+                | HttpServerErrorException.ServiceUnavailable e) {
+            // matching has not heard of the job yet (its analysis is still running), or is restarting
+            model.addAttribute("notYet", ApiProblem.message(e));
         }
         model.addAttribute("jobId", id);
         model.addAttribute("categories", CATEGORIES);
@@ -109,21 +117,19 @@ class JobsPages {
     /** Weight sliders (0–10 per category) saved for this job; the shortlist is ranked again with them. */
     @PostMapping("/jobs/{id}/weights")
     String weights(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model) {
-        Map<String, Object> current = matches.jobSettings(id);
-        Map<String, Object> change = new HashMap<>();
-        change.put("blind", "JOB".equals(current.get("blindFrom")) ? current.get("blind") : null);
-        if (form.containsKey("reset")) {
-            change.put("weights", null);
-        } else {
-            Map<String, Double> weights = new LinkedHashMap<>();
-            for (String category : CATEGORIES) {
-                String value = form.get(category);
+        JobSettings current = matches.jobSettings(id);
+        Map<ScoreCategory, Double> weights = null;
+        if (!form.containsKey("reset")) {
+            weights = new EnumMap<>(ScoreCategory.class);
+            for (ScoreCategory category : CATEGORIES) {
+                String value = form.get(category.key());
                 if (value != null) {
                     weights.put(category, weight(category, value));
                 }
             }
-            change.put("weights", weights);
         }
+        // Blind mode stays as it is: the job's own setting, or none (the organisation's).
+        JobSettingsRequest change = new JobSettingsRequest(current.blindSetForJob() ? current.blind() : null, weights);
         // matching answers with the settings as saved: show those, no second read
         showSettings(id, matches.setJobSettings(id, change), model);
         model.addAttribute("oob", "true");
@@ -135,10 +141,10 @@ class JobsPages {
     /** Blind mode for this job: names hidden in the shortlist until revealed one by one. */
     @PostMapping("/jobs/{id}/blind")
     String blind(@PathVariable UUID id, @RequestParam boolean blind, Model model) {
-        Map<String, Object> current = matches.jobSettings(id);
-        Map<String, Object> change = new HashMap<>();
-        change.put("blind", blind);
-        change.put("weights", "JOB".equals(current.get("weightsFrom")) ? current.get("weights") : null);
+        JobSettings current = matches.jobSettings(id);
+        // The weights stay as they are: the job's own, or none (the model's).
+        JobSettingsRequest change =
+                new JobSettingsRequest(blind, current.weightsSetForJob() ? current.weights() : null);
         // matching answers with the settings as saved: show those, no second read
         showSettings(id, matches.setJobSettings(id, change), model);
         model.addAttribute("oob", "true");
@@ -148,26 +154,27 @@ class JobsPages {
 
     @PostMapping("/jobs/{id}/feedback")
     String feedback(@PathVariable UUID id, @RequestParam UUID candidateId, @RequestParam String outcome, Model model) {
-        if (!OUTCOMES.contains(outcome)) {
-            throw ProblemException.badRequest("outcome", "Choose shortlist, reject, interviewed, hired or withdrawn.");
-        }
-        Map<String, Object> recorded =
-                matches.feedback(Map.of("jobId", id, "candidateId", candidateId, "outcome", outcome));
+        Outcome decided = Arrays.stream(Outcome.values())
+                .filter(o -> o.name().equals(outcome))
+                .findFirst()
+                .orElseThrow(() -> ProblemException.badRequest(
+                        "outcome", "Choose shortlist, reject, interviewed, hired or withdrawn."));
+        RecordedFeedback recorded = matches.feedback(new FeedbackRequest(id, candidateId, decided));
         model.addAttribute("jobId", id);
         model.addAttribute("candidateId", candidateId);
-        model.addAttribute("outcome", outcome);
+        model.addAttribute("outcome", decided);
         model.addAttribute("recorded", recorded);
         return "job :: feedback-given";
     }
 
     @PostMapping("/jobs/{id}/reveal")
     String reveal(@PathVariable UUID id, @RequestParam UUID candidateId, Model model) {
-        model.addAttribute("revealed", matches.reveal(Map.of("jobId", id, "candidateId", candidateId)));
+        model.addAttribute("revealed", matches.reveal(new RevealRequest(id, candidateId)));
         return "job :: revealed";
     }
 
     private void settings(UUID id, Model model) {
-        Map<String, Object> settings;
+        JobSettings settings;
         try {
             settings = matches.jobSettings(id);
         } catch (HttpClientErrorException.NotFound e) {
@@ -176,28 +183,32 @@ class JobsPages {
         showSettings(id, settings, model);
     }
 
-    private void showSettings(UUID id, Map<String, Object> settings, Model model) {
+    private void showSettings(UUID id, JobSettings settings, Model model) {
         model.addAttribute("settings", settings);
-        model.addAttribute("sliders", settings == null ? List.of() : sliders(Values.map(settings, "weights")));
+        model.addAttribute("sliders", settings == null ? List.of() : sliders(settings.weights()));
         model.addAttribute("jobId", id);
         model.addAttribute("categories", CATEGORIES);
     }
 
-    /** One weight slider: the category's share shown on a 0–10 scale, in steps of 0.5. */
+    /**
+     * One weight slider: the category's share shown on a 0–10 scale, in steps of 0.5.
+     *
+     * @param category the category's key ({@code requiredSkills}): the form field's name, and its element ids
+     */
     record Slider(String category, String label, String value) {}
 
-    private List<Slider> sliders(Map<String, Object> weights) {
+    private List<Slider> sliders(Map<ScoreCategory, Double> weights) {
         return CATEGORIES.stream()
                 .map(category -> {
-                    double weight = weights.get(category) instanceof Number n ? n.doubleValue() : 0;
-                    double onScale = Math.round(weight * 10 * 2) / 2.0;
+                    Double weight = weights == null ? null : weights.get(category);
+                    double onScale = Math.round((weight == null ? 0 : weight) * 10 * 2) / 2.0;
                     return new Slider(
-                            category, labels.category(category), String.format(java.util.Locale.ROOT, "%.1f", onScale));
+                            category.key(), labels.category(category), String.format(Locale.ROOT, "%.1f", onScale));
                 })
                 .toList();
     }
 
-    private Map<String, Object> review(UUID id) {
+    private AdReport review(UUID id) {
         try {
             return reviews.review(id);
         } catch (HttpClientErrorException.NotFound e) {
@@ -206,18 +217,17 @@ class JobsPages {
     }
 
     /** The latest feedback given per candidate for this job, so the buttons show what was decided. */
-    private Map<String, String> given(UUID jobId) {
-        Map<String, String> outcomes = new HashMap<>();
-        for (Map<String, Object> feedback : matches.feedbackFor(jobId, 200)) {
-            Object candidate = feedback.get("candidateId");
-            if (candidate != null) {
-                outcomes.putIfAbsent(candidate.toString(), String.valueOf(feedback.get("outcome")));
+    private Map<UUID, Outcome> given(UUID jobId) {
+        Map<UUID, Outcome> outcomes = new HashMap<>();
+        for (RecordedFeedback feedback : matches.feedbackFor(jobId, 200)) {
+            if (feedback.candidateId() != null) {
+                outcomes.putIfAbsent(feedback.candidateId(), feedback.outcome());
             }
         }
         return outcomes;
     }
 
-    private static double weight(String category, String value) {
+    private static double weight(ScoreCategory category, String value) {
         try {
             double weight = Double.parseDouble(value);
             if (weight >= 0 && weight <= 10) {
@@ -226,7 +236,8 @@ class JobsPages {
         } catch (NumberFormatException ignored) {
             // answered below
         }
-        throw ProblemException.badRequest("weight", "The weight of " + category + " must be a number from 0 to 10.");
+        throw ProblemException.badRequest(
+                "weight", "The weight of " + category.key() + " must be a number from 0 to 10.");
     }
 
     private static String trim(String value) {

@@ -1,11 +1,13 @@
 package io.openhire.dashboard.web;
 
+import io.openhire.matching.client.Outcome;
+import io.openhire.matching.events.ScoreCategory;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
  * Words people read for the platform's codes (statuses, categories, outcomes). A bean named {@code labels}
- * so templates can say {@code ${@labels.category('requiredSkills')}}.
+ * so templates can say {@code ${@labels.category(category)}}.
  */
 @Component("labels")
 public class Labels {
@@ -30,22 +32,6 @@ public class Labels {
             Map.entry("UP", "Up"),
             Map.entry("DOWN", "Down"));
 
-    private static final Map<String, String> CATEGORY = Map.of(
-            "requiredSkills", "Required skills",
-            "niceToHaveSkills", "Nice-to-have skills",
-            "title", "Job title",
-            "semantic", "Overall fit (semantic)",
-            "experience", "Experience",
-            "location", "Location",
-            "salary", "Salary");
-
-    private static final Map<String, String> OUTCOME = Map.of(
-            "SHORTLISTED", "Shortlisted",
-            "REJECTED", "Rejected",
-            "INTERVIEWED", "Interviewed",
-            "HIRED", "Hired",
-            "WITHDRAWN", "Withdrawn");
-
     public static String status(String code) {
         return code == null
                 ? ""
@@ -57,12 +43,27 @@ public class Labels {
         return status(code);
     }
 
-    public String category(String code) {
-        return CATEGORY.getOrDefault(code, code);
+    /** A code the services' records type as an enum (a resume's status, a user's role). */
+    public String of(Enum<?> code) {
+        return code == null ? "" : status(code.name());
     }
 
-    public String outcome(String code) {
-        return OUTCOME.getOrDefault(code, status(code));
+    /** A part of a match score as the job page names it (its slider, its row of the breakdown). */
+    public String category(ScoreCategory category) {
+        return category.label();
+    }
+
+    /** A recruiter's decision, as its badge says it. */
+    public String outcome(Outcome outcome) {
+        return outcome == null
+                ? ""
+                : switch (outcome) {
+                    case SHORTLISTED -> "Shortlisted";
+                    case REJECTED -> "Rejected";
+                    case INTERVIEWED -> "Interviewed";
+                    case HIRED -> "Hired";
+                    case WITHDRAWN -> "Withdrawn";
+                };
     }
 
     /** "inclusiveLanguage" → "Inclusive language": a code name as words. */

@@ -1,10 +1,9 @@
 package io.openhire.dashboard.web;
 
-import io.openhire.dashboard.api.ModelsApi;
 import io.openhire.dashboard.signin.SignedInUser;
+import io.openhire.modelregistry.client.ModelRegistryApi;
+import io.openhire.modelregistry.client.UpdateRequest;
 import io.openhire.platform.web.ProblemException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,9 +27,9 @@ class ModelsPages {
     static final String OPERATORS_ONLY =
             "Only a platform operator promotes or rolls back models: every organisation uses the same ones.";
 
-    private final ModelsApi models;
+    private final ModelRegistryApi models;
 
-    ModelsPages(ModelsApi models) {
+    ModelsPages(ModelRegistryApi models) {
         this.models = models;
     }
 
@@ -61,13 +60,11 @@ class ModelsPages {
             @RequestParam(required = false) String reason,
             Model model) {
         requireOperator();
-        Map<String, Object> action = new LinkedHashMap<>();
-        action.put("action", "PROMOTE");
-        action.put("name", name(name));
-        action.put("version", version);
-        action.put("alias", alias(alias));
-        action.put("reason", reason == null || reason.isBlank() ? "promoted in the dashboard" : reason.strip());
-        models.update(action);
+        models.moveAlias(UpdateRequest.promote(
+                name(name),
+                version,
+                alias(alias),
+                reason == null || reason.isBlank() ? "promoted in the dashboard" : reason.strip()));
         show(name, model);
         model.addAttribute("done", "Version " + version + " is now " + alias + ".");
         return "model :: detail";
@@ -80,12 +77,10 @@ class ModelsPages {
             @RequestParam(required = false) String reason,
             Model model) {
         requireOperator();
-        Map<String, Object> action = new LinkedHashMap<>();
-        action.put("action", "ROLLBACK");
-        action.put("name", name(name));
-        action.put("alias", alias(alias));
-        action.put("reason", reason == null || reason.isBlank() ? "rolled back in the dashboard" : reason.strip());
-        models.update(action);
+        models.moveAlias(UpdateRequest.rollback(
+                name(name),
+                alias(alias),
+                reason == null || reason.isBlank() ? "rolled back in the dashboard" : reason.strip()));
         show(name, model);
         model.addAttribute("done", "Rolled " + alias + " back.");
         return "model :: detail";
@@ -100,7 +95,7 @@ class ModelsPages {
 
     private void show(String name, Model model) {
         model.addAttribute("model", models.model(name));
-        model.addAttribute("history", Values.list(models.history(name, 50), "changes"));
+        model.addAttribute("history", models.history(name, 50).changes());
     }
 
     private static String name(String name) {

@@ -1,6 +1,8 @@
 package io.openhire.dashboard.web;
 
 import io.openhire.dashboard.api.ApiProblem;
+import io.openhire.platform.errors.DomainException;
+import io.openhire.platform.web.GlobalProblemHandler;
 import io.openhire.platform.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,6 +39,12 @@ class PageErrors {
     @ExceptionHandler(ProblemException.class)
     ModelAndView problem(ProblemException e, HttpServletRequest request, HttpServletResponse response) {
         return error(e.status().value(), e.getMessage(), request, response);
+    }
+
+    /** A service that could not be reached (its client says so), with the status the services would answer. */
+    @ExceptionHandler(DomainException.class)
+    ModelAndView domain(DomainException e, HttpServletRequest request, HttpServletResponse response) {
+        return error(GlobalProblemHandler.statusOf(e.category()).value(), e.getMessage(), request, response);
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})

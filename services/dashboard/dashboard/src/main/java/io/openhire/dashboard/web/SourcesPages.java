@@ -1,9 +1,9 @@
 package io.openhire.dashboard.web;
 
-import io.openhire.dashboard.api.JobsApi;
+import io.openhire.jobingestion.client.CrawlRequest;
+import io.openhire.jobingestion.client.JobIngestionApi;
+import io.openhire.jobingestion.client.NewSource;
 import io.openhire.platform.web.ProblemException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -22,9 +22,9 @@ class SourcesPages {
 
     static final Set<String> KINDS = Set.of("GREENHOUSE", "LEVER", "JSON_LD", "FEED", "USAJOBS");
 
-    private final JobsApi jobs;
+    private final JobIngestionApi jobs;
 
-    SourcesPages(JobsApi jobs) {
+    SourcesPages(JobIngestionApi jobs) {
         this.jobs = jobs;
     }
 
@@ -46,16 +46,8 @@ class SourcesPages {
         if (!KINDS.contains(kind)) {
             throw ProblemException.badRequest("kind", "Choose the kind of source.");
         }
-        Map<String, Object> source = new LinkedHashMap<>();
-        source.put("name", name);
-        source.put("kind", kind);
-        putIfText(source, "board", board);
-        putIfText(source, "url", url);
-        putIfText(source, "employer", employer);
-        if (scheduleMinutes != null) {
-            source.put("scheduleMinutes", scheduleMinutes);
-        }
-        jobs.createSource(source);
+        jobs.createSource(
+                new NewSource(name, kind, text(board), text(url), text(employer), scheduleMinutes, null, null));
         model.addAttribute("sources", jobs.sources());
         model.addAttribute("created", name);
         return "sources :: list";
@@ -63,7 +55,7 @@ class SourcesPages {
 
     @PostMapping("/sources/{id}/crawl")
     String crawl(@PathVariable UUID id, Model model) {
-        model.addAttribute("crawl", jobs.crawl(Map.of("sourceId", id)));
+        model.addAttribute("crawl", jobs.crawl(new CrawlRequest(id)));
         return "sources :: crawl";
     }
 
@@ -80,9 +72,8 @@ class SourcesPages {
         return "sources :: list";
     }
 
-    private static void putIfText(Map<String, Object> map, String key, String value) {
-        if (value != null && !value.isBlank()) {
-            map.put(key, value.strip());
-        }
+    /** A field of the form, or null when it was left empty. */
+    private static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,9 +1,14 @@
 package io.openhire.dashboard.web;
 
-import io.openhire.dashboard.api.IdentityApi;
+import io.openhire.identity.client.AddUserRequest;
+import io.openhire.identity.client.IdentityApi;
+import io.openhire.identity.client.Role;
+import io.openhire.identity.client.UserStatus;
+import io.openhire.identity.client.UserUpdate;
 import io.openhire.platform.web.ProblemException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -18,8 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class UsersPage {
 
-    static final Set<String> ROLES = Set.of("ADMIN", "RECRUITER", "CLIENT", "CANDIDATE");
-    static final Set<String> STATUSES = Set.of("ACTIVE", "DISABLED");
+    /** The roles a person can be given, in the order the role menus list them. */
+    static final List<Role> ROLES = List.of(Role.values());
+    /** What an admin switches a person between (invited people become active by accepting). */
+    static final Set<UserStatus> STATUSES = Set.of(UserStatus.ACTIVE, UserStatus.DISABLED);
 
     private final IdentityApi identity;
 
@@ -34,7 +41,7 @@ class UsersPage {
 
     @GetMapping("/users")
     String users(Model model) {
-        model.addAttribute("users", Values.list(identity.users(0, 200), "items"));
+        model.addAttribute("users", identity.users(0, 200).items());
         model.addAttribute("roles", ROLES);
         return "users";
     }
@@ -46,19 +53,13 @@ class UsersPage {
             @RequestParam String role,
             @RequestParam(required = false) String password,
             Model model) {
-        if (!ROLES.contains(role)) {
-            throw ProblemException.badRequest("role", "Choose a role.");
-        }
-        Map<String, Object> user = new LinkedHashMap<>();
-        user.put("name", name.strip());
-        user.put("email", email.strip());
-        user.put("role", role);
-        if (password != null && !password.isEmpty()) {
-            user.put("password", password);
-        }
-        Map<String, Object> added = identity.addUser(user);
-        model.addAttribute("added", added);
-        model.addAttribute("users", Values.list(identity.users(0, 200), "items"));
+        Role given =
+                named(Role.values(), role).orElseThrow(() -> ProblemException.badRequest("role", "Choose a role."));
+        model.addAttribute(
+                "added",
+                identity.addUser(new AddUserRequest(
+                        email.strip(), name.strip(), given, password == null || password.isEmpty() ? null : password)));
+        model.addAttribute("users", identity.users(0, 200).items());
         model.addAttribute("roles", ROLES);
         return "users :: list";
     }
@@ -69,20 +70,21 @@ class UsersPage {
             @RequestParam(required = false) String role,
             @RequestParam(required = false) String status,
             Model model) {
-        Map<String, Object> change = new LinkedHashMap<>();
-        if (role != null && ROLES.contains(role)) {
-            change.put("role", role);
-        }
-        if (status != null && STATUSES.contains(status)) {
-            change.put("status", status);
-        }
-        if (change.isEmpty()) {
+        Role newRole = named(Role.values(), role).orElse(null);
+        UserStatus newStatus =
+                named(UserStatus.values(), status).filter(STATUSES::contains).orElse(null);
+        if (newRole == null && newStatus == null) {
             throw ProblemException.badRequest("change", "Choose a role or a status.");
         }
-        identity.changeUser(id, change);
-        model.addAttribute("users", Values.list(identity.users(0, 200), "items"));
+        identity.changeUser(id, new UserUpdate(newRole, newStatus));
+        model.addAttribute("users", identity.users(0, 200).items());
         model.addAttribute("roles", ROLES);
         model.addAttribute("changed", "Saved.");
         return "users :: list";
+    }
+
+    /** The value a form field names ({@code ADMIN}), if it names one. */
+    private static <E extends Enum<E>> Optional<E> named(E[] values, String name) {
+        return Arrays.stream(values).filter(value -> value.name().equals(name)).findFirst();
     }
 }

@@ -3,14 +3,19 @@ package io.openhire.dashboard.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.openhire.dashboard.api.ModelsApi;
 import io.openhire.dashboard.signin.SignedInUser;
+import io.openhire.modelregistry.client.AliasChange;
+import io.openhire.modelregistry.client.AliasHistory;
+import io.openhire.modelregistry.client.ModelRegistryApi;
+import io.openhire.modelregistry.client.ModelSummary;
+import io.openhire.modelregistry.client.ModelView;
+import io.openhire.modelregistry.client.UpdateRequest;
+import io.openhire.modelregistry.client.VersionView;
 import io.openhire.platform.security.PlatformRoles;
 import io.openhire.platform.web.ProblemException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,7 +65,7 @@ class ModelsPagesTest {
         pages.promote("text-embedding", 2, "champion", null, new ExtendedModelMap());
         pages.rollback("text-embedding", "champion", "worse on the benchmark", new ExtendedModelMap());
         assertThat(registry.updates)
-                .extracting(update -> update.get("action"), update -> update.get("alias"))
+                .extracting(UpdateRequest::action, UpdateRequest::alias)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("PROMOTE", "champion"),
                         org.assertj.core.groups.Tuple.tuple("ROLLBACK", "champion"));
@@ -129,88 +134,81 @@ class ModelsPagesTest {
         return engine.process("model", Set.of("detail"), context);
     }
 
-    /** model-registry as the dashboard sees it: one model with a champion, and the updates it was sent. */
-    static final class RecordingRegistry implements ModelsApi {
+    /** model-registry as the dashboard sees it: one model with a champion, and the alias moves it was sent. */
+    static final class RecordingRegistry implements ModelRegistryApi {
 
-        final List<Map<String, Object>> updates = new ArrayList<>();
+        static final Instant FIRST_START = Instant.parse("2026-11-22T10:00:00Z");
+
+        final List<UpdateRequest> updates = new ArrayList<>();
 
         @Override
-        public List<Map<String, Object>> models() {
-            return List.of(model());
+        public List<ModelSummary> models() {
+            return List.of(new ModelSummary(
+                    "text-embedding", "text-embedding", "Sentence embeddings", Map.of("champion", 1), 2));
         }
 
         @Override
-        public Map<String, Object> model(String name) {
-            return model();
-        }
-
-        @Override
-        public Map<String, Object> history(String name, int limit) {
-            return map(
-                    "changes",
-                    List.of(map(
-                            "changedAt", "2026-11-22T10:00:00Z",
-                            "alias", "champion",
-                            "action", "PROMOTE",
-                            "previousVersion", null,
-                            "version", 1,
-                            "actor", "system",
-                            "reason", "first start")));
-        }
-
-        @Override
-        public Map<String, Object> update(Map<String, Object> action) {
-            updates.add(action);
-            return Map.of();
-        }
-
-        /** As model-registry answers (nulls included). */
-        private static Map<String, Object> model() {
-            return map(
-                    "name",
+        public ModelView model(String name) {
+            return new ModelView(
                     "text-embedding",
-                    "description",
+                    "text-embedding",
                     "Sentence embeddings",
-                    "task",
-                    "text-embedding",
-                    "latestVersion",
-                    2,
-                    "aliases",
-                    map(
-                            "champion",
-                            map(
-                                    "alias", "champion",
-                                    "version", 1,
-                                    "updatedAt", "2026-11-22T10:00:00Z",
-                                    "updatedBy", "system")),
-                    "versions",
-                    List.of(version(2, List.of()), version(1, List.of("champion"))));
+                    List.of(),
+                    Map.of("champion", new ModelView.Alias("champion", 1, "system", FIRST_START)),
+                    List.of(version(2, List.of()), version(1, List.of("champion"))),
+                    FIRST_START,
+                    FIRST_START);
         }
 
-        private static Map<String, Object> version(int version, List<String> aliases) {
-            return map(
-                    "version",
-                    version,
-                    "status",
-                    "READY",
-                    "aliases",
-                    aliases,
-                    "format",
-                    "onnx",
-                    "tags",
-                    Map.of(),
-                    "lineage",
+        @Override
+        public AliasHistory history(String name, int limit) {
+            return new AliasHistory(
+                    name,
                     null,
-                    "createdAt",
-                    "2026-11-2" + version + "T10:00:00Z");
+                    null,
+                    null,
+                    List.of(new AliasChange(
+                            1, name, "champion", 1, null, "PROMOTE", "system", "first start", FIRST_START)));
         }
 
-        private static Map<String, Object> map(Object... pairs) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (int i = 0; i + 1 < pairs.length; i += 2) {
-                map.put((String) pairs[i], pairs[i + 1]);
-            }
-            return map;
+        @Override
+        public byte[] artifact(String name, int version) {
+            throw new UnsupportedOperationException("the pages never download artifacts");
+        }
+
+        @Override
+        public AliasChange moveAlias(UpdateRequest request) {
+            updates.add(request);
+            return new AliasChange(
+                    2,
+                    request.name(),
+                    request.alias(),
+                    2,
+                    1,
+                    request.action(),
+                    "user:olga",
+                    request.reason(),
+                    FIRST_START);
+        }
+
+        private static VersionView version(int version, List<String> aliases) {
+            return new VersionView(
+                    "text-embedding",
+                    version,
+                    VersionView.Status.READY,
+                    null,
+                    "onnx",
+                    null,
+                    null,
+                    null,
+                    null,
+                    Map.of(),
+                    Map.of(),
+                    null,
+                    null,
+                    aliases,
+                    "system",
+                    FIRST_START.plus(java.time.Duration.ofDays(version - 1)));
         }
     }
 }

@@ -1,0 +1,590 @@
+package io.openhire.dashboard;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.openhire.platform.test.TestHttp.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.openhire.identity.IdentityConfiguration;
+import io.openhire.platform.test.TestHttp;
+import io.openhire.platform.test.TestServices;
+import io.openhire.platform.test.TestTokens;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The pages as a recruiter and an admin see them, rendered from the services' answers exactly as the
+ * services write them ({@code src/test/resources/services/*.json}): jobs, a job with its ad review and its
+ * explained shortlist, weights, blind review, feedback and reveal, candidates, a resume's profile with the
+ * jobs it fits and an ATS report, an upload, sources and crawls, models, users; and what the pages send the
+ * services back. Identity is real (sign-in); the other services are stand-ins. Each page's HTML goes to
+ * {@code target/pages/}, and with Debian's Chromium installed a screenshot of each to {@code
+ * target/screenshots/} (look at them).
+ */
+class PagesIT {
+
+    static final String PASSWORD = "a long and private passphrase";
+    static final String JOB = "11111111-1111-4111-8111-111111111111";
+    /** A job matching has not analysed yet: no review, no settings, the shortlist not ready. */
+    static final String NEW_JOB = "11111111-1111-4111-8111-111111111119";
+
+    static final String RESUME = "22222222-2222-4222-8222-222222222222";
+    static final String RECEIVED_RESUME = "22222222-2222-4222-8222-222222222225";
+    static final String CANDIDATE = "33333333-3333-4333-8333-333333333333";
+    static final String OTHER_CANDIDATE = "33333333-3333-4333-8333-333333333334";
+    static final String SOURCE = "44444444-4444-4444-8444-444444444444";
+    static final String CRAWL = "55555555-5555-4555-8555-555555555555";
+
+    static final Path PAGES = Path.of("target", "pages");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    static TestTokens tokens;
+    static TestServices.Running identity;
+    static TestServices.Running dashboard;
+    /** job-ingestion, job-processing, resume-ingestion, resume-processing, matching and model-registry. */
+    static WireMockServer services;
+
+    @BeforeAll
+    static void start() throws IOException {
+        tokens = new TestTokens();
+        services = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        services.start();
+        stubServices();
+        identity = TestServices.start(
+                "identity",
+                IdentityConfiguration.class,
+                tokens,
+                Map.of("openhire.identity.keys.master-key", Base64.getEncoder().encodeToString(new byte[32])));
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("openhire.clients.services.identity.url", identity.url());
+        properties.put("openhire.security.jwk-set-uri", identity.url() + "/.well-known/jwks.json");
+        for (String service :
+                new String[] {"job-ingestion", "job-processing", "resume-ingestion", "resume-processing", "matching"}) {
+            properties.put("openhire.clients.services." + service + ".url", services.baseUrl());
+        }
+        properties.put("openhire.clients.services.model-registry.url", services.baseUrl());
+        dashboard = TestServices.start("dashboard", DashboardConfiguration.class, tokens, properties);
+        Files.createDirectories(PAGES);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (dashboard != null) {
+            dashboard.close();
+        }
+        if (identity != null) {
+            identity.close();
+        }
+        if (tokens != null) {
+            tokens.close();
+        }
+        if (services != null) {
+            services.stop();
+        }
+    }
+
+    static void stubServices() {
+        // job-ingestion
+        services.stubFor(get(urlPathEqualTo("/api/v1/jobs")).willReturn(okJson(answer("job-ingestion-jobs"))));
+        services.stubFor(get(urlPathEqualTo("/api/v1/jobs/" + JOB)).willReturn(okJson(answer("job-ingestion-job"))));
+        services.stubFor(
+                get(urlPathEqualTo("/api/v1/jobs/" + NEW_JOB)).willReturn(okJson(answer("job-ingestion-job"))));
+        services.stubFor(
+                get(urlPathEqualTo("/api/v1/jobs/sources")).willReturn(okJson(answer("job-ingestion-sources"))));
+        services.stubFor(post(urlPathEqualTo("/api/v1/jobs/sources"))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(answer("job-ingestion-source-created"))));
+        services.stubFor(
+                get(urlPathEqualTo("/api/v1/jobs/crawls/" + CRAWL)).willReturn(okJson(answer("job-ingestion-crawl"))));
+        services.stubFor(post(urlPathEqualTo("/api/v1/jobs/ingest"))
+                .willReturn(aResponse()
+                        .withStatus(202)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(answer("job-ingestion-crawl"))));
+        // job-processing
+        services.stubFor(get(urlPathEqualTo("/api/v1/jobs/optimized"))
+                .withQueryParam("jobId", equalTo(JOB))
+                .willReturn(okJson(answer("job-processing-review"))));
+        services.stubFor(get(urlPathEqualTo("/api/v1/jobs/optimized"))
+                .withQueryParam("jobId", equalTo(NEW_JOB))
+                .willReturn(problem(404, "Not Found", "A report for job " + NEW_JOB + " does not exist.")));
+        // resume-ingestion
+        services.stubFor(get(urlPathEqualTo("/api/v1/resumes")).willReturn(okJson(answer("resume-ingestion-resumes"))));
+        services.stubFor(
+                get(urlPathEqualTo("/api/v1/resumes/" + RESUME)).willReturn(okJson(answer("resume-ingestion-resume"))));
+        services.stubFor(get(urlPathEqualTo("/api/v1/resumes/" + RECEIVED_RESUME))
+                .willReturn(okJson(answer("resume-ingestion-resume-received"))));
+        services.stubFor(post(urlPathEqualTo("/api/v1/resumes/upload"))
+                .willReturn(aResponse()
+                        .withStatus(202)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(answer("resume-ingestion-accepted"))));
+        // resume-processing
+        services.stubFor(
+                post(urlPathEqualTo("/api/v1/resumes/optimize")).willReturn(okJson(answer("resume-processing-ats"))));
+        // matching
+        services.stubFor(get(urlPathEqualTo("/api/v1/matches"))
+                .withQueryParam("jobId", equalTo(JOB))
+                .willReturn(okJson(answer("matching-job-matches"))));
+        services.stubFor(get(urlPathEqualTo("/api/v1/matches"))
+                .withQueryParam("jobId", equalTo(NEW_JOB))
+                .willReturn(problem(422, "Unprocessable Content", "The job is still being analysed.")));
+        services.stubFor(get(urlPathEqualTo("/api/v1/matches"))
+                .withQueryParam("resumeId", equalTo(RESUME))
+                .willReturn(okJson(answer("matching-resume-matches"))));
+        services.stubFor(
+                get(urlPathEqualTo("/api/v1/matches/feedback")).willReturn(okJson(answer("matching-feedback-list"))));
+        services.stubFor(post(urlPathEqualTo("/api/v1/matches/feedback"))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(answer("matching-feedback-recorded"))));
+        services.stubFor(post(urlPathEqualTo("/api/v1/matches/reveal")).willReturn(okJson(answer("matching-reveal"))));
+        services.stubFor(get(urlPathEqualTo("/api/v1/matches/jobs/" + JOB + "/settings"))
+                .willReturn(okJson(answer("matching-job-settings"))));
+        services.stubFor(get(urlPathEqualTo("/api/v1/matches/jobs/" + NEW_JOB + "/settings"))
+                .willReturn(problem(404, "Not Found", "Job " + NEW_JOB + " does not exist.")));
+        services.stubFor(put(urlPathEqualTo("/api/v1/matches/jobs/" + JOB + "/settings"))
+                .willReturn(okJson(answer("matching-job-settings-saved"))));
+        services.stubFor(get(urlPathEqualTo("/api/v1/matches/index")).willReturn(okJson(answer("matching-index"))));
+        // model-registry
+        services.stubFor(
+                get(urlPathEqualTo("/api/v1/models/registered")).willReturn(okJson(answer("model-registry-models"))));
+        services.stubFor(get(urlPathEqualTo("/api/v1/models/text-embedding"))
+                .willReturn(okJson(answer("model-registry-model"))));
+        services.stubFor(get(urlPathEqualTo("/api/v1/models/text-embedding/history"))
+                .willReturn(okJson(answer("model-registry-history"))));
+    }
+
+    /** A service's answer as that service writes it. */
+    static String answer(String name) {
+        try (InputStream in = PagesIT.class.getResourceAsStream("/services/" + name + ".json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder problem(
+            int status, String title, String detail) {
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"type\": \"about:blank\", \"title\": \"%s\", \"status\": %d, \"detail\": \"%s\"}"
+                        .formatted(title, status, detail));
+    }
+
+    /** A new organisation with its admin; the admin's email. */
+    static String newOrganisation(String organisation, String admin) {
+        String email = admin.toLowerCase().replace(' ', '.') + "@" + UUID.randomUUID() + ".test";
+        TestHttp.Response registered = new TestHttp(identity.url())
+                .post(
+                        "/api/v1/users/register",
+                        map("organization", organisation, "name", admin, "email", email, "password", PASSWORD));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(202);
+        return email;
+    }
+
+    @Test
+    void theJobPagesShowTheReviewAndTheExplainedShortlistAndSendWhatTheRecruiterDecides() throws Exception {
+        Browser browser = Browser.signedIn(newOrganisation("Jobs Ltd", "Jo Jobs"));
+
+        HttpResponse<String> jobs = browser.page("jobs", "/jobs");
+        assertThat(jobs.body())
+                .contains("2</span> job(s)", "Senior Backend Engineer (Java)", "Acme GmbH")
+                .contains("Berlin, Germany; ", "Netherlands", ">Hybrid<", ">Senior<", ">Open<", ">2026-11-22<");
+
+        HttpResponse<String> job = browser.page("job", "/jobs/" + JOB);
+        assertThat(job.body())
+                .contains("<h1>Senior Backend Engineer (Java)</h1>", "Original posting", "Ad review")
+                .contains("<strong>71</strong>/100 for the ad", "Completeness", "24/30", "Missing: benefits")
+                .contains("Keyword coverage", "Inclusive language")
+                .contains(">Apache Kafka<", ">Kubernetes (nice to have)<")
+                .contains("The ranking model&#39;s weights (v1), relative, 0–10.", "Blind review is off.")
+                .contains(">Required skills<", ">Job title<", ">Overall fit (semantic)<", ">Salary<")
+                .contains("name=\"requiredSkills\"", "value=\"3.0\"", "name=\"salary\"", "value=\"0.5\"")
+                .contains("We build payment services in Java and Kafka.");
+
+        HttpResponse<String> shortlist = browser.fragment("job-shortlist", "/jobs/" + JOB + "/shortlist");
+        assertThat(shortlist.body())
+                .contains("<span>2</span> of <span>12</span> candidates shown", "match-ranker v1", "text-embedding v1")
+                .contains(">Priya Sharma<", ">Backend Engineer<", ">7.5 years<", ">2 resumes<", ">82<")
+                .contains(">✓ Java<", ">✗ Apache Kafka<", ">+ Kubernetes<")
+                .contains(">Required skills<", "67%", "30%", "2 of 3 required skills", "does not apply")
+                .contains("Built payment services in Java 21")
+                .contains(">Jon Doe<", ">41<")
+                .contains(">Shortlisted<")
+                .doesNotContain("Reveal name");
+
+        HttpResponse<String> weights = browser.post(
+                "job-weights",
+                "/jobs/" + JOB + "/weights",
+                Map.of("requiredSkills", "5", "niceToHaveSkills", "0", "salary", "0.5", "save", "1"));
+        assertThat(weights.body()).contains("Weights set for this job (relative, 0–10).", ">Priya Sharma<");
+        services.verify(putRequestedFor(urlPathEqualTo("/api/v1/matches/jobs/" + JOB + "/settings"))
+                .withRequestBody(equalToJson(
+                        "{\"blind\": null, \"weights\": {\"requiredSkills\": 5.0, \"niceToHaveSkills\": 0.0,"
+                                + " \"salary\": 0.5}}")));
+
+        HttpResponse<String> blind = browser.post("job-blind", "/jobs/" + JOB + "/blind", Map.of("blind", "true"));
+        assertThat(blind.body())
+                .contains("Blind review is on: names stay hidden until you reveal one.", "Show names")
+                .contains("hx-swap-oob=\"true\"");
+        services.verify(putRequestedFor(urlPathEqualTo("/api/v1/matches/jobs/" + JOB + "/settings"))
+                .withRequestBody(equalToJson("{\"blind\": true, \"weights\": null}")));
+
+        HttpResponse<String> feedback = browser.post(
+                "job-feedback",
+                "/jobs/" + JOB + "/feedback",
+                Map.of("candidateId", OTHER_CANDIDATE, "outcome", "INTERVIEWED"));
+        assertThat(feedback.body()).contains("Interviewed — feedback saved", "value=\"" + OTHER_CANDIDATE + "\"");
+        services.verify(postRequestedFor(urlPathEqualTo("/api/v1/matches/feedback"))
+                .withRequestBody(equalToJson("{\"jobId\": \"" + JOB + "\", \"candidateId\": \"" + OTHER_CANDIDATE
+                        + "\", \"outcome\": \"INTERVIEWED\"}")));
+
+        HttpResponse<String> revealed =
+                browser.post("job-reveal", "/jobs/" + JOB + "/reveal", Map.of("candidateId", OTHER_CANDIDATE));
+        assertThat(revealed.body()).contains(">Jon Doe<", "mailto:jon@doe.example", ">+351 912 345 678<");
+        services.verify(postRequestedFor(urlPathEqualTo("/api/v1/matches/reveal"))
+                .withRequestBody(
+                        equalToJson("{\"jobId\": \"" + JOB + "\", \"candidateId\": \"" + OTHER_CANDIDATE + "\"}")));
+
+        // A job not analysed yet: no review, no settings, and the shortlist says why it is not there.
+        HttpResponse<String> newJob = browser.page("job-new", "/jobs/" + NEW_JOB);
+        assertThat(newJob.body()).contains("Not analysed yet.").doesNotContain("What matters for this job");
+        HttpResponse<String> notYet = browser.fragment("job-new-shortlist", "/jobs/" + NEW_JOB + "/shortlist");
+        assertThat(notYet.body())
+                .contains("The job is still being analysed.", "The list appears by itself when it is ready.");
+
+        HttpResponse<String> home = browser.page("home", "/");
+        assertThat(home.body())
+                .contains("Resumes received", "Resumes needs ocr", "Open jobs")
+                .contains("Matching has <strong>11</strong> of <span>12</span> resumes")
+                .contains("<span>4</span> jobs searchable", "READY", ", 2 awaiting semantic vectors")
+                .contains("Newest open jobs", "Data Analyst");
+    }
+
+    @Test
+    void theCandidatePagesShowTheProfileItsJobsAndAnAtsReportAndUploadAFile() throws Exception {
+        Browser browser = Browser.signedIn(newOrganisation("Candidates Ltd", "Cat Candidates"));
+
+        HttpResponse<String> list = browser.page("candidates", "/candidates");
+        assertThat(list.body())
+                .contains("3</span> resume(s)", ">priya-sharma.pdf<", ">Parsed<", ">Needs OCR<")
+                .contains("The PDF holds only images", ">Email<", ">Upload<", ">2026-11-22 09:30<");
+
+        HttpResponse<String> resume = browser.page("candidate", "/candidates/" + RESUME);
+        assertThat(resume.body())
+                .contains("<h1>Priya Sharma</h1>", "parsed in 412 ms by parser 1.4.0", "Download the original")
+                .contains(">priya@sharma.example<", ">+49 30 1234567<", ">Berlin, Germany<", ">7.3 years<")
+                .contains(">2 jobs<", ">1 entry<", ">2 skills<", ">English, German<", ">95%<", ">check<")
+                .contains(">Backend Engineer<", "at Paynow", "2020-01 – now", ">Role<", "2017-03 – 2019-12")
+                .contains(">MSc<", ">Computer Science<", ", TU Berlin", ">2017<", ">Java ×3<", ">PostgreSQL<")
+                .contains("Senior Backend Engineer (Java) · Acme GmbH", ">Data Analyst<");
+        HttpResponse<String> received = browser.page("candidate-received", "/candidates/" + RECEIVED_RESUME);
+        assertThat(received.body())
+                .contains("<h1>new.docx</h1>", "Parsing… this page updates when it is done.")
+                .doesNotContain("Profile");
+
+        HttpResponse<String> matches = browser.fragment("candidate-matches", "/candidates/" + RESUME + "/matches");
+        assertThat(matches.body())
+                .contains(">Senior Backend Engineer (Java)<", ">82<", ">Acme GmbH<", ">✓ Java<", ">✗ Apache Kafka<");
+
+        HttpResponse<String> ats =
+                browser.post("candidate-ats", "/candidates/" + RESUME + "/ats", Map.of("jobId", JOB));
+        assertThat(ats.body())
+                .contains("<strong>64</strong>/100 for <span>Senior Backend Engineer (Java)</span>")
+                .contains(">Skills<", ">30/50<", "2 of 3 weighted skills", ">Job title<", ">✗ Apache Kafka<")
+                .contains(">Suggestions<", ">Name Apache Kafka if you have used it<");
+        services.verify(postRequestedFor(urlPathEqualTo("/api/v1/resumes/optimize"))
+                .withRequestBody(matchingJsonPath("$.resumeId", equalTo(RESUME)))
+                .withRequestBody(matchingJsonPath("$.jobId", equalTo(JOB)))
+                .withRequestBody(matchingJsonPath("$.jobTitle", equalTo("Senior Backend Engineer (Java)")))
+                .withRequestBody(matchingJsonPath("$.jobText", containing("We build payment services"))));
+
+        HttpResponse<String> upload = browser.upload("/candidates/upload", "cv.pdf", "%PDF-1.4 a resume".getBytes());
+        assertThat(upload.statusCode()).isEqualTo(202);
+        assertThat(upload.body())
+                .contains("\"id\":\"22222222-2222-4222-8222-222222222226\"", "\"status\":\"RECEIVED\"")
+                .contains("\"duplicate\":false", "\"fileName\":\"cv.pdf\"");
+        services.verify(postRequestedFor(urlPathEqualTo("/api/v1/resumes/upload"))
+                .withHeader("Content-Type", containing("multipart/form-data"))
+                .withRequestBody(containing("filename=\"cv.pdf\""))
+                .withRequestBody(containing("%PDF-1.4 a resume"))
+                .withRequestBody(containing("UPLOAD")));
+
+        // One row again, as the list asks for it when its resume changes (live).
+        HttpResponse<String> row = browser.fragment("candidates-row", "/candidates/" + RECEIVED_RESUME + "/row");
+        assertThat(row.body()).contains(">new.docx<", ">Received<", "id=\"resume-" + RECEIVED_RESUME + "\"");
+    }
+
+    @Test
+    void theAdminPagesShowSourcesModelsAndUsers() throws Exception {
+        String admin = newOrganisation("Admins Ltd", "Ari Admin");
+        Browser browser = Browser.signedIn(admin);
+
+        HttpResponse<String> sources = browser.page("sources", "/sources");
+        assertThat(sources.body())
+                .contains(">Acme careers<", ">acme<", ">Greenhouse<", ">Healthy<", ">2026-11-22 10:00<")
+                .contains(">Beta feed<", "https://beta.example/jobs.rss", ">Failing<", "The feed answered 404")
+                .contains("/crawls/" + CRAWL);
+        HttpResponse<String> crawl = browser.fragment("sources-crawl", "/crawls/" + CRAWL);
+        assertThat(crawl.body()).contains(">Succeeded<", "12 found, 2 new, 1 updated, 1 rejected");
+        HttpResponse<String> crawlNow = browser.post("sources-crawl-now", "/sources/" + SOURCE + "/crawl", Map.of());
+        assertThat(crawlNow.body()).contains(">Succeeded<");
+        services.verify(postRequestedFor(urlPathEqualTo("/api/v1/jobs/ingest"))
+                .withRequestBody(equalToJson("{\"sourceId\": \"" + SOURCE + "\"}")));
+        HttpResponse<String> added = browser.post(
+                "sources-added",
+                "/sources",
+                Map.of("name", "Gamma", "kind", "LEVER", "board", " gamma ", "url", "", "scheduleMinutes", "60"));
+        assertThat(added.body()).contains("Added Gamma. Crawl it now, or wait for its schedule.");
+        services.verify(postRequestedFor(urlPathEqualTo("/api/v1/jobs/sources"))
+                .withRequestBody(matchingJsonPath("$.name", equalTo("Gamma")))
+                .withRequestBody(matchingJsonPath("$.kind", equalTo("LEVER")))
+                .withRequestBody(matchingJsonPath("$.board", equalTo("gamma")))
+                .withRequestBody(matchingJsonPath("$.scheduleMinutes", equalTo("60"))));
+
+        HttpResponse<String> models = browser.page("models", "/models");
+        assertThat(models.body())
+                .contains(">text-embedding<", "Sentence embeddings", "champion → v1", "challenger → v2", ">v2<")
+                .contains(">match-ranker<");
+        HttpResponse<String> model = browser.page("model", "/models/text-embedding");
+        assertThat(model.body())
+                .contains("<h1>text-embedding</h1>", ">champion<", ">v1<", ">2026-11-22 10:00<", ">system<")
+                .contains(">bge-small-en-v1.5<", "huggingface:BAAI/bge-small-en-v1.5", ">onnx<", ">2026-11-23<")
+                .contains("Promote: v2", "try the new one", "first start");
+
+        HttpResponse<String> users = browser.page("users", "/users");
+        assertThat(users.body()).contains(">Ari Admin<", ">" + admin + "<", ">Admin<", ">Active<", "Admins Ltd");
+    }
+
+    /**
+     * The main pages in Chromium, a screenshot of each: the pages load their parts (shortlist, matching
+     * jobs, crawl progress) with htmx, and the scripts and styles are allowed by the content security policy.
+     */
+    @Test
+    void theMainPagesInARealBrowser() throws Exception {
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "no browser: install Debian's chromium and chromium-driver to see the pages in a real browser");
+        String admin = newOrganisation("Screens Ltd", "Sid Screens");
+        Files.createDirectories(SCREENSHOTS);
+        WebDriver browser = chromium();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        try {
+            browser.get(dashboard.url() + "/login");
+            browser.findElement(By.id("email")).sendKeys(admin);
+            browser.findElement(By.id("password")).sendKeys(PASSWORD);
+            browser.findElement(By.cssSelector("form button[type=submit]")).click();
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Overview"));
+            screenshot(browser, "overview");
+
+            browser.get(dashboard.url() + "/jobs");
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Jobs"));
+            screenshot(browser, "jobs");
+
+            browser.get(dashboard.url() + "/jobs/" + JOB);
+            wait.until(
+                    d -> d.findElements(By.cssSelector("#shortlist li.match")).size() == 2);
+            WebElement top = browser.findElement(By.cssSelector("#shortlist li.match"));
+            top.findElement(By.cssSelector("details.why summary")).click();
+            WebElement breakdown = wait.until(d -> top.findElement(By.cssSelector("table.breakdown")));
+            assertThat(breakdown.getText()).contains("Required skills", "67%", "Overall fit (semantic)");
+            screenshot(browser, "job-shortlist-explained");
+
+            browser.get(dashboard.url() + "/candidates");
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Candidates"));
+            screenshot(browser, "candidates");
+
+            browser.get(dashboard.url() + "/candidates/" + RESUME);
+            wait.until(d -> d.findElements(By.cssSelector(".compact-list li a")).size() == 1);
+            new Select(browser.findElement(By.id("ats-job"))).selectByValue(JOB);
+            browser.findElement(By.cssSelector("#ats-title ~ form button[type=submit]"))
+                    .click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ats"), "Suggestions"));
+            screenshot(browser, "candidate-profile-and-ats");
+
+            browser.get(dashboard.url() + "/sources");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("crawl-" + SOURCE), "12 found"));
+            screenshot(browser, "sources");
+
+            browser.get(dashboard.url() + "/models");
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Models"));
+            screenshot(browser, "models");
+            browser.get(dashboard.url() + "/models/text-embedding");
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "text-embedding"));
+            screenshot(browser, "model");
+
+            browser.get(dashboard.url() + "/users");
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Users of your organisation"));
+            screenshot(browser, "users");
+        } catch (RuntimeException | AssertionError e) {
+            screenshot(browser, "failure");
+            throw e;
+        } finally {
+            browser.quit();
+        }
+    }
+
+    static WebDriver chromium() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // As root in a container, without the network: no sandbox, no background connections.
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,1400",
+                "--user-data-dir=" + Files.createTempDirectory("dashboard-chromium"));
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        return new ChromeDriver(driver, options);
+    }
+
+    static void screenshot(WebDriver browser, String name) {
+        try {
+            byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+            Files.write(SCREENSHOTS.resolve("dashboard-" + name + ".png"), png);
+        } catch (IOException | RuntimeException e) {
+            // a missing screenshot must not hide the assertion that failed
+        }
+    }
+
+    /** A signed-in browser without a browser: cookies, the CSRF token for forms, the HTML of each page kept. */
+    static final class Browser {
+        final HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String csrf;
+
+        static Browser signedIn(String email) throws Exception {
+            Browser browser = new Browser();
+            HttpResponse<String> login = browser.send(HttpRequest.newBuilder(uri("/login")));
+            Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login.body());
+            assertThat(token.find()).isTrue();
+            HttpResponse<String> signedIn =
+                    browser.send(form("/login", Map.of("_csrf", token.group(1), "email", email, "password", PASSWORD)));
+            assertThat(signedIn.headers().firstValue("Location")).hasValue("/");
+            Matcher meta = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"")
+                    .matcher(browser.send(HttpRequest.newBuilder(uri("/"))).body());
+            assertThat(meta.find()).isTrue();
+            browser.csrf = meta.group(1);
+            return browser;
+        }
+
+        /** A whole page, as a link or a reload asks for it. */
+        HttpResponse<String> page(String name, String path) throws Exception {
+            return kept(name, send(HttpRequest.newBuilder(uri(path))));
+        }
+
+        /** A part of a page, as htmx asks for it. */
+        HttpResponse<String> fragment(String name, String path) throws Exception {
+            return kept(name, send(HttpRequest.newBuilder(uri(path)).header("HX-Request", "true")));
+        }
+
+        /** A form htmx sends, with the CSRF token in its header. */
+        HttpResponse<String> post(String name, String path, Map<String, String> fields) throws Exception {
+            return kept(
+                    name, send(form(path, fields).header("HX-Request", "true").header("X-CSRF-TOKEN", csrf)));
+        }
+
+        /** One file as the upload area sends it. */
+        HttpResponse<String> upload(String path, String fileName, byte[] content) throws Exception {
+            String boundary = "dashboard-test-boundary";
+            byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                            + "\"\r\nContent-Type: application/pdf\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+            byte[] body = new byte[head.length + content.length + tail.length];
+            System.arraycopy(head, 0, body, 0, head.length);
+            System.arraycopy(content, 0, body, head.length, content.length);
+            System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+            return send(HttpRequest.newBuilder(uri(path))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .header("X-CSRF-TOKEN", csrf)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        }
+
+        HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        static HttpResponse<String> kept(String name, HttpResponse<String> response) throws IOException {
+            Files.writeString(PAGES.resolve(name + ".html"), response.body());
+            assertThat(response.statusCode()).as(name + ": " + response.body()).isEqualTo(200);
+            return response;
+        }
+
+        static HttpRequest.Builder form(String path, Map<String, String> fields) {
+            StringBuilder body = new StringBuilder();
+            fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&")
+                    .append(k)
+                    .append('=')
+                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+            return HttpRequest.newBuilder(uri(path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        }
+
+        static URI uri(String path) {
+            return URI.create(dashboard.url() + path);
+        }
+    }
+}
