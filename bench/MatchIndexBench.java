@@ -8,6 +8,8 @@ import io.openhire.matching.profiles.Place;
 import io.openhire.matching.ranking.RankerModel;
 import io.openhire.matching.ranking.Ranking;
 import io.openhire.modelserving.runtime.OnnxEmbedder;
+import io.openhire.resumeprocessing.client.CandidateProfile;
+import io.openhire.resumeprocessing.client.ProfileView;
 import io.openhire.resumeprocessing.events.ResumeParsed;
 import io.openhire.skills.SkillMatch;
 import io.openhire.skills.SkillsTaxonomy;
@@ -35,8 +37,6 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.util.VectorUtil;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Matching at scale, in process, on the service's own index and ranking code: N candidates generated from
@@ -264,20 +264,19 @@ public class MatchIndexBench {
                 }
             }
             Matcher nm = name.matcher(xml);
-            ObjectNode view = JSON.createObjectNode();
-            view.put("status", "PARSED");
-            view.put("revision", 1);
-            view.put("text", text);
-            ObjectNode profile = view.putObject("profile");
-            profile.put("name", nm.find() ? nm.group(1) : null);
-            ArrayNode skills = profile.putArray("skills");
             Map<String, Integer> mentions = new LinkedHashMap<>();
             Map<String, String> names = new LinkedHashMap<>();
             for (SkillMatch match : TAXONOMY.find(text)) {
                 mentions.merge(match.skill().id(), 1, Integer::sum);
                 names.put(match.skill().id(), match.skill().name());
             }
-            mentions.forEach((id, count) -> skills.addObject().put("id", id).put("name", names.get(id)).put("mentions", count));
+            List<CandidateProfile.SkillMention> skills = new ArrayList<>();
+            mentions.forEach((id, count) -> skills.add(new CandidateProfile.SkillMention(id, names.get(id), null, count, false)));
+            CandidateProfile profile = new CandidateProfile(nm.find() ? nm.group(1) : null, List.of(), List.of(), null, null,
+                    null, null, List.of(), List.of(), skills, List.of(), List.of(), null, Map.of(), 1.0, "bench",
+                    TAXONOMY.version());
+            ProfileView view = new ProfileView(UUID.randomUUID(), ProfileView.PARSED, null, 1, "bench", TAXONOMY.version(), 0,
+                    Instant.now(), profile, text);
             ResumeParsed event = new ResumeParsed(UUID.randomUUID(), UUID.randomUUID(), 1, "bench", TAXONOMY.version(),
                     titles.isEmpty() ? null : titles.getFirst(), titles, List.of(), null, null, null, List.of(), Instant.now());
             CandidateImport.Imported imported = importer.fromProfile(event, view);

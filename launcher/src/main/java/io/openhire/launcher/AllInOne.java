@@ -5,7 +5,6 @@ import io.openhire.gateway.GatewayConfiguration;
 import io.openhire.identity.IdentityConfiguration;
 import io.openhire.jobingestion.JobIngestionConfiguration;
 import io.openhire.jobprocessing.JobProcessingConfiguration;
-import io.openhire.launcher.boot.ServiceBoot;
 import io.openhire.launcher.demo.DemoData;
 import io.openhire.matching.MatchingConfiguration;
 import io.openhire.modelregistry.ModelRegistryConfiguration;
@@ -33,8 +32,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -111,18 +108,50 @@ public final class AllInOne {
         SLF4JBridgeHandler.install();
 
         AllInOne platform = new AllInOne(options.dataDir(), options.seedDemo(), options.bindAddress(), System.out);
+        stopOnSignals(platform);
         Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "openhire-shutdown"));
         if (!platform.start()) {
             System.exit(1);
         }
+        if (options.stopWhenRunning()) {
+            // The start-up cache's training run (./openhire): a whole start, then a normal stop and exit.
+            platform.stop();
+            System.exit(0);
+        }
         Thread.currentThread().join();
     }
 
-    record Options(Path dataDir, boolean seedDemo, String bindAddress) {
+    /**
+     * Ctrl-C, kill and a closed terminal stop the platform in order first, and only then exit the JVM. Left to
+     * the JVM, a signal runs every shutdown hook at once, libraries' hooks too: ONNX Runtime's frees its native
+     * environment while model-serving is still computing embeddings (a crash, SIGSEGV, at every second stop
+     * during a burst). A second Ctrl-C while stopping ends the JVM at once (the next start recovers).
+     */
+    private static void stopOnSignals(AllInOne platform) {
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        for (String name : List.of("INT", "TERM", "HUP")) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
+                    if (stopping.getAndSet(true)) {
+                        platform.out.println("  Stopping at once (the next start recovers what was left).");
+                        Runtime.getRuntime().halt(128 + signal.getNumber());
+                    }
+                    platform.stop();
+                    System.exit(128 + signal.getNumber());
+                });
+            } catch (IllegalArgumentException e) {
+                // this signal is taken (java -Xrs) or ignored (nohup): the shutdown hook stops the platform then
+            }
+        }
+    }
+
+    /** @param stopWhenRunning stop as soon as everything has started (the start-up cache's training run) */
+    record Options(Path dataDir, boolean seedDemo, String bindAddress, boolean stopWhenRunning) {
         static Options parse(String[] args) {
             Path dataDir = Path.of(System.getenv().getOrDefault("OPENHIRE_DATA_DIR", "openhire-data"));
             boolean demo = !"false".equalsIgnoreCase(System.getenv().getOrDefault("OPENHIRE_DEMO", "true"));
             String bind = System.getenv().getOrDefault("OPENHIRE_BIND_ADDRESS", LOOPBACK);
+            boolean stopWhenRunning = false;
             for (String arg : args) {
                 if (arg.startsWith("--data-dir=")) {
                     dataDir = Path.of(arg.substring("--data-dir=".length()));
@@ -130,12 +159,14 @@ public final class AllInOne {
                     demo = false;
                 } else if (arg.startsWith("--bind=")) {
                     bind = arg.substring("--bind=".length());
+                } else if (arg.equals("--stop-when-running")) {
+                    stopWhenRunning = true;
                 } else if (!arg.equals("start")) {
                     throw new IllegalArgumentException(
                             "Unknown option " + arg + " (known: start, --data-dir=DIR, --no-demo, --bind=ADDRESS)");
                 }
             }
-            return new Options(dataDir.toAbsolutePath().normalize(), demo, bind);
+            return new Options(dataDir.toAbsolutePath().normalize(), demo, bind, stopWhenRunning);
         }
     }
 
@@ -144,22 +175,36 @@ public final class AllInOne {
         long t0 = System.nanoTime();
         Files.createDirectories(dataDir);
         out.println("OpenHire all-in-one. Data: " + dataDir);
+        try {
+            lock = DataDirectoryLock.acquire(dataDir);
+        } catch (DataDirectoryLock.HeldElsewhere e) {
+            out.println("  ✗ " + e.getMessage());
+            return false;
+        }
 
-        // PostgreSQL and Kafka start side by side; the services need both.
+        // PostgreSQL and Kafka start side by side. The services wait for PostgreSQL (their migrations), not for
+        // Kafka: its address is known before it runs and its clients connect once it answers, so the services
+        // start while it does (after a crash, while it recovers its log). "Running" waits for both.
         long t = System.nanoTime();
+        String kafka;
+        try {
+            kafka = infrastructure.prepareKafka(dataDir);
+        } catch (Exception e) {
+            out.printf("  ✗ %-17s FAILED: %s%n", "kafka", explain(e));
+            stop();
+            return false;
+        }
         // A thread of our own, not the common pool: it inherits the launcher's class loader, which
         // Kafka uses to load its classes.
         ExecutorService kafkaStarter = Executors.newSingleThreadExecutor(r -> new Thread(r, "kafka-start"));
-        CompletableFuture<String> kafkaStart = CompletableFuture.supplyAsync(
+        CompletableFuture<Void> kafkaStart = CompletableFuture.runAsync(
                 () -> {
-                    String brokers;
                     try {
-                        brokers = infrastructure.startKafka(dataDir);
+                        infrastructure.awaitKafka();
                     } catch (Exception e) {
                         throw new java.util.concurrent.CompletionException(e);
                     }
-                    out.printf("  %-19s single node (KRaft) at %s, ready in %s%n", "kafka", brokers, since(t));
-                    return brokers;
+                    out.printf("  %-19s single node (KRaft) at %s, ready in %s%n", "kafka", kafka, since(t));
                 },
                 kafkaStarter);
         kafkaStarter.shutdown();
@@ -168,19 +213,11 @@ public final class AllInOne {
                 .map(ServiceModule::name)
                 .toList();
         String jdbcBase;
-        String kafka;
         try {
             jdbcBase = infrastructure.startPostgres(dataDir, databases);
             out.printf("  %-19s embedded, %d database(s), ready in %s%n", "postgresql", databases.size(), since(t));
         } catch (Exception e) {
             out.printf("  ✗ %-17s FAILED: %s%n", "postgresql", explain(e));
-            stop();
-            return false;
-        }
-        try {
-            kafka = kafkaStart.join();
-        } catch (RuntimeException e) {
-            out.printf("  ✗ %-17s FAILED: %s%n", "kafka", explain(e));
             stop();
             return false;
         }
@@ -210,6 +247,8 @@ public final class AllInOne {
             settings.put(
                     "server.tomcat.basedir",
                     dataDir.resolve("tomcat").resolve(service.name()).toString());
+            // A stop waits this long for requests in flight (an open event stream never ends by itself).
+            settings.put("spring.lifecycle.timeout-per-shutdown-phase", "3s");
             if (service.database()) {
                 settings.put("spring.datasource.url", jdbcBase + service.name().replace("-", "_"));
                 settings.put("spring.datasource.username", "postgres");
@@ -255,6 +294,12 @@ public final class AllInOne {
             }
         }
         starters.shutdown();
+        try {
+            kafkaStart.join();
+        } catch (RuntimeException e) {
+            allUp = false;
+            out.printf("  ✗ %-17s FAILED: %s%n", "kafka", explain(e));
+        }
         if (!allUp) {
             out.println("OpenHire did not start: see the reasons above (details in " + dataDir.resolve("logs") + ").");
             stop();
@@ -286,17 +331,20 @@ public final class AllInOne {
         long t = System.nanoTime();
         List<String> args = new ArrayList<>();
         settings.forEach((key, value) -> args.add("--" + key + "=" + value));
-        SpringApplication application = new SpringApplicationBuilder(ServiceBoot.class, service.configuration())
-                .web(WebApplicationType.SERVLET)
-                .registerShutdownHook(false)
-                .logStartupInfo(false)
-                .build();
+        SpringApplication application = ServiceApplications.of(service);
         ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
         running.add(context);
         int port = context instanceof WebServerApplicationContext web
                 ? web.getWebServer().getPort()
                 : -1;
         out.printf("  ✓ %-17s http://localhost:%d  ready in %s%n", service.name(), port, since(t));
+        // What one more service costs: the CPU its context's start took (its refresh runs on this thread).
+        LoggerFactory.getLogger(AllInOne.class)
+                .info(
+                        "{} ready in {} with {} ms of CPU on its start thread",
+                        service.name(),
+                        since(t),
+                        java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000);
         return context;
     }
 
@@ -330,27 +378,39 @@ public final class AllInOne {
         return ports;
     }
 
-    /** Ctrl-C: services first (they finish in-flight requests), then Kafka and PostgreSQL. */
+    /**
+     * Ctrl-C (and a failed start): the services' listeners and schedulers, then the services, then Kafka, then
+     * PostgreSQL, each step bounded ({@link OrderedStop}); then the data directory is free for the next launcher.
+     */
     synchronized void stop() {
-        if (running.isEmpty() && !infrastructureRunning) {
-            return;
+        if (lock == null) {
+            return; // never started, or stopped already
         }
-        List<ConfigurableApplicationContext> contexts = new ArrayList<>(running);
-        Collections.reverse(contexts);
-        contexts.parallelStream().forEach(c -> {
-            try {
-                c.close();
-            } catch (RuntimeException ignored) {
-                // keep stopping the others
+        long t0 = System.nanoTime();
+        OrderedStop steps = new OrderedStop(out);
+        List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+        synchronized (running) {
+            for (ServiceModule service : SERVICES) {
+                running.stream()
+                        .filter(c -> service.name().equals(OrderedStop.nameOf(c)))
+                        .forEach(contexts::add);
             }
-        });
-        running.clear();
-        infrastructure.close();
-        infrastructureRunning = false;
-        out.println("OpenHire stopped.");
+            running.clear();
+        }
+        steps.stopServices(contexts);
+        steps.bounded("kafka", OrderedStop.KAFKA_LIMIT, infrastructure::stopKafka);
+        steps.bounded("postgresql", OrderedStop.POSTGRES_LIMIT, infrastructure::stopPostgres);
+        try {
+            lock.close();
+        } catch (IOException e) {
+            // the process ends now, which drops the lock anyway
+        }
+        lock = null;
+        out.printf("OpenHire stopped (in %s).%n", since(t0));
     }
 
-    private volatile boolean infrastructureRunning = true;
+    /** Held from the start until the stop is done: no second launcher on this data directory. */
+    private DataDirectoryLock lock;
 
     /** The first, not the last, readable cause: what a person can act on. */
     static String explain(Throwable e) {

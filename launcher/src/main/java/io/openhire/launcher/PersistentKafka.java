@@ -29,9 +29,20 @@ import org.apache.kafka.common.utils.Time;
 final class PersistentKafka implements AutoCloseable {
 
     private KafkaRaftServer server;
+    private Properties properties;
 
     /** Starts the broker and returns its bootstrap address once it answers. */
     String start(Path kafkaDir) throws Exception {
+        String bootstrap = prepare(kafkaDir);
+        startAndAwait();
+        return bootstrap;
+    }
+
+    /**
+     * Chooses the ports, writes the configuration and formats a new log directory: quick, and enough for Kafka's
+     * clients to be configured, so that the services can start while the broker does ({@link #startAndAwait}).
+     */
+    String prepare(Path kafkaDir) throws Exception {
         Path logDir = kafkaDir.resolve("log");
         Path config = kafkaDir.resolve("server.properties");
         Files.createDirectories(logDir);
@@ -51,6 +62,7 @@ final class PersistentKafka implements AutoCloseable {
         }
         withPorts(properties, brokerPort, controllerPort);
         write(config, properties);
+        this.properties = properties;
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             int status = StorageTool$.MODULE$.execute(
                     new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
@@ -59,11 +71,14 @@ final class PersistentKafka implements AutoCloseable {
                 throw new IllegalStateException("Could not format Kafka's log directory " + logDir);
             }
         }
+        return "localhost:" + port(properties, "PLAINTEXT");
+    }
+
+    /** Starts the broker prepared by {@link #prepare} (after a crash: log recovery first) and waits until it answers. */
+    void startAndAwait() throws Exception {
         server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
         server.startup();
-        String bootstrap = "localhost:" + port(properties, "PLAINTEXT");
-        awaitReady(bootstrap);
-        return bootstrap;
+        awaitReady("localhost:" + port(properties, "PLAINTEXT"));
     }
 
     private static Properties configuration(Path logDir) {
@@ -94,6 +109,11 @@ final class PersistentKafka implements AutoCloseable {
                 "num.network.threads", "2",
                 "background.threads", "2",
                 "num.recovery.threads.per.data.dir", "1"));
+        // After a crash (kill -9, power cut) the controller, reading its log again, holds the killed broker's
+        // registration for a session (broker.session.timeout.ms, 9 s) before it lets the new broker register with
+        // the same id. Kafka's own limit for that first registration, 60 s, is too short on a busy laptop while
+        // a dozen services start next to it: wait longer rather than give up.
+        p.put("initial.broker.registration.timeout.ms", "180000");
         return p;
     }
 
