@@ -68,6 +68,23 @@ class AllInOneIT {
     static void startThePlatform() throws Exception {
         oneLoggingSetupForManyContexts();
         first = start(dataDir);
+        Matcher demo = Pattern.compile("Demo admin\\s+(\\S+) / (\\S+)").matcher(first.console());
+        if (first.up() && demo.find()) {
+            // Settled: the services have fetched the models they serve (a 90 MB download each at the first
+            // start), whichever scenario runs first.
+            TestHttp gateway = new TestHttp("http://localhost:8080");
+            String token = gateway.post("/api/v1/users/login", map("email", demo.group(1), "password", demo.group(2)))
+                    .json()
+                    .get("access_token")
+                    .asString();
+            await().atMost(Duration.ofMinutes(3))
+                    .untilAsserted(() -> assertThat(gateway.post(
+                                            "/api/v1/predict", map("inputs", List.of("Java developer")), bearer(token))
+                                    .json()
+                                    .get("fallback")
+                                    .asBoolean())
+                            .isFalse());
+        }
     }
 
     static void oneLoggingSetupForManyContexts() {
