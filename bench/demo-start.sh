@@ -2,20 +2,17 @@
 # First start to a working demo shortlist, as a new user sees it: a fresh data directory, `openhire start`,
 # then (through the gateway, as the demo admin) how long until the demo data is added, every demo resume is
 # PARSED, and the demo backend job has a ranked shortlist of at least 5 candidates. Also the launcher's RSS then.
-#   bench/demo-start.sh [runs]     (ports 8000-8193 must be free; uses launcher/target/openhire-launcher.jar)
+#   bench/demo-start.sh [runs]     (ports 8000-8193 must be free; runs the jar already built, as ./openhire does,
+#                                   with its start-up cache: `./openhire build` first, not timed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-1}
-JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-[ -f launcher/target/openhire-launcher.jar ] || { echo "build first: ./mvnw -DskipTests install"; exit 1; }
-cp launcher/target/openhire-launcher.jar /tmp/openhire-bench.jar
+OPENHIRE_BUILD=never ./openhire build >/dev/null
 for run in $(seq 1 "$RUNS"); do
   DATA=$(mktemp -d /tmp/openhire-demo-XXXX)
   LOG=$DATA.log
   t0=$(date +%s.%N)
-  "$JAVA" -Xms64m -Xmx768m -XX:+UseG1GC -XX:MaxMetaspaceSize=320m -Xss512k --sun-misc-unsafe-memory-access=allow \
-    --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -jar /tmp/openhire-bench.jar start \
-    --data-dir="$DATA" > "$LOG" 2>&1 &
+  OPENHIRE_BUILD=never ./openhire start --data-dir="$DATA" > "$LOG" 2>&1 &
   PID=$!
   since() { python3 -c "import time; print(f'{time.time() - $t0:.1f}')"; }
   until grep -q 'OpenHire is running\|did not start' "$LOG"; do sleep 0.2; done

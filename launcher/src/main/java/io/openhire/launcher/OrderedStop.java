@@ -122,8 +122,12 @@ final class OrderedStop {
             step.get(limit.toMillis(), TimeUnit.MILLISECONDS);
             log.info("Stopped {} in {} ms", what, (System.nanoTime() - t) / 1_000_000);
         } catch (TimeoutException e) {
-            log.warn("Stopping {} took longer than {} s: going on without waiting for it", what, limit.toSeconds());
-            out.printf("  ! %s did not stop within %d s; going on%n", what, limit.toSeconds());
+            String seconds = new java.math.BigDecimal(limit.toMillis())
+                    .movePointLeft(3)
+                    .stripTrailingZeros()
+                    .toPlainString();
+            log.warn("Stopping {} took longer than {} s: going on without waiting for it", what, seconds);
+            out.printf("  ! %s did not stop within %s s; going on%n", what, seconds);
         } catch (ExecutionException e) {
             log.warn("Stopping {} failed: going on", what, e.getCause());
             out.printf("  ! %s did not stop cleanly: %s%n", what, AllInOne.explain(e.getCause()));
