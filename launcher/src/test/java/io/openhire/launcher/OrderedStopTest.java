@@ -56,8 +56,10 @@ class OrderedStopTest {
         GenericApplicationContext context = new GenericApplicationContext();
         context.registerBean("scheduler", Worker.class, () -> new Worker("scheduler", Integer.MAX_VALUE));
         context.registerBean("listeners", Worker.class, () -> new Worker("listeners", Integer.MAX_VALUE - 100));
-        context.registerBean("webServer", Worker.class, () -> new Worker(
-                "web server", WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE));
+        context.registerBean(
+                "webServer",
+                Worker.class,
+                () -> new Worker("web server", WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE));
         context.refresh();
 
         OrderedStop.stopBackgroundWork(context);
