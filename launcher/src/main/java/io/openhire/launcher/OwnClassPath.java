@@ -39,7 +39,11 @@ final class OwnClassPath extends ClassLoader {
             Pattern.compile("^\\s*([^:\\s]+):([^:\\s]+):([^:\\s]+):(?:([^:\\s]+):)?([^:\\s]+):([a-z]+)\\b.*$");
 
     /** The launcher's own classes (ServiceBoot): in the launcher's jar, or launcher/target/classes. */
-    private static final Set<String> LAUNCHER = Set.of("launcher", "BOOT-INF/classes");
+    private static final Set<String> LAUNCHER = Set.of(
+            "launcher",
+            "BOOT-INF/classes",
+            // the launcher jar as ./openhire extracts it for the start-up cache (launcher/target/openhire/<build>/)
+            "openhire-launcher.jar");
 
     private final String service;
     private final Set<String> allowed;
