@@ -40,7 +40,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The all-in-one OpenHire: every service in one JVM, each in its own Spring application context on its
  * own port, on an embedded PostgreSQL and Kafka, with data kept under one directory.
  *
- * <p>To add a service: one line in {@link #SERVICES}, and its module as a dependency in the pom.
+ * <p>To add a service: one line in {@link #SERVICES}, and its module as a dependency in the pom. The services
+ * start together and stop in the reverse of that list ({@link OrderedStop}): a service comes after those it calls.
  */
 public final class AllInOne {
 
