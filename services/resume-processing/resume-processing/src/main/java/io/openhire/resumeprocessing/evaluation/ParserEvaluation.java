@@ -1,7 +1,7 @@
 package io.openhire.resumeprocessing.evaluation;
 
+import io.openhire.resumeprocessing.client.CandidateProfile;
 import io.openhire.resumeprocessing.extraction.TextExtractor;
-import io.openhire.resumeprocessing.parsing.Profile;
 import io.openhire.resumeprocessing.parsing.ResumeParser;
 import io.openhire.skills.SkillsTaxonomy;
 import java.io.IOException;
@@ -161,7 +161,7 @@ public final class ParserEvaluation {
             }
             String text = unescape(LABEL.matcher(labelled).replaceAll("$2").replaceAll("</?cv>|<\\?xml[^>]*>", ""));
             long start = System.nanoTime();
-            Profile profile = parser.parse(text);
+            CandidateProfile profile = parser.parse(text);
             nanos += System.nanoTime() - start;
             Map<String, Set<String>> predicted = predicted(profile);
             for (String field : FIELDS) {
@@ -171,7 +171,7 @@ public final class ParserEvaluation {
         return new Result(files.size(), counts, files.isEmpty() ? 0 : nanos / 1e6 / files.size());
     }
 
-    static Map<String, Set<String>> predicted(Profile p) {
+    static Map<String, Set<String>> predicted(CandidateProfile p) {
         Map<String, Set<String>> out = new LinkedHashMap<>();
         FIELDS.forEach(f -> out.put(f, new LinkedHashSet<>()));
         add(out, "Name", p.name());
@@ -285,7 +285,7 @@ public final class ParserEvaluation {
             byte[] bytes = Files.readAllBytes(file);
             TextExtractor.Extracted extracted = extractor.extract(bytes, "application/pdf");
             if (extracted.outcome() == TextExtractor.Extracted.Outcome.TEXT) {
-                Profile profile = parser.parse(extracted.text());
+                CandidateProfile profile = parser.parse(extracted.text());
                 withText++;
                 chars += extracted.text().length();
                 readable.add(bytes);

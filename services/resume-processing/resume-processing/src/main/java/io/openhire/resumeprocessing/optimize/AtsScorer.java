@@ -1,6 +1,7 @@
 package io.openhire.resumeprocessing.optimize;
 
-import io.openhire.resumeprocessing.parsing.Profile;
+import io.openhire.resumeprocessing.client.AtsReport;
+import io.openhire.resumeprocessing.client.CandidateProfile;
 import io.openhire.skills.SkillMatch;
 import io.openhire.skills.SkillsTaxonomy;
 import java.time.Instant;
@@ -149,7 +150,7 @@ public class AtsScorer {
 
     public AtsReport score(
             UUID resumeId,
-            Profile profile,
+            CandidateProfile profile,
             String resumeText,
             String jobText,
             String jobTitle,
@@ -245,7 +246,7 @@ public class AtsScorer {
         boolean contact = !profile.emails().isEmpty() || !profile.phones().isEmpty();
         boolean datedWork = profile.work().stream().anyMatch(w -> w.start() != null);
         boolean educated = !profile.education().isEmpty();
-        boolean listedSkills = profile.skills().stream().anyMatch(Profile.SkillMention::listed);
+        boolean listedSkills = profile.skills().stream().anyMatch(CandidateProfile.SkillMention::listed);
         int sectionScore = (contact ? 3 : 0) + (datedWork ? 3 : 0) + (educated ? 2 : 0) + (listedSkills ? 2 : 0);
 
         // Length and evidence.

@@ -1,7 +1,8 @@
 package io.openhire.resumeprocessing.optimize;
 
 import io.openhire.platform.errors.DomainException;
-import io.openhire.resumeprocessing.parsing.Profile;
+import io.openhire.resumeprocessing.client.AtsReport;
+import io.openhire.resumeprocessing.client.CandidateProfile;
 import io.openhire.resumeprocessing.pipeline.ProfileStore;
 import io.openhire.skills.SkillsTaxonomy;
 import java.time.Clock;
@@ -40,7 +41,7 @@ public class Optimizer {
                     "Resume not parsed",
                     "This resume has no profile to score (" + stored.status() + "). Fix or re-upload it first.");
         }
-        Profile profile = json.readValue(stored.profileJson(), Profile.class);
+        CandidateProfile profile = json.readValue(stored.profileJson(), CandidateProfile.class);
         AtsReport report = scorer.score(resumeId, profile, stored.text(), jobText, jobTitle, jobId, clock.instant());
         jdbc.sql("""
                         INSERT INTO ats_report (id, organization_id, resume_id, job_id, job_title, score, report, created_at)

@@ -2,6 +2,7 @@ package io.openhire.resumeprocessing.parsing;
 
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import io.openhire.resumeprocessing.client.CandidateProfile;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +45,7 @@ final class Contacts {
     }
 
     /** The first LinkedIn and GitHub links, and up to five others. */
-    static Profile.Links links(String text) {
+    static CandidateProfile.Links links(String text) {
         String linkedin = null;
         String github = null;
         Set<String> other = new LinkedHashSet<>();
@@ -60,7 +61,7 @@ final class Contacts {
                 other.add(url);
             }
         }
-        return new Profile.Links(linkedin, github, List.copyOf(other));
+        return new CandidateProfile.Links(linkedin, github, List.copyOf(other));
     }
 
     private Contacts() {}

@@ -2,6 +2,7 @@ package io.openhire.resumeprocessing.parsing;
 
 import static io.openhire.resumeprocessing.parsing.Lines.stripBullet;
 
+import io.openhire.resumeprocessing.client.CandidateProfile;
 import io.openhire.resumeprocessing.parsing.Sections.Kind;
 import io.openhire.resumeprocessing.parsing.Sections.Section;
 import java.util.ArrayList;
@@ -31,8 +32,8 @@ final class EducationHistory {
      *
      * @param currentYear years later than six after it are not graduation years
      */
-    static List<Profile.Education> of(List<String> lines, List<Section> sections, int currentYear) {
-        List<Profile.Education> found = new ArrayList<>();
+    static List<CandidateProfile.Education> of(List<String> lines, List<Section> sections, int currentYear) {
+        List<CandidateProfile.Education> found = new ArrayList<>();
         boolean hasSection = sections.stream().anyMatch(s -> s.kind() == Kind.EDUCATION);
         for (Section s : sections) {
             if (hasSection && s.kind() != Kind.EDUCATION) {
@@ -82,14 +83,14 @@ final class EducationHistory {
                         && INSTITUTION.matcher(lines.get(i - 1)).find()) {
                     institution = institutionName(stripBullet(lines.get(i - 1)), 0);
                 }
-                found.add(new Profile.Education(degree, field, institution, year));
+                found.add(new CandidateProfile.Education(degree, field, institution, year));
             }
             if (found.isEmpty() && hasSection) {
                 for (int i = s.from(); i < s.to(); i++) {
                     String line = stripBullet(lines.get(i));
                     if (INSTITUTION.matcher(line).find()) {
                         Matcher y = YEAR.matcher(line);
-                        found.add(new Profile.Education(
+                        found.add(new CandidateProfile.Education(
                                 null, null, institutionName(line, 0), y.find() ? Integer.valueOf(y.group(1)) : null));
                     }
                 }

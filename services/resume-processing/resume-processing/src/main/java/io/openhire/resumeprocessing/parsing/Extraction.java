@@ -1,5 +1,6 @@
 package io.openhire.resumeprocessing.parsing;
 
+import io.openhire.resumeprocessing.client.CandidateProfile;
 import io.openhire.resumeprocessing.parsing.NameAndLocation.Name;
 import io.openhire.resumeprocessing.parsing.NameAndLocation.Place;
 import io.openhire.resumeprocessing.parsing.Periods.YearsOfExperience;
@@ -8,26 +9,26 @@ import java.util.Map;
 
 /**
  * What the parts found in one resume, with how they found it where that decides the confidence (the
- * name's line, the location's source, where the years come from). Nullable where {@link Profile} is.
+ * name's line, the location's source, where the years come from). Nullable where {@link CandidateProfile} is.
  */
 record Extraction(
         Name name,
         List<String> emails,
         List<String> phones,
         Place location,
-        Profile.Links links,
+        CandidateProfile.Links links,
         String headline,
         String summary,
-        List<Profile.Work> work,
-        List<Profile.Education> education,
-        List<Profile.SkillMention> skills,
+        List<CandidateProfile.Work> work,
+        List<CandidateProfile.Education> education,
+        List<CandidateProfile.SkillMention> skills,
         List<String> languages,
         List<String> certifications,
         YearsOfExperience years) {
 
-    Profile toProfile(
+    CandidateProfile toProfile(
             Map<String, Double> confidence, double resumeLikelihood, String parserVersion, String taxonomyVersion) {
-        return new Profile(
+        return new CandidateProfile(
                 name == null ? null : name.value(),
                 emails,
                 phones,

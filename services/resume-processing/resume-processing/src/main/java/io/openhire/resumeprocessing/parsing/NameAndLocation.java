@@ -3,6 +3,7 @@ package io.openhire.resumeprocessing.parsing;
 import static io.openhire.resumeprocessing.parsing.Lines.stripBullet;
 
 import io.openhire.places.Places;
+import io.openhire.resumeprocessing.client.CandidateProfile;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -15,7 +16,7 @@ final class NameAndLocation {
     record Name(String value, int line) {}
 
     /** Where the candidate is, and where in the resume that was read. */
-    record Place(Profile.Location location, Source source) {
+    record Place(CandidateProfile.Location location, Source source) {
         enum Source {
             /** "Location: Pune, Maharashtra" */
             LABELLED,
@@ -111,14 +112,14 @@ final class NameAndLocation {
         for (String line : lines) {
             Matcher labelled = LABELLED_LOCATION.matcher(stripBullet(line));
             if (labelled.matches()) {
-                Profile.Location place = place(labelled.group(1));
+                CandidateProfile.Location place = place(labelled.group(1));
                 if (place != null) {
                     return new Place(place, Place.Source.LABELLED);
                 }
             }
         }
         for (int i = 0; i < Math.min(Math.max(headerEnd, 6), lines.size()); i++) {
-            Profile.Location place = place(lines.get(i));
+            CandidateProfile.Location place = place(lines.get(i));
             if (place != null) {
                 return new Place(place, Place.Source.HEADER);
             }
@@ -127,9 +128,9 @@ final class NameAndLocation {
     }
 
     /** The place of the first job (latest first) whose location is a known place, or null. */
-    static Place fromWorkHistory(List<Profile.Work> work) {
+    static Place fromWorkHistory(List<CandidateProfile.Work> work) {
         return work.stream()
-                .map(Profile.Work::location)
+                .map(CandidateProfile.Work::location)
                 .filter(l -> l != null)
                 .map(NameAndLocation::place)
                 .filter(l -> l != null)
@@ -139,9 +140,9 @@ final class NameAndLocation {
     }
 
     /** "Pune, Maharashtra", "Austin, TX", "Berlin, Germany" inside a line → a location, if the region is known. */
-    static Profile.Location place(String text) {
+    static CandidateProfile.Location place(String text) {
         return Places.find(text)
-                .map(p -> new Profile.Location(p.city(), p.region(), p.country(), p.text()))
+                .map(p -> new CandidateProfile.Location(p.city(), p.region(), p.country(), p.text()))
                 .orElse(null);
     }
 

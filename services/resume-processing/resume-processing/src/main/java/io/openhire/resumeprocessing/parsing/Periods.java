@@ -1,5 +1,6 @@
 package io.openhire.resumeprocessing.parsing;
 
+import io.openhire.resumeprocessing.client.CandidateProfile;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -121,7 +122,7 @@ final class Periods {
     }
 
     /** From the work history if it has dated jobs, else as the text states it, else null. */
-    static YearsOfExperience yearsOfExperience(List<Profile.Work> work, String text) {
+    static YearsOfExperience yearsOfExperience(List<CandidateProfile.Work> work, String text) {
         Double years = totalYears(work);
         if (years != null) {
             return new YearsOfExperience(years, YearsOfExperience.Source.WORK_HISTORY);
@@ -131,9 +132,9 @@ final class Periods {
     }
 
     /** Years covered by the work history, overlapping jobs counted once. */
-    static Double totalYears(List<Profile.Work> work) {
+    static Double totalYears(List<CandidateProfile.Work> work) {
         List<int[]> spans = new ArrayList<>();
-        for (Profile.Work w : work) {
+        for (CandidateProfile.Work w : work) {
             YearMonth start = YearMonth.parse(w.start());
             int from = start.getYear() * 12 + start.getMonthValue() - 1;
             spans.add(new int[] {from, from + w.months()});

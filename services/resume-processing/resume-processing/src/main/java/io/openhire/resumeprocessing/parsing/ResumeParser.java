@@ -1,5 +1,6 @@
 package io.openhire.resumeprocessing.parsing;
 
+import io.openhire.resumeprocessing.client.CandidateProfile;
 import io.openhire.resumeprocessing.parsing.NameAndLocation.Name;
 import io.openhire.resumeprocessing.parsing.NameAndLocation.Place;
 import io.openhire.resumeprocessing.parsing.Sections.Kind;
@@ -10,7 +11,7 @@ import java.time.YearMonth;
 import java.util.List;
 
 /**
- * Turns a resume's text into a {@link Profile}. Rule-based and explainable: sections by their headings
+ * Turns a resume's text into a {@link CandidateProfile}. Rule-based and explainable: sections by their headings
  * ({@link Sections}); contacts by pattern, phones through libphonenumber as E.164 ({@link Contacts}); name,
  * headline and location from the header ({@link NameAndLocation}); work history anchored on date periods
  * with the title and employer found around them ({@link WorkHistory}, {@link Periods}); education anchored
@@ -42,7 +43,7 @@ public final class ResumeParser {
         this.clock = clock;
     }
 
-    public Profile parse(String text) {
+    public CandidateProfile parse(String text) {
         List<String> lines = Lines.split(text);
         List<Section> sections = Sections.split(lines);
         int headerEnd = sections.isEmpty() || sections.getFirst().kind() != Kind.HEADER
@@ -57,7 +58,7 @@ public final class ResumeParser {
         String region = place == null || place.location().country() == null
                 ? defaultRegion
                 : place.location().country();
-        List<Profile.Work> work = WorkHistory.of(lines, sections, now);
+        List<CandidateProfile.Work> work = WorkHistory.of(lines, sections, now);
         if (place == null) {
             place = NameAndLocation.fromWorkHistory(work);
         }

@@ -2,6 +2,7 @@ package io.openhire.resumeprocessing.parsing;
 
 import static io.openhire.resumeprocessing.parsing.Lines.stripBullet;
 
+import io.openhire.resumeprocessing.client.CandidateProfile;
 import io.openhire.resumeprocessing.parsing.Sections.Kind;
 import io.openhire.resumeprocessing.parsing.Sections.Section;
 import io.openhire.skills.Skill;
@@ -29,7 +30,7 @@ final class SkillsAndLanguages {
      * Taxonomy skills anywhere in the resume (up to 80), listed ones (in a skills section: a claim) first,
      * then by mentions. A competence ("communication") counts only where it is listed or mentioned twice.
      */
-    List<Profile.SkillMention> skills(List<String> lines, List<Section> sections) {
+    List<CandidateProfile.SkillMention> skills(List<String> lines, List<Section> sections) {
         Map<String, int[]> counts = new LinkedHashMap<>();
         Map<String, Skill> byId = new LinkedHashMap<>();
         for (Section s : sections) {
@@ -51,7 +52,7 @@ final class SkillsAndLanguages {
                 }
             }
         }
-        List<Profile.SkillMention> skills = new ArrayList<>();
+        List<CandidateProfile.SkillMention> skills = new ArrayList<>();
         for (Map.Entry<String, int[]> e : counts.entrySet()) {
             Skill skill = byId.get(e.getKey());
             int mentions = e.getValue()[0];
@@ -60,11 +61,11 @@ final class SkillsAndLanguages {
             if (competence && !listed && mentions < 2) {
                 continue;
             }
-            skills.add(new Profile.SkillMention(
+            skills.add(new CandidateProfile.SkillMention(
                     skill.id(), skill.name(), skill.kind().name(), mentions, listed));
         }
-        skills.sort(Comparator.comparing(Profile.SkillMention::listed)
-                .thenComparingInt(Profile.SkillMention::mentions)
+        skills.sort(Comparator.comparing(CandidateProfile.SkillMention::listed)
+                .thenComparingInt(CandidateProfile.SkillMention::mentions)
                 .reversed());
         return List.copyOf(skills.subList(0, Math.min(skills.size(), 80)));
     }

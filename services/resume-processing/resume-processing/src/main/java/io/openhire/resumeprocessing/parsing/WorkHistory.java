@@ -4,6 +4,7 @@ import static io.openhire.resumeprocessing.parsing.Lines.stripBullet;
 import static io.openhire.resumeprocessing.parsing.NameAndLocation.place;
 import static io.openhire.resumeprocessing.parsing.WordLists.hasTitleWord;
 
+import io.openhire.resumeprocessing.client.CandidateProfile;
 import io.openhire.resumeprocessing.parsing.Periods.Period;
 import io.openhire.resumeprocessing.parsing.Sections.Kind;
 import io.openhire.resumeprocessing.parsing.Sections.Section;
@@ -27,7 +28,7 @@ final class WorkHistory {
                     + "university|college|institute|technologies|solutions|enterprises|industries|holdings|foundation)\\b\\.?");
 
     /** The jobs, latest start first; one per period and title. */
-    static List<Profile.Work> of(List<String> lines, List<Section> sections, YearMonth now) {
+    static List<CandidateProfile.Work> of(List<String> lines, List<Section> sections, YearMonth now) {
         List<int[]> ranges = new ArrayList<>();
         for (Section s : sections) {
             if (s.kind() == Kind.EXPERIENCE) {
@@ -44,7 +45,7 @@ final class WorkHistory {
                 }
             }
         }
-        List<Profile.Work> jobs = new ArrayList<>();
+        List<CandidateProfile.Work> jobs = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (int[] range : ranges) {
             for (int i = range[0]; i < range[1]; i++) {
@@ -54,12 +55,12 @@ final class WorkHistory {
                 }
             }
         }
-        jobs.sort(Comparator.comparing(Profile.Work::start).reversed());
+        jobs.sort(Comparator.comparing(CandidateProfile.Work::start).reversed());
         return List.copyOf(jobs);
     }
 
     /** A job, and what makes it the same job when two lines date it: its period and title as read. */
-    private record Dated(String key, Profile.Work work) {}
+    private record Dated(String key, CandidateProfile.Work work) {}
 
     /** The job dated on line {@code i} of the range {@code [from, to)}, or null if the line has no period. */
     private static Dated job(List<String> lines, int i, int from, int to, YearMonth now) {
@@ -107,7 +108,7 @@ final class WorkHistory {
                 place = split[1].strip();
             }
             // "Time Warner Cable, Overland Park, KS": the employer, then where.
-            Profile.Location trailing = place(head);
+            CandidateProfile.Location trailing = place(head);
             if (trailing != null
                     && head.endsWith(trailing.text())
                     && head.length() > trailing.text().length()) {
@@ -136,7 +137,7 @@ final class WorkHistory {
         }
         return new Dated(
                 period.start() + "|" + period.end() + "|" + title,
-                new Profile.Work(
+                new CandidateProfile.Work(
                         clean(title),
                         clean(employer),
                         place,

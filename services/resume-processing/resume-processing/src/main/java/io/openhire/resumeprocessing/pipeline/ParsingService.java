@@ -2,10 +2,10 @@ package io.openhire.resumeprocessing.pipeline;
 
 import io.openhire.platform.events.Outbox;
 import io.openhire.platform.http.ServiceAccount;
+import io.openhire.resumeprocessing.client.CandidateProfile;
 import io.openhire.resumeprocessing.events.ResumeParseFailed;
 import io.openhire.resumeprocessing.events.ResumeParsed;
 import io.openhire.resumeprocessing.extraction.TextExtractor;
-import io.openhire.resumeprocessing.parsing.Profile;
 import io.openhire.resumeprocessing.parsing.ResumeParser;
 import io.openhire.storage.client.StorageApi;
 import java.time.Clock;
@@ -38,7 +38,7 @@ class ParsingService {
      *
      * @param millis the time the download, text extraction and parse took
      */
-    record Parsed(TextExtractor.Extracted extracted, Profile profile, int millis) {}
+    record Parsed(TextExtractor.Extracted extracted, CandidateProfile profile, int millis) {}
 
     private final ProfileStore store;
     private final StorageApi storage;
@@ -81,7 +81,7 @@ class ParsingService {
             extracted = new TextExtractor.Extracted(
                     null, TextExtractor.Extracted.Outcome.FAILED, "The original file is no longer in storage.");
         }
-        Profile profile =
+        CandidateProfile profile =
                 extracted.outcome() == TextExtractor.Extracted.Outcome.TEXT ? parser.parse(extracted.text()) : null;
         return new Parsed(extracted, profile, millisSince(started));
     }
@@ -117,7 +117,7 @@ class ParsingService {
             log.info("Resume {} not parsed: {}", document.resumeId(), status);
             return;
         }
-        Profile profile = parsed.profile();
+        CandidateProfile profile = parsed.profile();
         store.save(
                 org,
                 new ProfileStore.StoredProfile(
@@ -135,9 +135,10 @@ class ParsingService {
                 ResumeParsed.TOPIC, document.resumeId().toString(), event(document, org, revision, profile, now), org);
     }
 
-    static ResumeParsed event(ProfileStore.Document document, UUID org, int revision, Profile profile, Instant now) {
+    static ResumeParsed event(
+            ProfileStore.Document document, UUID org, int revision, CandidateProfile profile, Instant now) {
         List<String> titles = profile.work().stream()
-                .map(Profile.Work::title)
+                .map(CandidateProfile.Work::title)
                 .filter(t -> t != null)
                 .distinct()
                 .toList();
@@ -166,10 +167,10 @@ class ParsingService {
                 now);
     }
 
-    static String highestDegree(List<Profile.Education> education) {
+    static String highestDegree(List<CandidateProfile.Education> education) {
         String best = null;
         int bestRank = 0;
-        for (Profile.Education e : education) {
+        for (CandidateProfile.Education e : education) {
             int rank = degreeRank(e.degree());
             if (rank > bestRank) {
                 bestRank = rank;

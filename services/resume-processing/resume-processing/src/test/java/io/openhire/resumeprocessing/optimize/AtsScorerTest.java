@@ -4,6 +4,7 @@ import static io.openhire.resumeprocessing.optimize.AtsTestData.aJob;
 import static io.openhire.resumeprocessing.optimize.AtsTestData.aResume;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openhire.resumeprocessing.client.AtsReport;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.UnaryOperator;

@@ -1,6 +1,6 @@
 package io.openhire.resumeprocessing.optimize;
 
-import io.openhire.resumeprocessing.parsing.Profile;
+import io.openhire.resumeprocessing.client.CandidateProfile;
 import io.openhire.skills.Skill;
 import io.openhire.skills.SkillsTaxonomy;
 import java.util.ArrayList;
@@ -127,8 +127,8 @@ final class AtsTestData {
         }
 
         /** What the parser would make of {@link #text()}. */
-        Profile profile() {
-            List<Profile.Work> work = List.of(new Profile.Work(
+        CandidateProfile profile() {
+            List<CandidateProfile.Work> work = List.of(new CandidateProfile.Work(
                     "Senior Backend Engineer",
                     "Northwind Logistics GmbH",
                     "Berlin, Germany",
@@ -136,20 +136,20 @@ final class AtsTestData {
                     null,
                     dated,
                     null));
-            List<Profile.Education> education = educated
-                    ? List.of(new Profile.Education(
+            List<CandidateProfile.Education> education = educated
+                    ? List.of(new CandidateProfile.Education(
                             "Bachelor of Science", "Computer Science", "Technical University of Munich", 2016))
                     : List.of();
-            List<Profile.SkillMention> skills = listedSkills.stream()
+            List<CandidateProfile.SkillMention> skills = listedSkills.stream()
                     .map(name -> TAXONOMY.lookup(name).orElseThrow(() -> new IllegalArgumentException(name)))
                     .map(skill -> mention(skill, true))
                     .toList();
-            return new Profile(
+            return new CandidateProfile(
                     "Priya Raman",
                     emails,
                     phones,
-                    new Profile.Location("Berlin", null, "DE", "Berlin, Germany"),
-                    new Profile.Links(null, null, List.of()),
+                    new CandidateProfile.Location("Berlin", null, "DE", "Berlin, Germany"),
+                    new CandidateProfile.Links(null, null, List.of()),
                     headline,
                     summary,
                     work,
@@ -164,8 +164,8 @@ final class AtsTestData {
                     TAXONOMY.version());
         }
 
-        private static Profile.SkillMention mention(Skill skill, boolean listed) {
-            return new Profile.SkillMention(
+        private static CandidateProfile.SkillMention mention(Skill skill, boolean listed) {
+            return new CandidateProfile.SkillMention(
                     skill.id(), skill.name(), skill.kind().name(), 1, listed);
         }
     }

@@ -2,6 +2,7 @@ package io.openhire.resumeprocessing.parsing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openhire.resumeprocessing.client.CandidateProfile;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,20 +39,21 @@ class ContactsTest {
         return Stream.of(
                 Arguments.of(
                         "linkedin.com/in/priya-raman | github.com/praman",
-                        new Profile.Links("linkedin.com/in/priya-raman", "github.com/praman", List.of())),
+                        new CandidateProfile.Links("linkedin.com/in/priya-raman", "github.com/praman", List.of())),
                 Arguments.of(
                         "https://www.linkedin.com/in/ana-lopez/ and my site https://ana.example.dev.",
-                        new Profile.Links(
+                        new CandidateProfile.Links(
                                 "https://www.linkedin.com/in/ana-lopez/", null, List.of("https://ana.example.dev"))),
                 Arguments.of(
                         "Portfolio (www.rajkumar.example.in) GitHub: https://github.com/rajk",
-                        new Profile.Links(null, "https://github.com/rajk", List.of("www.rajkumar.example.in"))),
-                Arguments.of("No links at all.", new Profile.Links(null, null, List.of())));
+                        new CandidateProfile.Links(
+                                null, "https://github.com/rajk", List.of("www.rajkumar.example.in"))),
+                Arguments.of("No links at all.", new CandidateProfile.Links(null, null, List.of())));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("links")
-    void sortsLinksIntoLinkedInGitHubAndOthers(String text, Profile.Links links) {
+    void sortsLinksIntoLinkedInGitHubAndOthers(String text, CandidateProfile.Links links) {
         assertThat(Contacts.links(text)).isEqualTo(links);
     }
 

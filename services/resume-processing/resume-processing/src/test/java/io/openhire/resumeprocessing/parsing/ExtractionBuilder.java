@@ -1,5 +1,6 @@
 package io.openhire.resumeprocessing.parsing;
 
+import io.openhire.resumeprocessing.client.CandidateProfile;
 import io.openhire.resumeprocessing.parsing.NameAndLocation.Name;
 import io.openhire.resumeprocessing.parsing.NameAndLocation.Place;
 import io.openhire.resumeprocessing.parsing.Periods.YearsOfExperience;
@@ -14,9 +15,9 @@ final class ExtractionBuilder {
     private final List<String> phones = new ArrayList<>();
     private Place location;
     private String summary;
-    private final List<Profile.Work> work = new ArrayList<>();
-    private final List<Profile.Education> education = new ArrayList<>();
-    private final List<Profile.SkillMention> skills = new ArrayList<>();
+    private final List<CandidateProfile.Work> work = new ArrayList<>();
+    private final List<CandidateProfile.Education> education = new ArrayList<>();
+    private final List<CandidateProfile.SkillMention> skills = new ArrayList<>();
     private YearsOfExperience years;
 
     static ExtractionBuilder anExtraction() {
@@ -53,7 +54,7 @@ final class ExtractionBuilder {
     }
 
     ExtractionBuilder location(Place.Source source) {
-        location = new Place(new Profile.Location("Berlin", "Berlin", "DE", "Berlin, Germany"), source);
+        location = new Place(new CandidateProfile.Location("Berlin", "Berlin", "DE", "Berlin, Germany"), source);
         return this;
     }
 
@@ -64,19 +65,19 @@ final class ExtractionBuilder {
 
     /** A job; a null title or employer makes it incomplete. */
     ExtractionBuilder job(String title, String employer) {
-        work.add(new Profile.Work(title, employer, null, "2020-03", null, true, 81));
+        work.add(new CandidateProfile.Work(title, employer, null, "2020-03", null, true, 81));
         return this;
     }
 
     /** A degree; a null degree or institution makes it incomplete. */
     ExtractionBuilder degree(String degree, String institution) {
-        education.add(new Profile.Education(degree, null, institution, 2016));
+        education.add(new CandidateProfile.Education(degree, null, institution, 2016));
         return this;
     }
 
     ExtractionBuilder skills(int count) {
         for (int i = 0; i < count; i++) {
-            skills.add(new Profile.SkillMention("skill-" + i, "Skill " + i, "TECHNOLOGY", 1, true));
+            skills.add(new CandidateProfile.SkillMention("skill-" + i, "Skill " + i, "TECHNOLOGY", 1, true));
         }
         return this;
     }
@@ -92,7 +93,7 @@ final class ExtractionBuilder {
                 List.copyOf(emails),
                 List.copyOf(phones),
                 location,
-                new Profile.Links(null, null, List.of()),
+                new CandidateProfile.Links(null, null, List.of()),
                 null,
                 summary,
                 List.copyOf(work),

@@ -3,6 +3,7 @@ package io.openhire.resumeprocessing.parsing;
 import static io.openhire.resumeprocessing.parsing.ResumeLines.aResume;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openhire.resumeprocessing.client.CandidateProfile;
 import io.openhire.resumeprocessing.parsing.NameAndLocation.Name;
 import io.openhire.resumeprocessing.parsing.NameAndLocation.Place;
 import java.util.List;
@@ -108,8 +109,8 @@ class NameAndLocationTest {
             Remote          | -
             """)
     void fallsBackOnThePlaceOfAJob(String jobLocation, String city) {
-        List<Profile.Work> work =
-                List.of(new Profile.Work("Data Engineer", "Acme Inc", jobLocation, "2021-01", null, true, 12));
+        List<CandidateProfile.Work> work =
+                List.of(new CandidateProfile.Work("Data Engineer", "Acme Inc", jobLocation, "2021-01", null, true, 12));
         Place place = NameAndLocation.fromWorkHistory(work);
         if (city == null) {
             assertThat(place).isNull();

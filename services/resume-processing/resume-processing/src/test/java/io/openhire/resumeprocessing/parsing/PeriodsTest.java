@@ -2,6 +2,7 @@ package io.openhire.resumeprocessing.parsing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openhire.resumeprocessing.client.CandidateProfile;
 import io.openhire.resumeprocessing.parsing.Periods.Period;
 import io.openhire.resumeprocessing.parsing.Periods.YearsOfExperience;
 import java.time.YearMonth;
@@ -49,8 +50,8 @@ class PeriodsTest {
         assertThat(Periods.period(line, NOVEMBER_2026)).isNull();
     }
 
-    static Profile.Work job(String start, Integer months) {
-        return new Profile.Work("Engineer", "Acme Ltd", null, start, null, false, months);
+    static CandidateProfile.Work job(String start, Integer months) {
+        return new CandidateProfile.Work("Engineer", "Acme Ltd", null, start, null, false, months);
     }
 
     static Stream<Arguments> histories() {
@@ -63,7 +64,7 @@ class PeriodsTest {
 
     @ParameterizedTest(name = "{0} → {1} years")
     @MethodSource("histories")
-    void addsUpTheWorkHistoryCountingOverlapsOnce(List<Profile.Work> work, Double years) {
+    void addsUpTheWorkHistoryCountingOverlapsOnce(List<CandidateProfile.Work> work, Double years) {
         assertThat(Periods.totalYears(work)).isEqualTo(years);
     }
 
@@ -87,7 +88,7 @@ class PeriodsTest {
             """)
     void prefersTheWorkHistoryToWhatTheTextStates(
             int jobs, String text, Double years, YearsOfExperience.Source source) {
-        List<Profile.Work> work = jobs == 0 ? List.of() : List.of(job("2020-01", 12));
+        List<CandidateProfile.Work> work = jobs == 0 ? List.of() : List.of(job("2020-01", 12));
         YearsOfExperience found = Periods.yearsOfExperience(work, text);
         assertThat(found).isEqualTo(years == null ? null : new YearsOfExperience(years, source));
     }

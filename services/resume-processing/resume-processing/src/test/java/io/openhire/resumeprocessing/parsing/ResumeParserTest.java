@@ -3,6 +3,7 @@ package io.openhire.resumeprocessing.parsing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openhire.resumeprocessing.ResumeTestData;
+import io.openhire.resumeprocessing.client.CandidateProfile;
 import io.openhire.skills.SkillsTaxonomy;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,13 +15,13 @@ class ResumeParserTest {
     static final Clock NOVEMBER_2026 = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
     final ResumeParser parser = new ResumeParser(SkillsTaxonomy.load(), "US", NOVEMBER_2026);
 
-    Profile priya() {
+    CandidateProfile priya() {
         return parser.parse(String.join("\n", ResumeTestData.priya()));
     }
 
     @Test
     void readsContactsAndLinks() {
-        Profile p = priya();
+        CandidateProfile p = priya();
         assertThat(p.name()).isEqualTo("Priya Raman");
         assertThat(p.headline()).isEqualTo("Senior Backend Engineer");
         assertThat(p.emails()).containsExactly("priya.raman@example.test");
@@ -33,16 +34,16 @@ class ResumeParserTest {
 
     @Test
     void readsTheWorkHistoryWithDatesAndTotalYears() {
-        Profile p = priya();
+        CandidateProfile p = priya();
         assertThat(p.work()).hasSize(2);
-        Profile.Work current = p.work().get(0);
+        CandidateProfile.Work current = p.work().get(0);
         assertThat(current.title()).isEqualTo("Senior Backend Engineer");
         assertThat(current.employer()).isEqualTo("Northwind Logistics GmbH");
         assertThat(current.location()).isEqualTo("Berlin, Germany");
         assertThat(current.start()).isEqualTo("2020-03");
         assertThat(current.current()).isTrue();
         assertThat(current.months()).isEqualTo(81);
-        Profile.Work previous = p.work().get(1);
+        CandidateProfile.Work previous = p.work().get(1);
         assertThat(previous.title()).isEqualTo("Software Engineer");
         assertThat(previous.employer()).isEqualTo("Contoso Payments Ltd");
         assertThat(previous.start()).isEqualTo("2016-06");
@@ -53,9 +54,9 @@ class ResumeParserTest {
 
     @Test
     void readsEducationLanguagesAndCertifications() {
-        Profile p = priya();
+        CandidateProfile p = priya();
         assertThat(p.education()).hasSize(1);
-        Profile.Education degree = p.education().getFirst();
+        CandidateProfile.Education degree = p.education().getFirst();
         assertThat(degree.degree()).isEqualTo("Bachelor of Science");
         assertThat(degree.field()).isEqualTo("Computer Science");
         assertThat(degree.institution()).isEqualTo("Technical University of Munich");
@@ -66,9 +67,9 @@ class ResumeParserTest {
 
     @Test
     void normalisesSkillsToTheTaxonomyAndSaysWhichAreListed() {
-        Profile p = priya();
+        CandidateProfile p = priya();
         assertThat(p.skills())
-                .extracting(Profile.SkillMention::name)
+                .extracting(CandidateProfile.SkillMention::name)
                 .contains(
                         "Java",
                         "Kotlin",
@@ -80,7 +81,7 @@ class ResumeParserTest {
                         "Amazon Web Services",
                         "Terraform",
                         "JavaScript");
-        Profile.SkillMention kubernetes = p.skills().stream()
+        CandidateProfile.SkillMention kubernetes = p.skills().stream()
                 .filter(s -> s.id().equals("kubernetes"))
                 .findFirst()
                 .orElseThrow();
@@ -91,7 +92,7 @@ class ResumeParserTest {
     @Test
     void scoresHowMuchATextLooksLikeAResume() {
         assertThat(priya().resumeLikelihood()).isGreaterThanOrEqualTo(0.9);
-        Profile recipe =
+        CandidateProfile recipe =
                 parser.parse("Preheat the oven to 200 degrees. Mix flour, sugar and butter. Bake for 20 minutes.");
         assertThat(recipe.resumeLikelihood()).isLessThan(0.3);
         assertThat(recipe.work()).isEmpty();
@@ -101,8 +102,8 @@ class ResumeParserTest {
     @Test
     void readsTextThatLostItsLineBreaks() {
         String blob = String.join("   ", ResumeTestData.priya());
-        Profile p = parser.parse(blob);
+        CandidateProfile p = parser.parse(blob);
         assertThat(p.name()).isEqualTo("Priya Raman");
-        assertThat(p.work()).extracting(Profile.Work::employer).contains("Northwind Logistics GmbH");
+        assertThat(p.work()).extracting(CandidateProfile.Work::employer).contains("Northwind Logistics GmbH");
     }
 }

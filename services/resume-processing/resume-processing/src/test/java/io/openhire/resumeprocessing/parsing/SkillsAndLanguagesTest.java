@@ -3,6 +3,7 @@ package io.openhire.resumeprocessing.parsing;
 import static io.openhire.resumeprocessing.parsing.ResumeLines.aResume;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openhire.resumeprocessing.client.CandidateProfile;
 import io.openhire.skills.SkillsTaxonomy;
 import java.util.List;
 import java.util.stream.Stream;
@@ -14,12 +15,12 @@ class SkillsAndLanguagesTest {
 
     static final SkillsAndLanguages PART = new SkillsAndLanguages(SkillsTaxonomy.load());
 
-    static Profile.SkillMention technology(String id, String name, int mentions, boolean listed) {
-        return new Profile.SkillMention(id, name, "TECHNOLOGY", mentions, listed);
+    static CandidateProfile.SkillMention technology(String id, String name, int mentions, boolean listed) {
+        return new CandidateProfile.SkillMention(id, name, "TECHNOLOGY", mentions, listed);
     }
 
-    static Profile.SkillMention competence(String id, String name, int mentions, boolean listed) {
-        return new Profile.SkillMention(id, name, "COMPETENCE", mentions, listed);
+    static CandidateProfile.SkillMention competence(String id, String name, int mentions, boolean listed) {
+        return new CandidateProfile.SkillMention(id, name, "COMPETENCE", mentions, listed);
     }
 
     static Stream<Arguments> skills() {
@@ -50,7 +51,7 @@ class SkillsAndLanguagesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("skills")
-    void findsTaxonomySkillsAndSaysWhichAreClaimed(ResumeLines resume, List<Profile.SkillMention> skills) {
+    void findsTaxonomySkillsAndSaysWhichAreClaimed(ResumeLines resume, List<CandidateProfile.SkillMention> skills) {
         assertThat(PART.skills(resume.lines(), resume.sections())).containsExactlyElementsOf(skills);
     }
 

@@ -3,6 +3,7 @@ package io.openhire.resumeprocessing.parsing;
 import static io.openhire.resumeprocessing.parsing.ResumeLines.aResume;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openhire.resumeprocessing.client.CandidateProfile;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.stream.Stream;
@@ -26,7 +27,7 @@ class WorkHistoryTest {
                                         "Northwind Logistics GmbH - Berlin, Germany",
                                         "March 2020 to Present",
                                         "• Led the move of 14 services to k8s."),
-                        List.of(new Profile.Work(
+                        List.of(new CandidateProfile.Work(
                                 "Senior Backend Engineer",
                                 "Northwind Logistics GmbH",
                                 "Berlin, Germany",
@@ -41,7 +42,7 @@ class WorkHistoryTest {
                                         "WORK EXPERIENCE",
                                         "Software Engineer at Contoso Payments Ltd | Jun 2016 - Feb 2020",
                                         "Built Java and Spring Boot APIs handling 2,000 requests per second."),
-                        List.of(new Profile.Work(
+                        List.of(new CandidateProfile.Work(
                                 "Software Engineer", "Contoso Payments Ltd", null, "2016-06", "2020-02", false, 45))),
                 // dates / employer, place / title
                 Arguments.of(
@@ -51,7 +52,7 @@ class WorkHistoryTest {
                                         "01/2015 - 12/2017",
                                         "Time Warner Cable, Overland Park, KS",
                                         "Customer Service Representative"),
-                        List.of(new Profile.Work(
+                        List.of(new CandidateProfile.Work(
                                 "Customer Service Representative",
                                 "Time Warner Cable",
                                 "Overland Park, KS",
@@ -69,21 +70,21 @@ class WorkHistoryTest {
                                         "Data Scientist, Fabrikam Bank, 2015 - 2019",
                                         "Data Analyst, Fabrikam Bank, 2012 - 2014"),
                         List.of(
-                                new Profile.Work(
+                                new CandidateProfile.Work(
                                         "Data Scientist", "Fabrikam Bank", null, "2015-01", "2019-12", false, 60),
-                                new Profile.Work(
+                                new CandidateProfile.Work(
                                         "Data Analyst", "Fabrikam Bank", null, "2012-01", "2014-12", false, 36))),
                 // no experience section: dated lines elsewhere still count
                 Arguments.of(
                         aResume().line("Meera Iyer", "Teacher, Springfield High School (2018 - 2022)"),
-                        List.of(new Profile.Work(
+                        List.of(new CandidateProfile.Work(
                                 "Teacher", "Springfield High School", null, "2018-01", "2022-12", false, 60))),
                 Arguments.of(aResume().section("EXPERIENCE", "Led teams and shipped products."), List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("layouts")
-    void readsJobsAroundTheirDates(ResumeLines resume, List<Profile.Work> jobs) {
+    void readsJobsAroundTheirDates(ResumeLines resume, List<CandidateProfile.Work> jobs) {
         assertThat(WorkHistory.of(resume.lines(), resume.sections(), NOVEMBER_2026))
                 .containsExactlyElementsOf(jobs);
     }

@@ -2,7 +2,7 @@ package io.openhire.resumeprocessing.optimize.web;
 
 import io.openhire.platform.security.AuthenticatedUser;
 import io.openhire.platform.web.ProblemException;
-import io.openhire.resumeprocessing.optimize.AtsReport;
+import io.openhire.resumeprocessing.client.AtsReport;
 import io.openhire.resumeprocessing.optimize.Optimizer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

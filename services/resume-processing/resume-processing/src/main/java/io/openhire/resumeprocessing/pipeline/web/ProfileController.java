@@ -61,7 +61,7 @@ class ProfileController {
                 p.taxonomyVersion(),
                 p.parseMillis(),
                 p.parsedAt(),
-                // Stored as the parser's Profile; CandidateProfile mirrors it (ClientContractTest holds them equal).
+                // Stored as the parser wrote it: a CandidateProfile.
                 p.profileJson() == null ? null : json.readValue(p.profileJson(), CandidateProfile.class),
                 withText ? p.text() : null);
     }
