@@ -6,8 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A ranked, explained list, as matching writes it ({@code io.openhire.matching.matches.MatchList}; matching's
- * {@code MatchingClientTest} checks that this reads every field): candidates for a job ({@code
+ * A ranked, explained list, as matching builds and answers it: candidates for a job ({@code
  * JOB_TO_CANDIDATES}) or jobs for a candidate ({@code CANDIDATE_TO_JOBS}).
  *
  * @param runId identifies the list, for feedback

@@ -6,8 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Feedback as matching recorded it ({@code io.openhire.matching.matches.Feedback.Recorded}), with where the
- * candidate stood in the list the recruiter saw.
+ * Feedback as matching recorded it, with where the candidate stood in the list the recruiter saw.
  *
  * @param runId the list it was given on, when there was one; {@code rank} and {@code score} there
  * @param features the category scores the candidate had (what the ranker learns from)

@@ -1,5 +1,7 @@
 package io.openhire.matching.matches;
 
+import io.openhire.matching.client.Outcome;
+import io.openhire.matching.client.RecordedFeedback;
 import io.openhire.matching.events.MatchFeedbackRecorded;
 import io.openhire.matching.events.ScoreCategory;
 import io.openhire.matching.index.Embeddings;
@@ -15,7 +17,6 @@ import io.openhire.matching.ranking.RankerModels;
 import io.openhire.platform.errors.DomainException;
 import io.openhire.platform.events.Outbox;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,29 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class Feedback {
-
-    public enum Outcome {
-        SHORTLISTED,
-        REJECTED,
-        INTERVIEWED,
-        HIRED,
-        WITHDRAWN
-    }
-
-    public record Recorded(
-            UUID id,
-            UUID jobId,
-            UUID candidateId,
-            UUID resumeId,
-            Outcome outcome,
-            String reason,
-            UUID runId,
-            Integer rank,
-            double score,
-            Map<ScoreCategory, Double> features,
-            Integer rankerVersion,
-            Integer embeddingVersion,
-            Instant recordedAt) {}
 
     private static final TypeReference<Map<ScoreCategory, Double>> FEATURES = new TypeReference<>() {};
 
@@ -102,7 +80,8 @@ public class Feedback {
         this.clock = clock;
     }
 
-    public Recorded record(UUID org, UUID jobId, UUID candidateId, Outcome outcome, String reason, String actor) {
+    public RecordedFeedback record(
+            UUID org, UUID jobId, UUID candidateId, Outcome outcome, String reason, String actor) {
         JobStore.StoredJob job = matches.job(org, jobId);
         List<UUID> resumes = candidates.resumesOf(org, candidateId);
         if (resumes.isEmpty()) {
@@ -144,7 +123,7 @@ public class Feedback {
             rankerVersion = model.version();
             embeddingVersion = version == 0 ? null : version;
         }
-        Recorded recorded = new Recorded(
+        RecordedFeedback recorded = new RecordedFeedback(
                 UUID.randomUUID(),
                 jobId,
                 candidateId,
@@ -206,7 +185,7 @@ public class Feedback {
     }
 
     /** The job's feedback, newest first. */
-    public List<Recorded> forJob(UUID org, UUID jobId, int limit) {
+    public List<RecordedFeedback> forJob(UUID org, UUID jobId, int limit) {
         return jdbc.sql("""
                         SELECT * FROM match_feedback WHERE organization_id = :org AND job_id = :job
                         ORDER BY created_at DESC LIMIT :limit
@@ -214,7 +193,7 @@ public class Feedback {
                 .param("org", org)
                 .param("job", jobId)
                 .param("limit", limit)
-                .query((rs, i) -> new Recorded(
+                .query((rs, i) -> new RecordedFeedback(
                         rs.getObject("id", UUID.class),
                         rs.getObject("job_id", UUID.class),
                         rs.getObject("candidate_id", UUID.class),

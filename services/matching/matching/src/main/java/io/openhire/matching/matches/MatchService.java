@@ -1,6 +1,7 @@
 package io.openhire.matching.matches;
 
 import io.openhire.matching.MatchingProperties;
+import io.openhire.matching.client.MatchList;
 import io.openhire.matching.events.ScoreCategory;
 import io.openhire.matching.index.Embeddings;
 import io.openhire.matching.index.Generation;

@@ -1,5 +1,7 @@
 package io.openhire.matching.ranking;
 
+import io.openhire.matching.client.MatchList.Category;
+import io.openhire.matching.client.MatchList.Evidence;
 import io.openhire.matching.events.ScoreCategory;
 import java.util.EnumMap;
 import java.util.List;
@@ -18,15 +20,6 @@ public record Explanation(
         List<String> missingRequiredSkills,
         List<String> matchedNiceToHaveSkills,
         List<Evidence> evidence) {
-
-    /**
-     * @param score 0–1, or null when the category does not apply (nothing to compare)
-     * @param weight the weight it counted with
-     */
-    public record Category(Double score, double weight, String detail) {}
-
-    /** A resume line that supports a matched skill. */
-    public record Evidence(String skill, String line) {}
 
     /** The category scores that applied (for storage and feedback). */
     public Map<ScoreCategory, Double> features() {

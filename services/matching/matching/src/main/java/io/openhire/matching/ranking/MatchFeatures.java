@@ -1,5 +1,6 @@
 package io.openhire.matching.ranking;
 
+import io.openhire.matching.client.MatchList;
 import io.openhire.matching.events.ScoreCategory;
 import io.openhire.matching.profiles.CandidateFacts;
 import io.openhire.matching.profiles.JobFacts;
@@ -122,7 +123,7 @@ public final class MatchFeatures {
             }
         }
 
-        Map<ScoreCategory, Explanation.Category> breakdown = new EnumMap<>(ScoreCategory.class);
+        Map<ScoreCategory, MatchList.Category> breakdown = new EnumMap<>(ScoreCategory.class);
         int required = job.requiredSkills().size();
         breakdown.put(
                 ScoreCategory.REQUIRED_SKILLS,
@@ -182,7 +183,7 @@ public final class MatchFeatures {
      */
     public static Explanation withEvidence(
             Explanation explanation, JobSide side, Map<String, List<String>> evidence, String candidateText) {
-        List<Explanation.Evidence> lines = new ArrayList<>();
+        List<MatchList.Evidence> lines = new ArrayList<>();
         Set<String> matched = new HashSet<>(explanation.matchedRequiredSkills());
         matched.addAll(explanation.matchedNiceToHaveSkills());
         Stream.concat(side.job.requiredSkills().stream(), side.job.niceToHaveSkills().stream())
@@ -222,21 +223,21 @@ public final class MatchFeatures {
     }
 
     private static void addEvidence(
-            List<Explanation.Evidence> evidence, JobFacts.Skill skill, Map<String, List<String>> byId, String text) {
+            List<MatchList.Evidence> evidence, JobFacts.Skill skill, Map<String, List<String>> byId, String text) {
         if (evidence.size() >= MAX_EVIDENCE
                 || evidence.stream().anyMatch(e -> e.skill().equals(skill.name()))) {
             return;
         }
         List<String> lines = skill.id() == null ? null : byId.get(skill.id());
         if (lines != null && !lines.isEmpty()) {
-            evidence.add(new Explanation.Evidence(skill.name(), lines.getFirst()));
+            evidence.add(new MatchList.Evidence(skill.name(), lines.getFirst()));
             return;
         }
         if (text != null && skill.name() != null) {
             String phrase = skill.name().toLowerCase(Locale.ROOT);
             for (String line : text.split("\n")) {
                 if (containsPhrase(line.toLowerCase(Locale.ROOT), phrase)) {
-                    evidence.add(new Explanation.Evidence(
+                    evidence.add(new MatchList.Evidence(
                             skill.name(), line.length() > 240 ? line.substring(0, 240) + "…" : line));
                     return;
                 }
@@ -244,7 +245,7 @@ public final class MatchFeatures {
         }
     }
 
-    private static Explanation.Category title(
+    private static MatchList.Category title(
             JobSide side, CandidateFacts candidate, Map<ScoreCategory, Double> weights) {
         if (side.titleTokens.isEmpty()) {
             return na(weights, ScoreCategory.TITLE, "the job has no title");
@@ -278,7 +279,7 @@ public final class MatchFeatures {
      * coverage and semantic similarity. Years count as experience for this job only as far as they are related:
      * ten years as a nurse are not ten years of backend engineering. Null when none of the three applies.
      */
-    private static Double relevance(Map<ScoreCategory, Explanation.Category> breakdown) {
+    private static Double relevance(Map<ScoreCategory, MatchList.Category> breakdown) {
         Double best = null;
         for (ScoreCategory category :
                 List.of(ScoreCategory.TITLE, ScoreCategory.REQUIRED_SKILLS, ScoreCategory.SEMANTIC)) {
@@ -290,19 +291,19 @@ public final class MatchFeatures {
         return best;
     }
 
-    private static Explanation.Category category(
+    private static MatchList.Category category(
             Map<ScoreCategory, Double> weights, ScoreCategory name, double score, String detail) {
-        return new Explanation.Category(Math.round(score * 1000) / 1000.0, weights.getOrDefault(name, 0.0), detail);
+        return new MatchList.Category(Math.round(score * 1000) / 1000.0, weights.getOrDefault(name, 0.0), detail);
     }
 
-    private static Explanation.Category weighted(Map<ScoreCategory, Double> weights, ScoreCategory name, Fit fit) {
+    private static MatchList.Category weighted(Map<ScoreCategory, Double> weights, ScoreCategory name, Fit fit) {
         return fit.score() == null
                 ? na(weights, name, fit.detail())
                 : category(weights, name, fit.score(), fit.detail());
     }
 
-    private static Explanation.Category na(Map<ScoreCategory, Double> weights, ScoreCategory name, String detail) {
-        return new Explanation.Category(null, weights.getOrDefault(name, 0.0), detail);
+    private static MatchList.Category na(Map<ScoreCategory, Double> weights, ScoreCategory name, String detail) {
+        return new MatchList.Category(null, weights.getOrDefault(name, 0.0), detail);
     }
 
     private static double clamp(double value) {

@@ -15,6 +15,7 @@ import static io.openhire.matching.ranking.MatchTestData.aCandidate;
 import static io.openhire.matching.ranking.MatchTestData.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openhire.matching.client.MatchList;
 import io.openhire.matching.events.ScoreCategory;
 import io.openhire.matching.profiles.CandidateFacts;
 import io.openhire.matching.profiles.Place;
@@ -71,7 +72,7 @@ class MatchFeaturesTest {
         assertThat(e.breakdown().get(SALARY).score()).isNull();
         assertThat(e.breakdown().get(SALARY).detail()).isEqualTo("the candidate's expected salary is not known");
         assertThat(e.evidence())
-                .extracting(Explanation.Evidence::line)
+                .extracting(MatchList.Evidence::line)
                 .containsExactly("Designed order flows with Apache Kafka", "Built event sourcing for payments");
         // Salary did not apply: the total is the weighted mean of the others.
         double expected = (0.30 * 1
@@ -152,7 +153,7 @@ class MatchFeaturesTest {
     void anEarlierTitleCountsALittleLessThanTheCurrentOne() {
         CandidateBuilder movedOn = aCandidate().titled("Product Manager", "Senior Backend Engineer");
 
-        Explanation.Category title =
+        MatchList.Category title =
                 explain(seniorBackendJobInBerlin(), movedOn, null).breakdown().get(TITLE);
 
         assertThat(title.score()).isEqualTo(0.85);

@@ -10,6 +10,7 @@ import static io.openhire.matching.ranking.MatchTestData.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.openhire.matching.client.MatchList;
 import io.openhire.matching.events.ScoreCategory;
 import io.openhire.matching.index.IndexFields;
 import io.openhire.matching.index.OrgIndex;
@@ -88,7 +89,7 @@ class RankingTest {
         Explanation best = list.getFirst().explanation();
         assertThat(best.breakdown().get(REQUIRED_SKILLS).detail()).isEqualTo("3 of 3 required skills");
         assertThat(best.evidence())
-                .extracting(Explanation.Evidence::skill, Explanation.Evidence::line)
+                .extracting(MatchList.Evidence::skill, MatchList.Evidence::line)
                 .contains(
                         tuple("Apache Kafka", "Designed event-driven order flows with Apache Kafka and PostgreSQL."),
                         tuple("Java", "Built Java APIs."));
@@ -163,7 +164,7 @@ class RankingTest {
 
         assertThat(e.matchedRequiredSkills()).containsExactly("event sourcing");
         assertThat(e.evidence())
-                .extracting(Explanation.Evidence::line)
+                .extracting(MatchList.Evidence::line)
                 .containsExactly("Moved the ledger to event sourcing.");
     }
 

@@ -1,12 +1,14 @@
 package io.openhire.matching.matches.web;
 
 import io.openhire.matching.client.JobSettings;
+import io.openhire.matching.client.MatchList;
+import io.openhire.matching.client.Outcome;
+import io.openhire.matching.client.RecordedFeedback;
 import io.openhire.matching.client.RevealRequest;
 import io.openhire.matching.client.Revealed;
 import io.openhire.matching.events.ScoreCategory;
 import io.openhire.matching.index.MatchIndex;
 import io.openhire.matching.matches.Feedback;
-import io.openhire.matching.matches.MatchList;
 import io.openhire.matching.matches.MatchService;
 import io.openhire.matching.matches.MatchSettings;
 import io.openhire.matching.profiles.CandidateStore;
@@ -40,9 +42,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Matches, feedback, blind mode and weights, and the index, for recruiters and admins. The records other
- * services read are matching-client's: the ones shared here are written from there, the others ({@code
- * MatchList}, {@code Feedback.Recorded}, {@link IndexView}, and the requests) are held to them by {@code
- * MatchingClientTest}.
+ * services read are matching-client's: the match list and feedback are written from there; {@link IndexView}
+ * and the requests (which keep their own validation) are held to them by {@code MatchingClientTest}.
  */
 @RestController
 @Validated
@@ -132,24 +133,24 @@ class MatchController {
 
     @PostMapping("/feedback")
     @PreAuthorize(STAFF)
-    ResponseEntity<Feedback.Recorded> feedback(AuthenticatedUser caller, @Valid @RequestBody FeedbackRequest request) {
-        Feedback.Outcome outcome;
+    ResponseEntity<RecordedFeedback> feedback(AuthenticatedUser caller, @Valid @RequestBody FeedbackRequest request) {
+        Outcome outcome;
         try {
-            outcome = Feedback.Outcome.valueOf(request.outcome());
+            outcome = Outcome.valueOf(request.outcome());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("outcome", "must be one of " + List.of(Feedback.Outcome.values()));
+            throw ProblemException.invalidField("outcome", "must be one of " + List.of(Outcome.values()));
         }
         String reason = request.reason() == null || request.reason().isBlank()
                 ? null
                 : request.reason().strip();
-        Feedback.Recorded recorded = feedback.record(
+        RecordedFeedback recorded = feedback.record(
                 caller.organizationId(), request.jobId(), request.candidateId(), outcome, reason, caller.actor());
         return ResponseEntity.status(HttpStatus.CREATED).body(recorded);
     }
 
     @GetMapping("/feedback")
     @PreAuthorize(STAFF)
-    List<Feedback.Recorded> feedbackForJob(
+    List<RecordedFeedback> feedbackForJob(
             AuthenticatedUser caller, @RequestParam UUID jobId, @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > 1000) {
             throw ProblemException.invalidField("limit", "must be from 1 to 1000");
