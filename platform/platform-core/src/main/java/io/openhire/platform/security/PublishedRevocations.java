@@ -37,6 +37,7 @@ public class PublishedRevocations implements TokenRevocations, DisposableBean {
     private final ScheduledExecutorService poller;
     private volatile Map<String, Instant> revoked = Map.of();
     private volatile boolean failing;
+    private volatile boolean readOnce;
 
     public PublishedRevocations(URI uri, Duration refreshEvery) {
         this.uri = uri;
@@ -72,6 +73,7 @@ public class PublishedRevocations implements TokenRevocations, DisposableBean {
                 read.put(entry.subject(), Instant.ofEpochSecond(entry.notBefore()));
             }
             revoked = Map.copyOf(read);
+            readOnce = true;
             if (failing) {
                 log.info("Token revocation list readable again from {}", uri);
                 failing = false;
@@ -80,7 +82,11 @@ public class PublishedRevocations implements TokenRevocations, DisposableBean {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            if (!failing) {
+            if (!failing && !readOnce) {
+                // At a start, services often come up before identity: not a fault yet, and said once.
+                log.info("Token revocation list not readable yet from {} ({}); trying again", uri, e.toString());
+                failing = true;
+            } else if (!failing) {
                 log.warn("Cannot read the token revocation list from {} ({}); keeping the last one", uri, e.toString());
                 failing = true;
             }

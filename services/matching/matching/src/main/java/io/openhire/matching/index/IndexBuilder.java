@@ -5,6 +5,7 @@ import io.openhire.matching.profiles.CandidateStore;
 import io.openhire.matching.profiles.JobStore;
 import io.openhire.matching.profiles.SourceChanged;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +25,7 @@ final class IndexBuilder {
 
     private static final Logger log = LoggerFactory.getLogger(IndexBuilder.class);
     private static final int PAGE = 200;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(2);
 
     private final CandidateStore candidates;
     private final JobStore jobs;
@@ -36,6 +38,7 @@ final class IndexBuilder {
     private final AtomicInteger generations = new AtomicInteger();
     private volatile MatchIndex.Build building;
     private volatile boolean stopping;
+    private volatile Thread buildThread;
 
     IndexBuilder(
             CandidateStore candidates,
@@ -73,7 +76,8 @@ final class IndexBuilder {
         String id = "g" + generations.incrementAndGet() + "-e" + embeddingVersion;
         MatchIndex.Build build = new MatchIndex.Build(id, embeddingVersion, reason, clock.instant(), 0);
         building = build;
-        Thread.ofPlatform().name("matching-index-build").daemon(true).start(() -> run(build, built, failed));
+        buildThread =
+                Thread.ofPlatform().name("matching-index-build").daemon(true).start(() -> run(build, built, failed));
         return true;
     }
 
@@ -82,9 +86,16 @@ final class IndexBuilder {
         building = null;
     }
 
-    /** No new build starts; a running one gives up after the organisation it is filling. */
-    void stop() {
+    /**
+     * No new build starts; a running one gives up after the page it is filling. Waits a moment for it, so that
+     * it does not go on reading while the service's database pool closes (it is rebuilt at the next start).
+     */
+    void stop() throws InterruptedException {
         stopping = true;
+        Thread running = buildThread;
+        if (running != null) {
+            running.join(STOP_WAIT);
+        }
     }
 
     private void run(MatchIndex.Build build, Consumer<Generation> built, Runnable failed) {
@@ -101,6 +112,12 @@ final class IndexBuilder {
                 }
             }
         } catch (RuntimeException e) {
+            if (stopping) {
+                log.info("Match index build {} stopped with the service", build.generationId());
+                next.closeQuietly();
+                failed.run();
+                return;
+            }
             problems.accept("index build " + build.generationId() + ": " + e.getMessage());
             log.warn("Match index build {} failed: {}", build.generationId(), e.toString());
             next.closeQuietly();
@@ -145,6 +162,9 @@ final class IndexBuilder {
     }
 
     private void progress(int docs) {
+        if (stopping) {
+            throw new IllegalStateException("stopping");
+        }
         MatchIndex.Build build = building;
         if (build != null) {
             building = new MatchIndex.Build(

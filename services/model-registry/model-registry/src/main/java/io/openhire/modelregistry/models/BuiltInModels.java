@@ -36,6 +36,8 @@ class BuiltInModels {
     /** A registration still PENDING after this long was interrupted (its registry stopped). */
     private static final Duration STALE_PENDING = Duration.ofMinutes(10);
 
+    private static final Duration STOP_WAIT = Duration.ofSeconds(2);
+
     /**
      * @param artifact the Maven artifact (group dev.langchain4j) whose jar holds the files
      */
@@ -97,6 +99,7 @@ class BuiltInModels {
     private final ModelRegistryProperties properties;
     private final Clock clock;
     private volatile boolean closing;
+    private volatile Thread seeding;
 
     BuiltInModels(
             ModelRegistration registration,
@@ -118,13 +121,24 @@ class BuiltInModels {
         if (properties.seedBuiltInModels()) {
             // A platform thread: it reads large entries from the (nested) jar, holding the jar's lock; a
             // virtual thread there could wait for a carrier that threads loading classes have pinned.
-            Thread.ofPlatform().name("model-registry-seed").daemon(true).start(this::seedUntilDone);
+            seeding =
+                    Thread.ofPlatform().name("model-registry-seed").daemon(true).start(this::seedUntilDone);
         }
     }
 
+    /**
+     * Interrupts a registration in progress and waits a moment for it, so that it does not go on while the
+     * database pool closes. Nothing is lost: the next start registers what is missing (a version left pending
+     * is marked failed after {@link #STALE_PENDING}).
+     */
     @EventListener(ContextClosedEvent.class)
-    void stop() {
+    void stop() throws InterruptedException {
         closing = true;
+        Thread running = seeding;
+        if (running != null) {
+            running.interrupt();
+            running.join(STOP_WAIT);
+        }
     }
 
     private void seedUntilDone() {
@@ -133,6 +147,10 @@ class BuiltInModels {
                 seed();
                 return;
             } catch (RuntimeException e) {
+                if (closing) {
+                    log.info("Stopped before the built-in models were registered; the next start goes on");
+                    return;
+                }
                 log.warn(
                         "Built-in models not registered yet ({}); retrying in {}",
                         e.getMessage(),
