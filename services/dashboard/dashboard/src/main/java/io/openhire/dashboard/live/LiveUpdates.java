@@ -10,21 +10,26 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The open live-update streams of this dashboard instance, by organisation: a change in an organisation
  * (a resume parsed, a job analysed) goes to the browsers of that organisation's people only.
+ *
+ * <p>A lifecycle bean so that a stop ends the streams first: the web server's graceful shutdown (a later
+ * phase) waits for open requests, and a browser's stream would hold it up to its timeout.
  */
 @Component
-public class LiveUpdates implements DisposableBean {
+public class LiveUpdates implements SmartLifecycle, DisposableBean {
 
     /** What pages react to: {@code type} resume, job or feedback; {@code id} of that thing; its new status. */
     public record Change(String type, UUID id, String status) {}
 
     private final Map<UUID, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
     private final DashboardProperties.Live settings;
+    private volatile boolean running;
     private final ScheduledExecutorService heartbeat =
             Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "dashboard-live-heartbeat"));
 
@@ -37,6 +42,10 @@ public class LiveUpdates implements DisposableBean {
     /** A new stream for a person of this organisation; it ends after the configured time (the browser reconnects). */
     public SseEmitter open(UUID organizationId) {
         SseEmitter emitter = new SseEmitter(settings.timeout().toMillis());
+        if (!running) {
+            emitter.complete(); // stopping: the browser reconnects to whichever dashboard answers next
+            return emitter;
+        }
         Set<SseEmitter> open = streams.computeIfAbsent(organizationId, id -> ConcurrentHashMap.newKeySet());
         open.add(emitter);
         Runnable close = () -> open.remove(emitter);
@@ -80,9 +89,33 @@ public class LiveUpdates implements DisposableBean {
     }
 
     @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends every open stream (browsers reconnect to whichever dashboard answers next). */
+    @Override
+    public void stop() {
+        running = false;
+        streams.values()
+                .forEach(open -> open.forEach(emitter -> {
+                    try {
+                        emitter.complete();
+                    } catch (IllegalStateException alreadyGone) {
+                        // the browser left meanwhile
+                    }
+                }));
+        streams.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
     public void destroy() {
         heartbeat.shutdownNow();
-        streams.values().forEach(open -> open.forEach(SseEmitter::complete));
-        streams.clear();
+        stop();
     }
 }
