@@ -51,6 +51,14 @@ public interface MatchingApi {
     @PutExchange("/api/v1/matches/jobs/{jobId}/settings")
     JobSettings setJobSettings(@PathVariable UUID jobId, @RequestBody JobSettingsRequest settings);
 
+    /** Who a candidate is and how to reach them (staff and services); 404 for an unknown candidate. */
+    @GetExchange("/api/v1/matches/candidates/{candidateId}")
+    CandidateContact candidate(@PathVariable UUID candidateId);
+
+    /** The candidate a resume belongs to, with how to reach them; 404 until matching has the resume. */
+    @GetExchange("/api/v1/matches/candidates")
+    CandidateContact candidateOfResume(@RequestParam UUID resumeId);
+
     /** How far the index is, for the caller's organisation. */
     @GetExchange("/api/v1/matches/index")
     IndexView index();

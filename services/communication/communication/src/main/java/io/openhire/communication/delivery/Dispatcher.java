@@ -1,0 +1,257 @@
+package io.openhire.communication.delivery;
+
+import io.openhire.communication.CommunicationProperties;
+import io.openhire.communication.client.MessageKind;
+import io.openhire.communication.client.MessageStatus;
+import io.openhire.communication.consent.Suppressions;
+import io.openhire.communication.events.Channel;
+import io.openhire.communication.events.MessageSent;
+import io.openhire.platform.events.Outbox;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Transport;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends the queue. Each round claims due QUEUED messages (SENDING, committed, {@code SKIP LOCKED} so that
+ * several instances share the work), sends them over one SMTP connection, and marks each SENT with its
+ * {@code message.sent.v1} in one transaction. A failure the server may get over (a 4xx, no connection) is
+ * retried with a doubling wait; after {@code max-attempts}, or on a permanent refusal (5xx), the message is
+ * FAILED with the reason.
+ *
+ * <p>A message still SENDING after {@code sending-lease} was cut off by a stop or a crash: it is queued again
+ * and goes out with the same Message-ID. Only a crash between the server's acceptance and the commit sends it
+ * twice; receivers and mail clients recognise the repeat by its Message-ID.
+ */
+@Component
+public class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    /** A message claimed for sending. */
+    record Claimed(
+            UUID id,
+            UUID organizationId,
+            UUID candidateId,
+            UUID jobId,
+            Channel channel,
+            MessageKind kind,
+            String from,
+            String to,
+            String subject,
+            String body,
+            String rfcMessageId,
+            int attempts) {}
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Outbox outbox;
+    private final MailServer mail;
+    private final Emails emails;
+    private final Suppressions suppressions;
+    private final CommunicationProperties properties;
+    private final Clock clock;
+
+    Dispatcher(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            Outbox outbox,
+            MailServer mail,
+            Emails emails,
+            Suppressions suppressions,
+            CommunicationProperties properties,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.outbox = outbox;
+        this.mail = mail;
+        this.emails = emails;
+        this.suppressions = suppressions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${openhire.communication.dispatch-every:PT0.5S}")
+    void round() {
+        requeueCutOff();
+        List<Claimed> claimed;
+        do {
+            claimed = claim();
+            if (!claimed.isEmpty()) {
+                send(claimed);
+            }
+        } while (claimed.size() == properties.dispatchBatch());
+    }
+
+    /** Messages left SENDING by a stop or crash go back to the queue. */
+    void requeueCutOff() {
+        Instant now = clock.instant();
+        int requeued = jdbc.sql("""
+                        UPDATE message SET status = 'QUEUED', next_attempt_at = :now, updated_at = :now
+                        WHERE status = 'SENDING' AND updated_at < :cutoff
+                        """)
+                .param("now", Timestamp.from(now))
+                .param("cutoff", Timestamp.from(now.minus(properties.sendingLease())))
+                .update();
+        if (requeued > 0) {
+            log.info("{} message(s) cut off while sending are queued again (same Message-ID)", requeued);
+        }
+    }
+
+    private List<Claimed> claim() {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                        UPDATE message SET status = 'SENDING', attempts = attempts + 1, updated_at = :now
+                        WHERE id IN (
+                            SELECT id FROM message WHERE status = 'QUEUED' AND next_attempt_at <= :now
+                            ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        RETURNING id, organization_id, candidate_id, job_id, channel, kind, from_address, to_address,
+                            subject, body, rfc_message_id, attempts
+                        """)
+                .param("now", Timestamp.from(now))
+                .param("limit", properties.dispatchBatch())
+                .query((rs, i) -> new Claimed(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("organization_id", UUID.class),
+                        rs.getObject("candidate_id", UUID.class),
+                        rs.getObject("job_id", UUID.class),
+                        Channel.valueOf(rs.getString("channel")),
+                        MessageKind.valueOf(rs.getString("kind")),
+                        rs.getString("from_address"),
+                        rs.getString("to_address"),
+                        rs.getString("subject"),
+                        rs.getString("body"),
+                        rs.getString("rfc_message_id"),
+                        rs.getInt("attempts")))
+                .list();
+    }
+
+    private void send(List<Claimed> batch) {
+        Transport transport = null;
+        try {
+            transport = mail.smtp().getTransport("smtp");
+            transport.connect(
+                    mail.settings().smtpHost(),
+                    mail.settings().smtpPort(),
+                    blankToNull(mail.settings().smtpUser()),
+                    blankToNull(mail.settings().smtpPassword()));
+        } catch (MessagingException e) {
+            log.warn(
+                    "Cannot reach the mail server {}:{} ({}); {} message(s) wait",
+                    mail.settings().smtpHost(),
+                    mail.settings().smtpPort(),
+                    e.getClass().getSimpleName(),
+                    batch.size());
+            batch.forEach(m -> retryOrFail(m, "the mail server could not be reached"));
+            return;
+        }
+        try {
+            for (Claimed m : batch) {
+                sendOne(transport, m);
+            }
+        } finally {
+            try {
+                transport.close();
+            } catch (MessagingException ignored) {
+                // the connection is gone either way
+            }
+        }
+    }
+
+    private void sendOne(Transport transport, Claimed m) {
+        if (suppressions.of(m.organizationId(), m.to()).isPresent()) {
+            finish(m, MessageStatus.FAILED, "suppressed: the address was put on the suppression list meanwhile");
+            return;
+        }
+        try {
+            var mime = emails.build(mail.smtp(), m, mail.settings().replyTo());
+            mime.saveChanges();
+            transport.sendMessage(mime, mime.getAllRecipients());
+        } catch (SendFailedException e) {
+            boolean permanent =
+                    e.getNextException() instanceof SMTPAddressFailedException failed && failed.getReturnCode() >= 500;
+            if (permanent) {
+                finish(m, MessageStatus.FAILED, "refused by the mail server: " + oneLine(e.getNextException()));
+            } else {
+                retryOrFail(m, "the mail server refused it for now: " + oneLine(e));
+            }
+            return;
+        } catch (MessagingException e) {
+            retryOrFail(m, "sending failed: " + e.getClass().getSimpleName());
+            return;
+        }
+        Instant now = clock.instant();
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("""
+                            UPDATE message SET status = 'SENT', status_reason = NULL, sent_at = :now, updated_at = :now,
+                                next_attempt_at = NULL
+                            WHERE id = :id
+                            """).param("id", m.id()).param("now", Timestamp.from(now)).update();
+            outbox.publish(
+                    MessageSent.TOPIC,
+                    m.id().toString(),
+                    new MessageSent(
+                            m.id(),
+                            m.organizationId(),
+                            m.candidateId(),
+                            m.jobId(),
+                            m.channel(),
+                            m.kind() == MessageKind.MARKETING,
+                            now),
+                    m.organizationId());
+        });
+    }
+
+    private void retryOrFail(Claimed m, String reason) {
+        if (m.attempts() >= properties.maxAttempts()) {
+            finish(m, MessageStatus.FAILED, reason + " (after " + m.attempts() + " attempts)");
+            return;
+        }
+        Duration wait = properties.firstRetry().multipliedBy(1L << Math.min(m.attempts() - 1, 16));
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        UPDATE message SET status = 'QUEUED', status_reason = :reason, next_attempt_at = :next,
+                            updated_at = :now
+                        WHERE id = :id
+                        """)
+                .param("id", m.id())
+                .param("reason", reason)
+                .param("next", Timestamp.from(now.plus(wait)))
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    private void finish(Claimed m, MessageStatus status, String reason) {
+        jdbc.sql("""
+                        UPDATE message SET status = :status, status_reason = :reason, next_attempt_at = NULL,
+                            updated_at = :now
+                        WHERE id = :id
+                        """)
+                .param("id", m.id())
+                .param("status", status.name())
+                .param("reason", reason)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    private static String oneLine(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.replaceAll("\\s+", " ").strip();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,139 @@
+package io.openhire.communication.inbound;
+
+import io.openhire.communication.client.MessageView;
+import io.openhire.communication.delivery.MailServer;
+import io.openhire.communication.messages.MailIds;
+import io.openhire.communication.messages.Messages;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.FlagTerm;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
+
+/**
+ * Reads the replies mailbox (IMAP): each unread mail is a reply to one of our messages (found by its
+ * In-Reply-To or References), a delivery report or a complaint about one, or something else (left alone,
+ * marked read). A mail is marked read only after what it says is committed; a crash before that reads it
+ * again, and the reply's Message-ID keeps it from being recorded twice.
+ */
+@Component
+class ReplyReader {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplyReader.class);
+    private static final int MAX_PER_POLL = 200;
+
+    private final MailServer mail;
+    private final Messages messages;
+    private final Inbound inbound;
+    private volatile boolean unreachableLogged;
+
+    ReplyReader(MailServer mail, Messages messages, Inbound inbound) {
+        this.mail = mail;
+        this.messages = messages;
+        this.inbound = inbound;
+    }
+
+    @Scheduled(fixedDelayString = "${openhire.communication.poll-every:PT5S}")
+    void poll() {
+        if (!mail.readsReplies()) {
+            return;
+        }
+        var settings = mail.settings();
+        try (Store store = mail.imap().getStore()) {
+            store.connect(settings.imapHost(), settings.imapPort(), settings.imapUser(), settings.imapPassword());
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_WRITE);
+            try {
+                Message[] unread = inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+                for (int i = 0; i < Math.min(unread.length, MAX_PER_POLL); i++) {
+                    read((MimeMessage) unread[i]);
+                }
+            } finally {
+                inbox.close(false);
+            }
+            if (unreachableLogged) {
+                log.info("The replies mailbox is readable again");
+                unreachableLogged = false;
+            }
+        } catch (DataAccessException | TransactionException e) {
+            log.warn(
+                    "Replies not recorded: the database is not reachable ({}); they stay unread",
+                    e.getClass().getSimpleName());
+        } catch (MessagingException e) {
+            if (!unreachableLogged) {
+                log.warn(
+                        "Cannot read the replies mailbox at {}:{} ({}); trying again",
+                        settings.imapHost(),
+                        settings.imapPort(),
+                        e.getClass().getSimpleName());
+                unreachableLogged = true;
+            }
+        }
+    }
+
+    private void read(MimeMessage mime) throws MessagingException {
+        try {
+            Optional<MailParts.Report> report = MailParts.report(mime);
+            if (report.isPresent()) {
+                Optional<MessageView> original = original(List.of(report.get().originalMessageId()));
+                original.ifPresent(o -> inbound.report(o, report.get()));
+            } else {
+                List<String> ids = new ArrayList<>(MailIds.ids(mime.getHeader("In-Reply-To", " ")));
+                List<String> references = MailIds.ids(mime.getHeader("References", " "));
+                ids.addAll(references.reversed());
+                Optional<MessageView> original = original(ids);
+                if (original.isPresent() && mime.getMessageID() != null) {
+                    inbound.reply(
+                            original.get(), mime.getMessageID(), sender(mime), subject(mime), MailParts.text(mime));
+                }
+            }
+        } catch (DataAccessException | TransactionException e) {
+            throw e; // the database is away: the mail stays unread, to be read at a later poll
+        } catch (IOException | RuntimeException e) {
+            // One unreadable mail must not block the others; it is left read and skipped.
+            log.warn(
+                    "An inbound mail could not be read ({}); skipped",
+                    e.getClass().getSimpleName());
+        }
+        mime.setFlag(Flags.Flag.SEEN, true);
+    }
+
+    private Optional<MessageView> original(List<String> rfcIds) {
+        for (String id : rfcIds) {
+            if (id != null) {
+                Optional<MessageView> found = messages.byRfcMessageId(id.strip());
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String sender(MimeMessage mime) throws MessagingException {
+        var from = mime.getFrom();
+        return from != null && from.length > 0 && from[0] instanceof InternetAddress a ? a.getAddress() : null;
+    }
+
+    private static String subject(MimeMessage mime) throws MessagingException {
+        String subject = mime.getSubject();
+        if (subject == null) {
+            return null;
+        }
+        subject = subject.replaceAll("[\\r\\n\\t]+", " ").strip();
+        return subject.length() > 300 ? subject.substring(0, 300) : subject;
+    }
+}

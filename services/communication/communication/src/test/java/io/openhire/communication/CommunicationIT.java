@@ -1,0 +1,592 @@
+package io.openhire.communication;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.openhire.platform.test.TestHttp.bearer;
+import static io.openhire.platform.test.TestHttp.map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.openhire.communication.events.MessageBounced;
+import io.openhire.communication.events.MessageReplied;
+import io.openhire.communication.events.MessageSent;
+import io.openhire.platform.test.TestHttp;
+import io.openhire.platform.test.TestInfrastructure;
+import io.openhire.platform.test.TestKafka;
+import io.openhire.platform.test.TestTokens;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Email to candidates through a real mail server (GreenMail: SMTP out, IMAP for replies and bounces), with
+ * matching and job-ingestion answering as their APIs do. Each scenario has its own organisation and addresses.
+ */
+@SpringBootTest(
+        classes = CommunicationIT.App.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.application.name=communication")
+class CommunicationIT {
+
+    static final TestTokens TOKENS = new TestTokens();
+    static final GreenMail MAIL =
+            new GreenMail(new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
+    static final WireMockServer SERVICES =
+            new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    static final String REPLIES = "replies@openhire.test";
+
+    static {
+        MAIL.start();
+        MAIL.setUser(REPLIES, REPLIES, "replies-secret");
+        SERVICES.start();
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(CommunicationConfiguration.class)
+    static class App {}
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "communication");
+        registry.add("openhire.security.jwk-set-uri", TOKENS::jwkSetUri);
+        registry.add("openhire.clients.services.matching.url", SERVICES::baseUrl);
+        registry.add("openhire.clients.services.job-ingestion.url", SERVICES::baseUrl);
+        registry.add("openhire.clients.services.identity.url", SERVICES::baseUrl);
+        registry.add("openhire.communication.key", () -> Base64.getEncoder().encodeToString(new byte[32]));
+        registry.add("openhire.communication.mail.smtp-host", () -> "127.0.0.1");
+        registry.add(
+                "openhire.communication.mail.smtp-port", () -> MAIL.getSmtp().getPort());
+        registry.add("openhire.communication.mail.imap-host", () -> "127.0.0.1");
+        registry.add(
+                "openhire.communication.mail.imap-port", () -> MAIL.getImap().getPort());
+        registry.add("openhire.communication.mail.imap-user", () -> REPLIES);
+        registry.add("openhire.communication.mail.imap-password", () -> "replies-secret");
+        registry.add("openhire.communication.mail.from", () -> "Acme Recruiting <jobs@acme.test>");
+        registry.add("openhire.communication.mail.reply-to", () -> REPLIES);
+        registry.add("openhire.communication.poll-every", () -> "PT0.3S");
+        registry.add("openhire.communication.dispatch-every", () -> "PT0.2S");
+    }
+
+    @AfterAll
+    static void stop() {
+        TOKENS.close();
+        MAIL.stop();
+        SERVICES.stop();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    final UUID org = UUID.randomUUID();
+    final String admin = TOKENS.token(UUID.randomUUID(), org, "ADMIN");
+    final String recruiter = TOKENS.token(UUID.randomUUID(), org, "RECRUITER");
+    final String tag = UUID.randomUUID().toString().substring(0, 8);
+
+    TestHttp http() {
+        return new TestHttp("http://localhost:" + port);
+    }
+
+    /** A candidate matching knows, with one address of this scenario's own. */
+    UUID candidate(String name, String... emails) {
+        UUID id = UUID.randomUUID();
+        String list =
+                String.join(",", Arrays.stream(emails).map(e -> "\"" + e + "\"").toList());
+        SERVICES.stubFor(get(urlPathEqualTo("/api/v1/matches/candidates/" + id))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
+                                {"candidateId":"%s","name":"%s","emails":[%s],"phones":[],"resumeIds":["%s"]}""".formatted(id, name, list, UUID.randomUUID()))));
+        return id;
+    }
+
+    UUID job(String title) {
+        UUID id = UUID.randomUUID();
+        SERVICES.stubFor(get(urlPathEqualTo("/api/v1/jobs/" + id))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
+                                {"id":"%s","status":"OPEN","revision":1,"title":"%s","employer":"Initech",
+                                 "locations":[],"createdAt":"2026-12-01T00:00:00Z","updatedAt":"2026-12-01T00:00:00Z"}""".formatted(id, title))));
+        return id;
+    }
+
+    String template(String subject, String body) {
+        TestHttp.Response created = http().post(
+                        "/api/v1/communications/templates",
+                        map(
+                                "name",
+                                "Interview invitation " + tag,
+                                "channel",
+                                "EMAIL",
+                                "language",
+                                "en",
+                                "subject",
+                                subject,
+                                "body",
+                                body),
+                        bearer(admin));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asString();
+    }
+
+    MimeMessage received(String address) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> messagesTo(address).size() >= 1);
+        return messagesTo(address).getFirst();
+    }
+
+    List<MimeMessage> messagesTo(String address) {
+        return Arrays.stream(MAIL.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                                .anyMatch(
+                                        a -> ((InternetAddress) a).getAddress().equals(address));
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .toList();
+    }
+
+    JsonNode awaitStatus(String messageId, String status) {
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> status.equals(http().get("/api/v1/communications/messages/" + messageId, bearer(recruiter))
+                        .json()
+                        .get("status")
+                        .asString()));
+        return http().get("/api/v1/communications/messages/" + messageId, bearer(recruiter))
+                .json();
+    }
+
+    @Test
+    void aRecruiterEmailsACandidateFromATemplateAndTheMailServerGetsItWithUnsubscribeHeaders() throws Exception {
+        String address = "priya." + tag + "@example.test";
+        UUID candidate = candidate("Priya Sharma", address);
+        UUID job = job("Senior Data Engineer");
+        String template = template(
+                "Your application for {{job.title}}",
+                "Hi {{candidate.firstName}},\n\nCould we talk"
+                        + " about {{job.title}} this week?\n\n{{custom.signature}}");
+
+        TestHttp.Response sent = http().post(
+                        "/api/v1/communications/send",
+                        map(
+                                "channel",
+                                "EMAIL",
+                                "candidateId",
+                                candidate,
+                                "templateId",
+                                template,
+                                "jobId",
+                                job,
+                                "variables",
+                                map("custom.signature", "Sam from Acme")),
+                        bearer(recruiter));
+
+        assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+        String messageId = sent.json().get("messageId").asString();
+        MimeMessage mail = received(address);
+        assertThat(mail.getSubject()).isEqualTo("Your application for Senior Data Engineer");
+        String text = GreenMailUtil.getBody(mail);
+        assertThat(text)
+                .contains("Hi Priya,")
+                .contains("Senior Data Engineer this week?")
+                .contains("Sam from Acme");
+        assertThat(mail.getHeader("List-Unsubscribe")[0]).contains("/api/v1/communications/unsubscribe?m=" + messageId);
+        assertThat(mail.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(mail.getReplyTo()[0].toString()).isEqualTo(REPLIES);
+        JsonNode message = awaitStatus(messageId, "SENT");
+        assertThat(message.get("candidateId").asString()).isEqualTo(candidate.toString());
+        assertThat(message.get("templateVersion").asInt()).isEqualTo(1);
+        assertThat(mail.getMessageID())
+                .isEqualTo(jdbc.sql("SELECT rfc_message_id FROM message WHERE id = :id")
+                        .param("id", UUID.fromString(messageId))
+                        .query(String.class)
+                        .single());
+
+        var events = TestKafka.read(MessageSent.TOPIC, r -> r.key().equals(messageId), 1);
+        assertThat(events).hasSize(1);
+        assertThat(events.getFirst().value()).doesNotContain("Priya").doesNotContain(address);
+
+        // another organisation does not see it
+        String other = TOKENS.token(UUID.randomUUID(), UUID.randomUUID(), "ADMIN");
+        assertThat(http().get("/api/v1/communications/messages/" + messageId, bearer(other))
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void theCandidatesReplyJoinsTheThreadAsUnreadUntilARecruiterReadsIt() throws Exception {
+        String address = "jonas." + tag + "@example.test";
+        UUID candidate = candidate("Jonas Weber", address);
+        String messageId = http().post(
+                        "/api/v1/communications/send",
+                        map(
+                                "channel",
+                                "EMAIL",
+                                "candidateId",
+                                candidate,
+                                "subject",
+                                "Quick question",
+                                "body",
+                                "Hello {{candidate.name}}, are you open to a new role?"),
+                        bearer(recruiter))
+                .json()
+                .get("messageId")
+                .asString();
+        MimeMessage sent = received(address);
+
+        MimeMessage reply = new MimeMessage(Session.getInstance(new Properties()));
+        reply.setFrom(new InternetAddress(address));
+        reply.setRecipients(Message.RecipientType.TO, REPLIES);
+        reply.setSubject("Re: Quick question");
+        reply.setHeader("In-Reply-To", sent.getMessageID());
+        reply.setHeader("References", sent.getMessageID());
+        reply.setText("Yes, happy to talk on Thursday.\n\n> Hello Jonas Weber, are you open to a new role?");
+        reply.saveChanges();
+        deliverToReplies(reply);
+        // the same reply again (a mail server may deliver twice): recorded once
+        deliverToReplies(new MimeMessage(reply));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> http().get("/api/v1/communications/threads/" + candidate, bearer(recruiter))
+                                .json()
+                                .size()
+                        == 2);
+        JsonNode thread = http().get("/api/v1/communications/threads/" + candidate, bearer(recruiter))
+                .json();
+        JsonNode inbound = thread.get(1);
+        assertThat(inbound.get("direction").asString()).isEqualTo("INBOUND");
+        assertThat(inbound.get("body").asString()).startsWith("Yes, happy to talk on Thursday.");
+        assertThat(inbound.get("inReplyTo").asString()).isEqualTo(messageId);
+        assertThat(TestKafka.read(MessageReplied.TOPIC, r -> r.value().contains(messageId), 1))
+                .hasSize(1);
+
+        JsonNode inbox = http().get("/api/v1/communications/inbox?unread=true", bearer(recruiter))
+                .json();
+        assertThat(inbox.get("total").asInt()).isEqualTo(1);
+        assertThat(inbox.get("conversations").get(0).get("unread").asInt()).isEqualTo(1);
+        assertThat(http().post("/api/v1/communications/threads/" + candidate + "/read", null, bearer(recruiter))
+                        .status())
+                .isEqualTo(204);
+        assertThat(http().get("/api/v1/communications/inbox?unread=true", bearer(recruiter))
+                        .json()
+                        .get("total")
+                        .asInt())
+                .isZero();
+        assertThat(http().get("/api/v1/communications/inbox?q=Thursday", bearer(recruiter))
+                        .json()
+                        .get("total")
+                        .asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aPermanentBounceMarksTheMessageBouncedAndSuppressesTheAddress() throws Exception {
+        String address = "gone." + tag + "@example.test";
+        UUID candidate = candidate("Ana Gone", address);
+        String messageId = sendTo(candidate, "First try");
+        MimeMessage sent = received(address);
+        awaitStatus(messageId, "SENT");
+
+        deliverToReplies(bounce(sent, "5.1.1", "smtp; 550 5.1.1 user unknown"));
+
+        JsonNode bounced = awaitStatus(messageId, "BOUNCED");
+        assertThat(bounced.get("statusReason").asString()).startsWith("5.1.1");
+        assertThat(TestKafka.read(MessageBounced.TOPIC, r -> r.key().equals(messageId), 1))
+                .hasSize(1);
+        TestHttp.Response refused = http().post(
+                        "/api/v1/communications/send",
+                        map("channel", "EMAIL", "candidateId", candidate, "subject", "Again", "body", "Hello"),
+                        bearer(recruiter));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("type").asString()).endsWith("/suppressed");
+    }
+
+    @Test
+    void theOneClickUnsubscribeLinkSuppressesTheAddressAndAForgedLinkDoesNothing() throws Exception {
+        String address = "ola." + tag + "@example.test";
+        UUID candidate = candidate("Ola Nordmann", address);
+        String messageId = sendTo(candidate, "Hello");
+        String link = received(address).getHeader("List-Unsubscribe")[0].replaceAll("[<>]", "");
+        String path = link.substring(link.indexOf("/api/"));
+
+        TestHttp.Response forged = http().postRaw(
+                        path.replaceAll("t=[^&]+", "t=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),
+                        "application/x-www-form-urlencoded",
+                        "List-Unsubscribe=One-Click".getBytes());
+        assertThat(forged.status()).isEqualTo(400);
+        assertThat(http().get(path).status()).isEqualTo(200); // a page with a button; changes nothing
+        assertThat(sendStatus(candidate)).isEqualTo(202);
+
+        TestHttp.Response unsubscribed =
+                http().postRaw(path, "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click".getBytes());
+
+        assertThat(unsubscribed.status()).isEqualTo(200);
+        assertThat(sendStatus(candidate)).isEqualTo(422);
+        assertThat(messageId).isNotNull();
+    }
+
+    @Test
+    void theSameIdempotencyKeyAnswersTheSameMessageAndSendsOnce() {
+        String address = "kim." + tag + "@example.test";
+        UUID candidate = candidate("Kim Lee", address);
+        var request =
+                map("channel", "EMAIL", "candidateId", candidate, "subject", "Hello", "body", "Hi {{candidate.name}}");
+        String key = "send-" + tag;
+
+        TestHttp.Response first = http().post(
+                        "/api/v1/communications/send",
+                        request,
+                        bearer(recruiter)[0],
+                        bearer(recruiter)[1],
+                        "Idempotency-Key",
+                        key);
+        TestHttp.Response second = http().post(
+                        "/api/v1/communications/send",
+                        request,
+                        bearer(recruiter)[0],
+                        bearer(recruiter)[1],
+                        "Idempotency-Key",
+                        key);
+        TestHttp.Response changed = http().post(
+                        "/api/v1/communications/send",
+                        map("channel", "EMAIL", "candidateId", candidate, "subject", "Other", "body", "Hi"),
+                        bearer(recruiter)[0],
+                        bearer(recruiter)[1],
+                        "Idempotency-Key",
+                        key);
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(second.json().get("messageId")).isEqualTo(first.json().get("messageId"));
+        assertThat(changed.status()).isEqualTo(409);
+        awaitStatus(first.json().get("messageId").asString(), "SENT");
+        assertThat(messagesTo(address)).hasSize(1);
+    }
+
+    @Test
+    void badRequestsGetAProblemAndNothingIsQueued() {
+        String address = "bad." + tag + "@example.test";
+        UUID candidate = candidate("Bad Input", address);
+        assertProblem(
+                http().post(
+                                "/api/v1/communications/send",
+                                map(
+                                        "channel",
+                                        "EMAIL",
+                                        "candidateId",
+                                        candidate,
+                                        "subject",
+                                        "Hi",
+                                        "body",
+                                        "Hello {{candidate.nickname}}"),
+                                bearer(recruiter)),
+                400,
+                "unknown-variable");
+        assertProblem(
+                http().post(
+                                "/api/v1/communications/send",
+                                map(
+                                        "channel",
+                                        "EMAIL",
+                                        "candidateId",
+                                        UUID.randomUUID(),
+                                        "subject",
+                                        "Hi",
+                                        "body",
+                                        "Hello"),
+                                bearer(recruiter)),
+                404,
+                "not-found");
+        assertProblem(
+                http().post(
+                                "/api/v1/communications/send",
+                                map(
+                                        "channel",
+                                        "EMAIL",
+                                        "to",
+                                        "not an address, x@y.test",
+                                        "subject",
+                                        "Hi",
+                                        "body",
+                                        "Hello"),
+                                bearer(recruiter)),
+                400,
+                "validation");
+        assertProblem(
+                http().post(
+                                "/api/v1/communications/send",
+                                map(
+                                        "channel",
+                                        "EMAIL",
+                                        "to",
+                                        address,
+                                        "subject",
+                                        "Hi\r\nBcc: all@example.test",
+                                        "body",
+                                        "Hello"),
+                                bearer(recruiter)),
+                400,
+                "validation");
+        assertProblem(
+                http().post(
+                                "/api/v1/communications/send",
+                                map("channel", "SMS", "candidateId", candidate, "body", "Hello"),
+                                bearer(recruiter)),
+                422,
+                "channel-not-configured");
+        assertProblem(
+                http().post(
+                                "/api/v1/communications/send",
+                                map(
+                                        "channel",
+                                        "EMAIL",
+                                        "candidateId",
+                                        candidate,
+                                        "subject",
+                                        "News",
+                                        "body",
+                                        "Our newsletter",
+                                        "kind",
+                                        "MARKETING"),
+                                bearer(recruiter)),
+                422,
+                "no-consent");
+        assertProblem(
+                http().post(
+                                "/api/v1/communications/templates",
+                                map("name", "x", "channel", "EMAIL", "subject", "Hi", "body", "{{job.salary}}"),
+                                bearer(admin)),
+                400,
+                "unknown-variable");
+        assertThat(http().post(
+                                "/api/v1/communications/templates",
+                                map("name", "x", "channel", "EMAIL", "subject", "Hi", "body", "Hello"),
+                                bearer(recruiter))
+                        .status())
+                .isEqualTo(403);
+        assertThat(jdbc.sql("SELECT count(*) FROM message WHERE organization_id = :org")
+                        .param("org", org)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void aBulkSendQueuesEachCandidatePersonallyAndSaysWhoWasSkipped() throws Exception {
+        String a = "a." + tag + "@example.test";
+        String b = "b." + tag + "@example.test";
+        UUID first = candidate("Alice Adams", a);
+        UUID second = candidate("Bob Brown", b);
+        UUID noAddress = candidate("Carl Nomail");
+        UUID unknown = UUID.randomUUID();
+
+        TestHttp.Response bulk = http().post(
+                        "/api/v1/communications/send/bulk",
+                        map(
+                                "channel",
+                                "EMAIL",
+                                "candidateIds",
+                                List.of(first, second, noAddress, unknown),
+                                "subject",
+                                "Next steps, {{candidate.firstName}}",
+                                "body",
+                                "Dear {{candidate.name}}"),
+                        bearer(recruiter));
+
+        assertThat(bulk.status()).as(bulk.body()).isEqualTo(202);
+        assertThat(bulk.json().get("queued").asInt()).isEqualTo(2);
+        JsonNode recipients = bulk.json().get("recipients");
+        assertThat(recipients.get(2).get("skipped").asString()).isEqualTo("no-address");
+        assertThat(recipients.get(3).get("skipped").asString()).isEqualTo("unknown-candidate");
+        assertThat(received(a).getSubject()).isEqualTo("Next steps, Alice");
+        assertThat(GreenMailUtil.getBody(received(b))).contains("Dear Bob Brown");
+    }
+
+    /** Mail arriving in the replies mailbox, as the mail server would put it there. */
+    static void deliverToReplies(MimeMessage mail) throws Exception {
+        MAIL.getUserManager().getUser(REPLIES).deliver(mail);
+    }
+
+    String sendTo(UUID candidate, String subject) {
+        TestHttp.Response sent = http().post(
+                        "/api/v1/communications/send",
+                        map("channel", "EMAIL", "candidateId", candidate, "subject", subject, "body", "Hello"),
+                        bearer(recruiter));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+        return sent.json().get("messageId").asString();
+    }
+
+    int sendStatus(UUID candidate) {
+        return http().post(
+                        "/api/v1/communications/send",
+                        map("channel", "EMAIL", "candidateId", candidate, "subject", "Hi", "body", "Hello"),
+                        bearer(recruiter))
+                .status();
+    }
+
+    static void assertProblem(TestHttp.Response response, int status, String type) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("type").asString()).endsWith("/" + type);
+    }
+
+    /** A delivery status notification (RFC 3464) as a receiving mail server sends it back. */
+    static MimeMessage bounce(MimeMessage original, String status, String diagnostic) throws Exception {
+        MimeMessage dsn = new MimeMessage(Session.getInstance(new Properties()));
+        dsn.setFrom(new InternetAddress("mailer-daemon@example.test"));
+        dsn.setRecipients(Message.RecipientType.TO, REPLIES);
+        dsn.setSubject("Undelivered Mail Returned to Sender");
+        MimeMultipart report = new MimeMultipart("report; report-type=delivery-status");
+        MimeBodyPart human = new MimeBodyPart();
+        human.setText("Your message could not be delivered.");
+        report.addBodyPart(human);
+        MimeBodyPart machine = new MimeBodyPart();
+        machine.setContent(
+                "Reporting-MTA: dns; mx.example.test\r\n\r\nFinal-Recipient: rfc822; "
+                        + ((InternetAddress) original.getAllRecipients()[0]).getAddress()
+                        + "\r\nAction: failed\r\nStatus: " + status + "\r\nDiagnostic-Code: " + diagnostic + "\r\n",
+                "message/delivery-status");
+        report.addBodyPart(machine);
+        MimeBodyPart headers = new MimeBodyPart();
+        headers.setContent(
+                "Message-ID: " + original.getMessageID() + "\r\nSubject: " + original.getSubject() + "\r\n",
+                "text/rfc822-headers");
+        report.addBodyPart(headers);
+        dsn.setContent(report);
+        dsn.saveChanges();
+        return dsn;
+    }
+}
