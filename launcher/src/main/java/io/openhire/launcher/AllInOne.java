@@ -1,5 +1,6 @@
 package io.openhire.launcher;
 
+import io.openhire.communication.CommunicationConfiguration;
 import io.openhire.dashboard.DashboardConfiguration;
 import io.openhire.gateway.GatewayConfiguration;
 import io.openhire.identity.IdentityConfiguration;
@@ -45,6 +46,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class AllInOne {
 
+    /** The password of communication's replies mailbox on the embedded mail server. */
+    static final String MAIL_REPLIES_SECRET = "mail-replies.secret";
+
     static final List<ServiceModule> SERVICES = List.of(
             ServiceModule.withDatabase("identity", IdentityConfiguration.class)
                     .part(ServiceModule.Part.TOKEN_ISSUER)
@@ -64,10 +68,14 @@ public final class AllInOne {
                     .directory("openhire.model-serving.model-dir", "models"),
             ServiceModule.withDatabase("matching", MatchingConfiguration.class)
                     .directory("openhire.matching.index-dir", "matching-index"),
+            ServiceModule.withDatabase("communication", CommunicationConfiguration.class)
+                    .secret("openhire.communication.key", "communication.key")
+                    .secret("openhire.communication.mail.imap-password", MAIL_REPLIES_SECRET),
             ServiceModule.stateless("dashboard", DashboardConfiguration.class).part(ServiceModule.Part.USER_FACING),
             ServiceModule.stateless("gateway", GatewayConfiguration.class).part(ServiceModule.Part.EDGE));
 
     static final String PUBLIC_URL = "http://localhost:8080";
+
     static final String DEMO_ADMIN_EMAIL = "admin@demo.openhire.dev";
     /** Every service but the gateway listens here only: the gateway is the one way in (rate limits, checks). */
     static final String LOOPBACK = "127.0.0.1";
@@ -219,6 +227,17 @@ public final class AllInOne {
             out.printf("  %-19s embedded, %d database(s), ready in %s%n", "postgresql", databases.size(), since(t));
         } catch (Exception e) {
             out.printf("  ✗ %-17s FAILED: %s%n", "postgresql", explain(e));
+            stop();
+            return false;
+        }
+
+        try {
+            mailServer.start(secret(MAIL_REPLIES_SECRET, 32));
+            out.printf(
+                    "  %-19s SMTP localhost:%d, IMAP localhost:%d (sign in with an address as user and password)%n",
+                    "mail", EmbeddedMailServer.SMTP_PORT, EmbeddedMailServer.IMAP_PORT);
+        } catch (RuntimeException e) {
+            out.printf("  ✗ %-17s FAILED: %s%n", "mail", explain(e));
             stop();
             return false;
         }
@@ -399,6 +418,7 @@ public final class AllInOne {
             running.clear();
         }
         steps.stopServices(contexts);
+        steps.bounded("mail", OrderedStop.SERVICE_LIMIT, mailServer::stop);
         steps.bounded("kafka", OrderedStop.KAFKA_LIMIT, infrastructure::stopKafka);
         steps.bounded("postgresql", OrderedStop.POSTGRES_LIMIT, infrastructure::stopPostgres);
         try {
@@ -412,6 +432,8 @@ public final class AllInOne {
 
     /** Held from the start until the stop is done: no second launcher on this data directory. */
     private DataDirectoryLock lock;
+
+    private final EmbeddedMailServer mailServer = new EmbeddedMailServer();
 
     /** The first, not the last, readable cause: what a person can act on. */
     static String explain(Throwable e) {
