@@ -48,6 +48,27 @@ public interface CommunicationApi {
     @GetExchange("/api/v1/communications/threads/{candidateId}")
     List<MessageView> thread(@PathVariable UUID candidateId);
 
+    /** Marks the candidate's replies read. */
+    @PostExchange("/api/v1/communications/threads/{candidateId}/read")
+    void markRead(@PathVariable UUID candidateId);
+
+    /** Proposes an interview (201); the candidate gets the booking link by email. */
+    @PostExchange("/api/v1/communications/interviews")
+    InterviewView proposeInterview(@RequestBody InterviewRequest request);
+
+    /** A candidate's interviews, the newest first. */
+    @GetExchange("/api/v1/communications/interviews")
+    List<InterviewView> interviews(@RequestParam UUID candidateId);
+
+    @GetExchange("/api/v1/communications/interviews/{id}")
+    InterviewView interview(@PathVariable UUID id);
+
+    @PostExchange("/api/v1/communications/interviews/{id}/reschedule")
+    InterviewView reschedule(@PathVariable UUID id, @RequestBody RescheduleRequest request);
+
+    @PostExchange("/api/v1/communications/interviews/{id}/cancel")
+    InterviewView cancel(@PathVariable UUID id, @RequestBody CancelRequest request);
+
     @GetExchange("/api/v1/communications/templates")
     List<TemplateView> templates();
 

@@ -61,4 +61,35 @@ class GoldenEventsTest {
                         Channel.EMAIL,
                         Instant.parse("2026-12-05T11:02:00Z")));
     }
+
+    @Test
+    void interviewScheduledMatchesItsGoldenSample() {
+        GoldenEvents.assertRoundTrip(
+                InterviewScheduled.TOPIC,
+                InterviewScheduled.class,
+                new InterviewScheduled(
+                        UUID.fromString("9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a"),
+                        ORG,
+                        CANDIDATE,
+                        JOB,
+                        Instant.parse("2026-12-08T09:00:00Z"),
+                        Instant.parse("2026-12-08T09:45:00Z"),
+                        "Europe/Berlin",
+                        0,
+                        Instant.parse("2026-12-05T12:00:00Z")));
+    }
+
+    @Test
+    void interviewCancelledMatchesItsGoldenSample() {
+        GoldenEvents.assertRoundTrip(
+                InterviewCancelled.TOPIC,
+                InterviewCancelled.class,
+                new InterviewCancelled(
+                        UUID.fromString("9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a"),
+                        ORG,
+                        CANDIDATE,
+                        null,
+                        true,
+                        Instant.parse("2026-12-06T08:00:00Z")));
+    }
 }

@@ -53,7 +53,8 @@ public class Dispatcher {
             String subject,
             String body,
             String rfcMessageId,
-            int attempts) {}
+            int attempts,
+            String calendar) {}
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -118,7 +119,7 @@ public class Dispatcher {
                             SELECT id FROM message WHERE status = 'QUEUED' AND next_attempt_at <= :now
                             ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
                         RETURNING id, organization_id, candidate_id, job_id, channel, kind, from_address, to_address,
-                            subject, body, rfc_message_id, attempts
+                            subject, body, rfc_message_id, attempts, calendar
                         """)
                 .param("now", Timestamp.from(now))
                 .param("limit", properties.dispatchBatch())
@@ -134,7 +135,8 @@ public class Dispatcher {
                         rs.getString("subject"),
                         rs.getString("body"),
                         rs.getString("rfc_message_id"),
-                        rs.getInt("attempts")))
+                        rs.getInt("attempts"),
+                        rs.getString("calendar")))
                 .list();
     }
 

@@ -40,7 +40,55 @@ public class Messages {
             Integer templateVersion,
             UUID batchId,
             String createdBy,
-            Instant at) {}
+            Instant at,
+            String calendar) {
+
+        /** A message without a calendar object. */
+        public NewMessage(
+                UUID id,
+                UUID organizationId,
+                UUID candidateId,
+                UUID jobId,
+                String direction,
+                Channel channel,
+                MessageKind kind,
+                String from,
+                String to,
+                String subject,
+                String body,
+                MessageStatus status,
+                String statusReason,
+                String rfcMessageId,
+                UUID inReplyTo,
+                UUID templateId,
+                Integer templateVersion,
+                UUID batchId,
+                String createdBy,
+                Instant at) {
+            this(
+                    id,
+                    organizationId,
+                    candidateId,
+                    jobId,
+                    direction,
+                    channel,
+                    kind,
+                    from,
+                    to,
+                    subject,
+                    body,
+                    status,
+                    statusReason,
+                    rfcMessageId,
+                    inReplyTo,
+                    templateId,
+                    templateVersion,
+                    batchId,
+                    createdBy,
+                    at,
+                    null);
+        }
+    }
 
     private final JdbcClient jdbc;
 
@@ -54,10 +102,10 @@ public class Messages {
                         INSERT INTO message (id, organization_id, candidate_id, job_id, direction, channel, kind,
                             from_address, to_address, subject, body, status, status_reason, next_attempt_at,
                             rfc_message_id, in_reply_to, template_id, template_version, batch_id, created_by,
-                            created_at, updated_at)
+                            created_at, updated_at, calendar)
                         VALUES (:id, :org, :candidate, :job, :direction, :channel, :kind, :from, :to, :subject, :body,
                             :status, :reason, :next, :rfc, :inReplyTo, :template, :templateVersion, :batch, :by,
-                            :at, :at)
+                            :at, :at, :calendar)
                         ON CONFLICT (rfc_message_id) DO NOTHING
                         """)
                         .param("id", m.id())
@@ -81,6 +129,7 @@ public class Messages {
                         .param("batch", m.batchId())
                         .param("by", m.createdBy())
                         .param("at", Timestamp.from(m.at()))
+                        .param("calendar", m.calendar())
                         .update()
                 == 1;
     }

@@ -1,10 +1,13 @@
 package io.openhire.communication.messages;
 
+import io.openhire.identity.client.IdentityApi;
+import io.openhire.identity.client.UserProfile;
 import io.openhire.jobingestion.client.JobIngestionApi;
 import io.openhire.jobingestion.client.JobView;
 import io.openhire.matching.client.CandidateContact;
 import io.openhire.matching.client.MatchingApi;
 import io.openhire.platform.errors.DomainException;
+import io.openhire.platform.security.AuthenticatedUser;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -16,18 +19,32 @@ import org.springframework.web.client.HttpClientErrorException;
  * organisation's name): another organisation's candidate or job is not found.
  */
 @Component
-class Recipients {
+public class Recipients {
 
     private final MatchingApi matching;
     private final JobIngestionApi jobs;
+    private final IdentityApi identity;
 
-    Recipients(MatchingApi matching, JobIngestionApi jobs) {
+    Recipients(MatchingApi matching, JobIngestionApi jobs, IdentityApi identity) {
         this.matching = matching;
         this.jobs = jobs;
+        this.identity = identity;
+    }
+
+    /** The signed-in sender's name and address, from identity; empty for an API key or a service. */
+    public Optional<UserProfile> sender(AuthenticatedUser caller, String bearer) {
+        if (caller.kind() != AuthenticatedUser.Kind.USER || bearer == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(identity.profile(bearer));
+        } catch (HttpClientErrorException e) {
+            return Optional.empty(); // the message goes out without the sender's name (a variable needing it says so)
+        }
     }
 
     /** The candidate, or empty when matching does not know them (in this organisation). */
-    Optional<CandidateContact> candidate(UUID candidateId) {
+    public Optional<CandidateContact> candidate(UUID candidateId) {
         try {
             return Optional.of(matching.candidate(candidateId));
         } catch (HttpClientErrorException.NotFound e) {
@@ -35,7 +52,7 @@ class Recipients {
         }
     }
 
-    JobView job(UUID jobId) {
+    public JobView job(UUID jobId) {
         try {
             return jobs.job(jobId);
         } catch (HttpClientErrorException.NotFound e) {

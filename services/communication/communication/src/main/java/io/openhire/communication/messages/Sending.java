@@ -14,8 +14,6 @@ import io.openhire.communication.consent.Suppressions;
 import io.openhire.communication.events.Channel;
 import io.openhire.communication.templates.TemplateText;
 import io.openhire.communication.templates.Templates;
-import io.openhire.identity.client.IdentityApi;
-import io.openhire.identity.client.UserProfile;
 import io.openhire.jobingestion.client.JobView;
 import io.openhire.matching.client.CandidateContact;
 import io.openhire.platform.crypto.Sha256;
@@ -54,7 +52,6 @@ public class Sending {
 
     private final Templates templates;
     private final Recipients recipients;
-    private final IdentityApi identity;
     private final Suppressions suppressions;
     private final Messages messages;
     private final JdbcClient jdbc;
@@ -66,7 +63,6 @@ public class Sending {
     Sending(
             Templates templates,
             Recipients recipients,
-            IdentityApi identity,
             Suppressions suppressions,
             Messages messages,
             JdbcClient jdbc,
@@ -76,7 +72,6 @@ public class Sending {
             Clock clock) {
         this.templates = templates;
         this.recipients = recipients;
-        this.identity = identity;
         this.suppressions = suppressions;
         this.messages = messages;
         this.jdbc = jdbc;
@@ -256,10 +251,11 @@ public class Sending {
             putIfPresent(values, "job.employer", draft.job().employer());
         }
         boolean usesRecruiter = (draft.subject() + " " + draft.body()).contains("recruiter.");
-        if (usesRecruiter && caller.kind() == AuthenticatedUser.Kind.USER && bearer != null) {
-            UserProfile me = identity.profile(bearer);
-            putIfPresent(values, "recruiter.name", me.name());
-            putIfPresent(values, "recruiter.email", me.email());
+        if (usesRecruiter) {
+            recipients.sender(caller, bearer).ifPresent(me -> {
+                putIfPresent(values, "recruiter.name", me.name());
+                putIfPresent(values, "recruiter.email", me.email());
+            });
         }
         if (variables != null) {
             if (variables.size() > 50) {
@@ -342,6 +338,61 @@ public class Sending {
                 batch,
                 caller.actor(),
                 now));
+    }
+
+    /**
+     * Queues an email the platform writes itself (interview invitations, updates, reminders), in the caller's
+     * transaction; the suppression list still wins.
+     *
+     * @param candidateId the candidate whose conversation it joins, or null (a copy to the recruiter)
+     * @param calendar an iCalendar object to send along, or null
+     * @return the message, or empty when the address is suppressed
+     */
+    public Optional<UUID> queueTransactional(
+            UUID org,
+            UUID candidateId,
+            UUID jobId,
+            String to,
+            String subject,
+            String body,
+            String calendar,
+            String actor) {
+        if (suppressions.of(org, to).isPresent()) {
+            return Optional.empty();
+        }
+        UUID id = UUID.randomUUID();
+        messages.insert(new Messages.NewMessage(
+                id,
+                org,
+                candidateId,
+                jobId,
+                "OUTBOUND",
+                Channel.EMAIL,
+                MessageKind.TRANSACTIONAL,
+                properties.mail().from(),
+                to,
+                subject,
+                body,
+                MessageStatus.QUEUED,
+                null,
+                MailIds.messageId(id, properties.mail().from()),
+                null,
+                null,
+                null,
+                null,
+                actor,
+                clock.instant(),
+                calendar));
+        return Optional.of(id);
+    }
+
+    /** The first usable email address of a candidate, or a 422 ({@code no-address}). */
+    public static String emailOf(CandidateContact candidate) {
+        return candidate.emails().stream()
+                .map(Sending::validEmailOrNull)
+                .filter(a -> a != null)
+                .findFirst()
+                .orElseThrow(() -> refusal("no-address"));
     }
 
     private static DomainException refusal(String skipped) {
