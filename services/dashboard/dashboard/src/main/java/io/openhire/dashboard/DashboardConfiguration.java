@@ -1,5 +1,6 @@
 package io.openhire.dashboard;
 
+import io.openhire.communication.client.CommunicationApi;
 import io.openhire.identity.client.IdentityApi;
 import io.openhire.jobingestion.client.JobIngestionApi;
 import io.openhire.jobprocessing.client.JobProcessingApi;
@@ -59,6 +60,11 @@ public class DashboardConfiguration {
     @Bean
     MatchingApi dashboardMatchingApi(ServiceClients clients) {
         return clients.create(MatchingApi.class, "matching");
+    }
+
+    @Bean
+    CommunicationApi dashboardCommunicationApi(ServiceClients clients) {
+        return clients.create(CommunicationApi.class, "communication");
     }
 
     @Bean

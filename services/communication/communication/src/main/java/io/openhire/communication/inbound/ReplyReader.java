@@ -4,6 +4,7 @@ import io.openhire.communication.client.MessageView;
 import io.openhire.communication.delivery.MailServer;
 import io.openhire.communication.messages.MailIds;
 import io.openhire.communication.messages.Messages;
+import io.openhire.platform.crypto.Sha256;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -95,9 +96,9 @@ class ReplyReader {
                 List<String> references = MailIds.ids(mime.getHeader("References", " "));
                 ids.addAll(references.reversed());
                 Optional<MessageView> original = original(ids);
-                if (original.isPresent() && mime.getMessageID() != null) {
-                    inbound.reply(
-                            original.get(), mime.getMessageID(), sender(mime), subject(mime), MailParts.text(mime));
+                if (original.isPresent()) {
+                    String text = MailParts.text(mime);
+                    inbound.reply(original.get(), messageId(mime, text), sender(mime), subject(mime), text);
                 }
             }
         } catch (DataAccessException | TransactionException e) {
@@ -121,6 +122,20 @@ class ReplyReader {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The mail's Message-ID, by which a mail read twice is recognised; a mail without one (some clients and
+     * scripts send none, and not every server adds it) gets one made from what it says.
+     */
+    private static String messageId(MimeMessage mime, String text) throws MessagingException {
+        String id = mime.getMessageID();
+        if (id != null && !id.isBlank()) {
+            return id.strip();
+        }
+        String date = mime.getHeader("Date", null);
+        return "<" + Sha256.hex(sender(mime) + "\n" + date + "\n" + mime.getSubject() + "\n" + text)
+                + "@no-message-id.openhire>";
     }
 
     private static String sender(MimeMessage mime) throws MessagingException {

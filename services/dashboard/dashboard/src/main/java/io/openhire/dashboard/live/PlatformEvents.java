@@ -1,5 +1,10 @@
 package io.openhire.dashboard.live;
 
+import io.openhire.communication.events.InterviewCancelled;
+import io.openhire.communication.events.InterviewScheduled;
+import io.openhire.communication.events.MessageBounced;
+import io.openhire.communication.events.MessageReplied;
+import io.openhire.communication.events.MessageSent;
 import io.openhire.jobingestion.events.JobIngested;
 import io.openhire.jobprocessing.events.JobOptimized;
 import io.openhire.matching.events.MatchFeedbackRecorded;
@@ -46,7 +51,12 @@ class PlatformEvents {
                 ResumeDeleted.TOPIC,
                 JobIngested.TOPIC,
                 JobOptimized.TOPIC,
-                MatchFeedbackRecorded.TOPIC
+                MatchFeedbackRecorded.TOPIC,
+                MessageSent.TOPIC,
+                MessageBounced.TOPIC,
+                MessageReplied.TOPIC,
+                InterviewScheduled.TOPIC,
+                InterviewCancelled.TOPIC
             },
             groupId = "dashboard-#{T(java.util.UUID).randomUUID()}",
             properties = "auto.offset.reset=latest")
@@ -98,7 +108,34 @@ class PlatformEvents {
                         e.organizationId(),
                         new LiveUpdates.Change("feedback", e.jobId(), e.outcome() == null ? "" : e.outcome()));
             }
+            case MessageSent.TOPIC -> {
+                MessageSent e = json.readValue(event, MessageSent.class);
+                yield conversation(e.organizationId(), e.candidateId(), "SENT");
+            }
+            case MessageBounced.TOPIC -> {
+                MessageBounced e = json.readValue(event, MessageBounced.class);
+                yield conversation(e.organizationId(), e.candidateId(), "BOUNCED");
+            }
+            case MessageReplied.TOPIC -> {
+                MessageReplied e = json.readValue(event, MessageReplied.class);
+                yield conversation(e.organizationId(), e.candidateId(), "REPLIED");
+            }
+            case InterviewScheduled.TOPIC -> {
+                InterviewScheduled e = json.readValue(event, InterviewScheduled.class);
+                yield conversation(e.organizationId(), e.candidateId(), "INTERVIEW_SCHEDULED");
+            }
+            case InterviewCancelled.TOPIC -> {
+                InterviewCancelled e = json.readValue(event, InterviewCancelled.class);
+                yield conversation(e.organizationId(), e.candidateId(), "INTERVIEW_CANCELLED");
+            }
             default -> null;
         };
+    }
+
+    /** A change in a candidate's conversation (messages to an address alone concern no page). */
+    private static Routed conversation(UUID organizationId, UUID candidateId, String status) {
+        return candidateId == null
+                ? null
+                : new Routed(organizationId, new LiveUpdates.Change("conversation", candidateId, status));
     }
 }

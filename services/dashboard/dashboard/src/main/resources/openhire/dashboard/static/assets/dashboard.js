@@ -89,6 +89,13 @@
       document.querySelectorAll('[data-live~="job"]').forEach(function (el) { refresh(el, 500); });
     });
     source.addEventListener('feedback', function () {});
+    // A message or interview of a candidate changed (a reply came in, a booking): their conversation reloads.
+    source.addEventListener('conversation', function (e) {
+      var change = JSON.parse(e.data);
+      document.querySelectorAll('[data-live~="conversation"]').forEach(function (el) {
+        if (el.querySelector('[data-candidate-id="' + change.id + '"]')) refresh(el, 200);
+      });
+    });
     source.onerror = function () {
       indicator.textContent = 'reconnecting…';
       indicator.className = 'live off';

@@ -2,6 +2,11 @@ package io.openhire.dashboard.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openhire.communication.events.InterviewCancelled;
+import io.openhire.communication.events.InterviewScheduled;
+import io.openhire.communication.events.MessageBounced;
+import io.openhire.communication.events.MessageReplied;
+import io.openhire.communication.events.MessageSent;
 import io.openhire.dashboard.DashboardProperties;
 import io.openhire.jobingestion.events.JobIngested;
 import io.openhire.jobprocessing.events.JobOptimized;
@@ -58,6 +63,23 @@ class PlatformEventsGoldenEventsConsumedTest {
                         new Published(ORG, new LiveUpdates.Change("resume", RESUME, "PARSED")),
                         new Published(ORG, new LiveUpdates.Change("resume", RESUME, "NEEDS_OCR")),
                         new Published(ORG, new LiveUpdates.Change("resume", RESUME, "DELETED")));
+    }
+
+    @Test
+    void messagesAndInterviewsReloadTheCandidatesConversation() {
+        UUID candidate = UUID.fromString("3a1f7c2e-9b4d-4e8a-8f2c-1d0e9f8a7b6c");
+        events.onEvent(GoldenEvents.record(MessageSent.TOPIC));
+        events.onEvent(GoldenEvents.record(MessageBounced.TOPIC)); // to an address alone: no page shows it
+        events.onEvent(GoldenEvents.record(MessageReplied.TOPIC));
+        events.onEvent(GoldenEvents.record(InterviewScheduled.TOPIC));
+        events.onEvent(GoldenEvents.record(InterviewCancelled.TOPIC));
+
+        assertThat(published)
+                .containsExactly(
+                        new Published(ORG, new LiveUpdates.Change("conversation", candidate, "SENT")),
+                        new Published(ORG, new LiveUpdates.Change("conversation", candidate, "REPLIED")),
+                        new Published(ORG, new LiveUpdates.Change("conversation", candidate, "INTERVIEW_SCHEDULED")),
+                        new Published(ORG, new LiveUpdates.Change("conversation", candidate, "INTERVIEW_CANCELLED")));
     }
 
     @Test
