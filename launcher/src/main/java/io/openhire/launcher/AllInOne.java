@@ -71,7 +71,13 @@ public final class AllInOne {
             ServiceModule.withDatabase("communication", CommunicationConfiguration.class)
                     .secret("openhire.communication.key", "communication.key")
                     .secret("openhire.communication.mail.imap-password", MAIL_REPLIES_SECRET),
-            ServiceModule.stateless("dashboard", DashboardConfiguration.class).part(ServiceModule.Part.USER_FACING),
+            ServiceModule.stateless("dashboard", DashboardConfiguration.class)
+                    .part(ServiceModule.Part.USER_FACING)
+                    // its Mail page reads and answers the embedded mail server's mailboxes
+                    .setting("openhire.dashboard.local-mail.imap-host", AllInOne.LOOPBACK)
+                    .setting("openhire.dashboard.local-mail.imap-port", String.valueOf(EmbeddedMailServer.IMAP_PORT))
+                    .setting("openhire.dashboard.local-mail.smtp-host", AllInOne.LOOPBACK)
+                    .setting("openhire.dashboard.local-mail.smtp-port", String.valueOf(EmbeddedMailServer.SMTP_PORT)),
             ServiceModule.stateless("gateway", GatewayConfiguration.class).part(ServiceModule.Part.EDGE));
 
     static final String PUBLIC_URL = "http://localhost:8080";
@@ -295,6 +301,7 @@ public final class AllInOne {
                     settings.put("openhire.identity.bootstrap-operator.organization", "OpenHire Demo Agency");
                 }
             }
+            settings.putAll(service.settings());
             for (Map.Entry<String, String> directory : service.directories().entrySet()) {
                 settings.put(
                         directory.getKey(),

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param secrets property → file under {@code <data dir>/secrets}: a random 32-byte key, generated on
  *     first start and given only to this service
  * @param directories property → directory under the data directory, for services that keep files
+ * @param settings property → value the all-in-one gives this service only (where the launcher's own parts,
+ *     such as the mail server, are)
  */
 record ServiceModule(
         String name,
@@ -20,7 +22,8 @@ record ServiceModule(
         boolean database,
         Part part,
         Map<String, String> secrets,
-        Map<String, String> directories) {
+        Map<String, String> directories,
+        Map<String, String> settings) {
 
     enum Part {
         /** A service behind the gateway that acts for organisations on its own: it gets a service account. */
@@ -35,16 +38,16 @@ record ServiceModule(
 
     /** A service with a database and nothing else from the launcher. */
     static ServiceModule withDatabase(String name, Class<?> configuration) {
-        return new ServiceModule(name, configuration, true, Part.SERVICE, Map.of(), Map.of());
+        return new ServiceModule(name, configuration, true, Part.SERVICE, Map.of(), Map.of(), Map.of());
     }
 
     /** A service that keeps no data of its own. */
     static ServiceModule stateless(String name, Class<?> configuration) {
-        return new ServiceModule(name, configuration, false, Part.SERVICE, Map.of(), Map.of());
+        return new ServiceModule(name, configuration, false, Part.SERVICE, Map.of(), Map.of(), Map.of());
     }
 
     ServiceModule part(Part part) {
-        return new ServiceModule(name, configuration, database, part, secrets, directories);
+        return new ServiceModule(name, configuration, database, part, secrets, directories, settings);
     }
 
     /** Whether it gets credentials of its own to act for an organisation (ServiceAccount). */
@@ -55,12 +58,18 @@ record ServiceModule(
     ServiceModule secret(String property, String file) {
         Map<String, String> more = new java.util.LinkedHashMap<>(secrets);
         more.put(property, file);
-        return new ServiceModule(name, configuration, database, part, Map.copyOf(more), directories);
+        return new ServiceModule(name, configuration, database, part, Map.copyOf(more), directories, settings);
     }
 
     ServiceModule directory(String property, String subdirectory) {
         Map<String, String> more = new java.util.LinkedHashMap<>(directories);
         more.put(property, subdirectory);
-        return new ServiceModule(name, configuration, database, part, secrets, Map.copyOf(more));
+        return new ServiceModule(name, configuration, database, part, secrets, Map.copyOf(more), settings);
+    }
+
+    ServiceModule setting(String property, String value) {
+        Map<String, String> more = new java.util.LinkedHashMap<>(settings);
+        more.put(property, value);
+        return new ServiceModule(name, configuration, database, part, secrets, directories, Map.copyOf(more));
     }
 }

@@ -10,15 +10,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -32,7 +36,9 @@ import tools.jackson.databind.JsonNode;
  * upload two resumes and watch them turn from Received to Parsed without reloading; a photo is refused
  * with the reason on the page; open the demo job, see
  * ranked candidates with explanations (the new resume among them); give feedback; an ended session sends
- * the person back to sign in with a message; sign out. A screenshot of each step goes to
+ * the person back to sign in with a message; sign out. On the way (issue 16) the shortlist is emailed, the
+ * candidate reads it and answers on the all-in-one's Mail page, the answer appears in the conversation without a
+ * reload, and an interview is proposed and booked through the candidate's link. A screenshot of each step goes to
  * {@code target/screenshots/} (look at them).
  */
 final class RecruiterInBrowser {
@@ -96,6 +102,11 @@ final class RecruiterInBrowser {
                     .extracting(WebElement::getText)
                     .containsExactlyInAnyOrder("noor-haddad-cv.pdf", "jonas-weber-cv.docx");
             screenshot(browser, "parsed-live");
+            String noorResume = browser.findElements(By.cssSelector("#uploads li.upload a.file")).stream()
+                    .filter(a -> a.getText().equals("noor-haddad-cv.pdf"))
+                    .findFirst()
+                    .orElseThrow()
+                    .getAttribute("href");
 
             // A file that is not a resume: refused, with the reason on the page; nothing else changes.
             browser.findElement(By.id("files"))
@@ -133,6 +144,24 @@ final class RecruiterInBrowser {
                     browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
             assertThat(feedbackOutcomes(email, password, jobId)).contains("SHORTLISTED");
 
+            // Talking to a candidate (issue 16): Noor is shortlisted too, and the shortlist gets an email.
+            WebElement noor = browser.findElements(By.cssSelector("#shortlist li.match")).stream()
+                    .filter(line -> line.getText().contains("Noor Haddad"))
+                    .findFirst()
+                    .orElseThrow();
+            String noorId = noor.getAttribute("data-candidate-id");
+            if (!noorId.equals(candidateId)) {
+                noor.findElement(By.cssSelector("button[value=SHORTLISTED]")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("feedback-" + noorId), "Shortlisted — feedback saved"));
+            }
+            browser.findElement(By.cssSelector("#email-shortlist button[type=submit]"))
+                    .click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("email-shortlist"), "Sent to "));
+            assertThat(browser.findElement(By.id("email-shortlist")).getText()).contains("shortlisted candidate(s)");
+            screenshot(browser, "shortlist-emailed");
+            conversationWithNoor(browser, wait, noorResume);
+
             // The same page on a phone.
             browser.manage().window().setSize(new Dimension(390, 844));
             browser.navigate().refresh();
@@ -167,6 +196,92 @@ final class RecruiterInBrowser {
         } finally {
             browser.quit();
         }
+    }
+
+    /**
+     * Noor's conversation, with Noor in a second tab reading the all-in-one's Mail page: the shortlist email is
+     * in her mailbox; her answer appears on her candidate page without a reload; the recruiter proposes
+     * interview times, Noor books one through the link in her invitation, and both get the calendar invitation.
+     */
+    private void conversationWithNoor(WebDriver browser, WebDriverWait wait, String noorResume) {
+        String noorMail = "noor.haddad@example.com";
+        browser.get(noorResume);
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Noor Haddad"));
+        wait.until(ExpectedConditions.textToBe(By.id("live-status"), "live"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation"), "Your application"));
+        String recruiterTab = browser.getWindowHandle();
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('conversation').scrollIntoView()");
+        screenshot(browser, "conversation-sent");
+
+        browser.switchTo().newWindow(WindowType.TAB);
+        String noorTab = browser.getWindowHandle();
+        openMail(browser, wait, noorMail, "Your application: " + DEMO_JOB);
+        assertThat(browser.findElement(By.cssSelector(".mail-text")).getText())
+                .contains("Hello Noor,", "you are on our shortlist for " + DEMO_JOB, "To stop receiving emails");
+        screenshot(browser, "candidate-reads-email");
+        browser.findElement(By.id("reply-text")).sendKeys("Thank you! I would love to talk. Noor");
+        browser.findElement(By.id("send-answer")).click();
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Answer sent as " + noorMail));
+
+        // Back on the recruiter's page: the answer arrives by itself (IMAP → event → live update).
+        browser.switchTo().window(recruiterTab);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#conversation ol.thread"), "I would love to talk"));
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('conversation').scrollIntoView()");
+        screenshot(browser, "reply-in-thread");
+
+        // An interview: two times offered; Noor books the second through her link.
+        browser.findElement(By.xpath("//summary[text()='Schedule an interview']"))
+                .click();
+        List<WebElement> slots = browser.findElements(By.cssSelector("#conversation input[name=slot]"));
+        LocalDateTime first = LocalDateTime.now().plusDays(3).withHour(10).truncatedTo(ChronoUnit.HOURS);
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript(
+                "arguments[0].value = arguments[1]",
+                slots.get(0),
+                first.toString().substring(0, 16));
+        js.executeScript(
+                "arguments[0].value = arguments[1]",
+                slots.get(1),
+                first.plusDays(1).toString().substring(0, 16));
+        browser.findElement(By.id("interview-location")).sendKeys("https://meet.example.com/noor");
+        browser.findElement(By.xpath("//button[text()='Propose times']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation"), "Invitation sent"));
+        screenshot(browser, "interview-proposed");
+
+        browser.switchTo().window(noorTab);
+        openMail(browser, wait, noorMail, "Interview invitation: Interview");
+        browser.findElement(By.partialLinkText("/api/v1/communications/bookings/"))
+                .click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Interview"));
+        List<WebElement> times = browser.findElements(By.cssSelector("input[name=slot]"));
+        assertThat(times).hasSize(2);
+        screenshot(browser, "booking-page");
+        times.get(1).click();
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Booked"));
+        screenshot(browser, "booked");
+        openMail(browser, wait, noorMail, "Interview booked: Interview");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("calendar invitation attached");
+
+        // The recruiter sees the booking without a reload.
+        browser.switchTo().window(recruiterTab);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation"), "Booked"));
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('conversation').scrollIntoView()");
+        screenshot(browser, "interview-booked");
+        browser.switchTo().window(noorTab).close();
+        browser.switchTo().window(recruiterTab);
+    }
+
+    /** Noor's (or anyone's) mailbox on the Mail page, until the message with this subject is there; opens it. */
+    private void openMail(WebDriver browser, WebDriverWait wait, String address, String subject) {
+        wait.until(d -> {
+            d.get(baseUrl + "/mail?address=" + address);
+            return !d.findElements(By.linkText(subject)).isEmpty();
+        });
+        browser.findElement(By.linkText(subject)).click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), subject));
     }
 
     private WebDriver start() throws IOException {

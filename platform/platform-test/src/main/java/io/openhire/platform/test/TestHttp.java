@@ -72,6 +72,12 @@ public final class TestHttp {
                 .POST(body(body)));
     }
 
+    public Response put(String path, Object body, String... headers) {
+        return send(request(path, headers)
+                .header("Content-Type", "application/json")
+                .PUT(body(body)));
+    }
+
     public Response patch(String path, Object body, String... headers) {
         return send(request(path, headers)
                 .header("Content-Type", "application/json")

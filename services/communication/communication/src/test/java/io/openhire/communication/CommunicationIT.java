@@ -358,6 +358,53 @@ class CommunicationIT extends CommunicationScenario {
     }
 
     @Test
+    void aMarketingEmailGoesOnlyToAnAddressWithRecordedConsentAndUnsubscribingStillWins() throws Exception {
+        String address = "mia." + tag + "@example.test";
+        UUID candidate = candidate("Mia Wong", address);
+        var newsletter = map(
+                "channel",
+                "EMAIL",
+                "candidateId",
+                candidate,
+                "subject",
+                "New roles this week",
+                "body",
+                "Hello {{candidate.firstName}}, three new roles fit you.",
+                "kind",
+                "MARKETING");
+        assertProblem(http().post("/api/v1/communications/send", newsletter, bearer(recruiter)), 422, "no-consent");
+
+        TestHttp.Response consent = http().put(
+                        "/api/v1/communications/consents",
+                        map("address", address, "granted", true, "source", "career site sign-up form"),
+                        bearer(recruiter));
+        assertThat(consent.status()).as(consent.body()).isEqualTo(200);
+        assertThat(consent.json().get("granted").asBoolean()).isTrue();
+        assertProblem(
+                http().put(
+                                "/api/v1/communications/consents",
+                                map("address", "two@x.test, three@x.test", "granted", true, "source", "form"),
+                                bearer(recruiter)),
+                400,
+                "validation");
+
+        TestHttp.Response sent = http().post("/api/v1/communications/send", newsletter, bearer(recruiter));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+        String link = received(address).getHeader("List-Unsubscribe")[0].replaceAll("[<>]", "");
+        http().postRaw(
+                        link.substring(link.indexOf("/api/")),
+                        "application/x-www-form-urlencoded",
+                        "List-Unsubscribe=One-Click".getBytes());
+
+        assertThat(http().get("/api/v1/communications/consents?address=" + address, bearer(recruiter))
+                        .json()
+                        .get("suppressedBecause")
+                        .asString())
+                .isEqualTo("UNSUBSCRIBED");
+        assertProblem(http().post("/api/v1/communications/send", newsletter, bearer(recruiter)), 422, "suppressed");
+    }
+
+    @Test
     void aBulkSendQueuesEachCandidatePersonallyAndSaysWhoWasSkipped() throws Exception {
         String a = "a." + tag + "@example.test";
         String b = "b." + tag + "@example.test";

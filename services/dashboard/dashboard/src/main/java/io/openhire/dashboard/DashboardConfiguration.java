@@ -32,6 +32,12 @@ public class DashboardConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The all-in-one's local mail server, for the Mail page and its link in the menu ({@code @localMail}). */
+    @Bean
+    DashboardProperties.LocalMail localMail(DashboardProperties properties) {
+        return properties.localMail();
+    }
+
     @Bean
     IdentityApi dashboardIdentityApi(ServiceClients clients) {
         return clients.create(IdentityApi.class, "identity");

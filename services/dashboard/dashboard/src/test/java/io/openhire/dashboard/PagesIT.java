@@ -250,7 +250,9 @@ class PagesIT {
                 .contains(">Apache Kafka<", ">Kubernetes (nice to have)<")
                 .contains("The ranking model&#39;s weights (v1), relative, 0–10.", "Blind review is off.")
                 .contains(">Required skills<", ">Job title<", ">Overall fit (semantic)<", ">Salary<")
-                .contains("name=\"requiredSkills\"", "value=\"3.0\"", "name=\"salary\"", "value=\"0.5\"")
+                // relative to the heaviest (0.3, shown at 10): salary's 0.05 is 1.7, location's 0.1 is 3.3
+                .contains("name=\"requiredSkills\"", "value=\"10.0\"", "name=\"salary\"", "value=\"1.7\"")
+                .contains("name=\"location\"", "value=\"3.3\"")
                 .contains("We build payment services in Java and Kafka.");
 
         HttpResponse<String> shortlist = browser.fragment("job-shortlist", "/jobs/" + JOB + "/shortlist");

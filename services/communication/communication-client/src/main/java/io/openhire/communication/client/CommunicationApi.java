@@ -72,6 +72,13 @@ public interface CommunicationApi {
     @GetExchange("/api/v1/communications/templates")
     List<TemplateView> templates();
 
+    /** Records marketing consent (or its withdrawal) for an address. */
+    @PutExchange("/api/v1/communications/consents")
+    ConsentView recordConsent(@RequestBody ConsentRequest request);
+
+    @GetExchange("/api/v1/communications/consents")
+    ConsentView consent(@RequestParam String address);
+
     @PostExchange("/api/v1/communications/templates")
     TemplateView createTemplate(@RequestBody TemplateRequest request);
 

@@ -1,5 +1,6 @@
 package io.openhire.communication.consent;
 
+import io.openhire.communication.client.ConsentView;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Locale;
@@ -66,6 +67,43 @@ public class Suppressions {
                 .query(Boolean.class)
                 .optional()
                 .orElse(false);
+    }
+
+    /** Records consent (or its withdrawal) with how it was given and by whom; the latest word counts. */
+    public void recordConsent(UUID org, String address, boolean granted, String source, String actor) {
+        jdbc.sql("""
+                        INSERT INTO marketing_consent (organization_id, address, granted, source, recorded_by, recorded_at)
+                        VALUES (:org, :address, :granted, :source, :actor, :now)
+                        ON CONFLICT (organization_id, address) DO UPDATE SET granted = :granted, source = :source,
+                            recorded_by = :actor, recorded_at = :now
+                        """)
+                .param("org", org)
+                .param("address", normal(address))
+                .param("granted", granted)
+                .param("source", source)
+                .param("actor", actor)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    /** The consent as recorded, with the suppression that overrides it; empty record when nothing was said. */
+    public ConsentView consent(UUID org, String address) {
+        String normal = normal(address);
+        String suppressed = of(org, normal).map(Enum::name).orElse(null);
+        return jdbc.sql("""
+                        SELECT * FROM marketing_consent WHERE organization_id = :org AND address = :address
+                        """)
+                .param("org", org)
+                .param("address", normal)
+                .query((rs, i) -> new ConsentView(
+                        normal,
+                        rs.getBoolean("granted"),
+                        rs.getString("source"),
+                        rs.getString("recorded_by"),
+                        rs.getTimestamp("recorded_at").toInstant(),
+                        suppressed))
+                .optional()
+                .orElse(new ConsentView(normal, false, null, null, null, suppressed));
     }
 
     /** Email addresses compare case-insensitively. */

@@ -1,5 +1,10 @@
 package io.openhire.dashboard.web;
 
+import io.openhire.communication.client.BulkAccepted;
+import io.openhire.communication.client.BulkSendRequest;
+import io.openhire.communication.client.CommunicationApi;
+import io.openhire.communication.client.TemplateView;
+import io.openhire.communication.events.Channel;
 import io.openhire.dashboard.api.ApiProblem;
 import io.openhire.jobingestion.client.JobIngestionApi;
 import io.openhire.jobingestion.client.JobPage;
@@ -32,6 +37,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.RestClientResponseException;
 
 /**
  * Jobs: the searchable list, and a job's page with its ad review and its ranked, explained shortlist
@@ -49,10 +55,17 @@ class JobsPages {
     private final JobIngestionApi jobs;
     private final JobProcessingApi reviews;
     private final MatchingApi matches;
+    private final CommunicationApi communication;
 
     private final Labels labels;
 
-    JobsPages(JobIngestionApi jobs, JobProcessingApi reviews, MatchingApi matches, Labels labels) {
+    JobsPages(
+            JobIngestionApi jobs,
+            JobProcessingApi reviews,
+            MatchingApi matches,
+            CommunicationApi communication,
+            Labels labels) {
+        this.communication = communication;
         this.labels = labels;
         this.jobs = jobs;
         this.reviews = reviews;
@@ -92,6 +105,9 @@ class JobsPages {
     @GetMapping("/jobs/{id}")
     String job(@PathVariable UUID id, Model model) {
         model.addAttribute("job", jobs.job(id));
+        model.addAttribute("jobId", id);
+        model.addAttribute("sendKey", UUID.randomUUID());
+        model.addAttribute("templates", emailTemplates());
         model.addAttribute("review", review(id));
         settings(id, model);
         return "job";
@@ -167,6 +183,81 @@ class JobsPages {
         return "job :: feedback-given";
     }
 
+    /**
+     * Emails every candidate whose latest feedback for this job is "shortlisted", personalised, in one bulk send
+     * (the form's key makes a resubmit harmless); says who got nothing and why.
+     */
+    @PostMapping("/jobs/{id}/email-shortlist")
+    String emailShortlist(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String templateId,
+            @RequestParam(required = false) String subject,
+            @RequestParam(required = false) String body,
+            @RequestParam String sendKey,
+            Model model) {
+        List<UUID> shortlisted = given(id).entrySet().stream()
+                .filter(e -> e.getValue() == Outcome.SHORTLISTED)
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+        model.addAttribute("jobId", id);
+        model.addAttribute("sendKey", UUID.randomUUID());
+        model.addAttribute("templates", emailTemplates());
+        if (shortlisted.isEmpty()) {
+            model.addAttribute("error", "Nobody is shortlisted for this job yet: shortlist candidates first.");
+            return "job :: email-shortlist";
+        }
+        boolean fromTemplate = templateId != null && !templateId.isBlank();
+        try {
+            BulkAccepted sent = communication.sendBulk(
+                    sendKey,
+                    new BulkSendRequest(
+                            Channel.EMAIL,
+                            shortlisted,
+                            fromTemplate ? UUID.fromString(templateId) : null,
+                            fromTemplate ? null : subject,
+                            fromTemplate ? null : body,
+                            id,
+                            Map.of(),
+                            null));
+            long skipped =
+                    sent.recipients().stream().filter(r -> r.skipped() != null).count();
+            model.addAttribute(
+                    "notice",
+                    "Sent to " + sent.queued() + " of " + shortlisted.size() + " shortlisted candidate(s)"
+                            + (skipped == 0 ? "." : "; " + skipped + " got nothing (" + skippedReasons(sent) + ")."));
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("error", "Choose a template from the list.");
+        } catch (RestClientResponseException e) {
+            model.addAttribute("error", ApiProblem.message(e));
+        }
+        return "job :: email-shortlist";
+    }
+
+    private static String skippedReasons(BulkAccepted sent) {
+        return sent.recipients().stream()
+                .filter(r -> r.skipped() != null)
+                .map(r -> switch (r.skipped()) {
+                    case "no-address" -> "no email address";
+                    case "suppressed" -> "unsubscribed or bounced";
+                    case "no-consent" -> "no consent to marketing";
+                    case "unknown-candidate" -> "no longer known";
+                    default -> r.skipped();
+                })
+                .distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private List<TemplateView> emailTemplates() {
+        try {
+            return communication.templates().stream()
+                    .filter(t -> t.channel() == Channel.EMAIL)
+                    .toList();
+        } catch (RuntimeException e) {
+            return List.of(); // communication is away: the job page works, the form offers writing the email
+        }
+    }
+
     @PostMapping("/jobs/{id}/reveal")
     String reveal(@PathVariable UUID id, @RequestParam UUID candidateId, Model model) {
         model.addAttribute("revealed", matches.reveal(new RevealRequest(id, candidateId)));
@@ -191,17 +282,27 @@ class JobsPages {
     }
 
     /**
-     * One weight slider: the category's share shown on a 0–10 scale, in steps of 0.5.
+     * One weight slider: the category's weight relative to the heaviest (at 10), in steps of 0.1.
      *
      * @param category the category's key ({@code requiredSkills}): the form field's name, and its element ids
      */
     record Slider(String category, String label, String value) {}
 
     private List<Slider> sliders(Map<ScoreCategory, Double> weights) {
+        // Weights are relative: the heaviest is shown at 10 and the others in proportion, to a tenth. (Shown as
+        // weight × 10 in steps of 0.5, a 0.07 and a 0.03 both became 0.5, and ranking again saved them so.)
+        double heaviest = weights == null
+                ? 0
+                : weights.values().stream()
+                        .filter(w -> w != null)
+                        .mapToDouble(Double::doubleValue)
+                        .max()
+                        .orElse(0);
+        double scale = heaviest > 0 ? 10 / heaviest : 0;
         return CATEGORIES.stream()
                 .map(category -> {
                     Double weight = weights == null ? null : weights.get(category);
-                    double onScale = Math.round((weight == null ? 0 : weight) * 10 * 2) / 2.0;
+                    double onScale = Math.round((weight == null ? 0 : weight) * scale * 10) / 10.0;
                     return new Slider(
                             category.key(), labels.category(category), String.format(Locale.ROOT, "%.1f", onScale));
                 })

@@ -37,7 +37,7 @@ class PlatformEventsGoldenEventsConsumedTest {
     record Published(UUID organizationId, LiveUpdates.Change change) {}
 
     final List<Published> published = new ArrayList<>();
-    final LiveUpdates live = new LiveUpdates(new DashboardProperties(null, null)) {
+    final LiveUpdates live = new LiveUpdates(new DashboardProperties(null, null, null)) {
         @Override
         public void publish(UUID organizationId, Change change) {
             published.add(new Published(organizationId, change));

@@ -119,7 +119,10 @@ class BookingController {
                 .header("X-Robots-Tag", "noindex")
                 .body("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                        + "<title>Interview booking</title></head><body>" + body + "</body></html>");
+                        // the dashboard's style sheet, served by the same gateway: the page looks like OpenHire
+                        + "<link rel=\"stylesheet\" href=\"/assets/dashboard.css\">"
+                        + "<title>Interview booking</title></head><body><main class=\"card narrow\">" + body
+                        + "</main></body></html>");
     }
 
     private static String esc(String text) {
