@@ -160,7 +160,10 @@ final class RecruiterInBrowser {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("email-shortlist"), "Sent to "));
             assertThat(browser.findElement(By.id("email-shortlist")).getText()).contains("shortlisted candidate(s)");
             screenshot(browser, "shortlist-emailed");
+            String jobPage = browser.getCurrentUrl();
             conversationWithNoor(browser, wait, noorResume);
+            browser.get(jobPage);
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), DEMO_JOB));
 
             // The same page on a phone.
             browser.manage().window().setSize(new Dimension(390, 844));

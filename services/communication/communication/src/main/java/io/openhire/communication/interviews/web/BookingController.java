@@ -19,7 +19,8 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The candidate's booking page: public (no account), reached by the tokenised link in their invitation. It
  * lists the offered times in the recruiter's time zone with its UTC offset, and books the one picked. Plain
- * HTML, no script; not cached, not indexed, and the token is not sent on as a referrer.
+ * HTML, no script; not cached, not indexed, and the token goes to no other site as a referrer ("same-origin":
+ * with "no-referrer" browsers send "Origin: null" with the form, which the CORS check rightly refuses).
  */
 @RestController
 @RequestMapping("/api/v1/communications/bookings")
@@ -115,7 +116,7 @@ class BookingController {
         return ResponseEntity.status(status)
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .header("Cache-Control", "no-store")
-                .header("Referrer-Policy", "no-referrer")
+                .header("Referrer-Policy", "same-origin")
                 .header("X-Robots-Tag", "noindex")
                 .body("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
