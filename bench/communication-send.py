@@ -41,6 +41,8 @@ def main():
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--service", default="http://localhost:8141")
     parser.add_argument("--base", default="http://localhost:8080")
+    parser.add_argument("--recipients", type=int, default=0,
+                        help="spread over this many addresses (default: one address per message)")
     args = parser.parse_args()
     email, password = "mailer-%s@example.test" % uuid.uuid4().hex[:8], "seven quiet harbours at dawn"
     call(args.base, "POST", "/api/v1/users/register",
@@ -49,7 +51,7 @@ def main():
     run = uuid.uuid4().hex[:6]
 
     def send(n):
-        body = {"channel": "EMAIL", "to": f"bench-{run}-{n}@example.test", "subject": "Your application {{custom.n}}",
+        body = {"channel": "EMAIL", "to": f"bench-{run}-{n % args.recipients if args.recipients else n}@example.test", "subject": "Your application {{custom.n}}",
                 "body": "Hello,\n\nthank you for applying. We will be in touch this week.\n", "variables": {"custom.n": str(n)}}
         status, answer = call(args.service, "POST", "/api/v1/communications/send", body, token,
                               {"Idempotency-Key": f"bench-{run}-{n}"})

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicUrl where people reach OpenHire (the gateway): unsubscribe links point there
  * @param dispatchEvery how often the send queue is looked at
  * @param dispatchBatch messages claimed at a time
+ * @param dispatchWorkers how many batches are sent at once, each over its own SMTP connection
  * @param maxAttempts sending attempts before a message is FAILED
  * @param firstRetry the wait before the second attempt; each next wait doubles
  * @param sendingLease a message SENDING for longer than this was cut off by a stop or crash: it is sent again,
@@ -24,6 +25,7 @@ public record CommunicationProperties(
         Mail mail,
         @DefaultValue("PT0.5S") Duration dispatchEvery,
         @DefaultValue("50") int dispatchBatch,
+        @DefaultValue("4") int dispatchWorkers,
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("PT30S") Duration firstRetry,
         @DefaultValue("PT2M") Duration sendingLease,

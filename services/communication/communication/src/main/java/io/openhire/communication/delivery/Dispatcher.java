@@ -7,6 +7,7 @@ import io.openhire.communication.consent.Suppressions;
 import io.openhire.communication.events.Channel;
 import io.openhire.communication.events.MessageSent;
 import io.openhire.platform.events.Outbox;
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
@@ -14,8 +15,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +70,7 @@ public class Dispatcher {
     private final Suppressions suppressions;
     private final CommunicationProperties properties;
     private final Clock clock;
+    private final ExecutorService workers;
 
     Dispatcher(
             JdbcClient jdbc,
@@ -82,11 +89,41 @@ public class Dispatcher {
         this.suppressions = suppressions;
         this.properties = properties;
         this.clock = clock;
+        this.workers = Executors.newFixedThreadPool(
+                Math.max(1, properties.dispatchWorkers()),
+                Thread.ofPlatform()
+                        .name("communication-dispatch-", 0)
+                        .daemon(true)
+                        .factory());
     }
 
     @Scheduled(fixedDelayString = "${openhire.communication.dispatch-every:PT0.5S}")
     void round() {
         requeueCutOff();
+        if (properties.dispatchWorkers() <= 1) {
+            drain();
+            return;
+        }
+        // Several workers, each with its own SMTP connection, claim batches of their own (SKIP LOCKED) until the
+        // queue is empty: the mail server's round trips overlap.
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < properties.dispatchWorkers(); i++) {
+            running.add(workers.submit(this::drain));
+        }
+        for (Future<?> worker : running) {
+            try {
+                worker.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                log.warn("A dispatch worker stopped: {}", e.getCause().toString());
+            }
+        }
+    }
+
+    /** Claims and sends batches until a batch comes back short. */
+    private void drain() {
         List<Claimed> claimed;
         do {
             claimed = claim();
@@ -94,6 +131,11 @@ public class Dispatcher {
                 send(claimed);
             }
         } while (claimed.size() == properties.dispatchBatch());
+    }
+
+    @PreDestroy
+    void stopWorkers() {
+        workers.shutdownNow();
     }
 
     /** Messages left SENDING by a stop or crash go back to the queue. */
