@@ -70,7 +70,8 @@ class Inbound {
                 null,
                 null,
                 "inbound:email",
-                now));
+                now,
+                null));
         if (!inserted) {
             return false; // read before
         }

@@ -41,54 +41,7 @@ public class Messages {
             UUID batchId,
             String createdBy,
             Instant at,
-            String calendar) {
-
-        /** A message without a calendar object. */
-        public NewMessage(
-                UUID id,
-                UUID organizationId,
-                UUID candidateId,
-                UUID jobId,
-                String direction,
-                Channel channel,
-                MessageKind kind,
-                String from,
-                String to,
-                String subject,
-                String body,
-                MessageStatus status,
-                String statusReason,
-                String rfcMessageId,
-                UUID inReplyTo,
-                UUID templateId,
-                Integer templateVersion,
-                UUID batchId,
-                String createdBy,
-                Instant at) {
-            this(
-                    id,
-                    organizationId,
-                    candidateId,
-                    jobId,
-                    direction,
-                    channel,
-                    kind,
-                    from,
-                    to,
-                    subject,
-                    body,
-                    status,
-                    statusReason,
-                    rfcMessageId,
-                    inReplyTo,
-                    templateId,
-                    templateVersion,
-                    batchId,
-                    createdBy,
-                    at,
-                    null);
-        }
-    }
+            String calendar) {}
 
     private final JdbcClient jdbc;
 

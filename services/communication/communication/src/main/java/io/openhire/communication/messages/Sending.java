@@ -337,7 +337,8 @@ public class Sending {
                 draft.template() == null ? null : draft.template().version(),
                 batch,
                 caller.actor(),
-                now));
+                now,
+                null));
     }
 
     /**
