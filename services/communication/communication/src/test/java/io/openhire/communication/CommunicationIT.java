@@ -404,6 +404,74 @@ class CommunicationIT extends CommunicationScenario {
         assertProblem(http().post("/api/v1/communications/send", newsletter, bearer(recruiter)), 422, "suppressed");
     }
 
+    /**
+     * A worker that claimed messages and died before the mail server had them leaves them SENDING: after the
+     * lease they go out once, with the Message-ID they were given; what was SENT before is never sent again.
+     */
+    @Test
+    void messagesCutOffWhileSendingGoOutOnceWithTheirMessageIdAndSentOnesAreNotRepeated() throws Exception {
+        List<String> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            sent.add(http().post(
+                            "/api/v1/communications/send",
+                            map(
+                                    "channel",
+                                    "EMAIL",
+                                    "to",
+                                    "sent" + i + "." + tag + "@example.test",
+                                    "subject",
+                                    "S" + i,
+                                    "body",
+                                    "Hello"),
+                            bearer(recruiter))
+                    .json()
+                    .get("messageId")
+                    .asString());
+        }
+        sent.forEach(id -> awaitStatus(id, "SENT"));
+        List<UUID> cutOff = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            UUID id = UUID.randomUUID();
+            cutOff.add(id);
+            messages.insert(new io.openhire.communication.messages.Messages.NewMessage(
+                    id,
+                    org,
+                    null,
+                    null,
+                    "OUTBOUND",
+                    io.openhire.communication.events.Channel.EMAIL,
+                    io.openhire.communication.client.MessageKind.TRANSACTIONAL,
+                    "jobs@acme.test",
+                    "cut" + i + "." + tag + "@example.test",
+                    "C" + i,
+                    "Hello",
+                    io.openhire.communication.client.MessageStatus.SENDING,
+                    null,
+                    "<" + id + "@acme.test>",
+                    null,
+                    null,
+                    null,
+                    null,
+                    "user:test",
+                    java.time.Instant.now(),
+                    null));
+        }
+        // as a crash leaves them: claimed (SENDING, one attempt) three minutes ago, never marked sent
+        jdbc.sql("UPDATE message SET attempts = 1, updated_at = now() - interval '3 minutes' WHERE id IN (:ids)")
+                .param("ids", cutOff)
+                .update();
+
+        cutOff.forEach(id -> awaitStatus(id.toString(), "SENT"));
+        for (int i = 0; i < 5; i++) {
+            List<MimeMessage> got = messagesTo("cut" + i + "." + tag + "@example.test");
+            assertThat(got).hasSize(1);
+            assertThat(got.getFirst().getMessageID()).isEqualTo("<" + cutOff.get(i) + "@acme.test>");
+        }
+        for (int i = 0; i < 20; i++) {
+            assertThat(messagesTo("sent" + i + "." + tag + "@example.test")).hasSize(1);
+        }
+    }
+
     @Test
     void aBulkSendQueuesEachCandidatePersonallyAndSaysWhoWasSkipped() throws Exception {
         String a = "a." + tag + "@example.test";

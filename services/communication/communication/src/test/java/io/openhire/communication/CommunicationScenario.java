@@ -105,6 +105,9 @@ abstract class CommunicationScenario {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    io.openhire.communication.messages.Messages messages;
+
     final UUID org = UUID.randomUUID();
     final String admin = TOKENS.token(UUID.randomUUID(), org, "ADMIN");
     final String recruiter = TOKENS.token(UUID.randomUUID(), org, "RECRUITER");
