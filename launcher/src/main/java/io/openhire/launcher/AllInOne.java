@@ -10,6 +10,7 @@ import io.openhire.launcher.demo.DemoData;
 import io.openhire.matching.MatchingConfiguration;
 import io.openhire.modelregistry.ModelRegistryConfiguration;
 import io.openhire.modelserving.ModelServingConfiguration;
+import io.openhire.notification.NotificationConfiguration;
 import io.openhire.platform.web.RequestIdFilter;
 import io.openhire.resumeingestion.ResumeIngestionConfiguration;
 import io.openhire.resumeprocessing.ResumeProcessingConfiguration;
@@ -71,6 +72,7 @@ public final class AllInOne {
             ServiceModule.withDatabase("communication", CommunicationConfiguration.class)
                     .secret("openhire.communication.key", "communication.key")
                     .secret("openhire.communication.mail.imap-password", MAIL_REPLIES_SECRET),
+            ServiceModule.withDatabase("notification", NotificationConfiguration.class),
             ServiceModule.stateless("dashboard", DashboardConfiguration.class)
                     .part(ServiceModule.Part.USER_FACING)
                     // its Mail page reads and answers the embedded mail server's mailboxes

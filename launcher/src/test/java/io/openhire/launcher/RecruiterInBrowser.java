@@ -38,7 +38,7 @@ import tools.jackson.databind.JsonNode;
  * ranked candidates with explanations (the new resume among them); give feedback; an ended session sends
  * the person back to sign in with a message; sign out. On the way (issue 16) the shortlist is emailed, the
  * candidate reads it and answers on the all-in-one's Mail page, the answer appears in the conversation without a
- * reload, and an interview is proposed and booked through the candidate's link. A screenshot of each step goes to
+ * reload, an interview is proposed and booked through the candidate's link, and the recruiter's bell says so. A screenshot of each step goes to
  * {@code target/screenshots/} (look at them).
  */
 final class RecruiterInBrowser {
@@ -275,6 +275,17 @@ final class RecruiterInBrowser {
         screenshot(browser, "interview-booked");
         browser.switchTo().window(noorTab).close();
         browser.switchTo().window(recruiterTab);
+
+        // The bell says so, by itself: the reply and the booking; its page lists them; all read, the count goes.
+        wait.until(d -> !d.findElements(By.cssSelector("#bell .count")).isEmpty());
+        browser.findElement(By.id("bell")).click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Notifications"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Interview booked"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("A candidate replied");
+        screenshot(browser, "notifications");
+        browser.findElement(By.id("mark-all-read")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h2"), "0 unread"));
+        wait.until(d -> d.findElements(By.cssSelector("#bell .count")).isEmpty());
     }
 
     /** Noor's (or anyone's) mailbox on the Mail page, until the message with this subject is there; opens it. */

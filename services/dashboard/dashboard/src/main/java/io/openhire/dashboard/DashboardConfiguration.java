@@ -6,6 +6,7 @@ import io.openhire.jobingestion.client.JobIngestionApi;
 import io.openhire.jobprocessing.client.JobProcessingApi;
 import io.openhire.matching.client.MatchingApi;
 import io.openhire.modelregistry.client.ModelRegistryApi;
+import io.openhire.notification.client.NotificationApi;
 import io.openhire.platform.http.ServiceClients;
 import io.openhire.resumeingestion.client.ResumeIngestionApi;
 import io.openhire.resumeprocessing.client.ResumeProcessingApi;
@@ -71,6 +72,11 @@ public class DashboardConfiguration {
     @Bean
     CommunicationApi dashboardCommunicationApi(ServiceClients clients) {
         return clients.create(CommunicationApi.class, "communication");
+    }
+
+    @Bean
+    NotificationApi dashboardNotificationApi(ServiceClients clients) {
+        return clients.create(NotificationApi.class, "notification");
     }
 
     @Bean

@@ -8,6 +8,7 @@ import io.openhire.communication.events.MessageSent;
 import io.openhire.jobingestion.events.JobIngested;
 import io.openhire.jobprocessing.events.JobOptimized;
 import io.openhire.matching.events.MatchFeedbackRecorded;
+import io.openhire.notification.events.NotificationCreated;
 import io.openhire.resumeingestion.events.ResumeDeleted;
 import io.openhire.resumeingestion.events.ResumeReceived;
 import io.openhire.resumeprocessing.events.ResumeParseFailed;
@@ -56,7 +57,8 @@ class PlatformEvents {
                 MessageBounced.TOPIC,
                 MessageReplied.TOPIC,
                 InterviewScheduled.TOPIC,
-                InterviewCancelled.TOPIC
+                InterviewCancelled.TOPIC,
+                NotificationCreated.TOPIC
             },
             groupId = "dashboard-#{T(java.util.UUID).randomUUID()}",
             properties = "auto.offset.reset=latest")
@@ -127,6 +129,14 @@ class PlatformEvents {
             case InterviewCancelled.TOPIC -> {
                 InterviewCancelled e = json.readValue(event, InterviewCancelled.class);
                 yield conversation(e.organizationId(), e.candidateId(), "INTERVIEW_CANCELLED");
+            }
+            case NotificationCreated.TOPIC -> {
+                NotificationCreated e = json.readValue(event, NotificationCreated.class);
+                // every open page of the organisation asks for its own person's count again
+                yield new Routed(
+                        e.organizationId(),
+                        new LiveUpdates.Change(
+                                "notification", e.notificationId(), e.type().name()));
             }
             default -> null;
         };

@@ -89,6 +89,10 @@
       document.querySelectorAll('[data-live~="job"]').forEach(function (el) { refresh(el, 500); });
     });
     source.addEventListener('feedback', function () {});
+    // A notification for the organisation: the bell asks for this person's count again.
+    source.addEventListener('notification', function () {
+      document.querySelectorAll('[data-live~="notification"]').forEach(function (el) { refresh(el, 300); });
+    });
     // A message or interview of a candidate changed (a reply came in, a booking): their conversation reloads.
     source.addEventListener('conversation', function (e) {
       var change = JSON.parse(e.data);

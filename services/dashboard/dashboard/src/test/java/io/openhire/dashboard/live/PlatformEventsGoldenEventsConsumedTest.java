@@ -11,6 +11,7 @@ import io.openhire.dashboard.DashboardProperties;
 import io.openhire.jobingestion.events.JobIngested;
 import io.openhire.jobprocessing.events.JobOptimized;
 import io.openhire.matching.events.MatchFeedbackRecorded;
+import io.openhire.notification.events.NotificationCreated;
 import io.openhire.platform.test.GoldenEvents;
 import io.openhire.resumeingestion.events.ResumeDeleted;
 import io.openhire.resumeingestion.events.ResumeReceived;
@@ -80,6 +81,19 @@ class PlatformEventsGoldenEventsConsumedTest {
                         new Published(ORG, new LiveUpdates.Change("conversation", candidate, "REPLIED")),
                         new Published(ORG, new LiveUpdates.Change("conversation", candidate, "INTERVIEW_SCHEDULED")),
                         new Published(ORG, new LiveUpdates.Change("conversation", candidate, "INTERVIEW_CANCELLED")));
+    }
+
+    @Test
+    void aNotificationRefreshesTheBells() {
+        events.onEvent(GoldenEvents.record(NotificationCreated.TOPIC));
+
+        assertThat(published)
+                .containsExactly(new Published(
+                        ORG,
+                        new LiveUpdates.Change(
+                                "notification",
+                                UUID.fromString("2c4e6a8b-0d1f-4a3b-8c5d-7e9f1a2b3c4d"),
+                                "CANDIDATE_REPLIED")));
     }
 
     @Test

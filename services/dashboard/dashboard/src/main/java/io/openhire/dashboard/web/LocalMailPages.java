@@ -1,4 +1,4 @@
-package io.openhire.dashboard.mail;
+package io.openhire.dashboard.web;
 
 import io.openhire.dashboard.DashboardProperties;
 import io.openhire.platform.web.ProblemException;
