@@ -17,12 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendingLease a message SENDING for longer than this was cut off by a stop or crash: it is sent again,
  *     with the same Message-ID
  * @param pollEvery how often the replies mailbox is read
+ * @param sms the SMS provider; without one, SMS is refused as not configured
  */
 @ConfigurationProperties("openhire.communication")
 public record CommunicationProperties(
         String key,
         @DefaultValue("http://localhost:8080") String publicUrl,
         Mail mail,
+        Sms sms,
         @DefaultValue("PT0.5S") Duration dispatchEvery,
         @DefaultValue("50") int dispatchBatch,
         @DefaultValue("4") int dispatchWorkers,
@@ -52,4 +54,35 @@ public record CommunicationProperties(
             String imapPassword,
             @DefaultValue("false") boolean tls,
             @DefaultValue("PT10S") Duration timeout) {}
+
+    /**
+     * The SMS provider (Twilio's Messages API as documented; another provider is another adapter).
+     *
+     * @param provider {@code twilio}, or empty: no SMS
+     * @param from the sending number (E.164) or messaging service
+     * @param baseUrl the provider's API (Twilio: {@code https://api.twilio.com})
+     * @param defaultRegion how to read numbers written without a country code (ISO 3166 alpha-2)
+     * @param quietFrom SMS wait from this local time of the recipient…
+     * @param quietUntil …until this one (their time zone from their number)
+     */
+    public record Sms(
+            String provider,
+            String accountSid,
+            String authToken,
+            String from,
+            @DefaultValue("https://api.twilio.com") String baseUrl,
+            @DefaultValue("US") String defaultRegion,
+            @DefaultValue("21:00") java.time.LocalTime quietFrom,
+            @DefaultValue("08:00") java.time.LocalTime quietUntil) {
+
+        public boolean configured() {
+            return "twilio".equalsIgnoreCase(provider)
+                    && accountSid != null
+                    && !accountSid.isBlank()
+                    && authToken != null
+                    && !authToken.isBlank()
+                    && from != null
+                    && !from.isBlank();
+        }
+    }
 }

@@ -119,6 +119,11 @@ abstract class CommunicationScenario {
 
     /** A candidate matching knows, with one address of this scenario's own. */
     UUID candidate(String name, String... emails) {
+        return candidateWithPhones(name, List.of(), emails);
+    }
+
+    /** A candidate with phone numbers as their resume gives them. */
+    UUID candidateWithPhones(String name, List<String> phones, String... emails) {
         UUID id = UUID.randomUUID();
         String list =
                 String.join(",", Arrays.stream(emails).map(e -> "\"" + e + "\"").toList());
@@ -126,8 +131,12 @@ abstract class CommunicationScenario {
                 .willReturn(aResponse()
                         .withHeader("Content-Type", "application/json")
                         .withBody("""
-                                {"candidateId":"%s","name":"%s","emails":[%s],"phones":[],"resumeIds":["%s"]}""".formatted(id, name, list, UUID.randomUUID()))));
+                                {"candidateId":"%s","name":"%s","emails":[%s],"phones":[%s],"resumeIds":["%s"]}""".formatted(id, name, list, quoted(phones), UUID.randomUUID()))));
         return id;
+    }
+
+    static String quoted(List<String> values) {
+        return String.join(",", values.stream().map(v -> "\"" + v + "\"").toList());
     }
 
     UUID job(String title) {

@@ -57,6 +57,15 @@ public class Suppressions {
                 .update();
     }
 
+    /** Lifts a suppression of this reason only (an SMS "START" undoes its "STOP", not a bounce or an unsubscribe). */
+    public void remove(UUID org, String address, Reason reason) {
+        jdbc.sql("DELETE FROM suppression WHERE organization_id = :org AND address = :address AND reason = :reason")
+                .param("org", org)
+                .param("address", normal(address))
+                .param("reason", reason.name())
+                .update();
+    }
+
     /** Whether the address has granted marketing consent (and not withdrawn it). */
     public boolean hasMarketingConsent(UUID org, String address) {
         return jdbc.sql("""

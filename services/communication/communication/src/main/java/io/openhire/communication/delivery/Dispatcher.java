@@ -6,6 +6,7 @@ import io.openhire.communication.client.MessageStatus;
 import io.openhire.communication.consent.Suppressions;
 import io.openhire.communication.events.Channel;
 import io.openhire.communication.events.MessageSent;
+import io.openhire.communication.sms.Twilio;
 import io.openhire.platform.events.Outbox;
 import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
@@ -68,6 +69,7 @@ public class Dispatcher {
     private final MailServer mail;
     private final Emails emails;
     private final Suppressions suppressions;
+    private final Twilio twilio;
     private final CommunicationProperties properties;
     private final Clock clock;
     private final ExecutorService workers;
@@ -79,6 +81,7 @@ public class Dispatcher {
             MailServer mail,
             Emails emails,
             Suppressions suppressions,
+            Twilio twilio,
             CommunicationProperties properties,
             Clock clock) {
         this.jdbc = jdbc;
@@ -87,6 +90,7 @@ public class Dispatcher {
         this.mail = mail;
         this.emails = emails;
         this.suppressions = suppressions;
+        this.twilio = twilio;
         this.properties = properties;
         this.clock = clock;
         this.workers = Executors.newFixedThreadPool(
@@ -182,7 +186,13 @@ public class Dispatcher {
                 .list();
     }
 
-    private void send(List<Claimed> batch) {
+    private void send(List<Claimed> claimed) {
+        List<Claimed> batch =
+                claimed.stream().filter(m -> m.channel() == Channel.EMAIL).toList();
+        claimed.stream().filter(m -> m.channel() == Channel.SMS).forEach(this::sendSms);
+        if (batch.isEmpty()) {
+            return;
+        }
         Transport transport = null;
         try {
             transport = mail.smtp().getTransport("smtp");
@@ -236,13 +246,47 @@ public class Dispatcher {
             retryOrFail(m, "sending failed: " + e.getClass().getSimpleName());
             return;
         }
+        markSent(m, null);
+    }
+
+    /** One SMS through the provider; its status callbacks come back to the webhook. */
+    private void sendSms(Claimed m) {
+        if (suppressions.of(m.organizationId(), m.to()).isPresent()) {
+            finish(m, MessageStatus.FAILED, "suppressed: the number was put on the suppression list meanwhile");
+            return;
+        }
+        if (!twilio.configured()) {
+            finish(m, MessageStatus.FAILED, "no SMS provider is configured any more");
+            return;
+        }
+        try {
+            String id = twilio.send(
+                    m.to(),
+                    m.body(),
+                    properties.publicUrl().replaceAll("/+$", "") + "/api/v1/communications/sms/twilio/status");
+            markSent(m, id);
+        } catch (Twilio.Refused e) {
+            if (e.permanent()) {
+                finish(m, MessageStatus.FAILED, e.getMessage());
+            } else {
+                retryOrFail(m, e.getMessage());
+            }
+        }
+    }
+
+    /** SENT, with its event, in one transaction. */
+    private void markSent(Claimed m, String providerId) {
         Instant now = clock.instant();
         transactions.executeWithoutResult(status -> {
             jdbc.sql("""
                             UPDATE message SET status = 'SENT', status_reason = NULL, sent_at = :now, updated_at = :now,
-                                next_attempt_at = NULL
+                                next_attempt_at = NULL, provider_id = :provider
                             WHERE id = :id
-                            """).param("id", m.id()).param("now", Timestamp.from(now)).update();
+                            """)
+                    .param("id", m.id())
+                    .param("now", Timestamp.from(now))
+                    .param("provider", providerId)
+                    .update();
             outbox.publish(
                     MessageSent.TOPIC,
                     m.id().toString(),

@@ -12,6 +12,9 @@ import io.openhire.communication.client.SendRequest;
 import io.openhire.communication.client.TemplateView;
 import io.openhire.communication.consent.Suppressions;
 import io.openhire.communication.events.Channel;
+import io.openhire.communication.sms.Phones;
+import io.openhire.communication.sms.QuietHours;
+import io.openhire.communication.sms.Twilio;
 import io.openhire.communication.templates.TemplateText;
 import io.openhire.communication.templates.Templates;
 import io.openhire.jobingestion.client.JobView;
@@ -53,6 +56,7 @@ public class Sending {
     private final Templates templates;
     private final Recipients recipients;
     private final Suppressions suppressions;
+    private final Twilio twilio;
     private final Messages messages;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -64,6 +68,7 @@ public class Sending {
             Templates templates,
             Recipients recipients,
             Suppressions suppressions,
+            Twilio twilio,
             Messages messages,
             JdbcClient jdbc,
             TransactionTemplate transactions,
@@ -73,6 +78,7 @@ public class Sending {
         this.templates = templates;
         this.recipients = recipients;
         this.suppressions = suppressions;
+        this.twilio = twilio;
         this.messages = messages;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -118,7 +124,8 @@ public class Sending {
                     .orElseThrow(() -> DomainException.notFound("The candidate"));
             addressed = address(org, draft, candidate, common);
         } else {
-            addressed = address(org, draft, null, emailAddress(request.to()), common);
+            String to = draft.channel() == Channel.SMS ? phoneNumber(request.to()) : emailAddress(request.to());
+            addressed = address(org, draft, null, to, common);
         }
         if (addressed.skipped() != null) {
             throw refusal(addressed.skipped());
@@ -213,7 +220,7 @@ public class Sending {
         if (channel == Channel.CALL) {
             throw DomainException.invalidField("channel", "a call is logged on the thread, not sent");
         }
-        if (channel == Channel.SMS) {
+        if (channel == Channel.SMS && !twilio.configured()) {
             throw DomainException.unprocessable(
                     "channel-not-configured",
                     "No SMS provider is configured for this installation: nothing was sent. An operator sets one"
@@ -233,7 +240,13 @@ public class Sending {
             body = template.body();
             kind = template.kind();
         } else {
-            Templates.checkSubject(subject);
+            if (channel == Channel.EMAIL) {
+                Templates.checkSubject(subject);
+            } else if (subject != null && !subject.isBlank()) {
+                throw DomainException.invalidField("subject", "an SMS has no subject");
+            } else {
+                subject = null;
+            }
             Templates.checkBody(channel, body);
             TemplateText.check("subject", subject);
             TemplateText.check("body", body);
@@ -279,11 +292,18 @@ public class Sending {
     }
 
     private Addressed address(UUID org, Draft draft, CandidateContact candidate, Map<String, String> common) {
-        String to = candidate.emails().stream()
-                .map(Sending::validEmailOrNull)
-                .filter(a -> a != null)
-                .findFirst()
-                .orElse(null);
+        String to = draft.channel() == Channel.SMS
+                ? candidate.phones().stream()
+                        .map(p -> Phones.e164(p, twilio.settings().defaultRegion())
+                                .orElse(null))
+                        .filter(a -> a != null)
+                        .findFirst()
+                        .orElse(null)
+                : candidate.emails().stream()
+                        .map(Sending::validEmailOrNull)
+                        .filter(a -> a != null)
+                        .findFirst()
+                        .orElse(null);
         if (to == null) {
             return new Addressed(candidate.candidateId(), null, null, null, "no-address");
         }
@@ -311,7 +331,9 @@ public class Sending {
         }
         String subject = TemplateText.render(draft.subject(), values);
         String body = TemplateText.render(draft.body(), values);
-        Templates.checkSubject(subject);
+        if (draft.channel() == Channel.EMAIL) {
+            Templates.checkSubject(subject);
+        }
         return new Addressed(candidateId, to, subject, body, null);
     }
 
@@ -325,7 +347,9 @@ public class Sending {
                 "OUTBOUND",
                 draft.channel(),
                 draft.kind(),
-                properties.mail().from(),
+                draft.channel() == Channel.SMS
+                        ? twilio.settings().from()
+                        : properties.mail().from(),
                 a.to(),
                 a.subject(),
                 a.body(),
@@ -339,6 +363,25 @@ public class Sending {
                 caller.actor(),
                 now,
                 null));
+        if (draft.channel() == Channel.SMS) {
+            // Quiet hours in the recipient's own time zone (from their number): the SMS waits until morning.
+            Instant allowed = new QuietHours(
+                            twilio.settings().quietFrom(), twilio.settings().quietUntil())
+                    .nextAllowed(now, Phones.zoneOf(a.to()));
+            if (allowed.isAfter(now)) {
+                jdbc.sql("UPDATE message SET next_attempt_at = :at WHERE id = :id")
+                        .param("at", Timestamp.from(allowed))
+                        .param("id", id)
+                        .update();
+            }
+        }
+    }
+
+    /** A mobile number as given, in E.164, or a 400. */
+    String phoneNumber(String to) {
+        return Phones.e164(to, twilio.settings().defaultRegion())
+                .orElseThrow(() -> DomainException.invalidField(
+                        "to", "must be a mobile phone number, with its country code (+49 151 …)"));
     }
 
     /**
@@ -400,7 +443,8 @@ public class Sending {
         return switch (skipped) {
             case "no-address" ->
                 DomainException.unprocessable(
-                        "no-address", "The candidate's resume has no email address: nothing was sent.");
+                        "no-address",
+                        "The candidate's resume has no email address (for an SMS: no mobile number): nothing was sent.");
             case "suppressed" ->
                 DomainException.unprocessable(
                         "suppressed",
