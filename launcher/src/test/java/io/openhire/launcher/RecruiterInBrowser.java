@@ -234,6 +234,16 @@ final class RecruiterInBrowser {
         ((JavascriptExecutor) browser).executeScript("document.getElementById('conversation').scrollIntoView()");
         screenshot(browser, "reply-in-thread");
 
+        // A call about it, logged on the conversation.
+        browser.findElement(By.xpath("//summary[text()='Log a call']")).click();
+        browser.findElement(By.id("call-minutes")).sendKeys("10");
+        browser.findElement(By.id("call-notes")).sendKeys("Talked about the team; she prefers mornings.");
+        browser.findElement(By.xpath("//button[text()='Log the call']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation"), "Call logged."));
+        assertThat(browser.findElement(By.cssSelector("#conversation ol.thread"))
+                        .getText())
+                .contains("Call (outbound)", "she prefers mornings", "connected, 10 min");
+
         // An interview: two times offered; Noor books the second through her link.
         browser.findElement(By.xpath("//summary[text()='Schedule an interview']"))
                 .click();

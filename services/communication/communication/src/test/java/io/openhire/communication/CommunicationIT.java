@@ -473,6 +473,58 @@ class CommunicationIT extends CommunicationScenario {
     }
 
     @Test
+    void aRecruiterLogsACallOnTheConversationAndBadCallsAreRefused() {
+        UUID candidate = candidateWithPhones("Cara Call", List.of("+4915123456789"), "cara." + tag + "@example.test");
+
+        TestHttp.Response logged = http().post(
+                        "/api/v1/communications/calls",
+                        map(
+                                "candidateId",
+                                candidate,
+                                "outcome",
+                                "CONNECTED",
+                                "durationMinutes",
+                                12,
+                                "notes",
+                                "Interested; salary expectation 70k; available from March."),
+                        bearer(recruiter));
+
+        assertThat(logged.status()).as(logged.body()).isEqualTo(201);
+        assertThat(logged.json().get("channel").asString()).isEqualTo("CALL");
+        assertThat(logged.json().get("status").asString()).isEqualTo("LOGGED");
+        assertThat(logged.json().get("statusReason").asString()).isEqualTo("connected, 12 min");
+        JsonNode thread = http().get("/api/v1/communications/threads/" + candidate, bearer(recruiter))
+                .json();
+        assertThat(thread).hasSize(1);
+        assertThat(thread.get(0).get("body").asString()).startsWith("Interested;");
+
+        assertProblem(
+                http().post(
+                                "/api/v1/communications/calls",
+                                map("candidateId", candidate, "outcome", "GREAT"),
+                                bearer(recruiter)),
+                400,
+                "validation");
+        assertProblem(
+                http().post(
+                                "/api/v1/communications/calls",
+                                map("candidateId", candidate, "outcome", "BUSY", "occurredAt", "2999-01-01T00:00:00Z"),
+                                bearer(recruiter)),
+                400,
+                "validation");
+        assertProblem(
+                http().post(
+                                "/api/v1/communications/calls",
+                                map("candidateId", UUID.randomUUID(), "outcome", "BUSY"),
+                                bearer(recruiter)),
+                404,
+                "not-found");
+        assertThat(http().get("/api/v1/communications/threads/" + candidate, bearer(recruiter))
+                        .json())
+                .hasSize(1);
+    }
+
+    @Test
     void aBulkSendQueuesEachCandidatePersonallyAndSaysWhoWasSkipped() throws Exception {
         String a = "a." + tag + "@example.test";
         String b = "b." + tag + "@example.test";

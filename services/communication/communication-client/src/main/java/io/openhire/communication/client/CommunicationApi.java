@@ -48,6 +48,10 @@ public interface CommunicationApi {
     @GetExchange("/api/v1/communications/threads/{candidateId}")
     List<MessageView> thread(@PathVariable UUID candidateId);
 
+    /** Records a call on the candidate's conversation (201). */
+    @PostExchange("/api/v1/communications/calls")
+    MessageView logCall(@RequestBody CallRequest request);
+
     /** Marks the candidate's replies read. */
     @PostExchange("/api/v1/communications/threads/{candidateId}/read")
     void markRead(@PathVariable UUID candidateId);

@@ -1,5 +1,6 @@
 package io.openhire.dashboard.web;
 
+import io.openhire.communication.client.CallRequest;
 import io.openhire.communication.client.CancelRequest;
 import io.openhire.communication.client.CommunicationApi;
 import io.openhire.communication.client.InterviewRequest;
@@ -140,6 +141,27 @@ class ConversationPages {
             return render(resumeId, model, null, ApiProblem.message(e));
         }
         return render(resumeId, model, "Invitation sent: the candidate picks a time through their link.", null);
+    }
+
+    /** Records a call on the conversation. */
+    @PostMapping("/candidates/{resumeId}/calls")
+    String logCall(
+            @PathVariable UUID resumeId,
+            @RequestParam String outcome,
+            @RequestParam(required = false) Integer durationMinutes,
+            @RequestParam(required = false) String notes,
+            Model model) {
+        CandidateContact candidate = candidate(resumeId);
+        if (candidate == null) {
+            return render(resumeId, model, null, "The candidate is not known yet: wait until the resume is parsed.");
+        }
+        try {
+            communication.logCall(
+                    new CallRequest(candidate.candidateId(), "OUTBOUND", outcome, durationMinutes, notes, null));
+        } catch (RestClientResponseException e) {
+            return render(resumeId, model, null, ApiProblem.message(e));
+        }
+        return render(resumeId, model, "Call logged.", null);
     }
 
     @PostMapping("/candidates/{resumeId}/interviews/{interviewId}/cancel")

@@ -2,11 +2,13 @@ package io.openhire.communication.messages.web;
 
 import io.openhire.communication.client.BulkAccepted;
 import io.openhire.communication.client.BulkSendRequest;
+import io.openhire.communication.client.CallRequest;
 import io.openhire.communication.client.InboxPage;
 import io.openhire.communication.client.MessageView;
 import io.openhire.communication.client.SendAccepted;
 import io.openhire.communication.client.SendRequest;
 import io.openhire.communication.inbox.Inbox;
+import io.openhire.communication.messages.Calls;
 import io.openhire.communication.messages.Messages;
 import io.openhire.communication.messages.Sending;
 import io.openhire.platform.security.AuthenticatedUser;
@@ -43,8 +45,10 @@ class MessageController {
     private final Sending sending;
     private final Messages messages;
     private final Inbox inbox;
+    private final Calls calls;
 
-    MessageController(Sending sending, Messages messages, Inbox inbox) {
+    MessageController(Sending sending, Messages messages, Inbox inbox, Calls calls) {
+        this.calls = calls;
         this.sending = sending;
         this.messages = messages;
         this.inbox = inbox;
@@ -69,6 +73,13 @@ class MessageController {
             @RequestBody BulkSendRequest request) {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(sending.sendBulk(caller, bearer, idempotencyKey, request));
+    }
+
+    /** Records a call on the candidate's conversation (201). */
+    @PostMapping("/calls")
+    @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER')")
+    ResponseEntity<MessageView> logCall(AuthenticatedUser caller, @RequestBody CallRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(calls.log(caller, request));
     }
 
     @GetMapping("/messages/{id}")
