@@ -11,6 +11,7 @@ import io.openhire.platform.events.Outbox;
 import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -193,9 +194,11 @@ public class Dispatcher {
         if (batch.isEmpty()) {
             return;
         }
+        // One session and one connection for the batch; each message is built in the same session.
+        Session session = mail.smtp();
         Transport transport = null;
         try {
-            transport = mail.smtp().getTransport("smtp");
+            transport = session.getTransport("smtp");
             transport.connect(
                     mail.settings().smtpHost(),
                     mail.settings().smtpPort(),
@@ -213,7 +216,7 @@ public class Dispatcher {
         }
         try {
             for (Claimed m : batch) {
-                sendOne(transport, m);
+                sendOne(session, transport, m);
             }
         } finally {
             try {
@@ -224,13 +227,13 @@ public class Dispatcher {
         }
     }
 
-    private void sendOne(Transport transport, Claimed m) {
+    private void sendOne(Session session, Transport transport, Claimed m) {
         if (suppressions.of(m.organizationId(), m.to()).isPresent()) {
             finish(m, MessageStatus.FAILED, "suppressed: the address was put on the suppression list meanwhile");
             return;
         }
         try {
-            var mime = emails.build(mail.smtp(), m, mail.settings().replyTo());
+            var mime = emails.build(session, m, mail.settings().replyTo());
             mime.saveChanges();
             transport.sendMessage(mime, mime.getAllRecipients());
         } catch (SendFailedException e) {
