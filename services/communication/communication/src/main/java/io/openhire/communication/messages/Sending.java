@@ -522,7 +522,8 @@ public class Sending {
         return address;
     }
 
-    static String validEmailOrNull(String address) {
+    /** One plain email address as given (no display name, list or line break), or null. */
+    public static String validEmailOrNull(String address) {
         if (address == null || address.length() > 254) {
             return null;
         }

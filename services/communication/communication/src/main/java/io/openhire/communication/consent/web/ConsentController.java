@@ -3,10 +3,9 @@ package io.openhire.communication.consent.web;
 import io.openhire.communication.client.ConsentRequest;
 import io.openhire.communication.client.ConsentView;
 import io.openhire.communication.consent.Suppressions;
+import io.openhire.communication.messages.Sending;
 import io.openhire.platform.security.AuthenticatedUser;
 import io.openhire.platform.web.ProblemException;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -52,18 +51,10 @@ class ConsentController {
     }
 
     private static String address(String address) {
-        try {
-            if (address == null || address.length() > 254) {
-                throw new AddressException();
-            }
-            InternetAddress parsed = new InternetAddress(address.strip(), true);
-            parsed.validate();
-            if (!parsed.getAddress().equals(address.strip())) {
-                throw new AddressException();
-            }
-            return parsed.getAddress();
-        } catch (AddressException e) {
+        String valid = Sending.validEmailOrNull(address);
+        if (valid == null) {
             throw ProblemException.invalidField("address", "must be one email address");
         }
+        return valid;
     }
 }
