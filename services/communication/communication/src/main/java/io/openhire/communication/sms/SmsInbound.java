@@ -9,6 +9,8 @@ import io.openhire.communication.events.MessageDelivered;
 import io.openhire.communication.events.MessageReplied;
 import io.openhire.communication.messages.Messages;
 import io.openhire.platform.events.Outbox;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,18 +55,12 @@ public class SmsInbound {
     /** An SMS from {@code from} (E.164); answers false when no conversation knows the number (it is ignored). */
     @Transactional
     public boolean received(String providerId, String from, String to, String body) {
-        Optional<LastSent> last = jdbc.sql("""
+        Optional<LastSent> last =
+                jdbc.sql("""
                         SELECT id, organization_id, candidate_id, job_id FROM message
                         WHERE channel = 'SMS' AND direction = 'OUTBOUND' AND to_address = :from
                         ORDER BY created_at DESC LIMIT 1
-                        """)
-                .param("from", from)
-                .query((rs, i) -> new LastSent(
-                        rs.getObject("id", UUID.class),
-                        rs.getObject("organization_id", UUID.class),
-                        rs.getObject("candidate_id", UUID.class),
-                        rs.getObject("job_id", UUID.class)))
-                .optional();
+                        """).param("from", from).query(SmsInbound::lastSent).optional();
         if (last.isEmpty()) {
             return false;
         }
@@ -118,11 +114,7 @@ public class SmsInbound {
                         SELECT id, organization_id, candidate_id, job_id FROM message WHERE provider_id = :provider
                         """)
                 .param("provider", providerId)
-                .query((rs, i) -> new LastSent(
-                        rs.getObject("id", UUID.class),
-                        rs.getObject("organization_id", UUID.class),
-                        rs.getObject("candidate_id", UUID.class),
-                        rs.getObject("job_id", UUID.class)))
+                .query(SmsInbound::lastSent)
                 .optional();
         if (message.isEmpty()) {
             return;
@@ -168,5 +160,13 @@ public class SmsInbound {
                         .param("now", Timestamp.from(clock.instant()))
                         .update()
                 == 1;
+    }
+
+    private static LastSent lastSent(ResultSet rs, int row) throws SQLException {
+        return new LastSent(
+                rs.getObject("id", UUID.class),
+                rs.getObject("organization_id", UUID.class),
+                rs.getObject("candidate_id", UUID.class),
+                rs.getObject("job_id", UUID.class));
     }
 }
