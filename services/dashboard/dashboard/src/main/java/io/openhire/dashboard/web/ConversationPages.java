@@ -80,7 +80,12 @@ class ConversationPages {
             Model model) {
         CandidateContact candidate = candidate(resumeId);
         if (candidate == null) {
-            return render(resumeId, model, null, "The candidate is not known yet: wait until the resume is parsed.");
+            return render(
+                    resumeId,
+                    candidate,
+                    model,
+                    null,
+                    "The candidate is not known yet: wait until the resume is parsed.");
         }
         boolean fromTemplate = templateId != null && !templateId.isBlank();
         try {
@@ -97,11 +102,11 @@ class ConversationPages {
                             Map.of(),
                             null));
         } catch (IllegalArgumentException e) {
-            return render(resumeId, model, null, "Choose a template from the list.");
+            return render(resumeId, candidate, model, null, "Choose a template from the list.");
         } catch (RestClientResponseException e) {
-            return render(resumeId, model, null, ApiProblem.message(e));
+            return render(resumeId, candidate, model, null, ApiProblem.message(e));
         }
-        return render(resumeId, model, "Sent: it is on its way.", null);
+        return render(resumeId, candidate, model, "Sent: it is on its way.", null);
     }
 
     /** Proposes interview times; the candidate gets an email with a link to book one. */
@@ -116,7 +121,12 @@ class ConversationPages {
             Model model) {
         CandidateContact candidate = candidate(resumeId);
         if (candidate == null) {
-            return render(resumeId, model, null, "The candidate is not known yet: wait until the resume is parsed.");
+            return render(
+                    resumeId,
+                    candidate,
+                    model,
+                    null,
+                    "The candidate is not known yet: wait until the resume is parsed.");
         }
         List<LocalDateTime> times = new ArrayList<>();
         for (String slot : slots == null ? List.<String>of() : slots) {
@@ -124,7 +134,7 @@ class ConversationPages {
                 try {
                     times.add(LocalDateTime.parse(slot));
                 } catch (DateTimeParseException e) {
-                    return render(resumeId, model, null, "A proposed time is not a date and time: " + slot);
+                    return render(resumeId, candidate, model, null, "A proposed time is not a date and time: " + slot);
                 }
             }
         }
@@ -138,9 +148,10 @@ class ConversationPages {
                     times,
                     location == null || location.isBlank() ? null : location));
         } catch (RestClientResponseException e) {
-            return render(resumeId, model, null, ApiProblem.message(e));
+            return render(resumeId, candidate, model, null, ApiProblem.message(e));
         }
-        return render(resumeId, model, "Invitation sent: the candidate picks a time through their link.", null);
+        return render(
+                resumeId, candidate, model, "Invitation sent: the candidate picks a time through their link.", null);
     }
 
     /** Records a call on the conversation. */
@@ -153,15 +164,20 @@ class ConversationPages {
             Model model) {
         CandidateContact candidate = candidate(resumeId);
         if (candidate == null) {
-            return render(resumeId, model, null, "The candidate is not known yet: wait until the resume is parsed.");
+            return render(
+                    resumeId,
+                    candidate,
+                    model,
+                    null,
+                    "The candidate is not known yet: wait until the resume is parsed.");
         }
         try {
             communication.logCall(
                     new CallRequest(candidate.candidateId(), "OUTBOUND", outcome, durationMinutes, notes, null));
         } catch (RestClientResponseException e) {
-            return render(resumeId, model, null, ApiProblem.message(e));
+            return render(resumeId, candidate, model, null, ApiProblem.message(e));
         }
-        return render(resumeId, model, "Call logged.", null);
+        return render(resumeId, candidate, model, "Call logged.", null);
     }
 
     @PostMapping("/candidates/{resumeId}/interviews/{interviewId}/cancel")
@@ -175,12 +191,16 @@ class ConversationPages {
     }
 
     private String render(UUID resumeId, Model model, String notice, String error) {
+        return render(resumeId, candidate(resumeId), model, notice, error);
+    }
+
+    /** The conversation fragment for a candidate already asked for (null: not known yet). */
+    private String render(UUID resumeId, CandidateContact candidate, Model model, String notice, String error) {
         model.addAttribute("resumeId", resumeId);
         model.addAttribute("notice", notice);
         model.addAttribute("error", error);
         model.addAttribute("sendKey", UUID.randomUUID());
         model.addAttribute("zones", zones());
-        CandidateContact candidate = candidate(resumeId);
         model.addAttribute("candidate", candidate);
         if (candidate == null) {
             return "candidate :: conversation";
