@@ -480,6 +480,14 @@ public class Interviews {
                 interview.organizationId());
     }
 
+    /** An interview by id alone, for work of the service's own (reminders); empty when it is gone. */
+    Optional<Stored> byId(UUID id) {
+        return jdbc.sql("SELECT * FROM interview WHERE id = :id")
+                .param("id", id)
+                .query(Interviews::stored)
+                .optional();
+    }
+
     Stored get(UUID org, UUID id) {
         return jdbc.sql("SELECT * FROM interview WHERE organization_id = :org AND id = :id")
                 .param("org", org)

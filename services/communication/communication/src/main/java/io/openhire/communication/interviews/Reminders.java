@@ -77,12 +77,7 @@ class Reminders {
                 .query((rs, i) -> new Due(rs.getObject("interview_id", UUID.class), Kind.valueOf(rs.getString("kind"))))
                 .list();
         for (Due d : due) {
-            Interviews.Stored interview = jdbc.sql("SELECT organization_id FROM interview WHERE id = :id")
-                    .param("id", d.interviewId())
-                    .query(UUID.class)
-                    .optional()
-                    .map(org -> interviews.get(org, d.interviewId()))
-                    .orElse(null);
+            Interviews.Stored interview = interviews.byId(d.interviewId()).orElse(null);
             if (interview == null) {
                 continue;
             }
