@@ -260,7 +260,9 @@ final class RecruiterInBrowser {
                 first.plusDays(1).toString().substring(0, 16));
         browser.findElement(By.id("interview-location")).sendKeys("https://meet.example.com/noor");
         browser.findElement(By.xpath("//button[text()='Propose times']")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation"), "Invitation sent"));
+        // (what stays: the notice may already be replaced by the live refresh the invitation email's sending causes)
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("conversation"), "2 time(s) offered, waiting for the candidate"));
         screenshot(browser, "interview-proposed");
 
         browser.switchTo().window(noorTab);
