@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.openhire.jobingestion.events.JobIngested;
+import io.openhire.jobingestion.events.JobSourceFailing;
+import io.openhire.platform.test.GoldenEvents;
 import io.openhire.platform.test.TestHttp;
 import io.openhire.platform.test.TestInfrastructure;
 import io.openhire.platform.test.TestKafka;
@@ -278,6 +280,14 @@ class JobIngestionIT {
         List<JsonNode> kept = jobs("&source=" + good);
         assertThat(kept).hasSize(1);
         assertThat(kept.getFirst().get("status").asString()).isEqualTo("OPEN");
+        // Its people heard once that it stopped working, not again at the next failed crawl; the event names the
+        // source and the reason.
+        List<ConsumerRecord<String, String>> failing =
+                TestKafka.read(JobSourceFailing.TOPIC, r -> r.key().equals(good), 1);
+        assertThat(failing).hasSize(1);
+        JobSourceFailing event = GoldenEvents.JSON.readValue(failing.getFirst().value(), JobSourceFailing.class);
+        assertThat(event.sourceName()).isEqualTo("good");
+        assertThat(event.reason()).contains("malformed JSON at line 4");
 
         String unreachable = createSource(
                         map("name", "gone", "kind", "LEVER", "board", "gone", "url", "http://localhost:1"))

@@ -92,4 +92,18 @@ class GoldenEventsTest {
                         true,
                         Instant.parse("2026-12-06T08:00:00Z")));
     }
+
+    @Test
+    void interviewDueMatchesItsGoldenSample() {
+        GoldenEvents.assertRoundTrip(
+                InterviewDue.TOPIC,
+                InterviewDue.class,
+                new InterviewDue(
+                        UUID.fromString("9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a"),
+                        ORG,
+                        CANDIDATE,
+                        JOB,
+                        Instant.parse("2026-12-07T10:00:00Z"),
+                        Instant.parse("2026-12-07T09:00:00Z")));
+    }
 }

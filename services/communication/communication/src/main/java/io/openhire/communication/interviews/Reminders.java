@@ -1,6 +1,8 @@
 package io.openhire.communication.interviews;
 
+import io.openhire.communication.events.InterviewDue;
 import io.openhire.communication.messages.Sending;
+import io.openhire.platform.events.Outbox;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,13 +46,21 @@ class Reminders {
     private final TransactionTemplate transactions;
     private final Interviews interviews;
     private final Sending sending;
+    private final Outbox outbox;
     private final Clock clock;
 
-    Reminders(JdbcClient jdbc, TransactionTemplate transactions, Interviews interviews, Sending sending, Clock clock) {
+    Reminders(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            Interviews interviews,
+            Sending sending,
+            Outbox outbox,
+            Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.interviews = interviews;
         this.sending = sending;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -94,6 +104,20 @@ class Reminders {
                     text,
                     null,
                     "communication:reminder");
+            if (d.kind() == Kind.HOUR_BEFORE) {
+                // the organisation's people hear of it too (notification), in the same transaction
+                outbox.publish(
+                        InterviewDue.TOPIC,
+                        interview.id().toString(),
+                        new InterviewDue(
+                                interview.id(),
+                                interview.organizationId(),
+                                interview.candidateId(),
+                                interview.jobId(),
+                                interview.startsAt(),
+                                now),
+                        interview.organizationId());
+            }
         }
         return due.size() == 50;
     }

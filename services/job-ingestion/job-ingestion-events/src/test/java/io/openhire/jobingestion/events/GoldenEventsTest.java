@@ -34,4 +34,18 @@ class GoldenEventsTest {
                 Instant.parse("2026-11-22T08:00:00Z"));
         GoldenEvents.assertRoundTrip(JobIngested.TOPIC, JobIngested.class, expected);
     }
+
+    @Test
+    void jobSourceFailingMatchesItsGoldenSample() {
+        GoldenEvents.assertRoundTrip(
+                JobSourceFailing.TOPIC,
+                JobSourceFailing.class,
+                new JobSourceFailing(
+                        UUID.fromString("7e6d5c4b-3a29-4817-a6f5-e4d3c2b1a090"),
+                        UUID.fromString("6f1c1b9e-2f0a-4a57-9a53-7f1f3f3c2a10"),
+                        "Vault-Tec careers",
+                        UUID.fromString("1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d"),
+                        "The board answered 404 Not Found for https://boards-api.greenhouse.io/v1/boards/vaulttec/jobs",
+                        Instant.parse("2026-12-05T06:00:00Z")));
+    }
 }

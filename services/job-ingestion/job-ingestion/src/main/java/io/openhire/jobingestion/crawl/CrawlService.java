@@ -5,12 +5,14 @@ import io.openhire.jobingestion.connectors.Connector;
 import io.openhire.jobingestion.connectors.ConnectorException;
 import io.openhire.jobingestion.connectors.SourceKind;
 import io.openhire.jobingestion.connectors.WebFetcher;
+import io.openhire.jobingestion.events.JobSourceFailing;
 import io.openhire.jobingestion.jobs.JobNormaliser;
 import io.openhire.jobingestion.jobs.JobStore;
 import io.openhire.jobingestion.sources.JobSource;
 import io.openhire.jobingestion.sources.JobSources;
 import io.openhire.jobingestion.sources.SourceService;
 import io.openhire.platform.errors.DomainException;
+import io.openhire.platform.events.Outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +51,7 @@ public class CrawlService {
     private final Map<SourceKind, Connector> connectors = new EnumMap<>(SourceKind.class);
     private final JobIngestionProperties properties;
     private final TransactionTemplate transactions;
+    private final Outbox outbox;
     private final Clock clock;
 
     CrawlService(
@@ -60,6 +63,7 @@ public class CrawlService {
             List<Connector> connectors,
             JobIngestionProperties properties,
             TransactionTemplate transactions,
+            Outbox outbox,
             Clock clock) {
         this.crawls = crawls;
         this.sources = sources;
@@ -69,6 +73,7 @@ public class CrawlService {
         connectors.forEach(c -> this.connectors.put(c.kind(), c));
         this.properties = properties;
         this.transactions = transactions;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -216,10 +221,24 @@ public class CrawlService {
                 progress.closed);
     }
 
+    /**
+     * Records the failure on the crawl and the source; a source that was working (or new) announces that it is
+     * now failing, in the same transaction (its people hear of it once, not at every retry).
+     */
     private void fail(Crawl crawl, JobSource source, Crawls.Progress progress, String error) {
         Instant now = clock.instant();
-        crawls.finish(crawl.id(), Crawl.Status.FAILED, progress, error, now);
-        sources.recordError(source.id(), crawl.id(), error, now);
+        transactions.executeWithoutResult(status -> {
+            crawls.finish(crawl.id(), Crawl.Status.FAILED, progress, error, now);
+            sources.recordError(source.id(), crawl.id(), error, now);
+            if (!"FAILING".equals(source.health())) {
+                outbox.publish(
+                        JobSourceFailing.TOPIC,
+                        source.id().toString(),
+                        new JobSourceFailing(
+                                source.id(), source.organizationId(), source.name(), crawl.id(), error, now),
+                        source.organizationId());
+            }
+        });
         log.info("Crawl {} of source {} failed: {}", crawl.id(), source.id(), error);
     }
 }
