@@ -9,6 +9,7 @@ import io.openhire.jobingestion.events.JobIngested;
 import io.openhire.jobprocessing.events.JobOptimized;
 import io.openhire.matching.events.CandidateRevealed;
 import io.openhire.matching.events.MatchFeedbackRecorded;
+import io.openhire.matching.events.StrongMatchFound;
 import io.openhire.matchingtest.Neighbours;
 import io.openhire.platform.crypto.Sha256;
 import io.openhire.platform.events.EventHeaders;
@@ -232,6 +233,22 @@ class MatchingIT {
         assertThat(nurseLine.path("matchedRequiredSkills").toString()).contains("patient care");
         assertThat(nurseLine.path("breakdown").path("location").path("score").asDouble())
                 .isEqualTo(1.0);
+    }
+
+    @Test
+    void aNewResumeThatRanksHighForAnOpenJobIsAnnouncedForThatJobOnly() {
+        Hiring hiring = hiring();
+        UUID resent = receive(hiring.org().id(), TestDocuments.pdf(MatchingTestData.priya()));
+
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> found =
+                TestKafka.read(StrongMatchFound.TOPIC, r -> r.value().contains(resent.toString()), 1);
+        assertThat(found).hasSize(1);
+        StrongMatchFound event = io.openhire.platform.test.GoldenEvents.JSON.readValue(
+                found.getFirst().value(), StrongMatchFound.class);
+        assertThat(event.jobId()).isEqualTo(hiring.backendJob()); // not the nurse job she does not fit
+        assertThat(event.organizationId()).isEqualTo(hiring.org().id());
+        assertThat(event.score()).isGreaterThan(70); // as the job's ranking shows Priya
+        assertThat(found.getFirst().key()).isEqualTo(hiring.backendJob().toString());
     }
 
     @Test

@@ -41,4 +41,18 @@ class GoldenEventsTest {
                 new CandidateRevealed(ORG, JOB, CANDIDATE, ACTOR, Instant.parse("2026-11-22T09:05:00Z"));
         GoldenEvents.assertRoundTrip(CandidateRevealed.TOPIC, CandidateRevealed.class, expected);
     }
+
+    @Test
+    void strongMatchFoundMatchesItsGoldenSample() {
+        GoldenEvents.assertRoundTrip(
+                StrongMatchFound.TOPIC,
+                StrongMatchFound.class,
+                new StrongMatchFound(
+                        ORG,
+                        JOB,
+                        CANDIDATE,
+                        UUID.fromString("4b5c6d7e-8f90-4a1b-8c2d-3e4f5a6b7c8d"),
+                        83.4,
+                        Instant.parse("2026-12-05T09:12:00Z")));
+    }
 }

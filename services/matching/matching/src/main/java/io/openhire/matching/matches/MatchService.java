@@ -195,16 +195,9 @@ public class MatchService {
         UUID candidateId = candidate.facts().candidateId();
         Generation generation = index.current();
         RankerModel model = rankers.current();
-        Optional<OrgIndex> orgIndex = generation.existing(org);
-        List<Ranking.Ranked> ranked = List.of();
-        int indexed = 0;
-        if (orgIndex.isPresent()) {
-            float[] vector = embeddings.stored(
-                    org, SourceChanged.Kind.RESUME, candidate.facts().resumeId(), generation.embeddingVersion());
-            ranked = ranking.jobsForCandidate(
-                    orgIndex.get().jobs(), candidate.facts(), candidate.searchText(), vector, model, mode, limit);
-            indexed = orgIndex.get().jobs().count();
-        }
+        RankedJobs rankedJobs = rankJobs(generation, model, org, candidate, limit, mode);
+        List<Ranking.Ranked> ranked = rankedJobs.ranked();
+        int indexed = rankedJobs.indexed();
         List<MatchList.Line> lines = new ArrayList<>();
         for (Ranking.Ranked r : ranked) {
             JobFacts job = (JobFacts) r.facts();
@@ -250,6 +243,62 @@ public class MatchService {
                 "MODEL",
                 indexed,
                 lines);
+    }
+
+    /** Jobs ranked for a candidate, and how many jobs the organisation's index holds. */
+    private record RankedJobs(List<Ranking.Ranked> ranked, int indexed) {}
+
+    private RankedJobs rankJobs(
+            Generation generation,
+            RankerModel model,
+            UUID org,
+            CandidateStore.StoredCandidate candidate,
+            int limit,
+            Ranking.Mode mode) {
+        Optional<OrgIndex> orgIndex = generation.existing(org);
+        if (orgIndex.isEmpty()) {
+            return new RankedJobs(List.of(), 0);
+        }
+        float[] vector = embeddings.stored(
+                org, SourceChanged.Kind.RESUME, candidate.facts().resumeId(), generation.embeddingVersion());
+        return new RankedJobs(
+                ranking.jobsForCandidate(
+                        orgIndex.get().jobs(), candidate.facts(), candidate.searchText(), vector, model, mode, limit),
+                orgIndex.get().jobs().count());
+    }
+
+    /** A job a resume ranks high for. */
+    public record StrongMatch(UUID jobId, double score) {}
+
+    /**
+     * The open jobs this resume scores at least {@code floor} for (at most {@code limit}), ranked as a
+     * recruiter would see them, without recording a list (nobody was shown it). Empty (not ready) while the
+     * index is being built after a start, or while the resume's vector is still being computed and
+     * {@code waitForVector} holds: the resume would be ranked by its words alone.
+     */
+    public Optional<List<StrongMatch>> strongMatches(
+            UUID org, CandidateStore.StoredCandidate candidate, double floor, int limit, boolean waitForVector) {
+        Generation generation;
+        try {
+            generation = index.current();
+        } catch (DomainException starting) {
+            return Optional.empty();
+        }
+        if (waitForVector
+                && generation.embeddingVersion() != 0
+                && embeddings.stored(
+                                org,
+                                SourceChanged.Kind.RESUME,
+                                candidate.facts().resumeId(),
+                                generation.embeddingVersion())
+                        == null) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                rankJobs(generation, rankers.current(), org, candidate, limit, Ranking.Mode.HYBRID).ranked().stream()
+                        .filter(r -> r.score() >= floor && ((JobFacts) r.facts()).offered())
+                        .map(r -> new StrongMatch(r.id(), r.score()))
+                        .toList());
     }
 
     /** A line of a list: who and what, the score and its explanation, and the view of the other side. */

@@ -2,6 +2,7 @@ package io.openhire.matching.profiles;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -55,6 +56,21 @@ public class CandidateStore {
                 .query(Integer.class)
                 .optional()
                 .orElse(-1);
+    }
+
+    /**
+     * Leaves a new resume for {@code StrongMatches}, which announces the jobs it ranks high for once it is
+     * searchable (call in the transaction that stores the resume).
+     */
+    void awaitStrongMatches(UUID org, UUID resumeId, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO strong_match_check (resume_id, organization_id, stored_at, due_at)
+                        VALUES (:id, :org, :now, :now) ON CONFLICT DO NOTHING
+                        """)
+                .param("id", resumeId)
+                .param("org", org)
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     void save(UUID org, CandidateFacts facts, String searchText, Identity identity, Instant now) {

@@ -12,6 +12,7 @@ import io.openhire.resumeprocessing.client.ResumeProcessingApi;
 import io.openhire.resumeprocessing.events.ResumeParsed;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.context.ApplicationEventPublisher;
@@ -86,13 +87,14 @@ class SourceListeners {
         }
         CandidateImport.Imported imported = candidateImport.fromProfile(event, view);
         boolean ran = processed.handleOnce("index-resume-parsed", record, () -> {
-            if (candidates.storedRevision(event.resumeId()) < imported.facts().revision()) {
+            int stored = candidates.storedRevision(event.resumeId());
+            if (stored < imported.facts().revision()) {
+                Instant now = clock.instant();
                 candidates.save(
-                        event.organizationId(),
-                        imported.facts(),
-                        imported.searchText(),
-                        imported.identity(),
-                        clock.instant());
+                        event.organizationId(), imported.facts(), imported.searchText(), imported.identity(), now);
+                if (stored < 0) { // a new resume (a re-parse announces nothing again)
+                    candidates.awaitStrongMatches(event.organizationId(), event.resumeId(), now);
+                }
             }
         });
         if (ran) {

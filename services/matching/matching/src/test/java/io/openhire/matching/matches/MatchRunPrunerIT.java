@@ -45,7 +45,7 @@ class MatchRunPrunerIT {
         jdbc = JdbcClient.create(new DriverManagerDataSource(url, "postgres", ""));
         runs = new MatchRuns(jdbc, JsonMapper.builder().build());
         pruner = new MatchRunPruner(
-                jdbc, new MatchingProperties(null, null, 0, 0, RETENTION), Clock.fixed(NOW, ZoneOffset.UTC));
+                jdbc, new MatchingProperties(null, null, 0, 0, RETENTION, null), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
