@@ -1,12 +1,26 @@
 package io.openhire.notification;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.openhire.platform.test.TestHttp.bearer;
 import static io.openhire.platform.test.TestHttp.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.openhire.communication.events.InterviewDue;
 import io.openhire.communication.events.InterviewScheduled;
 import io.openhire.communication.events.MessageReplied;
+import io.openhire.jobingestion.events.JobSourceFailing;
+import io.openhire.matching.events.StrongMatchFound;
+import io.openhire.modelregistry.events.ModelPromoted;
 import io.openhire.notification.events.NotificationCreated;
 import io.openhire.platform.events.EventHeaders;
 import io.openhire.platform.test.GoldenEvents;
@@ -36,8 +50,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The bell's side of things: the platform's events, through Kafka, become one notification each for the
- * organisation's staff, read per person, hidden by a person's settings; announcements; bad input and other
- * organisations refused. Each scenario has its own organisation and people.
+ * organisation's staff (or a job's followers, or everyone on the platform), read per person, hidden by a person's
+ * settings, emailed through communication to those who asked; announcements; bad input and other organisations
+ * refused. identity, job-ingestion and communication answer as their APIs do (WireMock). Each scenario has its own
+ * organisation and people.
  */
 @SpringBootTest(
         classes = NotificationIT.App.class,
@@ -52,10 +68,50 @@ class NotificationIT {
     @Import(NotificationConfiguration.class)
     static class App {}
 
+    static final WireMockServer SERVICES =
+            new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    static final String RECRUITER_EMAIL = "sam@acme.test";
+    static final UUID JOB = UUID.randomUUID();
+
+    // Started once for the test classes of this JVM; it ends with it.
+    static {
+        SERVICES.start();
+        // identity: the signed-in person's profile (where their emails go) and this service's own token
+        SERVICES.stubFor(get(urlPathEqualTo("/api/v1/users/profile"))
+                .willReturn(okJson("""
+                        {"id":"%s","email":"%s","name":"Sam Recruiter","role":"RECRUITER"}""".formatted(UUID.randomUUID(), RECRUITER_EMAIL))));
+        SERVICES.stubFor(post(urlPathEqualTo("/api/v1/users/service-token"))
+                .willReturn(okJson("""
+                        {"access_token":"%s","token_type":"Bearer","expires_in":600}""".formatted(TOKENS.serviceToken("notification", UUID.randomUUID())))));
+        // job-ingestion: one job this organisation has; any other is not found
+        SERVICES.stubFor(get(urlPathMatching("/api/v1/jobs/[0-9a-f-]+"))
+                .atPriority(5)
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"title\":\"Not Found\",\"status\":404}")));
+        SERVICES.stubFor(
+                get(urlPathEqualTo("/api/v1/jobs/" + JOB)).atPriority(1).willReturn(okJson("""
+                        {"id":"%s","status":"OPEN","revision":1,"title":"Senior Java Developer"}""".formatted(JOB))));
+        // communication: accepts every email (202)
+        SERVICES.stubFor(post(urlPathEqualTo("/api/v1/communications/send"))
+                .willReturn(aResponse()
+                        .withStatus(202)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"messageId\":\"%s\",\"status\":\"QUEUED\"}".formatted(UUID.randomUUID()))));
+    }
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "notification");
         registry.add("openhire.security.jwk-set-uri", TOKENS::jwkSetUri);
+        registry.add("openhire.clients.services.identity.url", SERVICES::baseUrl);
+        registry.add("openhire.clients.services.job-ingestion.url", SERVICES::baseUrl);
+        registry.add("openhire.clients.services.communication.url", SERVICES::baseUrl);
+        registry.add("openhire.service-account.secret", () -> "notification-secret");
+        registry.add("openhire.notification.email-every", () -> "PT0.5S");
+        registry.add("openhire.notification.dashboard-url", () -> "https://hire.acme.test");
+        registry.add("openhire.notification.daily-digest-at", () -> "00:00");
     }
 
     @LocalServerPort
@@ -210,5 +266,133 @@ class NotificationIT {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void followersOfAJobHearOfAStrongMatchFromTheirOwnScore() throws Exception {
+        TestHttp.Response followed = http().put("/api/v1/notifications/follows/" + JOB, null, bearer(recruiter));
+        assertThat(followed.status()).as(followed.body()).isEqualTo(200);
+        assertThat(followed.json().get("title").asString()).isEqualTo("Senior Java Developer");
+        assertThat(http().put("/api/v1/notifications/follows/" + JOB, null, bearer(admin))
+                        .status())
+                .isEqualTo(200);
+        TestHttp.Response pickier =
+                http().put("/api/v1/notifications/settings", map("strongMatchScore", 90), bearer(admin));
+        assertThat(pickier.json().get("strongMatchScore").asDouble()).isEqualTo(90.0);
+        // another organisation's job, or none: not found, nothing followed
+        TestHttp.Response unknown =
+                http().put("/api/v1/notifications/follows/" + UUID.randomUUID(), null, bearer(recruiter));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(http().put("/api/v1/notifications/settings", map("strongMatchScore", 101), bearer(admin))
+                        .status())
+                .isEqualTo(400);
+
+        UUID candidate = UUID.randomUUID();
+        publish(
+                StrongMatchFound.TOPIC,
+                JOB.toString(),
+                new StrongMatchFound(org, JOB, candidate, UUID.randomUUID(), 83.4, Instant.now()));
+        // a job nobody follows: nobody hears of it
+        publish(
+                StrongMatchFound.TOPIC,
+                UUID.randomUUID().toString(),
+                new StrongMatchFound(org, UUID.randomUUID(), candidate, UUID.randomUUID(), 99.0, Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> unread(recruiter) == 1);
+        JsonNode item = http().get("/api/v1/notifications", bearer(recruiter))
+                .json()
+                .get("items")
+                .get(0);
+        assertThat(item.get("title").asString()).isEqualTo("Strong match: 83% for Senior Java Developer");
+        assertThat(item.get("link").asString()).isEqualTo("/candidates/of/" + candidate);
+        assertThat(unread(admin)).as("83 is below the admin's 90").isZero();
+
+        assertThat(http().get("/api/v1/notifications/follows", bearer(recruiter))
+                        .json()
+                        .get(0)
+                        .get("jobId")
+                        .asString())
+                .isEqualTo(JOB.toString());
+        assertThat(http().delete("/api/v1/notifications/follows/" + JOB, bearer(recruiter))
+                        .status())
+                .isEqualTo(204);
+        assertThat(http().delete("/api/v1/notifications/follows/" + JOB, bearer(recruiter))
+                        .status())
+                .isEqualTo(404);
+        assertThat(http().get("/api/v1/notifications/follows", bearer(recruiter))
+                        .json()
+                        .size())
+                .isZero();
+    }
+
+    @Test
+    void aFailingSourceAndAnInterviewDueTellTheOrganisationAndAPromotedModelTellsEveryone() throws Exception {
+        publish(
+                JobSourceFailing.TOPIC,
+                UUID.randomUUID().toString(),
+                new JobSourceFailing(
+                        UUID.randomUUID(), org, "Acme careers", UUID.randomUUID(), "HTTP 503", Instant.now()));
+        publish(
+                InterviewDue.TOPIC,
+                UUID.randomUUID().toString(),
+                new InterviewDue(
+                        UUID.randomUUID(),
+                        org,
+                        UUID.randomUUID(),
+                        null,
+                        Instant.parse("2026-12-08T09:00:00Z"),
+                        Instant.now()));
+        String elsewhere = TOKENS.token(UUID.randomUUID(), UUID.randomUUID(), "RECRUITER");
+        long before = unread(elsewhere);
+        publish(
+                ModelPromoted.TOPIC,
+                "skill-tagger",
+                new ModelPromoted(
+                        "skill-tagger",
+                        "champion",
+                        4,
+                        3,
+                        "PROMOTE",
+                        "ab".repeat(32),
+                        "user:" + UUID.randomUUID(),
+                        "Better F1 on the held-out set",
+                        Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> emailsTo(RECRUITER_EMAIL).size() >= 2);
+        assertThat(emailsTo(RECRUITER_EMAIL)).hasSize(2);
+        JsonNode instant = email("OpenHire: A candidate replied");
+        assertThat(instant.get("body").asString())
+                .contains("https://hire.acme.test/candidates/of/" + candidate)
+                .doesNotContain("The PDF has no text.");
+        assertThat(instant.get("kind").asString()).isEqualTo("TRANSACTIONAL");
+        assertThat(instant.get("to").asString()).isEqualTo(RECRUITER_EMAIL);
+        JsonNode digest = email("Your OpenHire digest for ");
+        assertThat(digest.get("subject").asString()).endsWith(": 1 notification");
+        assertThat(digest.get("body").asString())
+                .contains("A resume could not be read - The PDF has no text.")
+                .doesNotContain("replied");
+        assertThat(emailsTo(RECRUITER_EMAIL))
+                .allSatisfy(r -> assertThat(r.getHeader("Idempotency-Key")).isNotBlank());
+        // Nothing is emailed twice, whatever the passes.
+        Thread.sleep(1_500); // three more passes of the 0.5 s schedule
+        assertThat(emailsTo(RECRUITER_EMAIL)).hasSize(2);
+    }
+
+    /** The email handed to communication whose subject starts so. */
+    static JsonNode email(String subject) {
+        return emailsTo(RECRUITER_EMAIL).stream()
+                .map(r -> GoldenEvents.JSON.readTree(r.getBodyAsString()))
+                .filter(json -> json.get("subject").asString().startsWith(subject))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No email \"" + subject + "…\""));
+    }
+
+    /** The emails handed to communication for an address. */
+    static java.util.List<LoggedRequest> emailsTo(String address) {
+        return SERVICES.findAll(postRequestedFor(urlPathEqualTo("/api/v1/communications/send"))).stream()
+                .filter(r -> r.getBodyAsString().contains("\"" + address + "\""))
+                .toList();
     }
 }

@@ -61,6 +61,11 @@ public class LiveUpdates implements SmartLifecycle, DisposableBean {
         return emitter;
     }
 
+    /** To every open page of every organisation. */
+    public void publishToEveryone(Change change) {
+        streams.keySet().forEach(organizationId -> publish(organizationId, change));
+    }
+
     public void publish(UUID organizationId, Change change) {
         Set<SseEmitter> open = streams.get(organizationId);
         if (open == null) {

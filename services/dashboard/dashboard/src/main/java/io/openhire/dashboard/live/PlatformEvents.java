@@ -70,8 +70,13 @@ class PlatformEvents {
             log.warn("Skipped an unreadable event on {} at offset {}", record.topic(), record.offset());
             return;
         }
-        if (routed != null && routed.organizationId() != null && routed.change().id() != null) {
+        if (routed == null || routed.change().id() == null) {
+            return;
+        }
+        if (routed.organizationId() != null) {
             live.publish(routed.organizationId(), routed.change());
+        } else if ("notification".equals(routed.change().type())) {
+            live.publishToEveryone(routed.change()); // a platform-wide notice (a model promoted)
         }
     }
 

@@ -19,6 +19,8 @@ import io.openhire.matching.client.Outcome;
 import io.openhire.matching.client.RecordedFeedback;
 import io.openhire.matching.client.RevealRequest;
 import io.openhire.matching.events.ScoreCategory;
+import io.openhire.notification.client.NotificationApi;
+import io.openhire.platform.errors.DomainException;
 import io.openhire.platform.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
@@ -37,6 +39,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
@@ -56,6 +59,7 @@ class JobsPages {
     private final JobProcessingApi reviews;
     private final MatchingApi matches;
     private final CommunicationApi communication;
+    private final NotificationApi notifications;
 
     private final Labels labels;
 
@@ -64,8 +68,10 @@ class JobsPages {
             JobProcessingApi reviews,
             MatchingApi matches,
             CommunicationApi communication,
+            NotificationApi notifications,
             Labels labels) {
         this.communication = communication;
+        this.notifications = notifications;
         this.labels = labels;
         this.jobs = jobs;
         this.reviews = reviews;
@@ -109,8 +115,35 @@ class JobsPages {
         model.addAttribute("sendKey", UUID.randomUUID());
         model.addAttribute("templates", emailTemplates());
         model.addAttribute("review", review(id));
+        model.addAttribute("following", following(id));
         settings(id, model);
         return "job";
+    }
+
+    /** Whether the signed-in person follows the job; null (no button) while notification is away. */
+    private Boolean following(UUID jobId) {
+        try {
+            return notifications.follows().stream().anyMatch(f -> f.jobId().equals(jobId));
+        } catch (RestClientException | DomainException away) {
+            return null;
+        }
+    }
+
+    /** Follows or unfollows the job: new strong matches for it are notified to the person. */
+    @PostMapping("/jobs/{id}/follow")
+    String follow(@PathVariable UUID id, @RequestParam boolean follow, Model model) {
+        if (follow) {
+            notifications.follow(id);
+        } else {
+            try {
+                notifications.unfollow(id);
+            } catch (HttpClientErrorException.NotFound alreadyNot) {
+                // not followed (another tab unfollowed it): the button shows it
+            }
+        }
+        model.addAttribute("jobId", id);
+        model.addAttribute("following", follow);
+        return "job :: follow";
     }
 
     /** The shortlist, loaded after the page (it is the slow part) and again whenever something changes it. */

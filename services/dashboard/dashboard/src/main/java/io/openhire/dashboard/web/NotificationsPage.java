@@ -2,6 +2,7 @@ package io.openhire.dashboard.web;
 
 import io.openhire.matching.client.CandidateContact;
 import io.openhire.matching.client.MatchingApi;
+import io.openhire.notification.client.EmailDelivery;
 import io.openhire.notification.client.NotificationApi;
 import io.openhire.notification.client.NotificationSettings;
 import io.openhire.notification.events.NotificationType;
@@ -29,8 +30,16 @@ class NotificationsPage {
             NotificationType.CANDIDATE_REPLIED, "A candidate replied",
             NotificationType.INTERVIEW_SCHEDULED, "An interview was booked or moved",
             NotificationType.INTERVIEW_CANCELLED, "An interview was cancelled",
+            NotificationType.INTERVIEW_DUE, "An interview starts within the hour",
+            NotificationType.STRONG_MATCH, "A strong new match for a job I follow",
             NotificationType.RESUME_FAILED, "A resume could not be read",
+            NotificationType.JOB_SOURCE_FAILING, "A job source stopped working",
+            NotificationType.MODEL_PROMOTED, "A model was promoted or rolled back",
             NotificationType.ANNOUNCEMENT, "Announcements from admins"));
+
+    /** The email choices, as the form offers them. */
+    static final Map<EmailDelivery, String> EMAIL = new EnumMap<>(Map.of(
+            EmailDelivery.OFF, "No email", EmailDelivery.INSTANT, "At once", EmailDelivery.DAILY, "Daily digest"));
 
     private final NotificationApi notifications;
     private final MatchingApi matching;
@@ -61,8 +70,10 @@ class NotificationsPage {
         model.addAttribute("title", "Notifications");
         model.addAttribute("list", notifications.notifications(null, page, 25));
         model.addAttribute("page", page);
-        model.addAttribute("settings", notifications.settings().inApp());
+        model.addAttribute("settings", notifications.settings());
         model.addAttribute("types", TYPES);
+        model.addAttribute("emailChoices", EMAIL);
+        model.addAttribute("follows", notifications.follows());
         return "notifications";
     }
 
@@ -72,13 +83,46 @@ class NotificationsPage {
         return "redirect:/notifications";
     }
 
+    /**
+     * The settings form: per type a checkbox ({@code app.TYPE}) and an email choice ({@code email.TYPE}), and the
+     * strong-match threshold in percent.
+     */
     @PostMapping("/notifications/settings")
     String saveSettings(@RequestParam Map<String, String> form) {
         Map<NotificationType, Boolean> inApp = new EnumMap<>(NotificationType.class);
+        Map<NotificationType, EmailDelivery> email = new EnumMap<>(NotificationType.class);
         for (NotificationType type : NotificationType.values()) {
-            inApp.put(type, form.containsKey(type.name()));
+            inApp.put(type, form.containsKey("app." + type.name()));
+            String choice = form.get("email." + type.name());
+            if (choice != null) {
+                try {
+                    email.put(type, EmailDelivery.valueOf(choice));
+                } catch (IllegalArgumentException e) {
+                    throw ProblemException.invalidField("email", "choose No email, At once or Daily digest");
+                }
+            }
         }
-        notifications.saveSettings(new NotificationSettings(inApp));
+        Double score = null;
+        String percent = form.get("strongMatchPercent");
+        if (percent != null && !percent.isBlank()) {
+            try {
+                score = (double) Integer.parseInt(percent.strip());
+            } catch (NumberFormatException e) {
+                throw ProblemException.invalidField("strongMatchPercent", "a whole number from 0 to 100");
+            }
+        }
+        notifications.saveSettings(new NotificationSettings(inApp, email, score, null));
+        return "redirect:/notifications";
+    }
+
+    /** Stops following a job, from the list on the notifications page. */
+    @PostMapping("/notifications/follows/{jobId}/remove")
+    String unfollow(@PathVariable UUID jobId) {
+        try {
+            notifications.unfollow(jobId);
+        } catch (HttpClientErrorException.NotFound alreadyNot) {
+            // not followed any more: the page shows it
+        }
         return "redirect:/notifications";
     }
 

@@ -1,16 +1,18 @@
 package io.openhire.notification.client;
 
+import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.DeleteExchange;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.PostExchange;
 import org.springframework.web.service.annotation.PutExchange;
 
 /**
  * notification's API for other services (the dashboard's bell): the signed-in person's notifications, their
- * settings, and announcements.
+ * settings, the jobs they follow, and announcements.
  */
 public interface NotificationApi {
 
@@ -32,6 +34,17 @@ public interface NotificationApi {
 
     @PutExchange("/api/v1/notifications/settings")
     NotificationSettings saveSettings(@RequestBody NotificationSettings settings);
+
+    /** The jobs the signed-in person follows, the latest first. */
+    @GetExchange("/api/v1/notifications/follows")
+    List<FollowedJob> follows();
+
+    /** Follows a job of the organisation (again is harmless); 404 for a job it does not have. */
+    @PutExchange("/api/v1/notifications/follows/{jobId}")
+    FollowedJob follow(@PathVariable UUID jobId);
+
+    @DeleteExchange("/api/v1/notifications/follows/{jobId}")
+    void unfollow(@PathVariable UUID jobId);
 
     /** An announcement (admins and services); answers 201 with what was stored. */
     @PostExchange("/api/v1/notifications/send")

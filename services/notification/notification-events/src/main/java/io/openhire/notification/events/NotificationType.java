@@ -1,6 +1,6 @@
 package io.openhire.notification.events;
 
-/** What a notification is about; each person chooses per type whether they want it. */
+/** What a notification is about; each person chooses per type whether they want it, in the app and by email. */
 public enum NotificationType {
     /** A candidate answered an email. */
     CANDIDATE_REPLIED,
@@ -8,8 +8,16 @@ public enum NotificationType {
     INTERVIEW_SCHEDULED,
     /** An interview was cancelled. */
     INTERVIEW_CANCELLED,
+    /** A booked interview starts within the hour. */
+    INTERVIEW_DUE,
+    /** A new resume ranks high for a job the person follows (above their own score threshold). */
+    STRONG_MATCH,
     /** A resume could not be parsed (or needs OCR). */
     RESUME_FAILED,
+    /** A job source that worked has started failing: its jobs are no longer kept up to date. */
+    JOB_SOURCE_FAILING,
+    /** The platform now ranks or reads with another model version (for everyone on the platform). */
+    MODEL_PROMOTED,
     /** Written by an admin or a service for the organisation's people. */
     ANNOUNCEMENT
 }

@@ -1,6 +1,7 @@
 package io.openhire.notification.inbox;
 
 import io.openhire.notification.NotificationProperties;
+import io.openhire.notification.client.EmailDelivery;
 import io.openhire.notification.client.NotificationPage;
 import io.openhire.notification.client.NotificationSettings;
 import io.openhire.notification.client.NotificationView;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,8 +25,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Notifications and who has read them. A notification is for one person or for all the organisation's staff;
- * what a person sees leaves out the types they switched off.
+ * Notifications and who has read them. A notification is for one person, for all the organisation's staff, or
+ * (without an organisation) for everyone on the platform; what a person sees leaves out the types they switched
+ * off.
  */
 @Service
 public class Notifications {
@@ -33,24 +36,31 @@ public class Notifications {
     private static final String VISIBLE = """
             FROM notification n
             LEFT JOIN notification_read r ON r.notification_id = n.id AND r.user_id = :user
-            WHERE n.organization_id = :org AND (n.user_id IS NULL OR n.user_id = :user)
+            WHERE (n.organization_id = :org OR n.organization_id IS NULL) AND (n.user_id IS NULL OR n.user_id = :user)
               AND n.type NOT IN (SELECT s.type FROM notification_setting s
                                  WHERE s.user_id = :user AND s.organization_id = :org AND NOT s.in_app)
             """;
 
     private final JdbcClient jdbc;
     private final Outbox outbox;
+    private final People people;
     private final NotificationProperties properties;
     private final Clock clock;
 
-    Notifications(JdbcClient jdbc, Outbox outbox, NotificationProperties properties, Clock clock) {
+    Notifications(JdbcClient jdbc, Outbox outbox, People people, NotificationProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.people = people;
         this.properties = properties;
         this.clock = clock;
     }
 
-    /** Stores a notification and announces it (call inside the transaction that makes it happen). */
+    /**
+     * Stores a notification and announces it (call inside the transaction that makes it happen).
+     *
+     * @param org the organisation, or null for everyone on the platform
+     * @param userId the one person it is for, or null for all the organisation's staff
+     */
     @Transactional
     public NotificationView create(
             UUID org, UUID userId, NotificationType type, String title, String text, String link, String actor) {
@@ -135,37 +145,74 @@ public class Notifications {
 
     public NotificationSettings settings(UUID org, UUID user) {
         Map<NotificationType, Boolean> inApp = new EnumMap<>(NotificationType.class);
+        Map<NotificationType, EmailDelivery> email = new EnumMap<>(NotificationType.class);
         for (NotificationType type : NotificationType.values()) {
             inApp.put(type, true);
+            email.put(type, EmailDelivery.OFF);
         }
-        jdbc.sql("SELECT type, in_app FROM notification_setting WHERE organization_id = :org AND user_id = :user")
+        jdbc.sql(
+                        "SELECT type, in_app, email FROM notification_setting WHERE organization_id = :org AND user_id = :user")
                 .param("org", org)
                 .param("user", user)
-                .query((rs, i) -> inApp.put(NotificationType.valueOf(rs.getString("type")), rs.getBoolean("in_app")))
+                .query((rs, i) -> {
+                    NotificationType type = NotificationType.valueOf(rs.getString("type"));
+                    inApp.put(type, rs.getBoolean("in_app"));
+                    return email.put(type, EmailDelivery.valueOf(rs.getString("email")));
+                })
                 .list();
-        return new NotificationSettings(inApp);
+        Optional<People.Person> person = people.find(org, user);
+        return new NotificationSettings(
+                inApp,
+                email,
+                person.map(People.Person::strongMatchScore).orElse(properties.strongMatchScore()),
+                person.map(People.Person::email).orElse(null));
     }
 
+    /**
+     * Changes what is given and keeps the rest; {@code emailAddress} is the person's address from identity (null
+     * if unknown), needed once any type is emailed.
+     */
     @Transactional
-    public NotificationSettings saveSettings(UUID org, UUID user, NotificationSettings settings) {
-        if (settings == null || settings.inApp() == null) {
-            throw DomainException.invalidField("inApp", "is required: {\"CANDIDATE_REPLIED\": true, …}");
+    public NotificationSettings saveSettings(UUID org, UUID user, NotificationSettings change, String emailAddress) {
+        if (change == null) {
+            throw DomainException.invalidField("inApp", "give inApp, email or strongMatchScore to change");
         }
-        settings.inApp().forEach((type, on) -> {
-            if (type == null || on == null) {
-                throw DomainException.invalidField("inApp", "each type needs true or false");
+        Double score = change.strongMatchScore();
+        if (score != null && (score.isNaN() || score < 0 || score > 100)) {
+            throw DomainException.invalidField("strongMatchScore", "must be between 0 and 100, e.g. 70");
+        }
+        Map<NotificationType, Boolean> inApp = change.inApp() == null ? Map.of() : change.inApp();
+        Map<NotificationType, EmailDelivery> email = change.email() == null ? Map.of() : change.email();
+        if (inApp.entrySet().stream().anyMatch(e -> e.getKey() == null || e.getValue() == null)) {
+            throw DomainException.invalidField("inApp", "each type needs true or false");
+        }
+        if (email.entrySet().stream().anyMatch(e -> e.getKey() == null || e.getValue() == null)) {
+            throw DomainException.invalidField("email", "each type needs OFF, INSTANT or DAILY");
+        }
+        NotificationSettings current = settings(org, user);
+        boolean emailed = email.values().stream().anyMatch(d -> d != EmailDelivery.OFF);
+        if (emailed && emailAddress == null) {
+            throw DomainException.invalidField("email", "your account has no email address to send to");
+        }
+        for (NotificationType type : NotificationType.values()) {
+            if (inApp.containsKey(type) || email.containsKey(type)) {
+                jdbc.sql("""
+                                INSERT INTO notification_setting (organization_id, user_id, type, in_app, email)
+                                VALUES (:org, :user, :type, :inApp, :email)
+                                ON CONFLICT (user_id, type) DO UPDATE SET in_app = :inApp, email = :email
+                                """)
+                        .param("org", org)
+                        .param("user", user)
+                        .param("type", type.name())
+                        .param("inApp", inApp.getOrDefault(type, current.inApp().get(type)))
+                        .param(
+                                "email",
+                                email.getOrDefault(type, current.email().get(type))
+                                        .name())
+                        .update();
             }
-            jdbc.sql("""
-                            INSERT INTO notification_setting (organization_id, user_id, type, in_app)
-                            VALUES (:org, :user, :type, :on)
-                            ON CONFLICT (user_id, type) DO UPDATE SET in_app = :on
-                            """)
-                    .param("org", org)
-                    .param("user", user)
-                    .param("type", type.name())
-                    .param("on", on)
-                    .update();
-        });
+        }
+        people.save(org, user, emailAddress, score);
         return settings(org, user);
     }
 

@@ -1,9 +1,14 @@
 package io.openhire.notification.messaging;
 
 import io.openhire.communication.events.InterviewCancelled;
+import io.openhire.communication.events.InterviewDue;
 import io.openhire.communication.events.InterviewScheduled;
 import io.openhire.communication.events.MessageReplied;
+import io.openhire.jobingestion.events.JobSourceFailing;
+import io.openhire.matching.events.StrongMatchFound;
+import io.openhire.modelregistry.events.ModelPromoted;
 import io.openhire.notification.events.NotificationType;
+import io.openhire.notification.follows.JobFollows;
 import io.openhire.notification.inbox.Notifications;
 import io.openhire.platform.events.ProcessedEvents;
 import io.openhire.resumeprocessing.events.ResumeParseFailed;
@@ -28,10 +33,12 @@ class PlatformEventListeners {
 
     private final ProcessedEvents processed;
     private final Notifications notifications;
+    private final JobFollows follows;
 
-    PlatformEventListeners(ProcessedEvents processed, Notifications notifications) {
+    PlatformEventListeners(ProcessedEvents processed, Notifications notifications, JobFollows follows) {
         this.processed = processed;
         this.notifications = notifications;
+        this.follows = follows;
     }
 
     @KafkaListener(topics = MessageReplied.TOPIC, groupId = "notification")
@@ -96,6 +103,83 @@ class PlatformEventListeners {
                         e.reason(),
                         "/candidates/" + e.resumeId(),
                         "event:" + ResumeParseFailed.TOPIC));
+    }
+
+    @KafkaListener(topics = InterviewDue.TOPIC, groupId = "notification")
+    void onInterviewDue(ConsumerRecord<String, String> record) {
+        processed.handleOnce(
+                "notification-interview-due",
+                record,
+                InterviewDue.class,
+                e -> notifications.create(
+                        e.organizationId(),
+                        null,
+                        NotificationType.INTERVIEW_DUE,
+                        "Interview in an hour",
+                        "At " + WHEN.format(e.startsAt()) + ".",
+                        candidatePage(e.candidateId()),
+                        "event:" + InterviewDue.TOPIC));
+    }
+
+    /** One notification per person following the job whose own threshold the score reaches. */
+    @KafkaListener(topics = StrongMatchFound.TOPIC, groupId = "notification")
+    void onStrongMatch(ConsumerRecord<String, String> record) {
+        processed.handleOnce("notification-strong-match", record, StrongMatchFound.class, e -> {
+            long percent = Math.round(e.score());
+            for (JobFollows.Follower follower : follows.followers(e.organizationId(), e.jobId())) {
+                if (e.score() + 1e-9 >= follower.strongMatchScore()) {
+                    notifications.create(
+                            e.organizationId(),
+                            follower.userId(),
+                            NotificationType.STRONG_MATCH,
+                            "Strong match: " + percent + "% for "
+                                    + (follower.title() == null ? "a job you follow" : follower.title()),
+                            "A new candidate ranks high for a job you follow.",
+                            candidatePage(e.candidateId()),
+                            "event:" + StrongMatchFound.TOPIC);
+                }
+            }
+        });
+    }
+
+    @KafkaListener(topics = JobSourceFailing.TOPIC, groupId = "notification")
+    void onJobSourceFailing(ConsumerRecord<String, String> record) {
+        processed.handleOnce(
+                "notification-job-source-failing",
+                record,
+                JobSourceFailing.class,
+                e -> notifications.create(
+                        e.organizationId(),
+                        null,
+                        NotificationType.JOB_SOURCE_FAILING,
+                        "A job source is failing: " + abbreviate(e.sourceName(), 120),
+                        abbreviate(e.reason(), 500),
+                        "/sources",
+                        "event:" + JobSourceFailing.TOPIC));
+    }
+
+    /** For everyone on the platform: the models serve every organisation. */
+    @KafkaListener(topics = ModelPromoted.TOPIC, groupId = "notification")
+    void onModelPromoted(ConsumerRecord<String, String> record) {
+        processed.handleOnce("notification-model-promoted", record, ModelPromoted.class, e -> {
+            boolean rollback = "ROLLBACK".equals(e.action());
+            notifications.create(
+                    null,
+                    null,
+                    NotificationType.MODEL_PROMOTED,
+                    (rollback ? "Model rolled back: " : "Model promoted: ") + e.model() + " v" + e.version()
+                            + " is now " + e.alias(),
+                    e.reason() == null || e.reason().isBlank() ? null : abbreviate(e.reason(), 500),
+                    "/models/" + e.model(),
+                    "event:" + ModelPromoted.TOPIC);
+        });
+    }
+
+    private static String abbreviate(String text, int max) {
+        if (text == null) {
+            return null;
+        }
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     /** The dashboard's page of a candidate known by their candidate id (it finds their newest resume). */

@@ -1,5 +1,7 @@
 package io.openhire.notification.inbox.web;
 
+import io.openhire.identity.client.IdentityApi;
+import io.openhire.notification.client.EmailDelivery;
 import io.openhire.notification.client.NotificationPage;
 import io.openhire.notification.client.NotificationSettings;
 import io.openhire.notification.client.NotificationView;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,9 +43,11 @@ class NotificationController {
     private static final Pattern LINK = Pattern.compile("/[A-Za-z0-9/_\\-.?=&%]{0,300}");
 
     private final Notifications notifications;
+    private final IdentityApi identity;
 
-    NotificationController(Notifications notifications) {
+    NotificationController(Notifications notifications, IdentityApi identity) {
         this.notifications = notifications;
+        this.identity = identity;
     }
 
     @GetMapping
@@ -81,10 +86,22 @@ class NotificationController {
         return notifications.settings(caller.organizationId(), person(caller));
     }
 
+    /**
+     * Changes what is given. Choosing email for any type reads the person's address from identity (their own
+     * token): emails go to the address they sign in with.
+     */
     @PutMapping("/settings")
     @PreAuthorize(STAFF)
-    NotificationSettings saveSettings(AuthenticatedUser caller, @RequestBody NotificationSettings settings) {
-        return notifications.saveSettings(caller.organizationId(), person(caller), settings);
+    NotificationSettings saveSettings(
+            AuthenticatedUser caller,
+            @RequestHeader("Authorization") String bearer,
+            @RequestBody NotificationSettings settings) {
+        UUID person = person(caller);
+        boolean emailed = settings != null
+                && settings.email() != null
+                && settings.email().values().stream().anyMatch(d -> d != null && d != EmailDelivery.OFF);
+        String address = emailed ? identity.profile(bearer).email() : null;
+        return notifications.saveSettings(caller.organizationId(), person, settings, address);
     }
 
     @PostMapping("/send")
