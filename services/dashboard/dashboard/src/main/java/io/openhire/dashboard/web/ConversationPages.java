@@ -6,6 +6,7 @@ import io.openhire.communication.client.CommunicationApi;
 import io.openhire.communication.client.InterviewRequest;
 import io.openhire.communication.client.InterviewView;
 import io.openhire.communication.client.MessageView;
+import io.openhire.communication.client.PreviewRequest;
 import io.openhire.communication.client.SendRequest;
 import io.openhire.communication.client.TemplateView;
 import io.openhire.communication.events.Channel;
@@ -107,6 +108,27 @@ class ConversationPages {
             return render(resumeId, candidate, model, null, ApiProblem.message(e));
         }
         return render(resumeId, candidate, model, "Sent: it is on its way.", null);
+    }
+
+    /** The chosen template as this candidate would get it (nothing when none is chosen). */
+    @GetMapping("/candidates/{resumeId}/template-preview")
+    String templatePreview(
+            @PathVariable UUID resumeId, @RequestParam(required = false) String templateId, Model model) {
+        CandidateContact candidate = candidate(resumeId);
+        if (templateId != null && !templateId.isBlank() && candidate != null) {
+            try {
+                model.addAttribute(
+                        "preview",
+                        communication.preview(
+                                UUID.fromString(templateId),
+                                new PreviewRequest(candidate.candidateId(), null, Map.of())));
+            } catch (IllegalArgumentException e) {
+                model.addAttribute("previewError", "Choose a template from the list.");
+            } catch (RestClientResponseException e) {
+                model.addAttribute("previewError", ApiProblem.message(e));
+            }
+        }
+        return "candidate :: template-preview";
     }
 
     /** Proposes interview times; the candidate gets an email with a link to book one. */
