@@ -27,6 +27,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
@@ -144,6 +145,10 @@ final class RecruiterInBrowser {
                     browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
             assertThat(feedbackOutcomes(email, password, jobId)).contains("SHORTLISTED");
 
+            // Following the job: the recruiter will hear of strong new candidates for it.
+            browser.findElement(By.id("follow-button")).click();
+            wait.until(ExpectedConditions.textToBe(By.id("follow-button"), "Following – stop"));
+
             // Talking to a candidate (issue 16): Noor is shortlisted too, and the shortlist gets an email.
             WebElement noor = browser.findElements(By.cssSelector("#shortlist li.match")).stream()
                     .filter(line -> line.getText().contains("Noor Haddad"))
@@ -161,7 +166,7 @@ final class RecruiterInBrowser {
             assertThat(browser.findElement(By.id("email-shortlist")).getText()).contains("shortlisted candidate(s)");
             screenshot(browser, "shortlist-emailed");
             String jobPage = browser.getCurrentUrl();
-            conversationWithNoor(browser, wait, noorResume);
+            conversationWithNoor(browser, wait, noorResume, email);
             browser.get(jobPage);
             wait.until(ExpectedConditions.textToBe(By.tagName("h1"), DEMO_JOB));
 
@@ -206,8 +211,17 @@ final class RecruiterInBrowser {
      * in her mailbox; her answer appears on her candidate page without a reload; the recruiter proposes
      * interview times, Noor books one through the link in her invitation, and both get the calendar invitation.
      */
-    private void conversationWithNoor(WebDriver browser, WebDriverWait wait, String noorResume) {
+    private void conversationWithNoor(WebDriver browser, WebDriverWait wait, String noorResume, String recruiterMail) {
         String noorMail = "noor.haddad@example.com";
+        // The recruiter wants candidates' replies by email at once (and sees the job they follow).
+        browser.get(baseUrl + "/notifications");
+        new Select(browser.findElement(By.name("email.CANDIDATE_REPLIED"))).selectByValue("INSTANT");
+        browser.findElement(By.cssSelector("#settings button[type=submit]")).click();
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("settings"), "Emails go to " + recruiterMail));
+        assertThat(browser.findElement(By.cssSelector("ul.follows")).getText()).contains(DEMO_JOB);
+        screenshot(browser, "notification-settings");
+
         browser.get(noorResume);
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Noor Haddad"));
         wait.until(ExpectedConditions.textToBe(By.id("live-status"), "live"));
@@ -295,6 +309,15 @@ final class RecruiterInBrowser {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Interview booked"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("A candidate replied");
         screenshot(browser, "notifications");
+
+        // …and by email, while unread: the reply reached the recruiter's own mailbox (notification →
+        // communication → SMTP).
+        openMail(browser, wait, recruiterMail, "OpenHire: A candidate replied");
+        assertThat(browser.findElement(By.cssSelector(".mail-text")).getText())
+                .contains("A candidate replied - Their answer is in the conversation.", "/candidates/of/");
+        screenshot(browser, "recruiter-emailed");
+
+        browser.get(baseUrl + "/notifications");
         browser.findElement(By.id("mark-all-read")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h2"), "0 unread"));
         wait.until(d -> d.findElements(By.cssSelector("#bell .count")).isEmpty());
