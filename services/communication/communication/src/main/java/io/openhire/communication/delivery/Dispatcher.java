@@ -41,7 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A message still SENDING after {@code sending-lease} was cut off by a stop or a crash: it is queued again
  * and goes out with the same Message-ID. Only a crash between the server's acceptance and the commit sends it
- * twice; receivers and mail clients recognise the repeat by its Message-ID.
+ * twice; receivers and mail clients recognise the repeat by its Message-ID. A live batch slower than the lease
+ * does not send twice either: each message's claim (its status and attempt) is checked and renewed just before
+ * it goes out, and only the claim's holder marks it.
  */
 @Component
 public class Dispatcher {
@@ -228,6 +230,9 @@ public class Dispatcher {
     }
 
     private void sendOne(Session session, Transport transport, Claimed m) {
+        if (!stillOurs(m)) {
+            return; // this batch took longer than the lease: another worker queued it again and sends it
+        }
         if (suppressions.of(m.organizationId(), m.to()).isPresent()) {
             finish(m, MessageStatus.FAILED, "suppressed: the address was put on the suppression list meanwhile");
             return;
@@ -254,6 +259,9 @@ public class Dispatcher {
 
     /** One SMS through the provider; its status callbacks come back to the webhook. */
     private void sendSms(Claimed m) {
+        if (!stillOurs(m)) {
+            return;
+        }
         if (suppressions.of(m.organizationId(), m.to()).isPresent()) {
             finish(m, MessageStatus.FAILED, "suppressed: the number was put on the suppression list meanwhile");
             return;
@@ -277,19 +285,40 @@ public class Dispatcher {
         }
     }
 
-    /** SENT, with its event, in one transaction. */
+    /**
+     * Renews the claim on a message just before it goes out, and answers whether it is still this worker's: a
+     * batch slower than {@code sending-lease} finds its late messages queued again by another worker, which then
+     * sends them; this one must not too.
+     */
+    private boolean stillOurs(Claimed m) {
+        return jdbc.sql("""
+                                UPDATE message SET updated_at = :now
+                                WHERE id = :id AND status = 'SENDING' AND attempts = :attempts
+                                """)
+                        .param("id", m.id())
+                        .param("attempts", m.attempts())
+                        .param("now", Timestamp.from(clock.instant()))
+                        .update()
+                == 1;
+    }
+
+    /** SENT, with its event, in one transaction (only if the claim is still this worker's: one event per message). */
     private void markSent(Claimed m, String providerId) {
         Instant now = clock.instant();
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("""
+            int marked = jdbc.sql("""
                             UPDATE message SET status = 'SENT', status_reason = NULL, sent_at = :now, updated_at = :now,
                                 next_attempt_at = NULL, provider_id = :provider
-                            WHERE id = :id
+                            WHERE id = :id AND status = 'SENDING' AND attempts = :attempts
                             """)
                     .param("id", m.id())
+                    .param("attempts", m.attempts())
                     .param("now", Timestamp.from(now))
                     .param("provider", providerId)
                     .update();
+            if (marked == 0) {
+                return; // requeued meanwhile (a lease run out): whoever sends it now marks it
+            }
             outbox.publish(
                     MessageSent.TOPIC,
                     m.id().toString(),
@@ -315,9 +344,10 @@ public class Dispatcher {
         jdbc.sql("""
                         UPDATE message SET status = 'QUEUED', status_reason = :reason, next_attempt_at = :next,
                             updated_at = :now
-                        WHERE id = :id
+                        WHERE id = :id AND status = 'SENDING' AND attempts = :attempts
                         """)
                 .param("id", m.id())
+                .param("attempts", m.attempts())
                 .param("reason", reason)
                 .param("next", Timestamp.from(now.plus(wait)))
                 .param("now", Timestamp.from(now))
@@ -328,9 +358,10 @@ public class Dispatcher {
         jdbc.sql("""
                         UPDATE message SET status = :status, status_reason = :reason, next_attempt_at = NULL,
                             updated_at = :now
-                        WHERE id = :id
+                        WHERE id = :id AND status = 'SENDING' AND attempts = :attempts
                         """)
                 .param("id", m.id())
+                .param("attempts", m.attempts())
                 .param("status", status.name())
                 .param("reason", reason)
                 .param("now", Timestamp.from(clock.instant()))
