@@ -16,6 +16,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -553,5 +554,114 @@ class CommunicationIT extends CommunicationScenario {
         assertThat(recipients.get(3).get("skipped").asString()).isEqualTo("unknown-candidate");
         assertThat(received(a).getSubject()).isEqualTo("Next steps, Alice");
         assertThat((String) received(b).getContent()).contains("Dear Bob Brown");
+    }
+
+    @Test
+    void anOrganisationSendsAndReadsRepliesThroughItsOwnMailServerWithItsPasswordsSealed() throws Exception {
+        String own = "own-" + tag + ".test";
+        String sender = "jobs@" + own;
+        String repliesBox = "replies@" + own;
+        MAIL.setUser(sender, "smtp-" + tag, "smtp-secret-" + tag);
+        MAIL.setUser(repliesBox, "imap-" + tag, "imap-secret-" + tag);
+        Map<String, Object> account = new java.util.LinkedHashMap<>(map(
+                "smtpHost",
+                "127.0.0.1",
+                "smtpPort",
+                MAIL.getSmtp().getPort(),
+                "smtpUser",
+                "smtp-" + tag,
+                "smtpPassword",
+                "smtp-secret-" + tag,
+                "from",
+                "Own Recruiting <" + sender + ">",
+                "replyTo",
+                repliesBox,
+                "imapHost",
+                "127.0.0.1",
+                "imapPort",
+                MAIL.getImap().getPort(),
+                "imapUser",
+                "imap-" + tag,
+                "imapPassword",
+                "imap-secret-" + tag,
+                "tls",
+                false));
+
+        // Only admins; a wrong IMAP password is found out before anything is saved.
+        assertThat(http().put("/api/v1/communications/mail-account", account, bearer(recruiter))
+                        .status())
+                .isEqualTo(403);
+        Map<String, Object> wrong = new java.util.LinkedHashMap<>(account);
+        wrong.put("imapPassword", "not it");
+        TestHttp.Response refused = http().put("/api/v1/communications/mail-account", wrong, bearer(admin));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().get("server").asString()).isEqualTo("imap");
+        assertThat(refused.body()).contains("refused the user name or password").doesNotContain("not it");
+        for (Map.Entry<String, Object> bad : Map.<String, Object>of(
+                        "smtpPort", 70_000, "from", "not an address", "smtpHost", "smtp.example.com/../x")
+                .entrySet()) {
+            Map<String, Object> invalid = new java.util.LinkedHashMap<>(account);
+            invalid.put(bad.getKey(), bad.getValue());
+            TestHttp.Response answer = http().put("/api/v1/communications/mail-account", invalid, bearer(admin));
+            assertThat(answer.status()).as(bad.toString()).isEqualTo(400);
+        }
+        assertThat(http().get("/api/v1/communications/mail-account", bearer(admin))
+                        .status())
+                .isEqualTo(404);
+
+        TestHttp.Response saved = http().put("/api/v1/communications/mail-account", account, bearer(admin));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.json().get("smtpPasswordSet").asBoolean()).isTrue();
+        assertThat(saved.json().get("imapPasswordSet").asBoolean()).isTrue();
+        assertThat(saved.body()).doesNotContain("secret");
+        byte[] sealed = jdbc.sql("SELECT smtp_password_sealed FROM mail_account WHERE organization_id = :org")
+                .param("org", org)
+                .query(byte[].class)
+                .single();
+        assertThat(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain("secret");
+        // another organisation has none of its own, and cannot see this one
+        String otherAdmin = TOKENS.token(UUID.randomUUID(), UUID.randomUUID(), "ADMIN");
+        assertThat(http().get("/api/v1/communications/mail-account", bearer(otherAdmin))
+                        .status())
+                .isEqualTo(404);
+
+        // The email leaves as the organisation, its Message-ID in its domain, replies to its own mailbox…
+        String address = "ines." + tag + "@example.test";
+        UUID candidate = candidate("Ines Moreau", address);
+        sendTo(candidate, "From our own server");
+        MimeMessage sent = received(address);
+        assertThat(sent.getFrom()[0].toString()).isEqualTo("Own Recruiting <" + sender + ">");
+        assertThat(sent.getMessageID()).endsWith("@" + own + ">");
+        assertThat(sent.getReplyTo()[0].toString()).isEqualTo(repliesBox);
+
+        // …where her answer is read from, into her conversation.
+        MimeMessage reply = new MimeMessage(Session.getInstance(new Properties()));
+        reply.setFrom(new InternetAddress(address));
+        reply.setRecipients(Message.RecipientType.TO, repliesBox);
+        reply.setSubject("Re: From our own server");
+        reply.setHeader("In-Reply-To", sent.getMessageID());
+        reply.setText("Merci, with pleasure.");
+        reply.saveChanges();
+        MAIL.getUserManager().getUserByEmail(repliesBox).deliver(reply);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> http().get("/api/v1/communications/threads/" + candidate, bearer(recruiter))
+                        .body()
+                        .contains("Merci, with pleasure."));
+
+        // A change without the passwords keeps them; back to the platform's server, the next email says so.
+        Map<String, Object> renamed = new java.util.LinkedHashMap<>(account);
+        renamed.remove("smtpPassword");
+        renamed.remove("imapPassword");
+        renamed.put("from", "Own Talent <" + sender + ">");
+        TestHttp.Response kept = http().put("/api/v1/communications/mail-account", renamed, bearer(admin));
+        assertThat(kept.status()).as(kept.body()).isEqualTo(200);
+        assertThat(kept.json().get("smtpPasswordSet").asBoolean()).isTrue();
+        assertThat(http().delete("/api/v1/communications/mail-account", bearer(admin))
+                        .status())
+                .isEqualTo(204);
+        String later = "ines.later." + tag + "@example.test";
+        sendTo(candidate("Ines Later", later), "From the platform again");
+        assertThat(received(later).getFrom()[0].toString()).isEqualTo("Acme Recruiting <jobs@acme.test>");
     }
 }

@@ -97,6 +97,8 @@ abstract class CommunicationScenario {
         registry.add("openhire.communication.poll-every", () -> "PT0.3S");
         registry.add("openhire.communication.dispatch-every", () -> "PT0.2S");
         registry.add("openhire.communication.reminders-every", () -> "PT0.5S");
+        // an organisation's own mail server is this machine's GreenMail here
+        registry.add("openhire.communication.allow-private-mail-hosts", () -> "true");
     }
 
     @LocalServerPort

@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.DeleteExchange;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.PostExchange;
 import org.springframework.web.service.annotation.PutExchange;
@@ -75,6 +76,18 @@ public interface CommunicationApi {
 
     @GetExchange("/api/v1/communications/templates")
     List<TemplateView> templates();
+
+    /** The organisation's own mail server (admins); 404 while it uses the platform's. */
+    @GetExchange("/api/v1/communications/mail-account")
+    MailAccountView mailAccount();
+
+    /** Sets the organisation's own mail server (admins), after signing in to it; 422 with the reason if that fails. */
+    @PutExchange("/api/v1/communications/mail-account")
+    MailAccountView saveMailAccount(@RequestBody MailAccountRequest request);
+
+    /** Back to the platform's mail server (admins). */
+    @DeleteExchange("/api/v1/communications/mail-account")
+    void deleteMailAccount();
 
     /** Records marketing consent (or its withdrawal) for an address. */
     @PutExchange("/api/v1/communications/consents")

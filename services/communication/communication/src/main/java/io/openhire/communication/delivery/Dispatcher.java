@@ -6,9 +6,12 @@ import io.openhire.communication.client.MessageStatus;
 import io.openhire.communication.consent.Suppressions;
 import io.openhire.communication.events.Channel;
 import io.openhire.communication.events.MessageSent;
+import io.openhire.communication.mailaccounts.MailAccounts;
+import io.openhire.communication.mailaccounts.MailSessions;
 import io.openhire.communication.sms.Twilio;
 import io.openhire.platform.events.Outbox;
 import jakarta.annotation.PreDestroy;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
@@ -18,7 +21,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -70,6 +76,7 @@ public class Dispatcher {
     private final TransactionTemplate transactions;
     private final Outbox outbox;
     private final MailServer mail;
+    private final MailAccounts accounts;
     private final Emails emails;
     private final Suppressions suppressions;
     private final Twilio twilio;
@@ -82,6 +89,7 @@ public class Dispatcher {
             TransactionTemplate transactions,
             Outbox outbox,
             MailServer mail,
+            MailAccounts accounts,
             Emails emails,
             Suppressions suppressions,
             Twilio twilio,
@@ -91,6 +99,7 @@ public class Dispatcher {
         this.transactions = transactions;
         this.outbox = outbox;
         this.mail = mail;
+        this.accounts = accounts;
         this.emails = emails;
         this.suppressions = suppressions;
         this.twilio = twilio;
@@ -190,35 +199,59 @@ public class Dispatcher {
     }
 
     private void send(List<Claimed> claimed) {
-        List<Claimed> batch =
-                claimed.stream().filter(m -> m.channel() == Channel.EMAIL).toList();
         claimed.stream().filter(m -> m.channel() == Channel.SMS).forEach(this::sendSms);
-        if (batch.isEmpty()) {
+        // Each organisation's email through its own mail server, if it has one; the platform's otherwise.
+        Map<UUID, List<Claimed>> emailsByOrganization = new LinkedHashMap<>();
+        claimed.stream()
+                .filter(m -> m.channel() == Channel.EMAIL)
+                .forEach(m -> emailsByOrganization
+                        .computeIfAbsent(m.organizationId(), o -> new ArrayList<>())
+                        .add(m));
+        emailsByOrganization.forEach(this::sendEmails);
+    }
+
+    private void sendEmails(UUID organizationId, List<Claimed> batch) {
+        Optional<CommunicationProperties.Mail> own = accounts.ownMail(organizationId);
+        CommunicationProperties.Mail server = own.orElse(mail.settings());
+        if (own.isPresent() && !accounts.mayConnect(server.smtpHost())) {
+            accounts.recordError(organizationId, "The SMTP server's name now points to a private address.");
+            batch.forEach(m -> retryOrFail(m, "the organisation's mail server is not allowed (a private address)"));
             return;
         }
         // One session and one connection for the batch; each message is built in the same session.
-        Session session = mail.smtp();
+        Session session = MailSessions.smtp(server);
         Transport transport = null;
         try {
             transport = session.getTransport("smtp");
             transport.connect(
-                    mail.settings().smtpHost(),
-                    mail.settings().smtpPort(),
-                    blankToNull(mail.settings().smtpUser()),
-                    blankToNull(mail.settings().smtpPassword()));
+                    server.smtpHost(),
+                    server.smtpPort(),
+                    blankToNull(server.smtpUser()),
+                    blankToNull(server.smtpPassword()));
         } catch (MessagingException e) {
             log.warn(
-                    "Cannot reach the mail server {}:{} ({}); {} message(s) wait",
-                    mail.settings().smtpHost(),
-                    mail.settings().smtpPort(),
+                    "Cannot reach the mail server {}:{} ({}){}; {} message(s) wait",
+                    server.smtpHost(),
+                    server.smtpPort(),
                     e.getClass().getSimpleName(),
+                    own.isPresent() ? " of organisation " + organizationId : "",
                     batch.size());
+            if (own.isPresent()) {
+                accounts.recordError(
+                        organizationId,
+                        e instanceof AuthenticationFailedException
+                                ? "The SMTP server refused the user name or password."
+                                : "The SMTP server could not be reached.");
+            }
             batch.forEach(m -> retryOrFail(m, "the mail server could not be reached"));
             return;
         }
+        if (own.isPresent()) {
+            accounts.clearError(organizationId);
+        }
         try {
             for (Claimed m : batch) {
-                sendOne(session, transport, m);
+                sendOne(session, transport, m, server.replyTo());
             }
         } finally {
             try {
@@ -229,7 +262,7 @@ public class Dispatcher {
         }
     }
 
-    private void sendOne(Session session, Transport transport, Claimed m) {
+    private void sendOne(Session session, Transport transport, Claimed m, String replyTo) {
         if (!stillOurs(m)) {
             return; // this batch took longer than the lease: another worker queued it again and sends it
         }
@@ -238,7 +271,7 @@ public class Dispatcher {
             return;
         }
         try {
-            var mime = emails.build(session, m, mail.settings().replyTo());
+            var mime = emails.build(session, m, replyTo);
             mime.saveChanges();
             transport.sendMessage(mime, mime.getAllRecipients());
         } catch (SendFailedException e) {

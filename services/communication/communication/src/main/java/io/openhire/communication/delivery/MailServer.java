@@ -1,11 +1,14 @@
 package io.openhire.communication.delivery;
 
 import io.openhire.communication.CommunicationProperties;
+import io.openhire.communication.mailaccounts.MailSessions;
 import jakarta.mail.Session;
-import java.util.Properties;
 import org.springframework.stereotype.Component;
 
-/** Jakarta Mail sessions for the configured SMTP server (out) and IMAP mailbox (replies and bounces in). */
+/**
+ * Jakarta Mail sessions for a mail server: the platform's configured one (SMTP out, IMAP for replies and bounces
+ * in), or an organisation's own ({@code MailAccounts}), described by the same settings record.
+ */
 @Component
 public class MailServer {
 
@@ -20,40 +23,14 @@ public class MailServer {
     }
 
     public Session smtp() {
-        Properties p = new Properties();
-        p.put("mail.transport.protocol", "smtp");
-        p.put("mail.smtp.host", mail.smtpHost());
-        p.put("mail.smtp.port", String.valueOf(mail.smtpPort()));
-        p.put("mail.smtp.connectiontimeout", String.valueOf(mail.timeout().toMillis()));
-        p.put("mail.smtp.timeout", String.valueOf(mail.timeout().toMillis()));
-        p.put("mail.smtp.writetimeout", String.valueOf(mail.timeout().toMillis()));
-        boolean auth = mail.smtpUser() != null && !mail.smtpUser().isBlank();
-        p.put("mail.smtp.auth", String.valueOf(auth));
-        if (mail.tls()) {
-            p.put("mail.smtp.starttls.enable", "true");
-            p.put("mail.smtp.starttls.required", "true");
-            p.put("mail.smtp.ssl.checkserveridentity", "true");
-        }
-        return Session.getInstance(p);
+        return MailSessions.smtp(mail);
     }
 
     public boolean readsReplies() {
-        return mail.imapHost() != null && !mail.imapHost().isBlank();
+        return MailSessions.readsReplies(mail);
     }
 
     public Session imap() {
-        Properties p = new Properties();
-        String protocol = mail.tls() ? "imaps" : "imap";
-        p.put("mail.store.protocol", protocol);
-        p.put("mail." + protocol + ".host", mail.imapHost());
-        p.put("mail." + protocol + ".port", String.valueOf(mail.imapPort()));
-        p.put(
-                "mail." + protocol + ".connectiontimeout",
-                String.valueOf(mail.timeout().toMillis()));
-        p.put("mail." + protocol + ".timeout", String.valueOf(mail.timeout().toMillis()));
-        if (mail.tls()) {
-            p.put("mail.imaps.ssl.checkserveridentity", "true");
-        }
-        return Session.getInstance(p);
+        return MailSessions.imap(mail);
     }
 }

@@ -6,6 +6,7 @@ import io.openhire.communication.client.InterviewView;
 import io.openhire.communication.consent.Suppressions;
 import io.openhire.communication.events.InterviewCancelled;
 import io.openhire.communication.events.InterviewScheduled;
+import io.openhire.communication.mailaccounts.MailAccounts;
 import io.openhire.communication.messages.Recipients;
 import io.openhire.communication.messages.Sending;
 import io.openhire.identity.client.UserProfile;
@@ -99,6 +100,7 @@ public class Interviews {
     private final Recipients recipients;
     private final Sending sending;
     private final Suppressions suppressions;
+    private final MailAccounts accounts;
     private final Outbox outbox;
     private final CommunicationProperties properties;
     private final Clock clock;
@@ -110,9 +112,11 @@ public class Interviews {
             Recipients recipients,
             Sending sending,
             Suppressions suppressions,
+            MailAccounts accounts,
             Outbox outbox,
             CommunicationProperties properties,
             Clock clock) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.recipients = recipients;
@@ -151,7 +155,7 @@ public class Interviews {
         }
         JobView job = request.jobId() == null ? null : recipients.job(request.jobId());
         Optional<UserProfile> sender = recipients.sender(caller, bearer);
-        String organizerEmail = sender.map(UserProfile::email).orElse(fromAddress());
+        String organizerEmail = sender.map(UserProfile::email).orElse(fromAddress(org));
         String organizerName = sender.map(UserProfile::name).orElse(null);
 
         byte[] secret = new byte[32];
@@ -539,11 +543,13 @@ public class Interviews {
         return properties.publicUrl().replaceAll("/+$", "") + "/api/v1/communications/bookings/" + token;
     }
 
-    private String fromAddress() {
+    /** The organisation's sending address (its own mail server's, or the platform's), without its name. */
+    private String fromAddress(UUID org) {
+        String from = accounts.fromOf(org);
         try {
-            return new jakarta.mail.internet.InternetAddress(properties.mail().from()).getAddress();
+            return new jakarta.mail.internet.InternetAddress(from).getAddress();
         } catch (jakarta.mail.internet.AddressException e) {
-            return properties.mail().from();
+            return from;
         }
     }
 

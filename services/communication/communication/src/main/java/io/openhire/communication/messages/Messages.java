@@ -107,6 +107,21 @@ public class Messages {
                 .optional();
     }
 
+    /** The same, among one organisation's messages (a mail in its own mailbox answers only those). */
+    public Optional<MessageView> byRfcMessageId(String rfcMessageId, UUID organizationId) {
+        if (organizationId == null) {
+            return byRfcMessageId(rfcMessageId);
+        }
+        return jdbc.sql("""
+                        SELECT * FROM message
+                        WHERE rfc_message_id = :rfc AND direction = 'OUTBOUND' AND organization_id = :org
+                        """)
+                .param("rfc", rfcMessageId)
+                .param("org", organizationId)
+                .query(Messages::view)
+                .optional();
+    }
+
     /** The organisation of a message, by id alone (for the public unsubscribe link, whose token is checked). */
     public Optional<MessageView> anyOrganization(UUID id) {
         return jdbc.sql("SELECT * FROM message WHERE id = :id")

@@ -12,6 +12,7 @@ import io.openhire.communication.client.SendRequest;
 import io.openhire.communication.client.TemplateView;
 import io.openhire.communication.consent.Suppressions;
 import io.openhire.communication.events.Channel;
+import io.openhire.communication.mailaccounts.MailAccounts;
 import io.openhire.communication.sms.Phones;
 import io.openhire.communication.sms.QuietHours;
 import io.openhire.communication.sms.Twilio;
@@ -54,6 +55,7 @@ public class Sending {
     private static final int MAX_VARIABLE = 1_000;
 
     private final Templates templates;
+    private final MailAccounts accounts;
     private final Recipients recipients;
     private final Suppressions suppressions;
     private final Twilio twilio;
@@ -66,6 +68,7 @@ public class Sending {
 
     Sending(
             Templates templates,
+            MailAccounts accounts,
             Recipients recipients,
             Suppressions suppressions,
             Twilio twilio,
@@ -76,6 +79,7 @@ public class Sending {
             CommunicationProperties properties,
             Clock clock) {
         this.templates = templates;
+        this.accounts = accounts;
         this.recipients = recipients;
         this.suppressions = suppressions;
         this.twilio = twilio;
@@ -339,6 +343,7 @@ public class Sending {
 
     private void queue(UUID org, AuthenticatedUser caller, Draft draft, UUID jobId, Addressed a, UUID id, UUID batch) {
         Instant now = clock.instant();
+        String from = accounts.fromOf(org); // the organisation's own sender, or the platform's
         messages.insert(new Messages.NewMessage(
                 id,
                 org,
@@ -347,15 +352,13 @@ public class Sending {
                 "OUTBOUND",
                 draft.channel(),
                 draft.kind(),
-                draft.channel() == Channel.SMS
-                        ? twilio.settings().from()
-                        : properties.mail().from(),
+                draft.channel() == Channel.SMS ? twilio.settings().from() : from,
                 a.to(),
                 a.subject(),
                 a.body(),
                 MessageStatus.QUEUED,
                 null,
-                MailIds.messageId(id, properties.mail().from()),
+                MailIds.messageId(id, from),
                 null,
                 draft.template() == null ? null : draft.template().id(),
                 draft.template() == null ? null : draft.template().version(),
@@ -405,6 +408,7 @@ public class Sending {
             return Optional.empty();
         }
         UUID id = UUID.randomUUID();
+        String from = accounts.fromOf(org);
         messages.insert(new Messages.NewMessage(
                 id,
                 org,
@@ -413,13 +417,13 @@ public class Sending {
                 "OUTBOUND",
                 Channel.EMAIL,
                 MessageKind.TRANSACTIONAL,
-                properties.mail().from(),
+                from,
                 to,
                 subject,
                 body,
                 MessageStatus.QUEUED,
                 null,
-                MailIds.messageId(id, properties.mail().from()),
+                MailIds.messageId(id, from),
                 null,
                 null,
                 null,
