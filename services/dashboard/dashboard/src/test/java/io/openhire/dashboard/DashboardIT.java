@@ -312,7 +312,9 @@ class DashboardIT {
                     .isEqualTo(403);
             assertThat(browser.get("/live", "Accept", "text/event-stream").statusCode())
                     .isEqualTo(403);
-            for (String page : new String[] {"/candidates", "/jobs", "/sources", "/pipeline", "/models", "/users"}) {
+            for (String page : new String[] {
+                "/candidates", "/jobs", "/sources", "/templates", "/notifications", "/pipeline", "/models", "/users"
+            }) {
                 assertThat(browser.get(page).statusCode())
                         .as(email + " " + page)
                         .isEqualTo(403);

@@ -104,8 +104,9 @@ class PagesIT {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("openhire.clients.services.identity.url", identity.url());
         properties.put("openhire.security.jwk-set-uri", identity.url() + "/.well-known/jwks.json");
-        for (String service :
-                new String[] {"job-ingestion", "job-processing", "resume-ingestion", "resume-processing", "matching"}) {
+        for (String service : new String[] {
+            "job-ingestion", "job-processing", "resume-ingestion", "resume-processing", "matching", "communication"
+        }) {
             properties.put("openhire.clients.services." + service + ".url", services.baseUrl());
         }
         properties.put("openhire.clients.services.model-registry.url", services.baseUrl());
@@ -407,6 +408,57 @@ class PagesIT {
 
         HttpResponse<String> users = browser.page("users", "/users");
         assertThat(users.body()).contains(">Ari Admin<", ">" + admin + "<", ">Admin<", ">Active<", "Admins Ltd");
+
+        // Templates: the list with each one's variables; a new one is sent to communication as written, and
+        // communication's refusal comes back beside the form as written.
+        String template = """
+                {"id":"33333333-3333-4333-8333-333333333333","version":2,"name":"Next steps","channel":"EMAIL",
+                 "language":"en","kind":"TRANSACTIONAL","subject":"Your application: {{job.title}}",
+                 "body":"Hello {{candidate.firstName}},\\nthank you.","variables":["job.title","candidate.firstName"],
+                 "updatedBy":"user:1","updatedAt":"2026-12-01T10:00:00Z"}""";
+        services.stubFor(
+                get(urlPathEqualTo("/api/v1/communications/templates")).willReturn(okJson("[" + template + "]")));
+        services.stubFor(post(urlPathEqualTo("/api/v1/communications/templates"))
+                .withRequestBody(matchingJsonPath("$.body", containing("{{candidate.shoeSize}}")))
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"title\":\"Invalid\",\"status\":400,\"detail\":"
+                                + "\"Unknown variable(s) [candidate.shoeSize]: use [candidate.firstName, …] or your own,"
+                                + " named custom.something\"}")));
+        services.stubFor(post(urlPathEqualTo("/api/v1/communications/templates"))
+                .atPriority(5)
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(template.replace("Next steps", "Rejection")
+                                .replace("\"version\":2", "\"version\":1"))));
+        HttpResponse<String> templates = browser.page("templates", "/templates");
+        assertThat(templates.body())
+                .contains(">Next steps<", "Your application: {{job.title}}", "{{candidate.firstName}}", ">2<")
+                .contains("New template");
+        HttpResponse<String> created = browser.post(
+                "template-created",
+                "/templates",
+                Map.of(
+                        "name",
+                        "Rejection",
+                        "language",
+                        "en",
+                        "kind",
+                        "TRANSACTIONAL",
+                        "subject",
+                        "About {{job.title}}",
+                        "body",
+                        "Hello {{candidate.firstName}}, we chose another candidate."));
+        assertThat(created.body()).contains("Saved &quot;Rejection&quot; (version 1).");
+        services.verify(postRequestedFor(urlPathEqualTo("/api/v1/communications/templates"))
+                .withRequestBody(matchingJsonPath("$.name", equalTo("Rejection")))
+                .withRequestBody(matchingJsonPath("$.channel", equalTo("EMAIL"))));
+        HttpResponse<String> refused = browser.post(
+                "template-refused", "/templates", Map.of("name", "Odd", "body", "Hello {{candidate.shoeSize}}"));
+        assertThat(refused.body()).contains("Unknown variable(s) [candidate.shoeSize]", "Hello {{candidate.shoeSize}}");
     }
 
     /**

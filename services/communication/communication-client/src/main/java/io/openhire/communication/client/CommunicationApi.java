@@ -77,6 +77,10 @@ public interface CommunicationApi {
     @GetExchange("/api/v1/communications/templates")
     List<TemplateView> templates();
 
+    /** One template at its latest version; 404 for another organisation's. */
+    @GetExchange("/api/v1/communications/templates/{id}")
+    TemplateView template(@PathVariable UUID id);
+
     /** The organisation's own mail server (admins); 404 while it uses the platform's. */
     @GetExchange("/api/v1/communications/mail-account")
     MailAccountView mailAccount();
