@@ -28,6 +28,7 @@ import io.openhire.platform.test.TestHttp;
 import io.openhire.platform.test.TestInfrastructure;
 import io.openhire.platform.test.TestKafka;
 import io.openhire.platform.test.TestTokens;
+import io.openhire.resumeprocessing.events.ResumeParseFailed;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -359,6 +360,72 @@ class NotificationIT {
                         "Better F1 on the held-out set",
                         Instant.now()));
 
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> unread(recruiter) >= 3);
+            java.util.List<String> titles = new java.util.ArrayList<>();
+            http().get("/api/v1/notifications", bearer(recruiter))
+                    .json()
+                    .get("items")
+                    .forEach(n -> titles.add(n.get("title").asString()));
+            assertThat(titles)
+                    .contains(
+                            "A job source is failing: Acme careers",
+                            "Interview in an hour",
+                            "Model promoted: skill-tagger v4 is now champion");
+            await().atMost(Duration.ofSeconds(10)).until(() -> unread(elsewhere) == before + 1);
+        } finally {
+            // the other scenarios count their own organisation's notifications
+            jdbc.sql("DELETE FROM notification WHERE organization_id IS NULL").update();
+        }
+    }
+
+    @Test
+    void emailsGoThroughCommunicationOnceEachAtOnceOrInTheDailyDigest() throws Exception {
+        TestHttp.Response saved = http().put(
+                        "/api/v1/notifications/settings",
+                        map("email", map("CANDIDATE_REPLIED", "INSTANT", "RESUME_FAILED", "DAILY")),
+                        bearer(recruiter));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.json().get("emailAddress").asString()).isEqualTo(RECRUITER_EMAIL);
+        assertThat(saved.json().get("email").get("CANDIDATE_REPLIED").asString())
+                .isEqualTo("INSTANT");
+        assertThat(saved.json().get("inApp").get("CANDIDATE_REPLIED").asBoolean())
+                .isTrue();
+        assertThat(http().put(
+                                "/api/v1/notifications/settings",
+                                map("email", map("RESUME_FAILED", "HOURLY")),
+                                bearer(recruiter))
+                        .status())
+                .isEqualTo(400);
+
+        UUID candidate = UUID.randomUUID();
+        publish(
+                MessageReplied.TOPIC,
+                UUID.randomUUID().toString(),
+                new MessageReplied(
+                        UUID.randomUUID(),
+                        org,
+                        candidate,
+                        null,
+                        UUID.randomUUID(),
+                        io.openhire.communication.events.Channel.EMAIL,
+                        Instant.now()));
+        ResumeParseFailed failed = new ResumeParseFailed(
+                UUID.randomUUID(), org, 1, "FAILED", "The PDF has no text.", "1.0.0", Instant.now());
+        publish(ResumeParseFailed.TOPIC, failed.resumeId().toString(), failed);
+
+        // The reply at once, the failed resume in the daily digest (whose first pass, for the test, is now or, at
+        // the latest, once the test says a new day has come): two emails to the person's address, each listing
+        // what it is for, with links into the dashboard.
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("""
+                                SELECT count(*) FROM notification WHERE organization_id = :org AND type = 'RESUME_FAILED'
+                                  AND created_at < now() - interval '6 seconds'
+                                """).param("org", org).query(Long.class).single() == 1);
+        jdbc.sql("""
+                        UPDATE notification_person SET daily_sent_on = NULL
+                        WHERE user_id = :user AND daily_up_to < now() - interval '6 seconds'
+                        """).param("user", recruiterId).update();
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> emailsTo(RECRUITER_EMAIL).size() >= 2);
         assertThat(emailsTo(RECRUITER_EMAIL)).hasSize(2);
