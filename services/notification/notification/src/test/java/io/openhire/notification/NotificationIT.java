@@ -426,8 +426,20 @@ class NotificationIT {
                         UPDATE notification_person SET daily_sent_on = NULL
                         WHERE user_id = :user AND daily_up_to < now() - interval '6 seconds'
                         """).param("user", recruiterId).update();
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> emailsTo(RECRUITER_EMAIL).size() >= 2);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(emailsTo(RECRUITER_EMAIL))
+                        .as(() -> "composed: "
+                                + jdbc.sql("SELECT subject, attempts, last_error, sent_at FROM "
+                                                + "notification_email WHERE organization_id = :org")
+                                        .param("org", org)
+                                        .query()
+                                        .listOfRows()
+                                + ", person: "
+                                + jdbc.sql("SELECT * FROM notification_person WHERE user_id = :user")
+                                        .param("user", recruiterId)
+                                        .query()
+                                        .listOfRows())
+                        .hasSizeGreaterThanOrEqualTo(2));
         assertThat(emailsTo(RECRUITER_EMAIL)).hasSize(2);
         JsonNode instant = email("OpenHire: A candidate replied");
         assertThat(instant.get("body").asString())

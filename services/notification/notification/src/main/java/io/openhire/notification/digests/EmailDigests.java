@@ -289,7 +289,7 @@ class EmailDigests {
             // 5 s, 10 s, 20 s … at most an hour: a blip costs seconds, an outage is not hammered
             int attempts = email.attempts() + 1;
             Duration backOff = Duration.ofSeconds(Math.min(3_600, 5L << Math.min(attempts - 1, 10)));
-            log.info(
+            log.warn(
                     "communication did not take notification email {} (attempt {}), next try in {}: {}",
                     email.id(),
                     attempts,
@@ -301,7 +301,7 @@ class EmailDigests {
                             """)
                     .param("attempts", attempts)
                     .param("next", Timestamp.from(clock.instant().plus(backOff)))
-                    .param("error", unavailable.getClass().getSimpleName())
+                    .param("error", unavailable.getClass().getSimpleName() + ": " + unavailable.getMessage())
                     .param("id", email.id())
                     .update();
             return false;
