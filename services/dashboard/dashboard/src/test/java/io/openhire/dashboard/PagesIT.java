@@ -459,6 +459,54 @@ class PagesIT {
         HttpResponse<String> refused = browser.post(
                 "template-refused", "/templates", Map.of("name", "Odd", "body", "Hello {{candidate.shoeSize}}"));
         assertThat(refused.body()).contains("Unknown variable(s) [candidate.shoeSize]", "Hello {{candidate.shoeSize}}");
+
+        // The organisation's own mail server: none yet; communication's refusal is shown with the form as typed
+        // (never the password); accepted, it is described without its passwords.
+        services.stubFor(get(urlPathEqualTo("/api/v1/communications/mail-account"))
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"title\":\"Not Found\",\"status\":404}")));
+        services.stubFor(
+                put(urlPathEqualTo("/api/v1/communications/mail-account"))
+                        .withRequestBody(matchingJsonPath("$.smtpPassword", equalTo("wrong-secret")))
+                        .atPriority(1)
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(422)
+                                        .withHeader("Content-Type", "application/problem+json")
+                                        .withBody(
+                                                "{\"title\":\"The mail server did not accept the settings\",\"status\":422,"
+                                                        + "\"detail\":\"The SMTP server refused the user name or password. Nothing was saved.\"}")));
+        services.stubFor(put(urlPathEqualTo("/api/v1/communications/mail-account"))
+                .atPriority(5)
+                .willReturn(okJson("""
+                        {"smtpHost":"smtp.admins.example","smtpPort":587,"smtpUser":"jobs","smtpPasswordSet":true,
+                         "from":"Admins Ltd <jobs@admins.example>","replyTo":null,"imapHost":null,"imapPort":null,
+                         "imapUser":null,"imapPasswordSet":false,"tls":true,"updatedBy":"user:1",
+                         "updatedAt":"2026-12-05T10:00:00Z","lastError":null,"lastErrorAt":null}""")));
+        assertThat(browser.page("mail-server", "/mail-server").body())
+                .contains("OpenHire's mail server", "Check and save");
+        Map<String, String> form = new LinkedHashMap<>(Map.of(
+                "from", "Admins Ltd <jobs@admins.example>",
+                "smtpHost", "smtp.admins.example",
+                "smtpPort", "587",
+                "smtpUser", "jobs",
+                "smtpPassword", "wrong-secret",
+                "tls", "true"));
+        HttpResponse<String> wrong = browser.post("mail-server-refused", "/mail-server", form);
+        assertThat(wrong.body())
+                .contains("The SMTP server refused the user name or password. Nothing was saved.")
+                .contains("value=\"smtp.admins.example\"")
+                .doesNotContain("wrong-secret");
+        form.put("smtpPassword", "the-right-secret");
+        HttpResponse<String> saved = browser.post("mail-server-saved", "/mail-server", form);
+        assertThat(saved.body())
+                .contains("Saved: your email now leaves through smtp.admins.example.", "(password stored)")
+                .doesNotContain("the-right-secret");
+        services.verify(putRequestedFor(urlPathEqualTo("/api/v1/communications/mail-account"))
+                .withRequestBody(matchingJsonPath("$.from", equalTo("Admins Ltd <jobs@admins.example>")))
+                .withRequestBody(matchingJsonPath("$.tls", equalTo("true"))));
     }
 
     /**
