@@ -221,6 +221,8 @@ final class RecruiterInBrowser {
                 ExpectedConditions.textToBePresentInElementLocated(By.id("settings"), "Emails go to " + recruiterMail));
         assertThat(browser.findElement(By.cssSelector("ul.follows")).getText()).contains(DEMO_JOB);
         screenshot(browser, "notification-settings");
+        browser.get(baseUrl + "/templates");
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Message templates"));
 
         browser.get(noorResume);
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Noor Haddad"));

@@ -98,7 +98,7 @@ class NotificationsPage {
                 try {
                     email.put(type, EmailDelivery.valueOf(choice));
                 } catch (IllegalArgumentException e) {
-                    throw ProblemException.invalidField("email", "choose No email, At once or Daily digest");
+                    throw ProblemException.invalidField("By email", "choose No email, At once or Daily digest");
                 }
             }
         }
@@ -108,7 +108,10 @@ class NotificationsPage {
             try {
                 score = (double) Integer.parseInt(percent.strip());
             } catch (NumberFormatException e) {
-                throw ProblemException.invalidField("strongMatchPercent", "a whole number from 0 to 100");
+                score = -1.0;
+            }
+            if (score < 0 || score > 100) {
+                throw ProblemException.invalidField("Strong matches from", "a whole number from 0 to 100 (%)");
             }
         }
         notifications.saveSettings(new NotificationSettings(inApp, email, score, null));

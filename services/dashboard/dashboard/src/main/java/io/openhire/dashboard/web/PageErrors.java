@@ -6,6 +6,8 @@ import io.openhire.platform.web.GlobalProblemHandler;
 import io.openhire.platform.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -38,7 +40,25 @@ class PageErrors {
 
     @ExceptionHandler(ProblemException.class)
     ModelAndView problem(ProblemException e, HttpServletRequest request, HttpServletResponse response) {
-        return error(e.status().value(), e.getMessage(), request, response);
+        return error(e.status().value(), withFieldErrors(e), request, response);
+    }
+
+    /** "The request has 1 invalid field(s). strongMatchPercent: a whole number from 0 to 100." */
+    static String withFieldErrors(ProblemException e) {
+        StringBuilder message = new StringBuilder(e.getMessage());
+        Map<String, Object> properties = e.toProblemDetail().getProperties();
+        if (properties != null && properties.get("errors") instanceof List<?> errors) {
+            for (Object error : errors) {
+                if (error instanceof Map<?, ?> field) {
+                    message.append(' ')
+                            .append(field.get("field"))
+                            .append(": ")
+                            .append(field.get("message"))
+                            .append('.');
+                }
+            }
+        }
+        return message.toString();
     }
 
     /** A service that could not be reached (its client says so), with the status the services would answer. */
