@@ -55,6 +55,19 @@ class SmsIT extends CommunicationScenario {
 
     static final String MESSAGES = "/2010-04-01/Accounts/" + SID + "/Messages.json";
 
+    /** An incoming SMS as Twilio posts it: a new message id, from the candidate's number to ours. */
+    static Map<String, String> inbound(String from, String body) {
+        return Map.of(
+                "MessageSid",
+                "SM" + UUID.randomUUID().toString().replace("-", ""),
+                "From",
+                from,
+                "To",
+                FROM,
+                "Body",
+                body);
+    }
+
     /** A webhook as Twilio sends it: form-encoded, signed over the public URL and the sorted parameters. */
     TestHttp.Response webhook(String path, Map<String, String> params, boolean forged) throws Exception {
         StringBuilder data = new StringBuilder("https://hire.example.test/api/v1/communications/sms/twilio" + path);
@@ -123,15 +136,7 @@ class SmsIT extends CommunicationScenario {
                 .isEqualTo(204);
         awaitStatus(messageId, "DELIVERED");
 
-        Map<String, String> reply = Map.of(
-                "MessageSid",
-                "SM" + UUID.randomUUID().toString().replace("-", ""),
-                "From",
-                mobile,
-                "To",
-                FROM,
-                "Body",
-                "Yes, after 5pm please");
+        Map<String, String> reply = inbound(mobile, "Yes, after 5pm please");
         assertThat(webhook("/inbound", reply, true).status()).isEqualTo(403); // forged: nothing recorded
         TestHttp.Response answered = webhook("/inbound", reply, false);
         assertThat(answered.status()).isEqualTo(200);
@@ -145,18 +150,7 @@ class SmsIT extends CommunicationScenario {
         assertThat(TestKafka.read(MessageReplied.TOPIC, r -> r.value().contains(messageId), 1))
                 .hasSize(1);
 
-        webhook(
-                "/inbound",
-                Map.of(
-                        "MessageSid",
-                        "SM" + UUID.randomUUID().toString().replace("-", ""),
-                        "From",
-                        mobile,
-                        "To",
-                        FROM,
-                        "Body",
-                        "STOP"),
-                false);
+        webhook("/inbound", inbound(mobile, "STOP"), false);
         TestHttp.Response refused = http().post(
                         "/api/v1/communications/send",
                         map("channel", "SMS", "candidateId", candidate, "body", "One more thing"),
@@ -164,18 +158,7 @@ class SmsIT extends CommunicationScenario {
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().get("type").asString()).endsWith("/suppressed");
 
-        webhook(
-                "/inbound",
-                Map.of(
-                        "MessageSid",
-                        "SM" + UUID.randomUUID().toString().replace("-", ""),
-                        "From",
-                        mobile,
-                        "To",
-                        FROM,
-                        "Body",
-                        "start"),
-                false);
+        webhook("/inbound", inbound(mobile, "start"), false);
         assertThat(http().post(
                                 "/api/v1/communications/send",
                                 map("channel", "SMS", "candidateId", candidate, "body", "Welcome back"),

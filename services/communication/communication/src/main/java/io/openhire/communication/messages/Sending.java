@@ -92,8 +92,20 @@ public class Sending {
     }
 
     /** What to write, resolved once for a request (one recipient or many). */
+    /**
+     * @param from who the message comes from (the SMS number, or the organisation's email sender), resolved once
+     *     per request however many recipients it has
+     * @param mailFrom the organisation's email sender, whose domain names the Message-ID
+     */
     private record Draft(
-            Channel channel, MessageKind kind, String subject, String body, TemplateView template, JobView job) {}
+            Channel channel,
+            MessageKind kind,
+            String subject,
+            String body,
+            TemplateView template,
+            JobView job,
+            String from,
+            String mailFrom) {}
 
     /** One recipient, ready to queue, or why not. */
     private record Addressed(UUID candidateId, String to, String subject, String body, String skipped) {}
@@ -256,7 +268,16 @@ public class Sending {
             TemplateText.check("body", body);
         }
         JobView job = jobId == null ? null : recipients.job(jobId);
-        return new Draft(channel, kind, subject, body, template, job);
+        String mailFrom = accounts.fromOf(org); // the organisation's own sender, or the platform's
+        return new Draft(
+                channel,
+                kind,
+                subject,
+                body,
+                template,
+                job,
+                channel == Channel.SMS ? twilio.settings().from() : mailFrom,
+                mailFrom);
     }
 
     /** The values every recipient shares: the job's, the sender's, and the request's own. */
@@ -343,7 +364,6 @@ public class Sending {
 
     private void queue(UUID org, AuthenticatedUser caller, Draft draft, UUID jobId, Addressed a, UUID id, UUID batch) {
         Instant now = clock.instant();
-        String from = accounts.fromOf(org); // the organisation's own sender, or the platform's
         messages.insert(new Messages.NewMessage(
                 id,
                 org,
@@ -352,13 +372,13 @@ public class Sending {
                 "OUTBOUND",
                 draft.channel(),
                 draft.kind(),
-                draft.channel() == Channel.SMS ? twilio.settings().from() : from,
+                draft.from(),
                 a.to(),
                 a.subject(),
                 a.body(),
                 MessageStatus.QUEUED,
                 null,
-                MailIds.messageId(id, from),
+                MailIds.messageId(id, draft.mailFrom()),
                 null,
                 draft.template() == null ? null : draft.template().id(),
                 draft.template() == null ? null : draft.template().version(),

@@ -255,16 +255,32 @@ public class MatchService {
             CandidateStore.StoredCandidate candidate,
             int limit,
             Ranking.Mode mode) {
+        return rankJobs(generation, model, org, candidate, resumeVector(generation, org, candidate), limit, mode);
+    }
+
+    /** The same, with the resume's vector already read (null: ranked by its words). */
+    private RankedJobs rankJobs(
+            Generation generation,
+            RankerModel model,
+            UUID org,
+            CandidateStore.StoredCandidate candidate,
+            float[] vector,
+            int limit,
+            Ranking.Mode mode) {
         Optional<OrgIndex> orgIndex = generation.existing(org);
         if (orgIndex.isEmpty()) {
             return new RankedJobs(List.of(), 0);
         }
-        float[] vector = embeddings.stored(
-                org, SourceChanged.Kind.RESUME, candidate.facts().resumeId(), generation.embeddingVersion());
         return new RankedJobs(
                 ranking.jobsForCandidate(
                         orgIndex.get().jobs(), candidate.facts(), candidate.searchText(), vector, model, mode, limit),
                 orgIndex.get().jobs().count());
+    }
+
+    /** The resume's stored vector for the generation's embedding model, or null (none yet, or no model). */
+    private float[] resumeVector(Generation generation, UUID org, CandidateStore.StoredCandidate candidate) {
+        return embeddings.stored(
+                org, SourceChanged.Kind.RESUME, candidate.facts().resumeId(), generation.embeddingVersion());
     }
 
     /** A job a resume ranks high for. */
@@ -284,18 +300,14 @@ public class MatchService {
         } catch (DomainException starting) {
             return Optional.empty();
         }
-        if (waitForVector
-                && generation.embeddingVersion() != 0
-                && embeddings.stored(
-                                org,
-                                SourceChanged.Kind.RESUME,
-                                candidate.facts().resumeId(),
-                                generation.embeddingVersion())
-                        == null) {
+        float[] vector = resumeVector(generation, org, candidate); // read once: the wait and the ranking use it
+        if (waitForVector && generation.embeddingVersion() != 0 && vector == null) {
             return Optional.empty();
         }
         return Optional.of(
-                rankJobs(generation, rankers.current(), org, candidate, limit, Ranking.Mode.HYBRID).ranked().stream()
+                rankJobs(generation, rankers.current(), org, candidate, vector, limit, Ranking.Mode.HYBRID)
+                        .ranked()
+                        .stream()
                         .filter(r -> r.score() >= floor && ((JobFacts) r.facts()).offered())
                         .map(r -> new StrongMatch(r.id(), r.score()))
                         .toList());

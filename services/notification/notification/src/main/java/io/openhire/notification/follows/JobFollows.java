@@ -7,6 +7,8 @@ import io.openhire.notification.client.FollowedJob;
 import io.openhire.notification.inbox.People;
 import io.openhire.platform.errors.DomainException;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,11 +58,15 @@ public class JobFollows {
                         """)
                 .param("org", org)
                 .param("user", user)
-                .query((rs, i) -> new FollowedJob(
-                        rs.getObject("job_id", UUID.class),
-                        rs.getString("title"),
-                        rs.getTimestamp("created_at").toInstant()))
+                .query(JobFollows::followed)
                 .list();
+    }
+
+    private static FollowedJob followed(ResultSet rs, int row) throws SQLException {
+        return new FollowedJob(
+                rs.getObject("job_id", UUID.class),
+                rs.getString("title"),
+                rs.getTimestamp("created_at").toInstant());
     }
 
     /** Follows the job (again: the title is refreshed); 404 when the organisation has no such job. */
@@ -72,24 +78,23 @@ public class JobFollows {
             throw DomainException.notFound("The job");
         }
         Instant now = clock.instant();
-        transactions.executeWithoutResult(status -> {
+        return transactions.execute(status -> {
             people.save(org, user, null, null);
-            jdbc.sql("""
+            // a repeat keeps its first time (followedAt) and takes the job's title as it is now
+            return jdbc.sql("""
                             INSERT INTO job_follow (user_id, organization_id, job_id, title, created_at)
                             VALUES (:user, :org, :job, :title, :now)
                             ON CONFLICT (user_id, job_id) DO UPDATE SET title = :title
+                            RETURNING job_id, title, created_at
                             """)
                     .param("user", user)
                     .param("org", org)
                     .param("job", jobId)
                     .param("title", job.title())
                     .param("now", Timestamp.from(now))
-                    .update();
+                    .query(JobFollows::followed)
+                    .single();
         });
-        return of(org, user).stream()
-                .filter(f -> f.jobId().equals(jobId))
-                .findFirst()
-                .orElseThrow();
     }
 
     /** Stops following; answers whether the person followed it. */
