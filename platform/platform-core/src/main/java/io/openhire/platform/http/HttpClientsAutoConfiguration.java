@@ -28,7 +28,10 @@ public class HttpClientsAutoConfiguration {
         return new ServiceAccount(
                 name,
                 secret,
-                () -> builder.clone().baseUrl(properties.urlOf("identity")).build(),
+                () -> builder.clone()
+                        .baseUrl(properties.urlOf("identity"))
+                        .requestFactory(ServiceClients.requestFactory(properties))
+                        .build(),
                 clock.getIfAvailable(Clock::systemUTC));
     }
 

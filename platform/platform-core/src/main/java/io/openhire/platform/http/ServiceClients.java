@@ -72,14 +72,9 @@ public class ServiceClients {
     }
 
     public <T> T create(Class<T> api, String service, String baseUrl) {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout())
-                .build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
-        factory.setReadTimeout(properties.readTimeout());
         RestClient client = builder.clone()
                 .baseUrl(baseUrl)
-                .requestFactory(factory)
+                .requestFactory(requestFactory(properties))
                 .requestInterceptor(forwardContext())
                 .build();
         T target = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client))
@@ -105,6 +100,21 @@ public class ServiceClients {
             }
         };
         return api.cast(Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, handler));
+    }
+
+    /**
+     * HTTP/1.1 with the configured timeouts. Not the JDK client's default (HTTP/2 asked for by an {@code h2c}
+     * upgrade on every new plain-text connection): the services do not speak h2c, and a server that half-accepts
+     * the upgrade (Jetty, as in WireMock) cancels the stream ({@code RST_STREAM}) of a request with a body.
+     */
+    static JdkClientHttpRequestFactory requestFactory(HttpClientsProperties properties) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.connectTimeout())
+                .build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+        factory.setReadTimeout(properties.readTimeout());
+        return factory;
     }
 
     public CircuitBreaker.State circuitState(String service) {
