@@ -1,5 +1,6 @@
 package io.openhire.launcher;
 
+import io.openhire.applications.ApplicationsConfiguration;
 import io.openhire.communication.CommunicationConfiguration;
 import io.openhire.dashboard.DashboardConfiguration;
 import io.openhire.gateway.GatewayConfiguration;
@@ -73,6 +74,7 @@ public final class AllInOne {
                     .secret("openhire.communication.key", "communication.key")
                     .secret("openhire.communication.mail.imap-password", MAIL_REPLIES_SECRET),
             ServiceModule.withDatabase("notification", NotificationConfiguration.class),
+            ServiceModule.withDatabase("applications", ApplicationsConfiguration.class),
             ServiceModule.stateless("dashboard", DashboardConfiguration.class)
                     .part(ServiceModule.Part.USER_FACING)
                     // its Mail page reads and answers the embedded mail server's mailboxes

@@ -366,6 +366,26 @@ final class AuthorizationMatrix {
                         .get("candidateId")
                         .asString());
 
+        // The same person and job in the pipeline: an application in the first stage.
+        TestHttp applications = service("applications");
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    TestHttp.Response added = applications.post(
+                            "/api/v1/applications",
+                            map(
+                                    "candidateId",
+                                    fixtures.get("candidateId"),
+                                    "jobId",
+                                    fixtures.get("jobId"),
+                                    "source",
+                                    "MATCHING"),
+                            bearer(recruiter));
+                    assertThat(added.status()).as(added.body()).isEqualTo(201);
+                    fixtures.put("applicationId", added.json().get("id").asString());
+                    fixtures.put("stageId", added.json().get("stageId").asString());
+                });
+
         factories.put("sourceId", x -> newSource(admin));
         factories.put("resumeId", x -> newResume(admin, "Fresh Person"));
         factories.put("docKey", x -> newDocument(admin));

@@ -1,0 +1,5 @@
+package io.openhire.applications.client;
+
+import java.util.List;
+
+public record ApplicationPage(List<ApplicationView> applications, long total) {}

@@ -1,0 +1,29 @@
+package io.openhire.applications.client;
+
+import io.openhire.applications.events.StageCategory;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An application with its stage and (when one application is asked for) its history, newest move first.
+ *
+ * @param candidateName null when the candidate's resume gave no name
+ * @param history empty in lists
+ */
+public record ApplicationView(
+        UUID id,
+        UUID candidateId,
+        String candidateName,
+        UUID jobId,
+        String jobTitle,
+        UUID resumeId,
+        ApplicationSource source,
+        String sourceDetail,
+        UUID stageId,
+        String stageName,
+        StageCategory stageCategory,
+        Instant stageEnteredAt,
+        String createdBy,
+        Instant createdAt,
+        List<StageChangeView> history) {}

@@ -1,0 +1,3 @@
+package io.openhire.applications.client;
+
+public record SaveSearchRequest(String name, CandidateQuery query) {}

@@ -1,0 +1,35 @@
+package io.openhire.applications;
+
+import io.openhire.identity.client.IdentityApi;
+import io.openhire.platform.http.ServiceClients;
+import io.openhire.resumeprocessing.client.ResumeProcessingApi;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The applications service: candidates as people (one record across their resumes, kept from resume.parsed.v1,
+ * corrected by people), applications of candidates to jobs moving through the organisation's stages (every move
+ * recorded and announced as {@code application.stage-changed.v1}, which matching learns from), notes with
+ * mentions, tags, and candidate search on PostgreSQL's full text.
+ */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan(basePackageClasses = ApplicationsConfiguration.class)
+public class ApplicationsConfiguration {
+
+    @Bean
+    Clock applicationsClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ResumeProcessingApi resumeProcessingApi(ServiceClients clients) {
+        return clients.create(ResumeProcessingApi.class, "resume-processing");
+    }
+
+    @Bean
+    IdentityApi identityApi(ServiceClients clients) {
+        return clients.create(IdentityApi.class, "identity");
+    }
+}

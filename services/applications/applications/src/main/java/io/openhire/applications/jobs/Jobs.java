@@ -1,0 +1,76 @@
+package io.openhire.applications.jobs;
+
+import io.openhire.jobingestion.events.JobIngested;
+import io.openhire.platform.errors.DomainException;
+import java.sql.Timestamp;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** The organisation's jobs as job-ingestion announced them: what may be applied to, and a board's title. */
+@Service
+public class Jobs {
+
+    public record Job(UUID id, UUID organizationId, String title, String employer, String location, boolean open) {}
+
+    private final JdbcClient jdbc;
+
+    Jobs(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Keeps the newest revision of a job (an older one arriving late is ignored). */
+    public void remember(JobIngested event) {
+        String location = event.locations() == null
+                ? null
+                : event.locations().stream()
+                        .map(l -> l.text() != null && !l.text().isBlank()
+                                ? l.text()
+                                : String.join(
+                                        ", ",
+                                        java.util.stream.Stream.of(l.city(), l.region(), l.country())
+                                                .filter(p -> p != null && !p.isBlank())
+                                                .toList()))
+                        .filter(s -> !s.isBlank())
+                        .distinct()
+                        .collect(Collectors.joining(" · "));
+        jdbc.sql("""
+                        INSERT INTO job (job_id, organization_id, revision, status, title, employer, location, updated_at)
+                        VALUES (:id, :org, :revision, :status, :title, :employer, :location, :at)
+                        ON CONFLICT (job_id) DO UPDATE SET revision = excluded.revision, status = excluded.status,
+                            title = excluded.title, employer = excluded.employer, location = excluded.location,
+                            updated_at = excluded.updated_at
+                        WHERE job.revision <= excluded.revision AND job.organization_id = excluded.organization_id
+                        """)
+                .param("id", event.jobId())
+                .param("org", event.organizationId())
+                .param("revision", event.revision())
+                .param("status", "CLOSED".equals(event.status()) ? "CLOSED" : "OPEN")
+                .param("title", event.title())
+                .param("employer", event.employer())
+                .param("location", location == null || location.isBlank() ? null : location)
+                .param("at", Timestamp.from(event.occurredAt()))
+                .update();
+    }
+
+    public Optional<Job> find(UUID org, UUID jobId) {
+        return jdbc.sql("SELECT * FROM job WHERE organization_id = :org AND job_id = :id")
+                .param("org", org)
+                .param("id", jobId)
+                .query((rs, i) -> new Job(
+                        rs.getObject("job_id", UUID.class),
+                        rs.getObject("organization_id", UUID.class),
+                        rs.getString("title"),
+                        rs.getString("employer"),
+                        rs.getString("location"),
+                        "OPEN".equals(rs.getString("status"))))
+                .optional();
+    }
+
+    /** The job, or a 404 that does not tell another organisation's job from none. */
+    public Job require(UUID org, UUID jobId) {
+        return find(org, jobId).orElseThrow(() -> DomainException.notFound("The job"));
+    }
+}

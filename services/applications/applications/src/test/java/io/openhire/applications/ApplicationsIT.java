@@ -1,0 +1,604 @@
+package io.openhire.applications;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.openhire.platform.test.TestHttp.bearer;
+import static io.openhire.platform.test.TestHttp.map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.openhire.applications.events.ApplicationCreated;
+import io.openhire.applications.events.ApplicationStageChanged;
+import io.openhire.applications.events.CandidateUpdated;
+import io.openhire.applications.events.NoteAdded;
+import io.openhire.jobingestion.events.JobIngested;
+import io.openhire.platform.events.EventHeaders;
+import io.openhire.platform.test.GoldenEvents;
+import io.openhire.platform.test.TestHttp;
+import io.openhire.platform.test.TestInfrastructure;
+import io.openhire.platform.test.TestKafka;
+import io.openhire.platform.test.TestTokens;
+import io.openhire.resumeingestion.events.ResumeDeleted;
+import io.openhire.resumeprocessing.events.ResumeParsed;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The pipeline as a recruiter uses it through the API: parsed resumes become people (one per email address),
+ * found by name, skill, tag and stage; applications added, moved (one and many), rejected with a reason, taken
+ * back; notes with mentions; corrections kept beside the parsed value; duplicates merged and split; and other
+ * organisations, other roles and bad input refused with nothing changed. resume-processing and identity answer as
+ * their APIs do (WireMock); each test has its own organisation.
+ */
+@SpringBootTest(
+        classes = ApplicationsIT.App.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.application.name=applications")
+class ApplicationsIT {
+
+    static final TestTokens TOKENS = new TestTokens();
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(ApplicationsConfiguration.class)
+    static class App {}
+
+    static final WireMockServer SERVICES =
+            new WireMockServer(WireMockConfiguration.options().dynamicPort());
+
+    static {
+        SERVICES.start();
+        SERVICES.stubFor(post(urlPathEqualTo("/api/v1/users/service-token"))
+                .willReturn(okJson("""
+                        {"access_token":"%s","token_type":"Bearer","expires_in":600}""".formatted(TOKENS.serviceToken("applications", UUID.randomUUID())))));
+        SERVICES.stubFor(
+                get(urlPathEqualTo("/api/v1/users/profile")).willReturn(okJson("""
+                        {"id":"%s","email":"sam@acme.test","name":"Sam Recruiter","role":"RECRUITER"}""".formatted(UUID.randomUUID()))));
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "applications");
+        registry.add("openhire.security.jwk-set-uri", TOKENS::jwkSetUri);
+        registry.add("openhire.clients.services.identity.url", SERVICES::baseUrl);
+        registry.add("openhire.clients.services.resume-processing.url", SERVICES::baseUrl);
+        registry.add("openhire.service-account.secret", () -> "applications-secret");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    final UUID org = UUID.randomUUID();
+    final String recruiter = TOKENS.token(UUID.randomUUID(), org, "RECRUITER");
+    final String admin = TOKENS.token(UUID.randomUUID(), org, "ADMIN");
+    final String otherOrg = TOKENS.token(UUID.randomUUID(), UUID.randomUUID(), "ADMIN");
+    final String client = TOKENS.token(UUID.randomUUID(), org, "CLIENT");
+    final String candidateUser = TOKENS.token(UUID.randomUUID(), org, "CANDIDATE");
+
+    TestHttp http() {
+        return new TestHttp("http://localhost:" + port);
+    }
+
+    void publish(String topic, String key, Object event) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", TestKafka.bootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer())) {
+            ProducerRecord<String, String> record =
+                    new ProducerRecord<>(topic, key, GoldenEvents.JSON.writeValueAsString(event));
+            record.headers()
+                    .add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
+        }
+    }
+
+    UUID job(String title) throws Exception {
+        UUID id = UUID.randomUUID();
+        publish(
+                JobIngested.TOPIC,
+                id.toString(),
+                new JobIngested(
+                        id,
+                        org,
+                        1,
+                        "OPEN",
+                        null,
+                        title,
+                        "Acme",
+                        "…",
+                        List.of(),
+                        "ONSITE",
+                        "FULL_TIME",
+                        null,
+                        null,
+                        Instant.now(),
+                        null,
+                        null,
+                        "MANUAL",
+                        null,
+                        Instant.now()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("SELECT count(*) FROM job WHERE job_id = :id")
+                                .param("id", id)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        return id;
+    }
+
+    /** A resume parsed by resume-processing (its profile answered by the stand-in); answers the candidate id. */
+    UUID resume(UUID resumeId, String name, String email, String city, List<String> skills) throws Exception {
+        SERVICES.stubFor(get(urlPathEqualTo("/api/v1/resumes/" + resumeId + "/profile"))
+                .willReturn(okJson(GoldenEvents.JSON.writeValueAsString(map(
+                        "resumeId",
+                        resumeId,
+                        "status",
+                        "PARSED",
+                        "revision",
+                        1,
+                        "parserVersion",
+                        "1",
+                        "taxonomyVersion",
+                        "1",
+                        "parseMillis",
+                        5,
+                        "parsedAt",
+                        Instant.now().toString(),
+                        "profile",
+                        map(
+                                "name",
+                                name,
+                                "emails",
+                                email == null ? List.of() : List.of(email),
+                                "phones",
+                                List.of("+49 30 1234567"),
+                                "location",
+                                map("city", city, "country", "DE"),
+                                "headline",
+                                "Backend engineer",
+                                "skills",
+                                skills.stream()
+                                        .map(s -> map(
+                                                "id",
+                                                s.toLowerCase(),
+                                                "name",
+                                                s,
+                                                "kind",
+                                                "TECHNOLOGY",
+                                                "mentions",
+                                                2,
+                                                "listed",
+                                                true))
+                                        .toList(),
+                                "resumeLikelihood",
+                                0.9))))));
+        publish(
+                ResumeParsed.TOPIC,
+                resumeId.toString(),
+                new ResumeParsed(
+                        resumeId,
+                        org,
+                        1,
+                        "1",
+                        "1",
+                        "Senior Java Developer",
+                        List.of("Senior Java Developer"),
+                        List.of(),
+                        6.0,
+                        null,
+                        null,
+                        List.of("en"),
+                        Instant.now()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("SELECT count(*) FROM candidate_resume WHERE resume_id = :id")
+                                .param("id", resumeId)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        return jdbc.sql("SELECT candidate_id FROM candidate_resume WHERE resume_id = :id")
+                .param("id", resumeId)
+                .query(UUID.class)
+                .single();
+    }
+
+    UUID stage(String token, String name) {
+        for (JsonNode stage :
+                http().get("/api/v1/applications/stages", bearer(token)).json().get("stages")) {
+            if (stage.get("name").asString().equals(name)) {
+                return UUID.fromString(stage.get("id").asString());
+            }
+        }
+        throw new AssertionError("no stage " + name);
+    }
+
+    String apply(UUID candidate, UUID job) {
+        TestHttp.Response created = http().post(
+                        "/api/v1/applications",
+                        map("candidateId", candidate, "jobId", job, "source", "MATCHING"),
+                        bearer(recruiter));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asString();
+    }
+
+    @Test
+    void resumesOfOnePersonAreOneCandidateFoundByNameSkillTagAndStage() throws Exception {
+        String email = "anna." + UUID.randomUUID() + "@example.org";
+        UUID first = resume(UUID.randomUUID(), "Anna Schmidt", email, "Berlin", List.of("Java", "Kafka"));
+        UUID second = resume(UUID.randomUUID(), "Anna Schmidt", email.toUpperCase(), "Berlin", List.of("Spring Boot"));
+        assertThat(second).isEqualTo(first);
+        UUID other = resume(
+                UUID.randomUUID(),
+                "Ben Okafor",
+                "ben." + UUID.randomUUID() + "@example.org",
+                "Lagos",
+                List.of("Python"));
+
+        JsonNode anna =
+                http().get("/api/v1/candidates/" + first, bearer(recruiter)).json();
+        assertThat(anna.get("name").asString()).isEqualTo("Anna Schmidt");
+        assertThat(anna.get("resumes")).hasSize(2);
+        assertThat(anna.get("skills").toString()).contains("Java", "Kafka", "Spring Boot");
+        assertThat(anna.get("location").asString()).isEqualTo("Berlin, DE");
+
+        assertThat(names(http().get("/api/v1/candidates?q=ann", bearer(recruiter))))
+                .containsExactly("Anna Schmidt");
+        assertThat(names(http().get("/api/v1/candidates?q=anna%20berl", bearer(recruiter))))
+                .containsExactly("Anna Schmidt");
+        assertThat(names(http().get("/api/v1/candidates?skill=python", bearer(recruiter))))
+                .containsExactly("Ben Okafor");
+        assertThat(names(http().get("/api/v1/candidates?q=kafka&location=lagos", bearer(recruiter))))
+                .isEmpty();
+
+        TestHttp.Response tagged = http().put(
+                        "/api/v1/candidates/" + other + "/tags",
+                        map("tags", List.of("Silver medallist", "Python")),
+                        bearer(recruiter));
+        assertThat(tagged.status()).as(tagged.body()).isEqualTo(200);
+        assertThat(names(http().get("/api/v1/candidates?tag=silver%20medallist", bearer(recruiter))))
+                .containsExactly("Ben Okafor");
+        UUID job = job("Backend Engineer");
+        apply(first, job);
+        assertThat(names(http().get(
+                                "/api/v1/candidates?jobId=" + job + "&stageId=" + stage(recruiter, "Applied"),
+                                bearer(recruiter))))
+                .containsExactly("Anna Schmidt");
+
+        // Another organisation sees none of them; a client or a candidate may not search.
+        assertThat(http().get("/api/v1/candidates?q=anna", bearer(otherOrg))
+                        .json()
+                        .get("total")
+                        .asInt())
+                .isZero();
+        assertThat(http().get("/api/v1/candidates/" + first, bearer(otherOrg)).status())
+                .isEqualTo(404);
+        assertThat(http().get("/api/v1/candidates?q=anna", bearer(client)).status())
+                .isEqualTo(403);
+        assertThat(http().get("/api/v1/candidates/" + first, bearer(candidateUser))
+                        .status())
+                .isEqualTo(403);
+        // Bad input: a clear 400.
+        assertThat(http().get("/api/v1/candidates?size=1000", bearer(recruiter)).status())
+                .isEqualTo(400);
+        assertThat(http().put(
+                                "/api/v1/candidates/" + other + "/tags",
+                                map("tags", List.of("<script>")),
+                                bearer(recruiter))
+                        .status())
+                .isEqualTo(400);
+
+        // Saved searches are the person's own.
+        TestHttp.Response saved = http().post(
+                        "/api/v1/candidates/searches",
+                        map("name", "Python people", "query", map("skill", "python")),
+                        bearer(recruiter));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+        assertThat(http().get("/api/v1/candidates/searches", bearer(recruiter)).json())
+                .hasSize(1);
+        assertThat(http().get("/api/v1/candidates/searches", bearer(admin)).json())
+                .isEmpty();
+        assertThat(http().delete(
+                                "/api/v1/candidates/searches/"
+                                        + saved.json().get("id").asString(),
+                                bearer(admin))
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void anApplicationMovesThroughTheStagesIsRejectedWithAReasonAndEveryMoveCanBeTakenBack() throws Exception {
+        UUID candidate = resume(
+                UUID.randomUUID(), "Chen Wei", "chen." + UUID.randomUUID() + "@example.org", "Munich", List.of("Go"));
+        UUID job = job("Platform Engineer");
+        String id = apply(candidate, job);
+        TestHttp.Response again = http().post(
+                        "/api/v1/applications",
+                        map("candidateId", candidate, "jobId", job, "source", "REFERRAL"),
+                        bearer(recruiter));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("applicationId").asString()).isEqualTo(id);
+
+        UUID screening = stage(recruiter, "Screening");
+        UUID rejected = stage(recruiter, "Rejected");
+        assertThat(move(id, map("stageId", screening)).status()).isEqualTo(200);
+        TestHttp.Response noReason = move(id, map("stageId", rejected));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().get("reasons").toString()).contains("Not enough experience");
+        assertThat(move(id, map("stageId", rejected, "reason", "Made up")).status())
+                .isEqualTo(400);
+        TestHttp.Response rejection = move(id, map("stageId", rejected, "reason", "not enough experience"));
+        assertThat(rejection.status()).as(rejection.body()).isEqualTo(200);
+        assertThat(rejection.json().get("stageName").asString()).isEqualTo("Rejected");
+
+        Map<String, Long> board = columns(job);
+        assertThat(board).containsEntry("Rejected", 1L).containsEntry("Applied", 0L);
+
+        assertThat(http().post("/api/v1/applications/" + id + "/undo", null, bearer(recruiter))
+                        .json()
+                        .get("stageName")
+                        .asString())
+                .isEqualTo("Screening");
+        JsonNode back = http().post("/api/v1/applications/" + id + "/undo", null, bearer(recruiter))
+                .json();
+        assertThat(back.get("stageName").asString()).isEqualTo("Applied");
+        assertThat(back.get("history")).hasSize(5); // added, to Screening, to Rejected, and the two undos
+        assertThat(back.get("history").get(0).get("undoes").isNull()).isFalse();
+        assertThat(http().post("/api/v1/applications/" + id + "/undo", null, bearer(recruiter))
+                        .status())
+                .isEqualTo(409);
+
+        // Every move is an event, with categories matching learns from.
+        List<ConsumerRecord<String, String>> moves =
+                TestKafka.read(ApplicationStageChanged.TOPIC, r -> r.key().equals(id), 4);
+        List<String> categories = new ArrayList<>();
+        for (ConsumerRecord<String, String> move : moves) {
+            ApplicationStageChanged changed = GoldenEvents.JSON.readValue(move.value(), ApplicationStageChanged.class);
+            categories.add(changed.toCategory() + (changed.undo() ? " (undo)" : ""));
+            assertThat(move.value()).doesNotContain("Chen", "example.org");
+        }
+        assertThat(categories).containsExactly("SCREENING", "REJECTED", "SCREENING (undo)", "APPLIED (undo)");
+        assertThat(TestKafka.read(ApplicationCreated.TOPIC, r -> r.key().equals(id), 1))
+                .hasSize(1);
+
+        // Others may not move it.
+        assertThat(http().post("/api/v1/applications/" + id + "/move", map("stageId", screening), bearer(otherOrg))
+                        .status())
+                .isIn(400, 404);
+        assertThat(http().post("/api/v1/applications/" + id + "/move", map("stageId", screening), bearer(client))
+                        .status())
+                .isEqualTo(403);
+        assertThat(http().get("/api/v1/applications/board?jobId=" + job, bearer(otherOrg))
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aBulkMoveMovesAllOrNone() throws Exception {
+        UUID job = job("Data Engineer");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(apply(
+                    resume(
+                            UUID.randomUUID(),
+                            "Person " + i,
+                            "p" + i + "." + UUID.randomUUID() + "@example.org",
+                            "Hamburg",
+                            List.of("SQL")),
+                    job));
+        }
+        UUID rejected = stage(recruiter, "Rejected");
+        List<Object> withStranger = new ArrayList<>(ids);
+        withStranger.add(UUID.randomUUID());
+        TestHttp.Response refused = http().post(
+                        "/api/v1/applications/move",
+                        map("applicationIds", withStranger, "stageId", rejected, "reason", "Skills do not match"),
+                        bearer(recruiter));
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(columns(job)).containsEntry("Applied", 3L).containsEntry("Rejected", 0L);
+
+        TestHttp.Response moved = http().post(
+                        "/api/v1/applications/move",
+                        map("applicationIds", ids, "stageId", rejected, "reason", "Skills do not match"),
+                        bearer(recruiter));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.json().get("moved")).hasSize(3);
+        assertThat(columns(job)).containsEntry("Applied", 0L).containsEntry("Rejected", 3L);
+    }
+
+    @Test
+    void anAdminEditsTheStagesAndAStageInUseIsNotRemoved() throws Exception {
+        JsonNode stages =
+                http().get("/api/v1/applications/stages", bearer(admin)).json();
+        List<Object> list = new ArrayList<>();
+        for (JsonNode s : stages.get("stages")) {
+            String name = s.get("name").asString();
+            list.add(map(
+                    "id",
+                    s.get("id").asString(),
+                    "name",
+                    name.equals("Screening") ? "Phone screen" : name,
+                    "category",
+                    s.get("category").asString()));
+            if (name.equals("Screening")) {
+                list.add(map("name", "Technical test", "category", "INTERVIEW"));
+            }
+        }
+        Map<String, Object> update = map("stages", list, "rejectionReasons", List.of("Too junior", "No work permit"));
+        assertThat(http().put("/api/v1/applications/stages", update, bearer(recruiter))
+                        .status())
+                .isEqualTo(403);
+        TestHttp.Response saved = http().put("/api/v1/applications/stages", update, bearer(admin));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.json().get("stages").toString()).contains("Phone screen", "Technical test");
+        assertThat(saved.json().get("rejectionReasons").toString()).contains("Too junior");
+
+        UUID candidate = resume(
+                UUID.randomUUID(),
+                "Dana Levi",
+                "dana." + UUID.randomUUID() + "@example.org",
+                "Tel Aviv",
+                List.of("React"));
+        String id = apply(candidate, job("Frontend Engineer"));
+        UUID test = stage(admin, "Technical test");
+        assertThat(move(id, map("stageId", test)).status()).isEqualTo(200);
+        List<Object> without = new ArrayList<>(list);
+        without.removeIf(s -> "Technical test".equals(((Map<?, ?>) s).get("name")));
+        TestHttp.Response inUse = http().put(
+                        "/api/v1/applications/stages",
+                        map("stages", without, "rejectionReasons", List.of("Too junior")),
+                        bearer(admin));
+        assertThat(inUse.status()).isEqualTo(409);
+        assertThat(stage(admin, "Technical test")).isEqualTo(test);
+
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(
+                map("stages", List.of(), "rejectionReasons", List.of("x")),
+                map("stages", List.of(map("name", "Only", "category", "APPLIED")), "rejectionReasons", List.of("x")),
+                map("stages", list, "rejectionReasons", List.of()))) {
+            assertThat(http().put("/api/v1/applications/stages", bad, bearer(admin))
+                            .status())
+                    .as(bad.toString())
+                    .isEqualTo(400);
+        }
+    }
+
+    @Test
+    void correctionsAreKeptBesideTheParsedValueNotesMentionColleaguesAndDuplicatesMergeAndSplit() throws Exception {
+        UUID resumeA = UUID.randomUUID();
+        UUID eve = resume(resumeA, "Eve Adams", "eve." + UUID.randomUUID() + "@example.org", "Leeds", List.of("C#"));
+        UUID resumeB = UUID.randomUUID();
+        UUID eve2 = resume(
+                resumeB, "Eve  Adams", "eve.private." + UUID.randomUUID() + "@example.org", "Leeds", List.of("Azure"));
+        assertThat(eve2).isNotEqualTo(eve);
+
+        TestHttp.Response corrected =
+                http().patch("/api/v1/candidates/" + eve, map("name", "Eve Adams-Smith"), bearer(recruiter));
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+        assertThat(corrected.json().get("name").asString()).isEqualTo("Eve Adams-Smith");
+        assertThat(corrected.json().get("fields").get("name").get("parsed").asString())
+                .isEqualTo("Eve Adams");
+        assertThat(jdbc.sql("SELECT parsed_value || ' -> ' || corrected_value FROM candidate_correction"
+                                + " WHERE candidate_id = :id")
+                        .param("id", eve)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Eve Adams -> Eve Adams-Smith");
+        assertThat(http().patch("/api/v1/candidates/" + eve, map("email", "not-an-email"), bearer(recruiter))
+                        .status())
+                .isEqualTo(400);
+        assertThat(TestKafka.read(CandidateUpdated.TOPIC, r -> r.key().equals(eve.toString()), 1)
+                        .getFirst()
+                        .value())
+                .contains("\"name\"")
+                .doesNotContain("Adams");
+
+        UUID colleague = UUID.randomUUID();
+        TestHttp.Response note = http().post(
+                        "/api/v1/candidates/" + eve + "/notes",
+                        map("text", "Strong on C#, ask about Azure.", "mentions", List.of(colleague)),
+                        bearer(recruiter));
+        assertThat(note.status()).as(note.body()).isEqualTo(201);
+        assertThat(note.json().get("authorName").asString()).isEqualTo("Sam Recruiter");
+        assertThat(TestKafka.read(NoteAdded.TOPIC, r -> r.key().equals(eve.toString()), 1)
+                        .getFirst()
+                        .value())
+                .contains(colleague.toString())
+                .doesNotContain("Azure");
+        assertThat(http().post("/api/v1/candidates/" + eve + "/notes", map("text", " "), bearer(recruiter))
+                        .status())
+                .isEqualTo(400);
+        assertThat(http().get("/api/v1/candidates/" + eve + "/notes", bearer(otherOrg))
+                        .status())
+                .isEqualTo(404);
+
+        // The two records are one person: merged, the duplicate's resume and applications come along.
+        UUID job = job("Cloud Engineer");
+        apply(eve2, job);
+        TestHttp.Response merged =
+                http().post("/api/v1/candidates/" + eve + "/merge", map("candidateId", eve2), bearer(recruiter));
+        assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+        assertThat(merged.json().get("resumes")).hasSize(2);
+        assertThat(merged.json().get("applications")).hasSize(1);
+        assertThat(merged.json().get("name").asString()).isEqualTo("Eve Adams-Smith");
+        assertThat(http().get("/api/v1/candidates/" + eve2, bearer(recruiter))
+                        .json()
+                        .get("id")
+                        .asString())
+                .isEqualTo(eve.toString());
+        assertThat(names(http().get("/api/v1/candidates?q=eve", bearer(recruiter))))
+                .containsExactly("Eve Adams-Smith");
+
+        // A later parse of the merged resume stays with the survivor.
+        resume(resumeB, "Eve Adams", "eve.private2." + UUID.randomUUID() + "@example.org", "Leeds", List.of("Azure"));
+        assertThat(http().get("/api/v1/candidates/" + eve, bearer(recruiter))
+                        .json()
+                        .get("resumes"))
+                .hasSize(2);
+
+        TestHttp.Response split =
+                http().post("/api/v1/candidates/" + eve + "/split", map("resumeId", resumeB), bearer(recruiter));
+        assertThat(split.status()).as(split.body()).isEqualTo(201);
+        assertThat(split.json().get("resumes")).hasSize(1);
+        assertThat(http().get("/api/v1/candidates/" + eve, bearer(recruiter))
+                        .json()
+                        .get("resumes"))
+                .hasSize(1);
+
+        // A deleted resume no longer speaks for its person; the record stays with its applications.
+        publish(ResumeDeleted.TOPIC, resumeA.toString(), new ResumeDeleted(resumeA, org, Instant.now()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> http().get("/api/v1/candidates/" + eve, bearer(recruiter))
+                        .json()
+                        .get("resumes")
+                        .isEmpty());
+    }
+
+    TestHttp.Response move(String id, Map<String, Object> body) {
+        return http().post("/api/v1/applications/" + id + "/move", body, bearer(recruiter));
+    }
+
+    Map<String, Long> columns(UUID job) {
+        TestHttp.Response board = http().get("/api/v1/applications/board?jobId=" + job, bearer(recruiter));
+        assertThat(board.status()).as(board.body()).isEqualTo(200);
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (JsonNode column : board.json().get("columns")) {
+            counts.put(
+                    column.get("stage").get("name").asString(),
+                    column.get("count").asLong());
+            assertThat(column.get("cards")).hasSize((int) column.get("count").asLong());
+        }
+        return counts;
+    }
+
+    static List<String> names(TestHttp.Response page) {
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        List<String> names = new ArrayList<>();
+        page.json().get("candidates").forEach(c -> names.add(c.get("name").asString()));
+        return names;
+    }
+}
