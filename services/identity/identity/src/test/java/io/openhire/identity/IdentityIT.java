@@ -584,6 +584,16 @@ class IdentityIT {
                         .get("total")
                         .asInt())
                 .isEqualTo(3);
+
+        // Whom a note can mention: the staff by name (not the client), for recruiters too; no email addresses.
+        TestHttp.Response colleagues = http().get("/api/v1/users/colleagues", bearer(recruiterToken));
+        assertThat(colleagues.status()).isEqualTo(200);
+        assertThat(colleagues.json()).hasSize(2);
+        assertThat(colleagues.body()).contains("Rita Recruiter").doesNotContain("Carl Client", recruiterEmail);
+        String clientToken =
+                login(clientEmail, PASSWORD).json().get("access_token").asString();
+        assertThat(http().get("/api/v1/users/colleagues", bearer(clientToken)).status())
+                .isEqualTo(403);
     }
 
     @Test

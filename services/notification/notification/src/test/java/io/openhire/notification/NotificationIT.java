@@ -211,6 +211,31 @@ class NotificationIT {
     }
 
     @Test
+    void aColleagueMentionedInANoteIsToldAndTheAuthorIsNot() throws Exception {
+        UUID candidate = UUID.randomUUID();
+        publish(
+                io.openhire.applications.events.NoteAdded.TOPIC,
+                candidate.toString(),
+                new io.openhire.applications.events.NoteAdded(
+                        UUID.randomUUID(),
+                        org,
+                        candidate,
+                        null,
+                        java.util.List.of(recruiterId, adminId),
+                        "user:" + adminId,
+                        Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> unread(recruiter) == 1);
+        JsonNode mention = http().get("/api/v1/notifications", bearer(recruiter))
+                .json()
+                .get("items")
+                .get(0);
+        assertThat(mention.get("title").asString()).isEqualTo("You were mentioned in a note");
+        assertThat(mention.get("link").asString()).isEqualTo("/candidates/of/" + candidate);
+        assertThat(unread(admin)).isZero();
+    }
+
+    @Test
     void aPersonWhoSwitchedATypeOffDoesNotSeeIt() throws Exception {
         TestHttp.Response saved = http().put(
                         "/api/v1/notifications/settings", map("inApp", map("RESUME_FAILED", false)), bearer(recruiter));

@@ -32,6 +32,7 @@ class NotificationsPage {
             NotificationType.INTERVIEW_CANCELLED, "An interview was cancelled",
             NotificationType.INTERVIEW_DUE, "An interview starts within the hour",
             NotificationType.STRONG_MATCH, "A strong new match for a job I follow",
+            NotificationType.MENTIONED, "A colleague mentions me in a note",
             NotificationType.RESUME_FAILED, "A resume could not be read",
             NotificationType.JOB_SOURCE_FAILING, "A job source stopped working",
             NotificationType.MODEL_PROMOTED, "A model was promoted or rolled back",

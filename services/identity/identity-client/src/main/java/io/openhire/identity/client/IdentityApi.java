@@ -40,6 +40,10 @@ public interface IdentityApi {
     UserProfile profile(@RequestHeader("Authorization") String bearer);
 
     /** The caller's organisation's users (admins only), by name; {@code limit} 1–200. */
+    /** The organisation's active staff (admins and recruiters) by name, for mentions; staff only. */
+    @GetExchange("/api/v1/users/colleagues")
+    java.util.List<Colleague> colleagues();
+
     @GetExchange("/api/v1/users")
     UserPage users(@RequestParam int offset, @RequestParam int limit);
 

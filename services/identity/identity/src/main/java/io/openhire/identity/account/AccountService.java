@@ -191,6 +191,15 @@ public class AccountService {
         return accounts.list(admin.organizationId(), offset, limit);
     }
 
+    /** The caller's organisation's active admins and recruiters, by name (at most 1,000). */
+    public List<User> colleagues(AuthenticatedUser caller) {
+        return accounts.list(caller.organizationId(), 0, 1_000).stream()
+                .filter(u -> u.status() == User.Status.ACTIVE && (u.role() == Role.ADMIN || u.role() == Role.RECRUITER))
+                .sorted(java.util.Comparator.comparing(
+                        u -> (u.name() == null ? u.email() : u.name()).toLowerCase(java.util.Locale.ROOT)))
+                .toList();
+    }
+
     public int count(AuthenticatedUser admin) {
         return accounts.count(admin.organizationId());
     }

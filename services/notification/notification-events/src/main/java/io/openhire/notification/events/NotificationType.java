@@ -12,6 +12,8 @@ public enum NotificationType {
     INTERVIEW_DUE,
     /** A new resume ranks high for a job the person follows (above their own score threshold). */
     STRONG_MATCH,
+    /** A colleague mentioned the person in a note on a candidate. */
+    MENTIONED,
     /** A resume could not be parsed (or needs OCR). */
     RESUME_FAILED,
     /** A job source that worked has started failing: its jobs are no longer kept up to date. */

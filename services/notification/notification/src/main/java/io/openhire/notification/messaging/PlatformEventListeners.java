@@ -1,5 +1,6 @@
 package io.openhire.notification.messaging;
 
+import io.openhire.applications.events.NoteAdded;
 import io.openhire.communication.events.InterviewCancelled;
 import io.openhire.communication.events.InterviewDue;
 import io.openhire.communication.events.InterviewScheduled;
@@ -138,6 +139,26 @@ class PlatformEventListeners {
                             candidatePage(e.candidateId()),
                             "event:" + StrongMatchFound.TOPIC);
                 }
+            }
+        });
+    }
+
+    /** One notification for each colleague mentioned in a note (not for the author, who knows). */
+    @KafkaListener(topics = NoteAdded.TOPIC, groupId = "notification")
+    void onNoteAdded(ConsumerRecord<String, String> record) {
+        processed.handleOnce("notification-note-added", record, NoteAdded.class, e -> {
+            for (java.util.UUID userId : e.mentionedUserIds()) {
+                if (("user:" + userId).equals(e.actor())) {
+                    continue;
+                }
+                notifications.create(
+                        e.organizationId(),
+                        userId,
+                        NotificationType.MENTIONED,
+                        "You were mentioned in a note",
+                        "A colleague wrote a note on a candidate and mentioned you.",
+                        candidatePage(e.candidateId()),
+                        "event:" + NoteAdded.TOPIC);
             }
         });
     }

@@ -146,6 +146,16 @@ class AccountController {
         return new UserPage(items, offset, limit, accounts.count(admin));
     }
 
+    /** The organisation's active admins and recruiters by name: whom a note can mention. */
+    @GetMapping("/colleagues")
+    @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER')")
+    List<io.openhire.identity.client.Colleague> colleagues(AuthenticatedUser caller) {
+        return accounts.colleagues(caller).stream()
+                .map(u -> new io.openhire.identity.client.Colleague(
+                        u.id(), u.name() == null || u.name().isBlank() ? u.email() : u.name()))
+                .toList();
+    }
+
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<AddedUser> add(AuthenticatedUser admin, @Valid @RequestBody AddUserRequest request) {
