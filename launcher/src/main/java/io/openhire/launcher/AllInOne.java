@@ -8,6 +8,7 @@ import io.openhire.identity.IdentityConfiguration;
 import io.openhire.jobingestion.JobIngestionConfiguration;
 import io.openhire.jobprocessing.JobProcessingConfiguration;
 import io.openhire.launcher.demo.DemoData;
+import io.openhire.launcher.demo.DemoPipeline;
 import io.openhire.matching.MatchingConfiguration;
 import io.openhire.modelregistry.ModelRegistryConfiguration;
 import io.openhire.modelserving.ModelServingConfiguration;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -496,11 +498,34 @@ public final class AllInOne {
             out.printf(
                     "  Demo data    %d jobs and %d resumes added (parsing and ranking take a minute)%n",
                     seeded.jobs(), seeded.resumes());
+            seedDemoPipelines(seeded);
         } catch (IOException | RuntimeException e) {
             out.println("  (demo jobs and resumes not added: " + explain(e) + "; the next start tries again)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The demo jobs' pipelines, in the background once the demo resumes are parsed and ranked (a minute or two):
+     * a platform thread, daemon, so that stopping does not wait for it.
+     */
+    private void seedDemoPipelines(DemoData.Seeded seeded) {
+        Thread seeder = new Thread(
+                () -> {
+                    try {
+                        int added = new DemoPipeline(gatewayUrl())
+                                .seed(seeded.token(), seeded.jobIds(), seeded.resumeIds(), Duration.ofMinutes(4));
+                        out.printf("  Demo data    %d applications in the demo jobs' pipelines%n", added);
+                    } catch (IOException | RuntimeException e) {
+                        out.println("  (demo pipelines not filled: " + explain(e) + ")");
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "demo-pipelines");
+        seeder.setDaemon(true);
+        seeder.start();
     }
 
     private static String since(long startNanos) {

@@ -135,15 +135,8 @@ final class RecruiterInBrowser {
             assertThat(breakdown.getText()).contains("Required skills", "Experience", "required skills");
             screenshot(browser, "shortlist-explained");
 
-            // Feedback on the top candidate: saved, shown, and recorded by matching.
-            String candidateId = top.getAttribute("data-candidate-id");
-            top.findElement(By.cssSelector("button[value=SHORTLISTED]")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.id("feedback-" + candidateId), "Shortlisted — feedback saved"));
-            screenshot(browser, "feedback-saved");
             String jobId =
                     browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
-            assertThat(feedbackOutcomes(email, password, jobId)).contains("SHORTLISTED");
 
             // Following the job: the recruiter will hear of strong new candidates for it.
             browser.findElement(By.id("follow-button")).click();
@@ -155,15 +148,22 @@ final class RecruiterInBrowser {
                     .findFirst()
                     .orElseThrow();
             String noorId = noor.getAttribute("data-candidate-id");
-            if (!noorId.equals(candidateId)) {
-                noor.findElement(By.cssSelector("button[value=SHORTLISTED]")).click();
-                wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                        By.id("feedback-" + noorId), "Shortlisted — feedback saved"));
-            }
+            // The pipeline (issue 17): Noor added to the job from her ranking line (the line says so, the board
+            // shows her card in Applied); moved to Interview with the keyboard (the card's "Move to" list), then
+            // back to Screening by drag and drop. matching learns both moves as outcomes.
+            addToJob(browser, wait, noorId);
+            moveWithTheKeyboard(browser, wait, noorId, "Interview");
+            screenshot(browser, "board-moved");
+            dragToStage(browser, wait, noorId, "SCREENING");
+            screenshot(browser, "board-dragged");
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(feedbackOutcomes(email, password, jobId))
+                            .contains("INTERVIEWED", "SHORTLISTED"));
             browser.findElement(By.cssSelector("#email-shortlist button[type=submit]"))
                     .click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("email-shortlist"), "Sent to "));
-            assertThat(browser.findElement(By.id("email-shortlist")).getText()).contains("shortlisted candidate(s)");
+            assertThat(browser.findElement(By.id("email-shortlist")).getText()).contains("candidate(s) in Screening");
             screenshot(browser, "shortlist-emailed");
             String jobPage = browser.getCurrentUrl();
             conversationWithNoor(browser, wait, noorResume, email);
@@ -364,6 +364,48 @@ final class RecruiterInBrowser {
         field.sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    }
+
+    /** "Add to job" on a ranking line: the line says where they are, and the board shows their card. */
+    private static void addToJob(WebDriver browser, WebDriverWait wait, String candidateId) {
+        browser.findElement(By.cssSelector("#pipeline-" + candidateId + " button"))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("pipeline-" + candidateId), "In the pipeline: Applied"));
+        wait.until(d -> !d.findElements(
+                        By.cssSelector("#board .stage-column[data-category=APPLIED] .card-item[data-candidate-id='"
+                                + candidateId + "']"))
+                .isEmpty());
+    }
+
+    /** The keyboard way: the card's "Move to" list and its button. */
+    private static void moveWithTheKeyboard(WebDriver browser, WebDriverWait wait, String candidateId, String stage) {
+        WebElement card =
+                browser.findElement(By.cssSelector("#board .card-item[data-candidate-id='" + candidateId + "']"));
+        new Select(card.findElement(By.cssSelector("form.move select"))).selectByVisibleText(stage);
+        card.findElement(By.cssSelector("form.move button")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#board .stage-column[data-category=" + stage.toUpperCase()
+                        + "] .card-item[data-candidate-id='" + candidateId + "']"))
+                .isEmpty());
+    }
+
+    /**
+     * Drag and drop as the browser sends it (HTML5 drag events with a data transfer: WebDriver's own drag does
+     * not fire them in Chromium).
+     */
+    private static void dragToStage(WebDriver browser, WebDriverWait wait, String candidateId, String category) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                const card = document.querySelector('#board .card-item[data-candidate-id="' + arguments[0] + '"]');
+                const column = document.querySelector('#board .stage-column[data-category="' + arguments[1] + '"]');
+                const data = new DataTransfer();
+                card.dispatchEvent(new DragEvent('dragstart', {bubbles: true, dataTransfer: data}));
+                column.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: data}));
+                column.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: data}));
+                card.dispatchEvent(new DragEvent('dragend', {bubbles: true, dataTransfer: data}));
+                """, candidateId, category);
+        wait.until(d -> !d.findElements(By.cssSelector("#board .stage-column[data-category=" + category
+                        + "] .card-item[data-candidate-id='" + candidateId + "']"))
+                .isEmpty());
     }
 
     private String feedbackOutcomes(String email, String password, String jobId) {

@@ -26,10 +26,16 @@ import java.util.regex.Pattern;
  */
 public final class DemoData {
 
-    /** What was added: counts for the console. */
-    public record Seeded(int jobs, int resumes) {}
+    /**
+     * What was added: counts for the console, and what the demo pipelines are made of.
+     *
+     * @param token the demo admin's access token
+     */
+    public record Seeded(int jobs, int resumes, String token, List<String> jobIds, java.util.Set<String> resumeIds) {}
 
     private static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern JOB_ID = Pattern.compile("\"jobId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
     private final String baseUrl;
     private final HttpClient http =
@@ -46,15 +52,25 @@ public final class DemoData {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(resource("jobs.json"))));
         expect(jobs, "the demo jobs", 200, 201, 202);
-        int jobCount = jobs.body().split("\"jobId\"", -1).length - 1;
+        List<String> jobIds = new ArrayList<>();
+        Matcher jobId = JOB_ID.matcher(jobs.body());
+        while (jobId.find()) {
+            if (!jobIds.contains(jobId.group(1))) {
+                jobIds.add(jobId.group(1));
+            }
+        }
 
-        int resumes = 0;
+        java.util.Set<String> resumeIds = new java.util.LinkedHashSet<>();
         for (Map.Entry<String, List<String>> resume : resumes().entrySet()) {
             byte[] document = DemoDocuments.write(resume.getKey(), resume.getValue());
-            expect(upload(token, resume.getKey(), document), "demo resume " + resume.getKey(), 200, 202);
-            resumes++;
+            HttpResponse<String> uploaded = upload(token, resume.getKey(), document);
+            expect(uploaded, "demo resume " + resume.getKey(), 200, 202);
+            Matcher id = ID.matcher(uploaded.body());
+            if (id.find()) {
+                resumeIds.add(id.group(1));
+            }
         }
-        return new Seeded(jobCount, resumes);
+        return new Seeded(jobIds.size(), resumeIds.size(), token, jobIds, resumeIds);
     }
 
     /** The resumes of {@code resumes.txt}: file name → lines. */

@@ -1,5 +1,6 @@
 package io.openhire.dashboard;
 
+import io.openhire.applications.client.ApplicationsApi;
 import io.openhire.communication.client.CommunicationApi;
 import io.openhire.identity.client.IdentityApi;
 import io.openhire.jobingestion.client.JobIngestionApi;
@@ -77,6 +78,11 @@ public class DashboardConfiguration {
     @Bean
     NotificationApi dashboardNotificationApi(ServiceClients clients) {
         return clients.create(NotificationApi.class, "notification");
+    }
+
+    @Bean
+    ApplicationsApi dashboardApplicationsApi(ServiceClients clients) {
+        return clients.create(ApplicationsApi.class, "applications");
     }
 
     @Bean

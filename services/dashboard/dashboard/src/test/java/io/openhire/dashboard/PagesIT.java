@@ -5,13 +5,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.openhire.platform.test.TestHttp.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -105,7 +109,13 @@ class PagesIT {
         properties.put("openhire.clients.services.identity.url", identity.url());
         properties.put("openhire.security.jwk-set-uri", identity.url() + "/.well-known/jwks.json");
         for (String service : new String[] {
-            "job-ingestion", "job-processing", "resume-ingestion", "resume-processing", "matching", "communication"
+            "job-ingestion",
+            "job-processing",
+            "resume-ingestion",
+            "resume-processing",
+            "matching",
+            "communication",
+            "applications"
         }) {
             properties.put("openhire.clients.services." + service + ".url", services.baseUrl());
         }
@@ -131,6 +141,31 @@ class PagesIT {
     }
 
     static void stubServices() {
+        // applications
+        services.stubFor(
+                get(urlPathEqualTo("/api/v1/applications/stages")).willReturn(okJson(answer("applications-stages"))));
+        services.stubFor(
+                get(urlPathEqualTo("/api/v1/applications/board")).willReturn(okJson(answer("applications-board"))));
+        services.stubFor(get(urlPathEqualTo("/api/v1/applications"))
+                .willReturn(okJson(answer("applications-job-applications"))));
+        services.stubFor(post(urlPathEqualTo("/api/v1/applications"))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(answer("applications-created"))));
+        services.stubFor(post(urlPathMatching("/api/v1/applications/[0-9a-f-]+/(move|undo)"))
+                .willReturn(okJson(answer("applications-created"))));
+        services.stubFor(get(urlPathEqualTo("/api/v1/candidates")).willReturn(okJson(answer("applications-people"))));
+        services.stubFor(get(urlPathEqualTo("/api/v1/candidates/searches")).willReturn(okJson("[]")));
+        services.stubFor(get(urlPathEqualTo("/api/v1/candidates/of-resume/" + RESUME))
+                .willReturn(okJson(answer("applications-candidate"))));
+        services.stubFor(get(urlPathEqualTo("/api/v1/candidates/" + CANDIDATE))
+                .willReturn(okJson(answer("applications-candidate"))));
+        services.stubFor(get(urlPathEqualTo("/api/v1/candidates/" + CANDIDATE + "/notes"))
+                .willReturn(okJson(answer("applications-notes"))));
+        services.stubFor(patch(urlPathEqualTo("/api/v1/candidates/" + CANDIDATE))
+                .willReturn(okJson(answer("applications-candidate"))));
+
         // job-ingestion
         services.stubFor(get(urlPathEqualTo("/api/v1/jobs")).willReturn(okJson(answer("job-ingestion-jobs"))));
         services.stubFor(get(urlPathEqualTo("/api/v1/jobs/" + JOB)).willReturn(okJson(answer("job-ingestion-job"))));
@@ -264,8 +299,27 @@ class PagesIT {
                 .contains(">Required skills<", "67%", "30%", "2 of 3 required skills", "does not apply")
                 .contains("Built payment services in Java 21")
                 .contains(">Jon Doe<", ">41<")
-                .contains(">Shortlisted<")
+                // Priya is in the pipeline already; Jon can be added
+                .contains("In the pipeline: Screening", "Add to job")
                 .doesNotContain("Reveal name");
+
+        // The board: a column per stage, each card movable by its list (every reason a rejection of its own).
+        HttpResponse<String> board = browser.fragment("job-board", "/jobs/" + JOB + "/board");
+        assertThat(board.body())
+                .contains(">Applied<", ">Screening<", ">Rejected<", ">Priya Sharma<", "since 3 Dec")
+                .contains("Rejected: Not enough experience", "Rejected: Skills do not match", "Undo last move")
+                .contains("Nobody here.");
+        HttpResponse<String> moved = browser.post(
+                "job-board-move",
+                "/jobs/" + JOB + "/board/move",
+                Map.of(
+                        "applicationId", "77777777-7777-4777-8777-777777777771",
+                        "target", "66666666-6666-4666-8666-666666666666::Skills do not match"));
+        assertThat(moved.statusCode()).isEqualTo(200);
+        services.verify(
+                postRequestedFor(urlPathEqualTo("/api/v1/applications/77777777-7777-4777-8777-777777777771/move"))
+                        .withRequestBody(equalToJson("{\"stageId\": \"66666666-6666-4666-8666-666666666666\","
+                                + " \"reason\": \"Skills do not match\"}")));
 
         HttpResponse<String> weights = browser.post(
                 "job-weights",
@@ -284,18 +338,18 @@ class PagesIT {
         services.verify(putRequestedFor(urlPathEqualTo("/api/v1/matches/jobs/" + JOB + "/settings"))
                 .withRequestBody(equalToJson("{\"blind\": true, \"weights\": null}")));
 
-        HttpResponse<String> feedback = browser.post(
-                "job-feedback",
-                "/jobs/" + JOB + "/feedback",
-                Map.of("candidateId", OTHER_CANDIDATE, "outcome", "INTERVIEWED"));
-        assertThat(feedback.body()).contains("Interviewed — feedback saved", "value=\"" + OTHER_CANDIDATE + "\"");
-        services.verify(postRequestedFor(urlPathEqualTo("/api/v1/matches/feedback"))
-                .withRequestBody(equalToJson("{\"jobId\": \"" + JOB + "\", \"candidateId\": \"" + OTHER_CANDIDATE
-                        + "\", \"outcome\": \"INTERVIEWED\"}")));
+        HttpResponse<String> added =
+                browser.post("job-add", "/jobs/" + JOB + "/add", Map.of("candidateId", OTHER_CANDIDATE));
+        assertThat(added.body()).contains("In the pipeline: Applied");
+        assertThat(added.headers().firstValue("HX-Trigger")).contains("board-changed");
+        services.verify(postRequestedFor(urlPathEqualTo("/api/v1/applications"))
+                .withRequestBody(equalToJson("{\"candidateId\": \"" + OTHER_CANDIDATE + "\", \"jobId\": \"" + JOB
+                        + "\", \"source\": \"MATCHING\"}")));
 
+        // A reveal shows the ranking again, the line with its name.
         HttpResponse<String> revealed =
                 browser.post("job-reveal", "/jobs/" + JOB + "/reveal", Map.of("candidateId", OTHER_CANDIDATE));
-        assertThat(revealed.body()).contains(">Jon Doe<", "mailto:jon@doe.example", ">+351 912 345 678<");
+        assertThat(revealed.body()).contains(">Jon Doe<", "candidates shown");
         services.verify(postRequestedFor(urlPathEqualTo("/api/v1/matches/reveal"))
                 .withRequestBody(
                         equalToJson("{\"jobId\": \"" + JOB + "\", \"candidateId\": \"" + OTHER_CANDIDATE + "\"}")));
@@ -326,7 +380,8 @@ class PagesIT {
 
         HttpResponse<String> resume = browser.page("candidate", "/candidates/" + RESUME);
         assertThat(resume.body())
-                .contains("<h1>Priya Sharma</h1>", "parsed in 412 ms by parser 1.4.0", "Download the original")
+                // headed by the person as corrected in the pipeline
+                .contains("<h1>Priya Sharma-Rao</h1>", "parsed in 412 ms by parser 1.4.0", "Download the original")
                 .contains(">priya@sharma.example<", ">+49 30 1234567<", ">Berlin, Germany<", ">7.3 years<")
                 .contains(">2 jobs<", ">1 entry<", ">2 skills<", ">English, German<", ">95%<", ">check<")
                 .contains(">Backend Engineer<", "at Paynow", "2020-01 – now", ">Role<", "2017-03 – 2019-12")
@@ -334,8 +389,32 @@ class PagesIT {
                 .contains("Senior Backend Engineer (Java) · Acme GmbH", ">Data Analyst<");
         HttpResponse<String> received = browser.page("candidate-received", "/candidates/" + RECEIVED_RESUME);
         assertThat(received.body())
-                .contains("<h1>new.docx</h1>", "Parsing… this page updates when it is done.")
+                .contains("<h1>No name on the resume</h1>", ">new.docx<", "Parsing… this page updates when it is done.")
                 .doesNotContain("Profile");
+
+        // The person behind the resume: applications, fields beside what the parser read, tags, notes.
+        HttpResponse<String> person = browser.fragment("candidate-person", "/candidates/" + RESUME + "/person");
+        assertThat(person.body())
+                .contains(">Senior Backend Engineer (Java)<", ">Screening<", "Rejected: Not enough experience")
+                .contains("value=\"Priya Sharma-Rao\"", "corrected; the parser read: Priya Sharma")
+                .contains(">Silver medallist<", "Strong on payments; ask about Kafka.", ">Jo Jobs<")
+                .contains("Mention colleagues", ">Cat Candidates<")
+                .contains(">Data Analyst<"); // an open job to add them to
+        HttpResponse<String> corrected = browser.post(
+                "candidate-correct",
+                "/candidates/people/" + CANDIDATE + "/fields",
+                Map.of("name", "Priya Sharma-Rao", "email", "priya@sharma.example", "phone", "+49 30 7654321"));
+        assertThat(corrected.body()).contains("Saved.");
+        services.verify(patchRequestedFor(urlPathEqualTo("/api/v1/candidates/" + CANDIDATE))
+                .withRequestBody(equalToJson("{\"phone\": \"+49 30 7654321\"}")));
+
+        // People, searched by what they are (not by file name).
+        HttpResponse<String> people = browser.fragment("candidates-people", "/candidates/people?q=priya&skill=java");
+        assertThat(people.body())
+                .contains("<span>1</span> people", ">Priya Sharma-Rao<", ">Silver medallist<", "data-label=\"Skills\"");
+        services.verify(getRequestedFor(urlPathEqualTo("/api/v1/candidates"))
+                .withQueryParam("q", equalTo("priya"))
+                .withQueryParam("skill", equalTo("java")));
 
         HttpResponse<String> matches = browser.fragment("candidate-matches", "/candidates/" + RESUME + "/matches");
         assertThat(matches.body())

@@ -1,5 +1,7 @@
 package io.openhire.dashboard.live;
 
+import io.openhire.applications.events.ApplicationCreated;
+import io.openhire.applications.events.ApplicationStageChanged;
 import io.openhire.communication.events.InterviewCancelled;
 import io.openhire.communication.events.InterviewScheduled;
 import io.openhire.communication.events.MessageBounced;
@@ -58,7 +60,9 @@ class PlatformEvents {
                 MessageReplied.TOPIC,
                 InterviewScheduled.TOPIC,
                 InterviewCancelled.TOPIC,
-                NotificationCreated.TOPIC
+                NotificationCreated.TOPIC,
+                ApplicationCreated.TOPIC,
+                ApplicationStageChanged.TOPIC
             },
             groupId = "dashboard-#{T(java.util.UUID).randomUUID()}",
             properties = "auto.offset.reset=latest")
@@ -134,6 +138,17 @@ class PlatformEvents {
             case InterviewCancelled.TOPIC -> {
                 InterviewCancelled e = json.readValue(event, InterviewCancelled.class);
                 yield conversation(e.organizationId(), e.candidateId(), "INTERVIEW_CANCELLED");
+            }
+            case ApplicationCreated.TOPIC -> {
+                ApplicationCreated e = json.readValue(event, ApplicationCreated.class);
+                yield new Routed(e.organizationId(), new LiveUpdates.Change("application", e.jobId(), "CREATED"));
+            }
+            case ApplicationStageChanged.TOPIC -> {
+                ApplicationStageChanged e = json.readValue(event, ApplicationStageChanged.class);
+                yield new Routed(
+                        e.organizationId(),
+                        new LiveUpdates.Change(
+                                "application", e.jobId(), e.toCategory().name()));
             }
             case NotificationCreated.TOPIC -> {
                 NotificationCreated e = json.readValue(event, NotificationCreated.class);

@@ -1,10 +1,12 @@
 package io.openhire.dashboard.web;
 
+import io.openhire.applications.client.ApplicationsApi;
 import io.openhire.dashboard.api.ApiProblem;
 import io.openhire.jobingestion.client.JobIngestionApi;
 import io.openhire.jobingestion.client.JobQuery;
 import io.openhire.jobingestion.client.JobView;
 import io.openhire.matching.client.MatchingApi;
+import io.openhire.platform.errors.DomainException;
 import io.openhire.platform.web.ProblemException;
 import io.openhire.resumeingestion.client.ResumeIngestionApi;
 import io.openhire.resumeingestion.client.ResumePage;
@@ -33,6 +35,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -50,9 +53,15 @@ class CandidatesPages {
     private final ResumeProcessingApi profiles;
     private final JobIngestionApi jobs;
     private final MatchingApi matches;
+    private final ApplicationsApi applications;
 
     CandidatesPages(
-            ResumeIngestionApi resumes, ResumeProcessingApi profiles, JobIngestionApi jobs, MatchingApi matches) {
+            ResumeIngestionApi resumes,
+            ResumeProcessingApi profiles,
+            JobIngestionApi jobs,
+            MatchingApi matches,
+            ApplicationsApi applications) {
+        this.applications = applications;
         this.resumes = resumes;
         this.profiles = profiles;
         this.jobs = jobs;
@@ -79,7 +88,24 @@ class CandidatesPages {
         model.addAttribute("page", page);
         model.addAttribute("lastPage", (found.total() - 1) / PAGE_SIZE);
         model.addAttribute("status", status == null ? "" : status);
+        // The people search above the files keeps the query of a saved search's link.
+        model.addAttribute(
+                "peopleUrl",
+                org.springframework.web.util.UriComponentsBuilder.fromPath("/candidates/people")
+                        .queryParamIfPresent("q", present(request.getParameter("q")))
+                        .queryParamIfPresent("skill", present(request.getParameter("skill")))
+                        .queryParamIfPresent("tag", present(request.getParameter("tag")))
+                        .queryParamIfPresent("stageId", present(request.getParameter("stageId")))
+                        .queryParamIfPresent("jobId", present(request.getParameter("jobId")))
+                        .queryParamIfPresent("page", present(request.getParameter("peoplePage")))
+                        .encode()
+                        .build()
+                        .toUriString());
         return PageModel.partial(request) ? "candidates :: results" : "candidates";
+    }
+
+    private static java.util.Optional<String> present(String value) {
+        return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(value);
     }
 
     /** One row again, when its resume changed (live update). */
@@ -127,12 +153,29 @@ class CandidatesPages {
         model.addAttribute("parse", parse);
         model.addAttribute("profile", profile);
         model.addAttribute("fields", fields(profile));
-        String name = profile == null ? null : profile.name();
-        model.addAttribute("title", name != null && !name.isBlank() ? name : resume.fileName());
+        // Headed by the person: their name as corrected in the pipeline, else as parsed; never the file's name.
+        String name = personName(id);
+        if (name == null
+                && profile != null
+                && profile.name() != null
+                && !profile.name().isBlank()) {
+            name = profile.name();
+        }
+        model.addAttribute("title", name != null ? name : "No name on the resume");
         model.addAttribute(
                 "openJobs",
                 jobs.jobs(JobQuery.firstPage(100).withStatus("OPEN").params()).items());
         return "candidate";
+    }
+
+    /** The name of the person the resume is filed under; null while unknown or applications is away. */
+    private String personName(UUID resumeId) {
+        try {
+            String name = applications.candidateOfResume(resumeId).name();
+            return name == null || name.isBlank() ? null : name;
+        } catch (RestClientException | DomainException notYet) {
+            return null;
+        }
     }
 
     /** The original file, downloaded as an attachment with the name resume-ingestion gives it. */

@@ -1,5 +1,8 @@
 package io.openhire.dashboard.web;
 
+import io.openhire.applications.client.ApplicationView;
+import io.openhire.applications.client.ApplicationsApi;
+import io.openhire.applications.client.StageView;
 import io.openhire.communication.client.BulkAccepted;
 import io.openhire.communication.client.BulkSendRequest;
 import io.openhire.communication.client.CommunicationApi;
@@ -11,19 +14,16 @@ import io.openhire.jobingestion.client.JobPage;
 import io.openhire.jobingestion.client.JobQuery;
 import io.openhire.jobprocessing.client.AdReport;
 import io.openhire.jobprocessing.client.JobProcessingApi;
-import io.openhire.matching.client.FeedbackRequest;
 import io.openhire.matching.client.JobSettings;
 import io.openhire.matching.client.JobSettingsRequest;
+import io.openhire.matching.client.MatchList;
 import io.openhire.matching.client.MatchingApi;
-import io.openhire.matching.client.Outcome;
-import io.openhire.matching.client.RecordedFeedback;
 import io.openhire.matching.client.RevealRequest;
 import io.openhire.matching.events.ScoreCategory;
 import io.openhire.notification.client.NotificationApi;
 import io.openhire.platform.errors.DomainException;
 import io.openhire.platform.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -43,8 +43,8 @@ import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
- * Jobs: the searchable list, and a job's page with its ad review and its ranked, explained shortlist
- * (weights, blind mode, feedback and reveal act on the shortlist in place).
+ * Jobs: the searchable list, and a job's page with its pipeline board ({@link PipelinePages}), its ad review and
+ * its ranked, explained candidates (weights, blind mode, reveal and "Add to job" act on the ranking in place).
  */
 @Controller
 class JobsPages {
@@ -60,6 +60,7 @@ class JobsPages {
     private final MatchingApi matches;
     private final CommunicationApi communication;
     private final NotificationApi notifications;
+    private final ApplicationsApi applications;
 
     private final Labels labels;
 
@@ -69,8 +70,10 @@ class JobsPages {
             MatchingApi matches,
             CommunicationApi communication,
             NotificationApi notifications,
+            ApplicationsApi applications,
             Labels labels) {
         this.communication = communication;
+        this.applications = applications;
         this.notifications = notifications;
         this.labels = labels;
         this.jobs = jobs;
@@ -116,6 +119,7 @@ class JobsPages {
         model.addAttribute("templates", emailTemplates());
         model.addAttribute("review", review(id));
         model.addAttribute("following", following(id));
+        model.addAttribute("stages", stages());
         settings(id, model);
         return "job";
     }
@@ -150,8 +154,12 @@ class JobsPages {
     @GetMapping("/jobs/{id}/shortlist")
     String shortlist(@PathVariable UUID id, Model model) {
         try {
-            model.addAttribute("list", matches.candidatesForJob(id, SHORTLIST_SIZE));
-            model.addAttribute("given", given(id));
+            MatchList list = matches.candidatesForJob(id, SHORTLIST_SIZE);
+            model.addAttribute("list", list);
+            model.addAttribute(
+                    "zeroScores",
+                    list.matches().stream().filter(m -> m.score() < 1).count());
+            model.addAttribute("pipeline", pipeline(id));
         } catch (HttpClientErrorException.NotFound
                 | HttpClientErrorException.UnprocessableContent
                 | HttpServerErrorException.ServiceUnavailable e) {
@@ -201,43 +209,37 @@ class JobsPages {
         return "job :: shortlist-and-settings";
     }
 
-    @PostMapping("/jobs/{id}/feedback")
-    String feedback(@PathVariable UUID id, @RequestParam UUID candidateId, @RequestParam String outcome, Model model) {
-        Outcome decided = Arrays.stream(Outcome.values())
-                .filter(o -> o.name().equals(outcome))
-                .findFirst()
-                .orElseThrow(() -> ProblemException.badRequest(
-                        "outcome", "Choose shortlist, reject, interviewed, hired or withdrawn."));
-        RecordedFeedback recorded = matches.feedback(new FeedbackRequest(id, candidateId, decided));
-        model.addAttribute("jobId", id);
-        model.addAttribute("candidateId", candidateId);
-        model.addAttribute("outcome", decided);
-        model.addAttribute("recorded", recorded);
-        return "job :: feedback-given";
-    }
-
     /**
-     * Emails every candidate whose latest feedback for this job is "shortlisted", personalised, in one bulk send
-     * (the form's key makes a resubmit harmless); says who got nothing and why.
+     * Emails every candidate in one stage of this job's pipeline, personalised, in one bulk send (the form's key
+     * makes a resubmit harmless); says who got nothing and why.
      */
     @PostMapping("/jobs/{id}/email-shortlist")
     String emailShortlist(
             @PathVariable UUID id,
+            @RequestParam UUID stageId,
             @RequestParam(required = false) String templateId,
             @RequestParam(required = false) String subject,
             @RequestParam(required = false) String body,
             @RequestParam String sendKey,
             Model model) {
-        List<UUID> shortlisted = given(id).entrySet().stream()
-                .filter(e -> e.getValue() == Outcome.SHORTLISTED)
-                .map(Map.Entry::getKey)
+        List<StageView> stages = stages();
+        String stageName = stages.stream()
+                .filter(s -> s.id().equals(stageId))
+                .map(StageView::name)
+                .findFirst()
+                .orElseThrow(() -> ProblemException.badRequest("stage", "Choose a stage from the list."));
+        List<UUID> shortlisted = applications.applicationsOfJob(id, 0, 200).applications().stream()
+                .filter(a -> a.stageId().equals(stageId))
+                .map(ApplicationView::candidateId)
+                .distinct()
                 .sorted()
                 .toList();
         model.addAttribute("jobId", id);
         model.addAttribute("sendKey", UUID.randomUUID());
         model.addAttribute("templates", emailTemplates());
+        model.addAttribute("stages", stages);
         if (shortlisted.isEmpty()) {
-            model.addAttribute("error", "Nobody is shortlisted for this job yet: shortlist candidates first.");
+            model.addAttribute("error", "Nobody is in " + stageName + " for this job: move candidates there first.");
             return "job :: email-shortlist";
         }
         boolean fromTemplate = templateId != null && !templateId.isBlank();
@@ -257,7 +259,7 @@ class JobsPages {
                     sent.recipients().stream().filter(r -> r.skipped() != null).count();
             model.addAttribute(
                     "notice",
-                    "Sent to " + sent.queued() + " of " + shortlisted.size() + " shortlisted candidate(s)"
+                    "Sent to " + sent.queued() + " of " + shortlisted.size() + " candidate(s) in " + stageName
                             + (skipped == 0 ? "." : "; " + skipped + " got nothing (" + skippedReasons(sent) + ")."));
         } catch (IllegalArgumentException e) {
             model.addAttribute("error", "Choose a template from the list.");
@@ -291,10 +293,11 @@ class JobsPages {
         }
     }
 
+    /** Reveals one name under blind review: the ranking is shown again, that line with its name and link. */
     @PostMapping("/jobs/{id}/reveal")
     String reveal(@PathVariable UUID id, @RequestParam UUID candidateId, Model model) {
-        model.addAttribute("revealed", matches.reveal(new RevealRequest(id, candidateId)));
-        return "job :: revealed";
+        matches.reveal(new RevealRequest(id, candidateId));
+        return shortlist(id, model);
     }
 
     private void settings(UUID id, Model model) {
@@ -350,15 +353,26 @@ class JobsPages {
         }
     }
 
-    /** The latest feedback given per candidate for this job, so the buttons show what was decided. */
-    private Map<UUID, Outcome> given(UUID jobId) {
-        Map<UUID, Outcome> outcomes = new HashMap<>();
-        for (RecordedFeedback feedback : matches.feedbackFor(jobId, 200)) {
-            if (feedback.candidateId() != null) {
-                outcomes.putIfAbsent(feedback.candidateId(), feedback.outcome());
+    /** Where each candidate of the job's pipeline is (their stage's name); empty while applications is away. */
+    private Map<UUID, String> pipeline(UUID jobId) {
+        Map<UUID, String> stages = new HashMap<>();
+        try {
+            for (ApplicationView a :
+                    applications.applicationsOfJob(jobId, 0, 200).applications()) {
+                stages.put(a.candidateId(), a.stageName());
             }
+        } catch (RestClientException | DomainException away) {
+            // the ranking is shown without the marks
         }
-        return outcomes;
+        return stages;
+    }
+
+    private List<StageView> stages() {
+        try {
+            return applications.stages().stages();
+        } catch (RestClientException | DomainException away) {
+            return List.of();
+        }
     }
 
     private static double weight(ScoreCategory category, String value) {

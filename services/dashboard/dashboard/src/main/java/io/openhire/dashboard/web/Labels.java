@@ -39,6 +39,23 @@ public class Labels {
                         code, code.charAt(0) + code.substring(1).toLowerCase().replace('_', ' '));
     }
 
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern(
+                    "d MMM", java.util.Locale.ENGLISH)
+            .withZone(java.time.ZoneOffset.UTC);
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern(
+                    "d MMM yyyy, HH:mm 'UTC'", java.util.Locale.ENGLISH)
+            .withZone(java.time.ZoneOffset.UTC);
+
+    /** "3 Dec" (UTC). */
+    public String day(java.time.Instant at) {
+        return at == null ? "" : DAY.format(at);
+    }
+
+    /** "3 Dec 2026, 10:00 UTC". */
+    public String when(java.time.Instant at) {
+        return at == null ? "" : WHEN.format(at);
+    }
+
     public String of(String code) {
         return status(code);
     }

@@ -6,6 +6,7 @@ import io.openhire.notification.client.EmailDelivery;
 import io.openhire.notification.client.NotificationApi;
 import io.openhire.notification.client.NotificationSettings;
 import io.openhire.notification.events.NotificationType;
+import io.openhire.platform.errors.DomainException;
 import io.openhire.platform.web.ProblemException;
 import java.util.EnumMap;
 import java.util.Map;
@@ -44,8 +45,13 @@ class NotificationsPage {
 
     private final NotificationApi notifications;
     private final MatchingApi matching;
+    private final io.openhire.applications.client.ApplicationsApi applications;
 
-    NotificationsPage(NotificationApi notifications, MatchingApi matching) {
+    NotificationsPage(
+            NotificationApi notifications,
+            MatchingApi matching,
+            io.openhire.applications.client.ApplicationsApi applications) {
+        this.applications = applications;
         this.notifications = notifications;
         this.matching = matching;
     }
@@ -130,9 +136,22 @@ class NotificationsPage {
         return "redirect:/notifications";
     }
 
-    /** A notification's link to a candidate by their candidate id: their newest resume's page. */
+    /**
+     * A link to a candidate by their candidate id (a notification's, a board card's): their newest resume's page.
+     * The pipeline's record first (it follows merges), matching's otherwise.
+     */
     @GetMapping("/candidates/of/{candidateId}")
     String candidate(@PathVariable UUID candidateId) {
+        try {
+            var person = applications.candidate(candidateId);
+            if (!person.resumes().isEmpty()) {
+                return "redirect:/candidates/" + person.resumes().getFirst().resumeId();
+            }
+        } catch (HttpClientErrorException.NotFound
+                | DomainException
+                | org.springframework.web.client.ResourceAccessException e) {
+            // not filed there (yet): matching may know them
+        }
         try {
             CandidateContact contact = matching.candidate(candidateId);
             if (!contact.resumeIds().isEmpty()) {

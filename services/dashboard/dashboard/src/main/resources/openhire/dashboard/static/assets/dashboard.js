@@ -89,6 +89,14 @@
       document.querySelectorAll('[data-live~="job"]').forEach(function (el) { refresh(el, 500); });
     });
     source.addEventListener('feedback', function () {});
+    // An application was added to a job or moved: that job's board (and its ranking's pipeline marks) reload.
+    source.addEventListener('application', function (e) {
+      var change = JSON.parse(e.data);
+      document.querySelectorAll('[data-live~="application"]').forEach(function (el) {
+        var job = el.getAttribute('data-job-id');
+        if (!job || job === change.id) refresh(el, 300);
+      });
+    });
     // A notification for the organisation: the bell asks for this person's count again.
     source.addEventListener('notification', function () {
       document.querySelectorAll('[data-live~="notification"]').forEach(function (el) { refresh(el, 300); });
@@ -214,6 +222,57 @@
     });
     zone.addEventListener('drop', function (e) { if (e.dataTransfer) add(e.dataTransfer.files); });
   }
+
+  // ---- The pipeline board: drag a card onto another stage's column (each card's "Move to" list is the
+  // keyboard way). A drop on Rejected asks for the reason first. ----
+  var dragged = null;
+  document.addEventListener('dragstart', function (e) {
+    var card = e.target.closest && e.target.closest('.card-item[data-application-id]');
+    if (!card) return;
+    dragged = card;
+    card.classList.add('dragging');
+    e.dataTransfer.effectAllowed = 'move';
+    e.dataTransfer.setData('text/plain', card.getAttribute('data-application-id'));
+  });
+  document.addEventListener('dragend', function () {
+    if (dragged) dragged.classList.remove('dragging');
+    dragged = null;
+    document.querySelectorAll('.stage-column.over').forEach(function (c) { c.classList.remove('over'); });
+  });
+  document.addEventListener('dragover', function (e) {
+    var column = dragged && e.target.closest && e.target.closest('.stage-column');
+    if (!column) return;
+    e.preventDefault();
+    document.querySelectorAll('.stage-column.over').forEach(function (c) { if (c !== column) c.classList.remove('over'); });
+    column.classList.add('over');
+  });
+  document.addEventListener('drop', function (e) {
+    var column = dragged && e.target.closest && e.target.closest('.stage-column');
+    if (!column) return;
+    e.preventDefault();
+    column.classList.remove('over');
+    var card = dragged;
+    var board = column.closest('.board');
+    var from = card.closest('.stage-column');
+    if (!board || from === column) return;
+    var stage = column.getAttribute('data-stage-id');
+    var url = '/jobs/' + board.getAttribute('data-job-id') + '/board/move';
+    var send = function (target) {
+      htmx.ajax('POST', url, {target: '#board', swap: 'innerHTML',
+        values: {applicationId: card.getAttribute('data-application-id'), target: target}});
+    };
+    if (column.getAttribute('data-category') === 'REJECTED') {
+      var dialog = document.getElementById('reject-dialog');
+      if (!dialog || !dialog.showModal) return;
+      dialog.returnValue = '';
+      dialog.onclose = function () {
+        if (dialog.returnValue === 'ok') send(stage + '::' + document.getElementById('reject-reason').value);
+      };
+      dialog.showModal();
+    } else {
+      send(stage);
+    }
+  });
 
   document.addEventListener('DOMContentLoaded', function () {
     connect();

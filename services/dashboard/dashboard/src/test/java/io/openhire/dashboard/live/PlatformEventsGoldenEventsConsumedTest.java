@@ -67,6 +67,18 @@ class PlatformEventsGoldenEventsConsumedTest {
     }
 
     @Test
+    void anApplicationAddedOrMovedReloadsItsJobsBoard() {
+        UUID job = UUID.fromString("9b8a7c6d-5e4f-4321-8abc-def012345678");
+        events.onEvent(GoldenEvents.record(io.openhire.applications.events.ApplicationCreated.TOPIC));
+        events.onEvent(GoldenEvents.record(io.openhire.applications.events.ApplicationStageChanged.TOPIC));
+
+        assertThat(published)
+                .containsExactly(
+                        new Published(ORG, new LiveUpdates.Change("application", job, "CREATED")),
+                        new Published(ORG, new LiveUpdates.Change("application", job, "REJECTED")));
+    }
+
+    @Test
     void messagesAndInterviewsReloadTheCandidatesConversation() {
         UUID candidate = UUID.fromString("3a1f7c2e-9b4d-4e8a-8f2c-1d0e9f8a7b6c");
         events.onEvent(GoldenEvents.record(MessageSent.TOPIC));
