@@ -170,6 +170,14 @@ final class RecruiterInBrowser {
             browser.get(jobPage);
             wait.until(ExpectedConditions.textToBe(By.tagName("h1"), DEMO_JOB));
 
+            // Someone applies on the career site without an account (issue 17): their application appears in the
+            // job's Applied column on the recruiter's open page, without a reload.
+            wait.until(d -> !d.findElements(By.cssSelector("#board .board")).isEmpty());
+            applyOnTheCareerSite(organizationId(email, password), jobId, "Ines Moreau");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("#board .stage-column[data-category=APPLIED]"), "Ines Moreau"));
+            screenshot(browser, "applicant-on-the-board");
+
             // The same page on a phone.
             browser.manage().window().setSize(new Dimension(390, 844));
             browser.navigate().refresh();
@@ -406,6 +414,54 @@ final class RecruiterInBrowser {
         wait.until(d -> !d.findElements(By.cssSelector("#board .stage-column[data-category=" + category
                         + "] .card-item[data-candidate-id='" + candidateId + "']"))
                 .isEmpty());
+    }
+
+    /** An anonymous person in a browser of their own: the career site, the job, the form with a resume. */
+    private void applyOnTheCareerSite(String organizationId, String jobId, String name) throws IOException {
+        WebDriver anonymous = start();
+        try {
+            WebDriverWait wait = new WebDriverWait(anonymous, Duration.ofSeconds(60));
+            anonymous.get(baseUrl + "/careers/" + organizationId);
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Open positions"));
+            screenshot(anonymous, "career-site");
+            wait.until(ExpectedConditions.elementToBeClickable(By.linkText(DEMO_JOB)))
+                    .click();
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), DEMO_JOB));
+            assertThat(anonymous.getPageSource()).contains("application/ld+json");
+            anonymous.findElement(By.id("name")).sendKeys(name);
+            anonymous.findElement(By.id("email")).sendKeys("ines.moreau@example.org");
+            anonymous
+                    .findElement(By.id("resume"))
+                    .sendKeys(write(
+                                    "ines-moreau-cv.pdf",
+                                    TestDocuments.pdf(List.of(
+                                            name,
+                                            "ines.moreau@example.org · Lyon, France",
+                                            "Backend developer: Java, Spring Boot, PostgreSQL, Kafka.",
+                                            "2019 – now  Backend Engineer, Transports Rhône")))
+                            .toString());
+            anonymous.findElement(By.name("consent")).click();
+            screenshot(anonymous, "career-apply-form");
+            anonymous.findElement(By.cssSelector("#apply button[type=submit]")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("applied")));
+            assertThat(anonymous.findElement(By.id("applied")).getText()).contains("we received your application");
+            screenshot(anonymous, "career-applied");
+        } finally {
+            anonymous.quit();
+        }
+    }
+
+    private String organizationId(String email, String password) {
+        TestHttp api = new TestHttp(baseUrl);
+        String token = api.post("/api/v1/users/login", map("email", email, "password", password))
+                .json()
+                .get("access_token")
+                .asString();
+        return api.get("/api/v1/users/profile", bearer(token))
+                .json()
+                .get("organization")
+                .get("id")
+                .asString();
     }
 
     private String feedbackOutcomes(String email, String password, String jobId) {

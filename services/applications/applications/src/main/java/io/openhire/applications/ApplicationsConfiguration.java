@@ -1,7 +1,10 @@
 package io.openhire.applications;
 
+import io.openhire.communication.client.CommunicationApi;
 import io.openhire.identity.client.IdentityApi;
+import io.openhire.jobprocessing.client.JobProcessingApi;
 import io.openhire.platform.http.ServiceClients;
+import io.openhire.resumeingestion.client.ResumeIngestionApi;
 import io.openhire.resumeprocessing.client.ResumeProcessingApi;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackageClasses = ApplicationsConfiguration.class)
+@org.springframework.scheduling.annotation.EnableScheduling
 public class ApplicationsConfiguration {
 
     @Bean
@@ -26,6 +30,21 @@ public class ApplicationsConfiguration {
     @Bean
     ResumeProcessingApi resumeProcessingApi(ServiceClients clients) {
         return clients.create(ResumeProcessingApi.class, "resume-processing");
+    }
+
+    @Bean
+    ResumeIngestionApi resumeIngestionApi(ServiceClients clients) {
+        return clients.create(ResumeIngestionApi.class, "resume-ingestion");
+    }
+
+    @Bean
+    JobProcessingApi jobProcessingApi(ServiceClients clients) {
+        return clients.create(JobProcessingApi.class, "job-processing");
+    }
+
+    @Bean
+    CommunicationApi communicationApi(ServiceClients clients) {
+        return clients.create(CommunicationApi.class, "communication");
     }
 
     @Bean

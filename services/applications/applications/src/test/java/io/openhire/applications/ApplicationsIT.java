@@ -86,6 +86,10 @@ class ApplicationsIT {
         registry.add("openhire.security.jwk-set-uri", TOKENS::jwkSetUri);
         registry.add("openhire.clients.services.identity.url", SERVICES::baseUrl);
         registry.add("openhire.clients.services.resume-processing.url", SERVICES::baseUrl);
+        registry.add("openhire.clients.services.resume-ingestion.url", SERVICES::baseUrl);
+        registry.add("openhire.clients.services.job-processing.url", SERVICES::baseUrl);
+        registry.add("openhire.clients.services.communication.url", SERVICES::baseUrl);
+        registry.add("openhire.applications.confirmations-every", () -> "PT0.5S");
         registry.add("openhire.service-account.secret", () -> "applications-secret");
     }
 
@@ -506,11 +510,22 @@ class ApplicationsIT {
                                 + " WHERE candidate_id = :id")
                         .param("id", eve)
                         .query(String.class)
-                        .single())
-                .isEqualTo("Eve Adams -> Eve Adams-Smith");
+                        .list())
+                .containsExactly("Eve Adams -> Eve Adams-Smith");
         assertThat(http().patch("/api/v1/candidates/" + eve, map("email", "not-an-email"), bearer(recruiter))
                         .status())
                 .isEqualTo(400);
+        // An empty value takes a correction back: the parsed value shows again (nothing is erased).
+        TestHttp.Response back = http().patch("/api/v1/candidates/" + eve, map("name", " "), bearer(recruiter));
+        assertThat(back.json().get("name").asString()).isEqualTo("Eve Adams");
+        assertThat(back.json().get("fields").get("name").get("correctedBy").isNull())
+                .isTrue();
+        assertThat(http().patch("/api/v1/candidates/" + eve, map("email", ""), bearer(recruiter))
+                        .json()
+                        .get("email")
+                        .asString())
+                .startsWith("eve.");
+        corrected = http().patch("/api/v1/candidates/" + eve, map("name", "Eve Adams-Smith"), bearer(recruiter));
         assertThat(TestKafka.read(CandidateUpdated.TOPIC, r -> r.key().equals(eve.toString()), 1)
                         .getFirst()
                         .value())
@@ -518,6 +533,14 @@ class ApplicationsIT {
                 .doesNotContain("Adams");
 
         UUID colleague = UUID.randomUUID();
+        SERVICES.stubFor(get(urlPathEqualTo("/api/v1/users/colleagues"))
+                .willReturn(okJson("[{\"id\":\"%s\",\"name\":\"Kim Colleague\"}]".formatted(colleague))));
+        assertThat(http().post(
+                                "/api/v1/candidates/" + eve + "/notes",
+                                map("text", "Who is this?", "mentions", List.of(UUID.randomUUID())),
+                                bearer(recruiter))
+                        .status())
+                .isEqualTo(400);
         TestHttp.Response note = http().post(
                         "/api/v1/candidates/" + eve + "/notes",
                         map("text", "Strong on C#, ask about Azure.", "mentions", List.of(colleague)),
@@ -576,6 +599,122 @@ class ApplicationsIT {
                         .json()
                         .get("resumes")
                         .isEmpty());
+    }
+
+    @Test
+    void anyoneAppliesOnTheCareerSiteAndTheApplicationIsInAppliedWithConsentAndAConfirmation() throws Exception {
+        UUID job = job("Warehouse Lead");
+        UUID resumeId = UUID.randomUUID();
+        SERVICES.stubFor(post(urlPathEqualTo("/api/v1/resumes/upload"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("Warehouse lead CV"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(202)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"%s\",\"status\":\"RECEIVED\",\"duplicate\":false}".formatted(resumeId))));
+        SERVICES.stubFor(post(urlPathEqualTo("/api/v1/resumes/upload"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("MZ"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(415)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"type\":\"https://openhire.dev/problems/unsupported-document-type\","
+                                + "\"title\":\"Unsupported Media Type\",\"status\":415,"
+                                + "\"detail\":\"The file is not a resume format.\"}")));
+        SERVICES.stubFor(get(urlPathEqualTo("/api/v1/jobs/optimized"))
+                .willReturn(okJson(
+                        "{\"jobId\":\"%s\",\"score\":70,\"jsonLd\":{\"@context\":\"https://schema.org/\",\"@type\":\"JobPosting\",\"title\":\"Warehouse Lead\"}}"
+                                .formatted(job))));
+        SERVICES.stubFor(post(urlPathEqualTo("/api/v1/communications/send"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(202)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"messageId\":\"%s\",\"status\":\"QUEUED\"}".formatted(UUID.randomUUID()))));
+
+        TestHttp.Response site = http().get("/api/v1/careers/" + org + "?q=warehouse");
+        assertThat(site.status()).as(site.body()).isEqualTo(200);
+        assertThat(site.json().get("jobs").toString()).contains("Warehouse Lead");
+        assertThat(http().get("/api/v1/careers/" + org + "?q=nurse").json().get("jobs"))
+                .isEmpty();
+        TestHttp.Response posting = http().get("/api/v1/careers/" + org + "/jobs/" + job);
+        assertThat(posting.status()).as(posting.body()).isEqualTo(200);
+        assertThat(posting.json().get("jsonLd").path("@type").asString())
+                .as(posting.body())
+                .isEqualTo("JobPosting");
+        int notice = posting.json().get("privacyNotice").get("version").asInt();
+        // another organisation's address for the same job: nothing there
+        assertThat(http().get("/api/v1/careers/" + UUID.randomUUID() + "/jobs/" + job)
+                        .status())
+                .isEqualTo(404);
+
+        String email = "mia." + UUID.randomUUID() + "@example.org";
+        List<TestHttp.Part> form = new ArrayList<>(List.of(
+                TestHttp.Part.field("name", "Mia Novak"),
+                TestHttp.Part.field("email", email),
+                TestHttp.Part.field("phone", "+49 151 2345678"),
+                TestHttp.Part.field("consent", "true"),
+                TestHttp.Part.field("noticeVersion", String.valueOf(notice)),
+                TestHttp.Part.file(
+                        "resume",
+                        "mia.pdf",
+                        "application/pdf",
+                        "%PDF-1.4 Warehouse lead CV".getBytes(StandardCharsets.UTF_8))));
+        String apply = "/api/v1/careers/" + org + "/jobs/" + job + "/applications";
+
+        // Refused, nothing stored: no consent; a changed notice; a hostile file (resume-ingestion's answer).
+        List<TestHttp.Part> noConsent = new ArrayList<>(form);
+        noConsent.set(3, TestHttp.Part.field("consent", "false"));
+        assertThat(http().postMultipart(apply, noConsent).status()).isEqualTo(400);
+        List<TestHttp.Part> oldNotice = new ArrayList<>(form);
+        oldNotice.set(4, TestHttp.Part.field("noticeVersion", "99"));
+        TestHttp.Response changedNotice = http().postMultipart(apply, oldNotice);
+        assertThat(changedNotice.status()).as(changedNotice.body()).isEqualTo(409);
+        List<TestHttp.Part> exe = new ArrayList<>(form);
+        exe.set(
+                5,
+                TestHttp.Part.file(
+                        "resume", "cv.exe", "application/octet-stream", "MZ\u0090".getBytes(StandardCharsets.UTF_8)));
+        TestHttp.Response hostile = http().postMultipart(apply, exe);
+        assertThat(hostile.status()).isEqualTo(415);
+        assertThat(hostile.body()).contains("not a resume format");
+        // A bot fills the hidden field: told the same, nothing stored.
+        List<TestHttp.Part> bot = new ArrayList<>(form);
+        bot.add(TestHttp.Part.field("website", "http://spam.example"));
+        assertThat(http().postMultipart(apply, bot).status()).isEqualTo(202);
+        assertThat(columns(job)).containsEntry("Applied", 0L);
+
+        TestHttp.Response applied = http().postMultipart(apply, form);
+        assertThat(applied.status()).as(applied.body()).isEqualTo(202);
+        assertThat(columns(job)).containsEntry("Applied", 1L);
+        TestHttp.Response again = http().postMultipart(apply, form);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).contains("applied for this job already");
+
+        UUID candidate = jdbc.sql("SELECT candidate_id FROM candidate_resume WHERE resume_id = :id")
+                .param("id", resumeId)
+                .query(UUID.class)
+                .single();
+        JsonNode person =
+                http().get("/api/v1/candidates/" + candidate, bearer(recruiter)).json();
+        assertThat(person.get("name").asString()).isEqualTo("Mia Novak");
+        assertThat(person.get("applications").get(0).get("source").asString()).isEqualTo("CAREER_SITE");
+        assertThat(jdbc.sql("SELECT notice_version || ' ' || source FROM consent WHERE candidate_id = :id")
+                        .param("id", candidate)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(notice + " CAREER_SITE");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> SERVICES.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                                urlPathEqualTo("/api/v1/communications/send"))
+                        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(email))
+                        .withRequestBody(
+                                com.github.tomakehurst.wiremock.client.WireMock.containing("Warehouse Lead"))));
+
+        // The resume's parse later lands on the same person; what they typed stays what is shown.
+        resume(resumeId, "M. Novak", "other-" + email, "Prague", List.of("Forklift"));
+        JsonNode parsed =
+                http().get("/api/v1/candidates/" + candidate, bearer(recruiter)).json();
+        assertThat(parsed.get("name").asString()).isEqualTo("Mia Novak");
+        assertThat(parsed.get("fields").get("name").get("parsed").asString()).isEqualTo("M. Novak");
+        assertThat(parsed.get("skills").toString()).contains("Forklift");
     }
 
     TestHttp.Response move(String id, Map<String, Object> body) {

@@ -86,6 +86,11 @@ public class DashboardConfiguration {
     }
 
     @Bean
+    io.openhire.applications.client.CareersApi dashboardCareersApi(ServiceClients clients) {
+        return clients.create(io.openhire.applications.client.CareersApi.class, "applications");
+    }
+
+    @Bean
     ModelRegistryApi dashboardModelRegistryApi(ServiceClients clients) {
         return clients.create(ModelRegistryApi.class, "model-registry");
     }

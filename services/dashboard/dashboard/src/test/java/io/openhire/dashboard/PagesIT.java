@@ -140,7 +140,23 @@ class PagesIT {
         }
     }
 
+    static final String CAREER_ORG = "99999999-9999-4999-8999-999999999999";
+
     static void stubServices() {
+        // applications' public career site
+        services.stubFor(get(urlPathEqualTo("/api/v1/careers/" + CAREER_ORG))
+                .willReturn(okJson(answer("applications-career-site"))));
+        services.stubFor(get(urlPathEqualTo("/api/v1/careers/" + CAREER_ORG + "/jobs/" + JOB))
+                .willReturn(okJson(answer("applications-career-posting"))));
+        services.stubFor(post(urlPathEqualTo("/api/v1/careers/" + CAREER_ORG + "/jobs/" + JOB + "/applications"))
+                .willReturn(aResponse()
+                        .withStatus(202)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\":\"Thank you: we received your application.\"}")));
+        services.stubFor(post(urlPathEqualTo("/api/v1/careers/" + CAREER_ORG + "/jobs/" + JOB + "/applications"))
+                .withRequestBody(containing("MZ-not-a-resume"))
+                .atPriority(1)
+                .willReturn(problem(415, "unsupported-document-type", "The file is not a resume format.")));
         // applications
         services.stubFor(
                 get(urlPathEqualTo("/api/v1/applications/stages")).willReturn(okJson(answer("applications-stages"))));
@@ -367,6 +383,37 @@ class PagesIT {
                 .contains("Matching has <strong>11</strong> of <span>12</span> resumes")
                 .contains("<span>4</span> jobs searchable", "READY", ", 2 awaiting semantic vectors")
                 .contains("Newest open jobs", "Data Analyst");
+    }
+
+    @Test
+    void anyoneReadsTheCareerSiteAndApplies() throws Exception {
+        Browser anonymous = new Browser();
+        HttpResponse<String> site = anonymous.page("careers", "/careers/" + CAREER_ORG);
+        assertThat(site.body()).contains("Open positions", "Senior Backend Engineer (Java)", ">Hybrid<");
+        HttpResponse<String> job = anonymous.page("career-job", "/careers/" + CAREER_ORG + "/jobs/" + JOB);
+        assertThat(job.body())
+                .contains("<script type=\"application/ld+json\">", "\"@type\":\"JobPosting\"")
+                // the posting's text cannot end the script element
+                .doesNotContain("</script><script>alert(1)")
+                .contains("\\u003c/script>")
+                .contains("Acme processes your application to assess it.", "name=\"noticeVersion\" value=\"2\"")
+                .contains("name=\"website\"", "name=\"consent\"", "Send my application")
+                .doesNotContain("Sign out");
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(job.body());
+        assertThat(csrf.find()).isTrue();
+
+        HttpResponse<String> refused = anonymous.apply(
+                "career-refused", JOB, csrf.group(1), "Ana Lima", "cv.exe", "MZ-not-a-resume".getBytes());
+        assertThat(refused.body()).contains("The file is not a resume format.", "value=\"Ana Lima\"");
+        HttpResponse<String> applied =
+                anonymous.apply("career-applied", JOB, csrf.group(1), "Ana Lima", "ana.pdf", "%PDF-1.4 Ana".getBytes());
+        assertThat(applied.body())
+                .contains("Thank you: we received your application.")
+                .doesNotContain("Send my application");
+        services.verify(
+                postRequestedFor(urlPathEqualTo("/api/v1/careers/" + CAREER_ORG + "/jobs/" + JOB + "/applications"))
+                        .withRequestBody(containing("ana@lima.example"))
+                        .withRequestBody(containing("%PDF-1.4 Ana")));
     }
 
     @Test
@@ -741,6 +788,43 @@ class PagesIT {
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .header("X-CSRF-TOKEN", csrf)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        }
+
+        /** The career site's apply form, as a browser sends it (multipart, the session's CSRF token). */
+        HttpResponse<String> apply(
+                String name, String jobId, String csrf, String applicant, String fileName, byte[] file)
+                throws Exception {
+            String boundary = "career-test-boundary";
+            StringBuilder fields = new StringBuilder();
+            for (String[] field : new String[][] {
+                {"_csrf", csrf},
+                {"name", applicant},
+                {"email", "ana@lima.example"},
+                {"consent", "true"},
+                {"noticeVersion", "2"},
+                {"website", ""}
+            }) {
+                fields.append("--")
+                        .append(boundary)
+                        .append("\r\nContent-Disposition: form-data; name=\"")
+                        .append(field[0])
+                        .append("\"\r\n\r\n")
+                        .append(field[1])
+                        .append("\r\n");
+            }
+            byte[] head = (fields + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"resume\"; filename=\""
+                            + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            body.writeBytes(head);
+            body.writeBytes(file);
+            body.writeBytes(tail);
+            return kept(
+                    name,
+                    send(HttpRequest.newBuilder(uri("/careers/" + CAREER_ORG + "/jobs/" + jobId + "/apply"))
+                            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))));
         }
 
         HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

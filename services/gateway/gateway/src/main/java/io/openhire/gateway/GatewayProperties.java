@@ -17,7 +17,7 @@ public record GatewayProperties(Map<String, Route> routes, DataSize maxBodySize,
     public GatewayProperties {
         routes = routes == null ? Map.of() : Map.copyOf(routes);
         maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(1) : maxBodySize;
-        rateLimit = rateLimit == null ? new RateLimit(1200, 600, 30, null) : rateLimit;
+        rateLimit = rateLimit == null ? new RateLimit(1200, 600, 30, 5, null) : rateLimit;
         cors = cors == null ? new Cors(List.of()) : cors;
     }
 
@@ -42,9 +42,21 @@ public record GatewayProperties(Map<String, Route> routes, DataSize maxBodySize,
      * @param perUserPerMinute authenticated requests, by token subject (user or API key)
      * @param authPerIpPerMinute sign-up, login, refresh and token exchange, by client address: bounds
      *     password guessing across accounts
+     * @param applyPerIpPerMinute applications through a career site (no account), by client address: bounds
+     *     flooding an organisation's pipeline
      * @param redisUrl when set ({@code redis://host:6379}), budgets are shared by all gateway instances
      */
-    public record RateLimit(int perIpPerMinute, int perUserPerMinute, int authPerIpPerMinute, String redisUrl) {}
+    public record RateLimit(
+            int perIpPerMinute,
+            int perUserPerMinute,
+            int authPerIpPerMinute,
+            int applyPerIpPerMinute,
+            String redisUrl) {
+
+        public RateLimit {
+            applyPerIpPerMinute = applyPerIpPerMinute <= 0 ? 5 : applyPerIpPerMinute;
+        }
+    }
 
     public record Cors(List<String> allowedOrigins) {}
 }

@@ -172,6 +172,36 @@ class GatewayIT {
     }
 
     @Test
+    void careerSiteApplicationsArePublicButBudgetedPerClientAddress() {
+        String apply = "/api/v1/careers/" + UUID.randomUUID() + "/jobs/" + UUID.randomUUID() + "/applications";
+        byte[] empty = "--x--\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int passed = 0;
+        TestHttp.Response refused = null;
+        for (int i = 0; i < 10 && refused == null; i++) {
+            TestHttp.Response response = http().postRaw(apply, "multipart/form-data; boundary=x", empty);
+            if (response.status() == 429) {
+                refused = response;
+            } else {
+                // no token needed (applications is not running here: the gateway says it is unreachable)
+                assertThat(response.status()).isNotIn(401, 403);
+                passed++;
+            }
+        }
+        assertThat(passed).isBetween(1, 5);
+        assertThat(refused).isNotNull();
+        assertThat(refused.json().get("type").asString()).endsWith("/rate-limited");
+        // The dashboard's apply form shares the budget, and a person reads a page.
+        TestHttp.Response page = http().postRaw(
+                        "/careers/" + UUID.randomUUID() + "/jobs/" + UUID.randomUUID() + "/apply",
+                        "multipart/form-data; boundary=x",
+                        empty,
+                        "Accept",
+                        "text/html");
+        assertThat(page.status()).isEqualTo(429);
+        assertThat(page.body()).contains("Too many applications");
+    }
+
+    @Test
     void eachUserHasARequestBudget() {
         String[] auth = freshUser();
         for (int i = 0; i < 3; i++) {

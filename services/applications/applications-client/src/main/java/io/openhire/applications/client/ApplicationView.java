@@ -9,6 +9,7 @@ import java.util.UUID;
  * An application with its stage and (when one application is asked for) its history, newest move first.
  *
  * @param candidateName null when the candidate's resume gave no name
+ * @param stageReason why it is in its stage (a rejection's reason), if a reason was given
  * @param history empty in lists
  */
 public record ApplicationView(
@@ -24,6 +25,7 @@ public record ApplicationView(
         String stageName,
         StageCategory stageCategory,
         Instant stageEnteredAt,
+        String stageReason,
         String createdBy,
         Instant createdAt,
         List<StageChangeView> history) {}

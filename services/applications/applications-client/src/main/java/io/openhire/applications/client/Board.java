@@ -12,12 +12,16 @@ public record Board(UUID jobId, String jobTitle, List<Column> columns) {
 
     public record Column(StageView stage, long count, List<Card> cards) {}
 
-    /** @param headline the candidate's headline or current title */
+    /**
+     * @param headline the candidate's headline or current title
+     * @param reason why they are in this stage (a rejection's reason), if a reason was given
+     */
     public record Card(
             UUID applicationId,
             UUID candidateId,
             String candidateName,
             String headline,
             ApplicationSource source,
-            Instant stageEnteredAt) {}
+            Instant stageEnteredAt,
+            String reason) {}
 }

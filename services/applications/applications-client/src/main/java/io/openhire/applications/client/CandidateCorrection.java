@@ -3,7 +3,8 @@ package io.openhire.applications.client;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * Corrections of a candidate's parsed fields; a field left out (null) is unchanged, an empty string clears it.
+ * Corrections of a candidate's parsed fields; a field left out (null) is unchanged, an empty string takes the
+ * person's correction back (the parsed value shows again).
  * Every correction is kept beside the parsed value (it teaches the parser).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -160,6 +160,70 @@ public class Candidates {
         return Optional.of(candidateId);
     }
 
+    /**
+     * Files an applicant's resume, before it is parsed, under the person the form names (or under the person the
+     * resume already belongs to, for a file sent before): pinned there, so that its parse lands on them. What the
+     * person wrote in the form (name, email, phone) is their own correction of what the parser will read.
+     *
+     * @return the candidate
+     */
+    @Transactional
+    public UUID fileApplicant(UUID org, UUID resumeId, String name, String email, String phone) {
+        Optional<ResumeRow> before =
+                resumeRow(resumeId).filter(r -> r.organizationId().equals(org));
+        UUID candidateId = before.map(ResumeRow::candidateId)
+                .orElseGet(() -> survivor(candidateId(org, resumeId, List.of(email))));
+        Instant now = clock.instant();
+        if (before.isEmpty()) {
+            jdbc.sql("""
+                            INSERT INTO candidate (id, organization_id, created_at, updated_at) VALUES (:id, :org, :now, :now)
+                            ON CONFLICT (id) DO NOTHING
+                            """)
+                    .param("id", candidateId)
+                    .param("org", org)
+                    .param("now", Timestamp.from(now))
+                    .update();
+            jdbc.sql("""
+                            INSERT INTO candidate_resume (resume_id, organization_id, candidate_id, revision, parsed, skills,
+                                titles, pinned, parsed_at)
+                            VALUES (:resume, :org, :candidate, 0, '{}'::jsonb, '{}', '{}', true, :now)
+                            ON CONFLICT (resume_id) DO NOTHING
+                            """)
+                    .param("resume", resumeId)
+                    .param("org", org)
+                    .param("candidate", candidateId)
+                    .param("now", Timestamp.from(now))
+                    .update();
+        }
+        Stored stored = require(org, candidateId);
+        Map<String, String> given = new LinkedHashMap<>();
+        given.put("name", name);
+        given.put("email", email);
+        given.put("phone", phone);
+        for (Map.Entry<String, String> entry : given.entrySet()) {
+            if (entry.getValue() == null || entry.getValue().equals(stored.value(entry.getKey()))) {
+                continue;
+            }
+            CandidateField current = stored.fields().get(entry.getKey());
+            jdbc.sql("""
+                            INSERT INTO candidate_correction (id, organization_id, candidate_id, resume_id, field,
+                                parsed_value, corrected_value, actor, corrected_at)
+                            VALUES (:id, :org, :candidate, :resume, :field, :parsed, :value, 'candidate', :at)
+                            """)
+                    .param("id", UUID.randomUUID())
+                    .param("org", org)
+                    .param("candidate", stored.id())
+                    .param("resume", resumeId)
+                    .param("field", entry.getKey())
+                    .param("parsed", current == null ? null : current.parsed())
+                    .param("value", valid(entry.getKey(), entry.getValue()))
+                    .param("at", Timestamp.from(now))
+                    .update();
+        }
+        refresh(stored.id());
+        return stored.id();
+    }
+
     /** A resume was deleted: it no longer speaks for its person (whose record stays with its applications). */
     @Transactional
     public void forgetResume(UUID org, UUID resumeId) {
@@ -224,10 +288,12 @@ public class Candidates {
         for (Map.Entry<String, String> entry : given.entrySet()) {
             String field = entry.getKey();
             String value = valid(field, entry.getValue());
-            if (java.util.Objects.equals(value, stored.value(field))) {
+            CandidateField current = stored.fields().get(field);
+            boolean corrected = current != null && current.correctedBy() != null;
+            // Nothing to do: the same value again, or taking back a correction there is not.
+            if ((value != null && value.equals(stored.value(field))) || (value == null && !corrected)) {
                 continue;
             }
-            CandidateField current = stored.fields().get(field);
             jdbc.sql("""
                             INSERT INTO candidate_correction (id, organization_id, candidate_id, resume_id, field,
                                 parsed_value, corrected_value, actor, corrected_at)
@@ -417,7 +483,8 @@ public class Candidates {
                 .param("id", candidateId)
                 .query((rs, i) -> Map.entry(rs.getString(1), Optional.ofNullable(rs.getString(2))))
                 .list()
-                .forEach(e -> shown.put(e.getKey(), e.getValue().orElse(null)));
+                // a correction to nothing takes the person's word back: the parsed value shows again
+                .forEach(e -> shown.put(e.getKey(), e.getValue().orElse(parsed.get(e.getKey()))));
         Set<String> skills = new LinkedHashSet<>();
         Set<String> skillKeys = new LinkedHashSet<>();
         Set<String> titles = new LinkedHashSet<>();
@@ -483,7 +550,7 @@ public class Candidates {
                 .orElse(candidateId);
     }
 
-    private static String valid(String field, String raw) {
+    static String valid(String field, String raw) {
         String value = raw.strip();
         if (value.isEmpty()) {
             return null;
@@ -526,15 +593,20 @@ public class Candidates {
                 .orElse(Map.of());
         Map<String, Correction> corrections = new LinkedHashMap<>();
         jdbc.sql("""
-                        SELECT DISTINCT ON (field) field, actor, corrected_at FROM candidate_correction
+                        SELECT DISTINCT ON (field) field, actor, corrected_at, corrected_value FROM candidate_correction
                         WHERE candidate_id = :id ORDER BY field, corrected_at DESC
                         """)
                 .param("id", id)
                 .query((r, i) -> Map.entry(
                         r.getString(1),
-                        new Correction(r.getString(2), r.getTimestamp(3).toInstant())))
+                        Optional.ofNullable(
+                                r.getString(4) == null
+                                        ? null
+                                        : new Correction(
+                                                r.getString(2),
+                                                r.getTimestamp(3).toInstant()))))
                 .list()
-                .forEach(e -> corrections.put(e.getKey(), e.getValue()));
+                .forEach(e -> e.getValue().ifPresent(c -> corrections.put(e.getKey(), c)));
         Map<String, CandidateField> fields = new LinkedHashMap<>();
         for (Map.Entry<String, String> field : FIELDS.entrySet()) {
             Correction correction = corrections.get(field.getKey());

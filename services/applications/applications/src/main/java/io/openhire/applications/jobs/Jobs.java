@@ -15,6 +15,17 @@ public class Jobs {
 
     public record Job(UUID id, UUID organizationId, String title, String employer, String location, boolean open) {}
 
+    /** A job as a career site shows it. */
+    public record Posting(
+            UUID id,
+            String title,
+            String employer,
+            String location,
+            String workplace,
+            String employmentType,
+            String description,
+            java.time.Instant postedAt) {}
+
     private final JdbcClient jdbc;
 
     Jobs(JdbcClient jdbc) {
@@ -37,10 +48,14 @@ public class Jobs {
                         .distinct()
                         .collect(Collectors.joining(" · "));
         jdbc.sql("""
-                        INSERT INTO job (job_id, organization_id, revision, status, title, employer, location, updated_at)
-                        VALUES (:id, :org, :revision, :status, :title, :employer, :location, :at)
+                        INSERT INTO job (job_id, organization_id, revision, status, title, employer, location,
+                            description, workplace, employment_type, posted_at, updated_at)
+                        VALUES (:id, :org, :revision, :status, :title, :employer, :location, :description, :workplace,
+                            :employmentType, :postedAt, :at)
                         ON CONFLICT (job_id) DO UPDATE SET revision = excluded.revision, status = excluded.status,
                             title = excluded.title, employer = excluded.employer, location = excluded.location,
+                            description = excluded.description, workplace = excluded.workplace,
+                            employment_type = excluded.employment_type, posted_at = excluded.posted_at,
                             updated_at = excluded.updated_at
                         WHERE job.revision <= excluded.revision AND job.organization_id = excluded.organization_id
                         """)
@@ -51,6 +66,10 @@ public class Jobs {
                 .param("title", event.title())
                 .param("employer", event.employer())
                 .param("location", location == null || location.isBlank() ? null : location)
+                .param("description", event.description())
+                .param("workplace", event.workplace())
+                .param("employmentType", event.employmentType())
+                .param("postedAt", event.postedAt() == null ? null : Timestamp.from(event.postedAt()))
                 .param("at", Timestamp.from(event.occurredAt()))
                 .update();
     }
@@ -72,5 +91,51 @@ public class Jobs {
     /** The job, or a 404 that does not tell another organisation's job from none. */
     public Job require(UUID org, UUID jobId) {
         return find(org, jobId).orElseThrow(() -> DomainException.notFound("The job"));
+    }
+
+    /** The organisation's open jobs whose title, employer or place holds every word of {@code q}; newest first. */
+    public java.util.List<Posting> open(UUID org, String q, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM job WHERE organization_id = :org AND status = 'OPEN'");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("org", org);
+        if (q != null) {
+            int i = 0;
+            for (String word : q.strip().split("\\s+")) {
+                if (word.isEmpty() || i >= 8) {
+                    continue;
+                }
+                sql.append(" AND (title || ' ' || COALESCE(employer, '') || ' ' || COALESCE(location, '')) ILIKE :w")
+                        .append(i);
+                params.put(
+                        "w" + i,
+                        "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                i++;
+            }
+        }
+        sql.append(" ORDER BY COALESCE(posted_at, updated_at) DESC, job_id LIMIT :limit");
+        params.put("limit", limit);
+        return jdbc.sql(sql.toString()).params(params).query(Jobs::posting).list();
+    }
+
+    /** An open job of the organisation as its career site shows it. */
+    public java.util.Optional<Posting> openPosting(UUID org, UUID jobId) {
+        return jdbc.sql("SELECT * FROM job WHERE organization_id = :org AND job_id = :id AND status = 'OPEN'")
+                .param("org", org)
+                .param("id", jobId)
+                .query(Jobs::posting)
+                .optional();
+    }
+
+    private static Posting posting(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        Timestamp posted = rs.getTimestamp("posted_at");
+        return new Posting(
+                rs.getObject("job_id", UUID.class),
+                rs.getString("title"),
+                rs.getString("employer"),
+                rs.getString("location"),
+                rs.getString("workplace"),
+                rs.getString("employment_type"),
+                rs.getString("description"),
+                posted == null ? null : posted.toInstant());
     }
 }

@@ -43,7 +43,9 @@ public class Pipeline {
     private static final int MAX_BULK = 500;
     private static final String VIEW = """
             SELECT a.*, c.name AS candidate_name, j.title AS job_title, s.name AS stage_name,
-                   s.category AS stage_category
+                   s.category AS stage_category,
+                   (SELECT ch.reason FROM stage_change ch WHERE ch.application_id = a.id
+                    ORDER BY ch.changed_at DESC, ch.id LIMIT 1) AS stage_reason
             FROM application a
             JOIN candidate c ON c.id = a.candidate_id
             JOIN stage s ON s.id = a.stage_id
@@ -223,7 +225,8 @@ public class Pipeline {
     }
 
     /** The job's board: every stage a column, cards oldest in the stage first (at most 200 cards a column). */
-    @Transactional(readOnly = true)
+    // Not read-only: an organisation's first look at a board writes its default stages.
+    @Transactional
     public Board board(UUID org, UUID jobId) {
         Jobs.Job job = jobs.require(org, jobId);
         Map<UUID, List<Board.Card>> cards = new LinkedHashMap<>();
@@ -242,6 +245,8 @@ public class Pipeline {
                         SELECT * FROM (
                             SELECT a.id, a.candidate_id, a.stage_id, a.source, a.stage_entered_at, c.name,
                                    COALESCE(c.headline, c.current_title) AS headline,
+                                   (SELECT ch.reason FROM stage_change ch WHERE ch.application_id = a.id
+                                    ORDER BY ch.changed_at DESC, ch.id LIMIT 1) AS reason,
                                    row_number() OVER (PARTITION BY a.stage_id ORDER BY a.stage_entered_at, a.id) AS n
                             FROM application a JOIN candidate c ON c.id = a.candidate_id
                             WHERE a.organization_id = :org AND a.job_id = :job) ranked
@@ -257,7 +262,8 @@ public class Pipeline {
                                 rs.getString("name"),
                                 rs.getString("headline"),
                                 ApplicationSource.valueOf(rs.getString("source")),
-                                rs.getTimestamp("stage_entered_at").toInstant())))
+                                rs.getTimestamp("stage_entered_at").toInstant(),
+                                rs.getString("reason"))))
                 .list()
                 .forEach(e -> cards.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
                         .add(e.getValue()));
@@ -469,6 +475,7 @@ public class Pipeline {
                 rs.getString("stage_name"),
                 StageCategory.valueOf(rs.getString("stage_category")),
                 rs.getTimestamp("stage_entered_at").toInstant(),
+                rs.getString("stage_reason"),
                 rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant(),
                 List.of());
@@ -488,6 +495,7 @@ public class Pipeline {
                 a.stageName(),
                 a.stageCategory(),
                 a.stageEnteredAt(),
+                a.stageReason(),
                 a.createdBy(),
                 a.createdAt(),
                 history);

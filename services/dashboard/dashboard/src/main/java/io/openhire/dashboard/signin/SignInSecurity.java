@@ -61,7 +61,8 @@ class SignInSecurity {
             HttpSecurity http, IdentitySignIn signIn, HttpSessionSecurityContextRepository contexts, Clock clock)
             throws Exception {
         List<String> open = new ArrayList<>(SecurityAutoConfiguration.ALWAYS_PUBLIC);
-        open.addAll(List.of("/login", "/assets/**", "/webjars/**", "/favicon.ico"));
+        // the career sites are public: anyone may read an organisation's open jobs and apply
+        open.addAll(List.of("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/careers/**"));
         SimpleUrlAuthenticationFailureHandler failed = new SimpleUrlAuthenticationFailureHandler("/login?error");
         // Remember the page someone asked for before signing in (whole pages only: not a fragment, not the
         // live stream), and return there by path: behind the gateway the request's own host is not the public one.

@@ -62,6 +62,11 @@ public final class SignedInUser extends AbstractAuthenticationToken {
         return displayName;
     }
 
+    /** The person's organisation's id (its career site's address). */
+    public String organizationId() {
+        return getPrincipal().getClaimAsString(io.openhire.platform.security.TokenClaims.ORGANIZATION);
+    }
+
     public String organizationName() {
         return organizationName;
     }

@@ -197,7 +197,13 @@ class JobsPages {
 
     /** Blind mode for this job: names hidden in the shortlist until revealed one by one. */
     @PostMapping("/jobs/{id}/blind")
-    String blind(@PathVariable UUID id, @RequestParam boolean blind, Model model) {
+    String blind(
+            @PathVariable UUID id,
+            @RequestParam boolean blind,
+            jakarta.servlet.http.HttpServletResponse response,
+            Model model) {
+        // the board hides or shows its names too
+        response.setHeader("HX-Trigger", "board-changed");
         JobSettings current = matches.jobSettings(id);
         // The weights stay as they are: the job's own, or none (the model's).
         JobSettingsRequest change =

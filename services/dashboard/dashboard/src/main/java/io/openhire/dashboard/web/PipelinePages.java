@@ -242,6 +242,7 @@ class PipelinePages {
             return showPerson(applications.correct(candidateId, change), "Saved.", model);
         } catch (RestClientResponseException e) {
             model.addAttribute("fieldsError", ApiProblem.message(e));
+            model.addAttribute("typedFields", form); // what was typed stays, beside the reason
             return showPerson(candidate, null, model);
         }
     }
@@ -256,6 +257,7 @@ class PipelinePages {
             return showPerson(applications.tag(candidateId, new TagsUpdate(list)), null, model);
         } catch (RestClientResponseException e) {
             model.addAttribute("tagsError", ApiProblem.message(e));
+            model.addAttribute("typedTags", tags);
             return showPerson(applications.candidate(candidateId), null, model);
         }
     }
@@ -392,6 +394,17 @@ class PipelinePages {
             model.addAttribute("searchError", ApiProblem.message(e));
         }
         findPeople(query, 0, model);
+        return "pipeline :: people";
+    }
+
+    @PostMapping("/candidates/people/searches/{id}/delete")
+    String deleteSearch(@PathVariable UUID id, Model model) {
+        try {
+            applications.deleteSearch(id);
+        } catch (HttpClientErrorException.NotFound gone) {
+            // deleted in another tab: the list shows it
+        }
+        findPeople(new CandidateQuery(null, null, null, null, null, null, null), 0, model);
         return "pipeline :: people";
     }
 

@@ -60,17 +60,44 @@ public class RateLimitFilter extends OncePerRequestFilter {
         this.budgets = budgets;
     }
 
-    /** The API, and the dashboard's sign-in form (pages and assets are not budgeted). */
+    /** The API, the dashboard's sign-in form and career-site applications (other pages and assets are not budgeted). */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = pathOf(request);
-        return !path.startsWith("/api/") && !(path.equals("/login") && "POST".equals(request.getMethod()));
+        return !path.startsWith("/api/")
+                && !(path.equals("/login") && "POST".equals(request.getMethod()))
+                && !isApplication(request, path);
+    }
+
+    /** An application through a career site: the public API's, or the dashboard's form that sends it there. */
+    static boolean isApplication(HttpServletRequest request, String path) {
+        return "POST".equals(request.getMethod())
+                && (path.startsWith("/api/v1/careers/") || path.startsWith("/careers/"))
+                && (path.endsWith("/applications") || path.endsWith("/apply"));
     }
 
     /** A person at the dashboard's sign-in form gets a page, not JSON. */
     private static boolean wantsPage(HttpServletRequest request, String path) {
         String accept = request.getHeader("Accept");
         return !path.startsWith("/api/") && accept != null && accept.contains("text/html");
+    }
+
+    private static void writePage(HttpServletResponse response, long retryAfterSeconds, boolean applying)
+            throws IOException {
+        if (applying) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write("""
+                            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Too many applications · OpenHire</title>
+                            <meta name="viewport" content="width=device-width, initial-scale=1"></head>
+                            <body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem">
+                            <h1>Too many applications</h1>
+                            <p>Too many applications were sent from your address. Wait %d seconds, then go back and
+                            send yours again.</p></body></html>
+                            """.formatted(retryAfterSeconds));
+            return;
+        }
+        writePage(response, retryAfterSeconds);
     }
 
     private static void writePage(HttpServletResponse response, long retryAfterSeconds) throws IOException {
@@ -95,6 +122,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
         if (decision.allowed() && CREDENTIAL_PATHS.contains(path)) {
             decision = limiter.tryAcquire("auth-ip:" + ip, budgets.authPerIpPerMinute());
         }
+        if (decision.allowed() && isApplication(request, path)) {
+            decision = limiter.tryAcquire("apply-ip:" + ip, budgets.applyPerIpPerMinute());
+        }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (decision.allowed() && authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
             decision = limiter.tryAcquire("user:" + jwt.getSubject(), budgets.perUserPerMinute());
@@ -102,7 +132,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
         if (!decision.allowed()) {
             response.setHeader("Retry-After", String.valueOf(decision.retryAfterSeconds()));
             if (wantsPage(request, path)) {
-                writePage(response, decision.retryAfterSeconds());
+                writePage(response, decision.retryAfterSeconds(), isApplication(request, path));
                 return;
             }
             ProblemDetail problem = Problems.of(

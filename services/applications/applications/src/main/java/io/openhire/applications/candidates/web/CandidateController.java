@@ -150,6 +150,7 @@ class CandidateController {
         if (note == null) {
             throw ProblemException.invalidField("text", "is required");
         }
+        checkMentions(note.mentions());
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(notes.add(
                         caller.organizationId(),
@@ -201,6 +202,27 @@ class CandidateController {
                 pipeline.ofCandidate(org, c.id()),
                 c.mergedInto(),
                 c.updatedAt());
+    }
+
+    /**
+     * Only colleagues can be mentioned: the organisation's staff as identity lists them (asked with the caller's
+     * token). Unverifiable while identity is away: a note with mentions waits for it.
+     */
+    private void checkMentions(List<UUID> mentions) {
+        if (mentions == null || mentions.isEmpty()) {
+            return;
+        }
+        if (mentions.size() > 20) {
+            throw ProblemException.invalidField("mentions", "at most 20 colleagues");
+        }
+        java.util.Set<UUID> staff = identity.colleagues().stream()
+                .map(io.openhire.identity.client.Colleague::id)
+                .collect(java.util.stream.Collectors.toSet());
+        for (int i = 0; i < mentions.size(); i++) {
+            if (mentions.get(i) == null || !staff.contains(mentions.get(i))) {
+                throw ProblemException.invalidField("mentions[" + i + "]", "is not a colleague of this organisation");
+            }
+        }
     }
 
     /** The note's author as colleagues know them; a note is kept without it when identity does not answer. */
