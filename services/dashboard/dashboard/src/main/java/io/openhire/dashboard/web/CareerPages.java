@@ -39,8 +39,17 @@ class CareerPages {
         return "careers";
     }
 
+    /**
+     * @param csrf the form's token, made now: rendered late in a long page it could no longer start the session that
+     *     keeps it (the response is already on its way), and the application would be refused as forged
+     */
     @GetMapping("/careers/{organizationId}/jobs/{jobId}")
-    String job(@PathVariable UUID organizationId, @PathVariable UUID jobId, Model model) {
+    String job(
+            @PathVariable UUID organizationId,
+            @PathVariable UUID jobId,
+            org.springframework.security.web.csrf.CsrfToken csrf,
+            Model model) {
+        csrf.getToken();
         return showJob(organizationId, jobId, null, null, model);
     }
 

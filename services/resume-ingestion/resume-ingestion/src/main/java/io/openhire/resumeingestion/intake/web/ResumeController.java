@@ -72,8 +72,9 @@ class ResumeController {
         this.erasure = erasure;
     }
 
+    /** Staff, a candidate (their own), or a service for the organisation (applications: the career site's). */
     @PostMapping(path = "/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER', 'CANDIDATE')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER', 'CANDIDATE', 'SERVICE')")
     ResponseEntity<UploadAccepted> upload(
             AuthenticatedUser caller,
             @RequestPart("file") MultipartFile file,
@@ -203,7 +204,8 @@ class ResumeController {
 
     /** Candidates see their own uploads only; recruiters and admins see the organisation's. */
     private static String ownOnly(AuthenticatedUser caller) {
-        boolean staff = caller.hasRole("ADMIN") || caller.hasRole("RECRUITER");
+        // a service acts for the whole organisation: a resume sent twice is found as the organisation's duplicate
+        boolean staff = caller.hasRole("ADMIN") || caller.hasRole("RECRUITER") || caller.hasRole("SERVICE");
         return staff ? null : caller.subject();
     }
 
