@@ -68,8 +68,13 @@ public class SecurityAutoConfiguration {
                         .permitAll()
                         .requestMatchers("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**")
                         .access(fromNetworks(properties.metricsAllowedNetworks()))
+                        .requestMatchers(
+                                properties.tokenOnlyFor().isEmpty()
+                                        ? new String[] {"/**"}
+                                        : properties.tokenOnlyFor().toArray(String[]::new))
+                        .authenticated()
                         .anyRequest()
-                        .authenticated())
+                        .permitAll())
                 .oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))

@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param revocationsUri identity's list of revoked token subjects; by default next to the JWKS
  *     ({@code .../.well-known/revocations})
  * @param revocationsRefresh how often that list is read: the longest a disabled user's token keeps working
+ * @param tokenOnlyFor when set, only these path patterns need a token and every other path is public: for an
+ *     edge whose other paths are pages that check their own sign-in (the gateway in front of the dashboard)
  */
 @ConfigurationProperties("openhire.security")
 public record SecurityProperties(
@@ -20,7 +22,8 @@ public record SecurityProperties(
         List<String> publicPaths,
         List<String> metricsAllowedNetworks,
         String revocationsUri,
-        Duration revocationsRefresh) {
+        Duration revocationsRefresh,
+        List<String> tokenOnlyFor) {
 
     public SecurityProperties {
         publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
@@ -33,5 +36,6 @@ public record SecurityProperties(
             revocationsUri = jwkSetUri.substring(0, jwkSetUri.length() - "jwks.json".length()) + "revocations";
         }
         revocationsRefresh = revocationsRefresh == null ? Duration.ofSeconds(5) : revocationsRefresh;
+        tokenOnlyFor = tokenOnlyFor == null ? List.of() : List.copyOf(tokenOnlyFor);
     }
 }

@@ -403,6 +403,84 @@ class ApplicationsIT {
     }
 
     @Test
+    void interviewersScoreAnApplicationOnTheJobsCriteriaOncePerStage() throws Exception {
+        UUID candidate = resume(
+                UUID.randomUUID(), "Femi Ade", "femi." + UUID.randomUUID() + "@example.org", "Lagos", List.of("Go"));
+        UUID job = job("SRE");
+        String id = apply(candidate, job);
+        Map<String, Object> card = map(
+                "ratings",
+                map("Skills", 4, "Experience", 3, "Communication", 3, "Motivation", 4),
+                "overall",
+                4,
+                "comment",
+                "Strong systems thinking.");
+        // Not in Applied: scorecards belong to screening, interview and offer stages.
+        assertThat(http().put("/api/v1/applications/" + id + "/scorecard", card, bearer(recruiter))
+                        .status())
+                .isEqualTo(409);
+        assertThat(move(id, map("stageId", stage(recruiter, "Interview"))).status())
+                .isEqualTo(200);
+
+        TestHttp.Response scored = http().put("/api/v1/applications/" + id + "/scorecard", card, bearer(recruiter));
+        assertThat(scored.status()).as(scored.body()).isEqualTo(200);
+        assertThat(scored.json().get("stageName").asString()).isEqualTo("Interview");
+        assertThat(scored.json().get("authorName").asString()).isEqualTo("Sam Recruiter");
+        // Sent again by the same person in the same stage: replaced, not added.
+        Map<String, Object> changed = new java.util.LinkedHashMap<>(card);
+        changed.put("overall", 3);
+        http().put("/api/v1/applications/" + id + "/scorecard", changed, bearer(recruiter));
+        http().put(
+                        "/api/v1/applications/" + id + "/scorecard",
+                        map(
+                                "ratings",
+                                map("Skills", 2, "Experience", 3, "Communication", 4, "Motivation", 4),
+                                "overall",
+                                2),
+                        bearer(admin));
+        JsonNode cards = http().get("/api/v1/applications/" + id + "/scorecards", bearer(recruiter))
+                .json();
+        assertThat(cards.get("scorecards")).hasSize(2);
+        assertThat(cards.get("averages").get("Skills").asDouble()).isEqualTo(3.0);
+        assertThat(cards.get("overall").asDouble()).isEqualTo(2.5);
+
+        // Bad cards change nothing: a rating out of 1–4, a criterion the job does not have, no overall.
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(
+                map("ratings", map("Skills", 5, "Experience", 3, "Communication", 3, "Motivation", 4), "overall", 3),
+                map(
+                        "ratings",
+                        map("Skills", 4, "Experience", 3, "Communication", 3, "Motivation", 4, "Luck", 4),
+                        "overall",
+                        3),
+                map("ratings", map("Skills", 4, "Experience", 3, "Communication", 3, "Motivation", 4)))) {
+            assertThat(http().put("/api/v1/applications/" + id + "/scorecard", bad, bearer(recruiter))
+                            .status())
+                    .as(bad.toString())
+                    .isEqualTo(400);
+        }
+        // A job's own criteria.
+        TestHttp.Response criteria = http().put(
+                        "/api/v1/applications/jobs/" + job + "/criteria",
+                        List.of("Go", "On-call judgement"),
+                        bearer(recruiter));
+        assertThat(criteria.status()).as(criteria.body()).isEqualTo(200);
+        assertThat(criteria.json().get("own").asBoolean()).isTrue();
+        assertThat(http().put("/api/v1/applications/jobs/" + job + "/criteria", List.of("Go", "go"), bearer(recruiter))
+                        .status())
+                .isEqualTo(400);
+        // Another organisation sees none of it.
+        assertThat(http().get("/api/v1/applications/" + id + "/scorecards", bearer(otherOrg))
+                        .status())
+                .isEqualTo(404);
+        assertThat(http().put("/api/v1/applications/" + id + "/scorecard", card, bearer(otherOrg))
+                        .status())
+                .isEqualTo(404);
+        assertThat(http().get("/api/v1/applications/jobs/" + job + "/criteria", bearer(otherOrg))
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void aBulkMoveMovesAllOrNone() throws Exception {
         UUID job = job("Data Engineer");
         List<String> ids = new ArrayList<>();

@@ -172,6 +172,8 @@ class PagesIT {
         services.stubFor(post(urlPathMatching("/api/v1/applications/[0-9a-f-]+/(move|undo)"))
                 .willReturn(okJson(answer("applications-created"))));
         services.stubFor(get(urlPathEqualTo("/api/v1/candidates")).willReturn(okJson(answer("applications-people"))));
+        services.stubFor(get(urlPathMatching("/api/v1/applications/[0-9a-f-]+/scorecards"))
+                .willReturn(okJson(answer("applications-scorecards"))));
         services.stubFor(get(urlPathEqualTo("/api/v1/candidates/searches")).willReturn(okJson("[]")));
         services.stubFor(get(urlPathEqualTo("/api/v1/candidates/of-resume/" + RESUME))
                 .willReturn(okJson(answer("applications-candidate"))));
@@ -446,6 +448,7 @@ class PagesIT {
                 .contains("value=\"Priya Sharma-Rao\"", "corrected; the parser read: Priya Sharma")
                 .contains(">Silver medallist<", "Strong on payments; ask about Kafka.", ">Jo Jobs<")
                 .contains("Mention colleagues", ">Cat Candidates<")
+                .contains("Scorecards (1) · overall 4.0 of 4", "Clear on payments.", "Your scorecard for Screening")
                 .contains(">Data Analyst<"); // an open job to add them to
         HttpResponse<String> corrected = browser.post(
                 "candidate-correct",
@@ -521,6 +524,17 @@ class PagesIT {
                 .withRequestBody(matchingJsonPath("$.kind", equalTo("LEVER")))
                 .withRequestBody(matchingJsonPath("$.board", equalTo("gamma")))
                 .withRequestBody(matchingJsonPath("$.scheduleMinutes", equalTo("60"))));
+
+        // A refused source: the reason above the list, which stays.
+        services.stubFor(post(urlPathEqualTo("/api/v1/jobs/sources"))
+                .withRequestBody(containing("Broken"))
+                .atPriority(1)
+                .willReturn(problem(400, "validation", "The request has 1 invalid field(s).")));
+        HttpResponse<String> refusedSource = browser.post(
+                "sources-refused", "/sources", Map.of("name", "Broken", "kind", "FEED", "url", "ftp://x.example"));
+        assertThat(refusedSource.body())
+                .contains("id=\"source-error\"", "invalid field")
+                .contains(">Acme careers<", ">Beta feed<");
 
         HttpResponse<String> models = browser.page("models", "/models");
         assertThat(models.body())

@@ -10,9 +10,12 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize the largest request body forwarded, unless a route says otherwise
  * @param rateLimit request budgets per client
  * @param cors browser origins allowed to call the API from another site
+ * @param fallbackService where a path no route owns goes, unless it is the API's ({@code /api/…}) or the
+ *     gateway's own: the dashboard, so that a mistyped address shows its page, not the edge's 401 or 404
  */
 @ConfigurationProperties("openhire.gateway")
-public record GatewayProperties(Map<String, Route> routes, DataSize maxBodySize, RateLimit rateLimit, Cors cors) {
+public record GatewayProperties(
+        Map<String, Route> routes, DataSize maxBodySize, RateLimit rateLimit, Cors cors, String fallbackService) {
 
     public GatewayProperties {
         routes = routes == null ? Map.of() : Map.copyOf(routes);

@@ -259,6 +259,18 @@ class GatewayIT {
     }
 
     @Test
+    void aPathNoRouteOwnsGoesToTheDashboardButTheApiStillNeedsAToken() {
+        // A mistyped page address: the dashboard's to answer (here it is not running: the gateway says so),
+        // never the edge's raw 401.
+        TestHttp.Response page = http().get("/jobz/nothing-here", "Accept", "text/html");
+        assertThat(page.status()).isEqualTo(503);
+        assertThat(page.body()).contains("dashboard");
+        // The API is not a page: no token, no entry; an unknown API path is the API's to refuse.
+        assertThat(http().get("/api/v1/nothing").status()).isEqualTo(401);
+        assertThat(http().get("/api").status()).isEqualTo(401);
+    }
+
+    @Test
     void theFrontDoorIsTheDashboard() {
         // The dashboard does not run in this test: the gateway says so instead of serving something else.
         TestHttp.Response home = http().get("/");

@@ -55,6 +55,19 @@ public interface ApplicationsApi {
     @PostExchange("/api/v1/applications/move")
     BulkMoveResult moveAll(@RequestBody BulkMoveRequest move);
 
+    @GetExchange("/api/v1/applications/jobs/{jobId}/criteria")
+    JobCriteria criteria(@PathVariable UUID jobId);
+
+    @PutExchange("/api/v1/applications/jobs/{jobId}/criteria")
+    JobCriteria saveCriteria(@PathVariable UUID jobId, @RequestBody List<String> criteria);
+
+    @GetExchange("/api/v1/applications/{id}/scorecards")
+    Scorecards scorecards(@PathVariable UUID id);
+
+    /** The caller's scorecard for the application's current stage (Screening, Interview or Offer). */
+    @PutExchange("/api/v1/applications/{id}/scorecard")
+    Scorecard score(@PathVariable UUID id, @RequestBody ScorecardRequest scorecard);
+
     /** Candidate search; every parameter optional (null: not filtered). */
     @GetExchange("/api/v1/candidates")
     CandidatePage candidates(

@@ -550,7 +550,11 @@ public class Candidates {
                 .orElse(candidateId);
     }
 
-    static String valid(String field, String raw) {
+    /**
+     * An editable field's value as it may be stored: stripped, one line, not too long, an email or phone number
+     * that looks like one; null for an empty value. Refused with a 400 naming the field.
+     */
+    public static String valid(String field, String raw) {
         String value = raw.strip();
         if (value.isEmpty()) {
             return null;

@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
@@ -58,9 +57,6 @@ public class CareerSites {
             take before a possible employment contract. We keep your application for up to 24 months after the \
             last contact, unless you ask us to delete it earlier. You can ask for a copy of your data, its \
             correction or its deletion, and withdraw your consent at any time, by replying to our emails.""";
-
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s.]{2,63}");
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()./-]{5,30}");
 
     private final Jobs jobs;
     private final Candidates candidates;
@@ -180,17 +176,10 @@ public class CareerSites {
             log.info("An application to a career site filled the hidden field: taken for a bot, nothing stored");
             return Optional.empty();
         }
-        String name = required("name", form.name(), 200);
-        String email = required("email", form.email(), 254);
-        if (!EMAIL.matcher(email).matches()) {
-            throw DomainException.invalidField("email", "is not an email address");
-        }
-        String phone = form.phone() == null || form.phone().isBlank()
-                ? null
-                : form.phone().strip();
-        if (phone != null && !PHONE.matcher(phone).matches()) {
-            throw DomainException.invalidField("phone", "is not a phone number (digits, spaces, + ( ) . / -)");
-        }
+        // The same rules as a recruiter's correction: the applicant's words become the record's fields.
+        String name = required("name", form.name());
+        String email = required("email", form.email());
+        String phone = form.phone() == null ? null : Candidates.valid("phone", form.phone());
         if (!form.consent()) {
             throw DomainException.invalidField("consent", "is needed: we cannot process an application without it");
         }
@@ -271,10 +260,10 @@ public class CareerSites {
         return form;
     }
 
-    private static String required(String field, String value, int max) {
-        String v = value == null ? "" : value.strip();
-        if (v.isEmpty() || v.length() > max || v.chars().anyMatch(Character::isISOControl)) {
-            throw DomainException.invalidField(field, "is required: 1–" + max + " characters on one line");
+    private static String required(String field, String value) {
+        String v = value == null ? null : Candidates.valid(field, value);
+        if (v == null) {
+            throw DomainException.invalidField(field, "is required");
         }
         return v;
     }

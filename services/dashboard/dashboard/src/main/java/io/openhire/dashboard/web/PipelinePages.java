@@ -12,6 +12,8 @@ import io.openhire.applications.client.CreateApplicationRequest;
 import io.openhire.applications.client.MoveRequest;
 import io.openhire.applications.client.NoteRequest;
 import io.openhire.applications.client.SaveSearchRequest;
+import io.openhire.applications.client.ScorecardRequest;
+import io.openhire.applications.client.Scorecards;
 import io.openhire.applications.client.StageView;
 import io.openhire.applications.client.Stages;
 import io.openhire.applications.client.TagsUpdate;
@@ -303,6 +305,36 @@ class PipelinePages {
         return showPerson(applications.candidate(candidateId), null, model);
     }
 
+    /** The signed-in person's scorecard of one application in its current stage. */
+    @PostMapping("/candidates/people/{candidateId}/scorecard")
+    String score(
+            @PathVariable UUID candidateId,
+            @RequestParam UUID applicationId,
+            @RequestParam Map<String, String> form,
+            Model model) {
+        Map<String, Integer> ratings = new LinkedHashMap<>();
+        for (int i = 0; form.containsKey("criterion" + i); i++) {
+            ratings.put(form.get("criterion" + i), number(form.get("rating" + i)));
+        }
+        try {
+            applications.score(
+                    applicationId, new ScorecardRequest(ratings, number(form.get("overall")), form.get("comment")));
+            model.addAttribute("scoredId", applicationId);
+        } catch (RestClientResponseException e) {
+            model.addAttribute("scoreError", ApiProblem.message(e));
+            model.addAttribute("scoreErrorId", applicationId);
+        }
+        return showPerson(applications.candidate(candidateId), null, model);
+    }
+
+    private static Integer number(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     @PostMapping("/candidates/people/{candidateId}/undo")
     String undoPerson(@PathVariable UUID candidateId, @RequestParam UUID applicationId, Model model) {
         try {
@@ -327,6 +359,12 @@ class PipelinePages {
                         .filter(j -> !applied.contains(j.id()))
                         .toList());
         model.addAttribute("fieldLabels", FIELD_LABELS);
+        Map<UUID, Scorecards> scorecards = new LinkedHashMap<>();
+        for (var application : candidate.applications()) {
+            scorecards.put(application.id(), applications.scorecards(application.id()));
+        }
+        model.addAttribute("scorecards", scorecards);
+        model.addAttribute("ratingLabels", RATING_LABELS);
         return "pipeline :: person";
     }
 
@@ -339,6 +377,10 @@ class PipelinePages {
     }
 
     static final Map<String, String> FIELD_LABELS = fieldLabels();
+
+    /** The 1–4 scale as interviewers read it. */
+    static final Map<Integer, String> RATING_LABELS =
+            Map.of(1, "1 · strong no", 2, "2 · no", 3, "3 · yes", 4, "4 · strong yes");
 
     private static Map<String, String> fieldLabels() {
         Map<String, String> labels = new LinkedHashMap<>();

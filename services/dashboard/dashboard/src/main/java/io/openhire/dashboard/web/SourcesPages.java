@@ -46,10 +46,15 @@ class SourcesPages {
         if (!KINDS.contains(kind)) {
             throw ProblemException.badRequest("kind", "Choose the kind of source.");
         }
-        jobs.createSource(
-                new NewSource(name, kind, text(board), text(url), text(employer), scheduleMinutes, null, null));
+        try {
+            jobs.createSource(
+                    new NewSource(name, kind, text(board), text(url), text(employer), scheduleMinutes, null, null));
+            model.addAttribute("created", name);
+        } catch (org.springframework.web.client.RestClientResponseException refused) {
+            // the list stays, with the reason above it (the form keeps what was typed)
+            model.addAttribute("error", io.openhire.dashboard.api.ApiProblem.message(refused));
+        }
         model.addAttribute("sources", jobs.sources());
-        model.addAttribute("created", name);
         return "sources :: list";
     }
 

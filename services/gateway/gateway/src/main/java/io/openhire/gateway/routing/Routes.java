@@ -78,7 +78,29 @@ class Routes {
         if (all == null) {
             throw new IllegalStateException("No routes: set openhire.gateway.routes");
         }
+        if (gateway.fallbackService() != null && !gateway.fallbackService().isBlank()) {
+            String url = clients.urlOf(gateway.fallbackService());
+            // Tried last (route functions come after the gateway's own handlers and the routes above).
+            all = all.and(route("fallback")
+                    .route(Routes::noRouteOwns, http())
+                    .before(uri(url))
+                    .after(removeResponseHeader(RequestIdFilter.HEADER))
+                    .filter(unavailableAsProblem(gateway.fallbackService()))
+                    .build());
+        }
         return all;
+    }
+
+    /** A page path: not the API, not the gateway's own API explorer, health or error page. */
+    static boolean noRouteOwns(org.springframework.web.servlet.function.ServerRequest request) {
+        String path = request.path();
+        return !(path.startsWith("/api/")
+                || path.equals("/api")
+                || path.startsWith("/actuator")
+                || path.startsWith("/openapi/")
+                || path.startsWith("/v3/")
+                || path.startsWith("/swagger-ui")
+                || path.equals("/error"));
     }
 
     /**

@@ -16,15 +16,12 @@ import io.openhire.applications.client.SplitRequest;
 import io.openhire.applications.client.TagsUpdate;
 import io.openhire.applications.pipeline.Pipeline;
 import io.openhire.identity.client.IdentityApi;
-import io.openhire.identity.client.UserProfile;
 import io.openhire.platform.security.AuthenticatedUser;
 import io.openhire.platform.web.ProblemException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -47,7 +44,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/candidates")
 class CandidateController {
 
-    private static final Logger log = LoggerFactory.getLogger(CandidateController.class);
     private static final String STAFF = "hasAnyRole('ADMIN', 'RECRUITER')";
     private static final String STAFF_OR_SERVICE = "hasAnyRole('ADMIN', 'RECRUITER', 'SERVICE')";
 
@@ -56,9 +52,16 @@ class CandidateController {
     private final Notes notes;
     private final Pipeline pipeline;
     private final IdentityApi identity;
+    private final io.openhire.applications.candidates.Authors authors;
 
     CandidateController(
-            Candidates candidates, CandidateSearch search, Notes notes, Pipeline pipeline, IdentityApi identity) {
+            Candidates candidates,
+            CandidateSearch search,
+            Notes notes,
+            Pipeline pipeline,
+            IdentityApi identity,
+            io.openhire.applications.candidates.Authors authors) {
+        this.authors = authors;
         this.candidates = candidates;
         this.search = search;
         this.notes = notes;
@@ -159,7 +162,7 @@ class CandidateController {
                         note.text(),
                         note.mentions(),
                         caller.actor(),
-                        authorName(caller, bearer)));
+                        authors.nameOf(caller, bearer)));
     }
 
     @GetMapping("/searches")
@@ -222,22 +225,6 @@ class CandidateController {
             if (mentions.get(i) == null || !staff.contains(mentions.get(i))) {
                 throw ProblemException.invalidField("mentions[" + i + "]", "is not a colleague of this organisation");
             }
-        }
-    }
-
-    /** The note's author as colleagues know them; a note is kept without it when identity does not answer. */
-    private String authorName(AuthenticatedUser caller, String bearer) {
-        if (caller.kind() != AuthenticatedUser.Kind.USER) {
-            return null;
-        }
-        try {
-            UserProfile me = identity.profile(bearer);
-            return me.name() != null && !me.name().isBlank() ? me.name() : me.email();
-        } catch (RuntimeException e) {
-            log.info(
-                    "The note's author's name could not be read from identity ({}); kept without it",
-                    e.getClass().getSimpleName());
-            return null;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.openhire.applications.pipeline.web;
 
+import io.openhire.applications.candidates.Authors;
 import io.openhire.applications.client.ApplicationPage;
 import io.openhire.applications.client.ApplicationSource;
 import io.openhire.applications.client.ApplicationView;
@@ -7,12 +8,18 @@ import io.openhire.applications.client.Board;
 import io.openhire.applications.client.BulkMoveRequest;
 import io.openhire.applications.client.BulkMoveResult;
 import io.openhire.applications.client.CreateApplicationRequest;
+import io.openhire.applications.client.JobCriteria;
 import io.openhire.applications.client.MoveRequest;
+import io.openhire.applications.client.Scorecard;
+import io.openhire.applications.client.ScorecardRequest;
+import io.openhire.applications.client.Scorecards;
 import io.openhire.applications.pipeline.Pipeline;
+import io.openhire.applications.pipeline.ScorecardBook;
 import io.openhire.platform.security.AuthenticatedUser;
 import io.openhire.platform.web.ProblemException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,9 +44,55 @@ class ApplicationController {
     private static final String STAFF_OR_SERVICE = "hasAnyRole('ADMIN', 'RECRUITER', 'SERVICE')";
 
     private final Pipeline pipeline;
+    private final ScorecardBook scorecards;
+    private final Authors authors;
 
-    ApplicationController(Pipeline pipeline) {
+    ApplicationController(Pipeline pipeline, ScorecardBook scorecards, Authors authors) {
         this.pipeline = pipeline;
+        this.scorecards = scorecards;
+        this.authors = authors;
+    }
+
+    @GetMapping("/jobs/{jobId}/criteria")
+    @PreAuthorize(STAFF)
+    JobCriteria criteria(AuthenticatedUser caller, @PathVariable UUID jobId) {
+        return scorecards.criteria(caller.organizationId(), jobId);
+    }
+
+    @PutMapping("/jobs/{jobId}/criteria")
+    @PreAuthorize(STAFF)
+    JobCriteria saveCriteria(AuthenticatedUser caller, @PathVariable UUID jobId, @RequestBody List<String> criteria) {
+        return scorecards.saveCriteria(caller.organizationId(), jobId, criteria);
+    }
+
+    @GetMapping("/{id}/scorecards")
+    @PreAuthorize(STAFF)
+    Scorecards scorecards(AuthenticatedUser caller, @PathVariable UUID id) {
+        return scorecards.of(caller.organizationId(), id);
+    }
+
+    /** The caller's own card (a person's: a key or a service has no opinion to give). */
+    @PutMapping("/{id}/scorecard")
+    @PreAuthorize(STAFF)
+    Scorecard score(
+            AuthenticatedUser caller,
+            @org.springframework.web.bind.annotation.RequestHeader("Authorization") String bearer,
+            @PathVariable UUID id,
+            @RequestBody(required = false) ScorecardRequest card) {
+        if (caller.kind() != AuthenticatedUser.Kind.USER) {
+            throw ProblemException.forbidden("Scorecards are people's: sign in as one.");
+        }
+        if (card == null) {
+            throw ProblemException.invalidField("overall", "is required");
+        }
+        return scorecards.score(
+                caller.organizationId(),
+                id,
+                card.ratings(),
+                card.overall(),
+                card.comment(),
+                caller.actor(),
+                authors.nameOf(caller, bearer));
     }
 
     @PostMapping
