@@ -786,6 +786,26 @@ class ApplicationsIT {
                         .withRequestBody(
                                 com.github.tomakehurst.wiremock.client.WireMock.containing("Warehouse Lead"))));
 
+        // Through a job board's link: the source and its tracking token travel with the application.
+        UUID second = job("Warehouse Night Lead");
+        List<TestHttp.Part> viaBoard = new ArrayList<>(form);
+        viaBoard.add(TestHttp.Part.field("via", "jobindex"));
+        viaBoard.add(TestHttp.Part.field("ref", "cmp-42.x"));
+        TestHttp.Response tracked =
+                http().postMultipart("/api/v1/careers/" + org + "/jobs/" + second + "/applications", viaBoard);
+        assertThat(tracked.status()).as(tracked.body()).isEqualTo(202);
+        JsonNode boardApplication = http().get("/api/v1/applications?jobId=" + second, bearer(recruiter))
+                .json()
+                .get("applications")
+                .get(0);
+        assertThat(boardApplication.get("source").asString()).isEqualTo("JOB_BOARD");
+        assertThat(boardApplication.get("sourceDetail").asString()).isEqualTo("jobindex:cmp-42.x");
+        List<TestHttp.Part> badRef = new ArrayList<>(form);
+        badRef.add(TestHttp.Part.field("via", "<script>"));
+        assertThat(http().postMultipart("/api/v1/careers/" + org + "/jobs/" + second + "/applications", badRef)
+                        .status())
+                .isEqualTo(400);
+
         // The resume's parse later lands on the same person; what they typed stays what is shown.
         resume(resumeId, "M. Novak", "other-" + email, "Prague", List.of("Forklift"));
         JsonNode parsed =

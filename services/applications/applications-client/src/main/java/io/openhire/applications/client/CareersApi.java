@@ -39,8 +39,18 @@ public interface CareersApi {
      * What an applicant gives.
      *
      * @param website the form's hidden honeypot field, as it came (people leave it empty)
+     * @param via the job board whose link brought the applicant ({@code ?via=…} on the career link), if any
+     * @param ref that board's tracking token ({@code ?ref=…}), if any
      */
-    record Applicant(String name, String email, String phone, boolean consent, int noticeVersion, String website) {}
+    record Applicant(
+            String name,
+            String email,
+            String phone,
+            boolean consent,
+            int noticeVersion,
+            String website,
+            String via,
+            String ref) {}
 
     default ApplyAccepted apply(
             UUID organizationId, UUID jobId, Applicant applicant, Resource resume, String fileName) {
@@ -56,6 +66,8 @@ public interface CareersApi {
         text(form, "consent", String.valueOf(applicant.consent()));
         text(form, "noticeVersion", String.valueOf(applicant.noticeVersion()));
         text(form, "website", applicant.website());
+        text(form, "via", applicant.via());
+        text(form, "ref", applicant.ref());
         return apply(organizationId, jobId, form);
     }
 

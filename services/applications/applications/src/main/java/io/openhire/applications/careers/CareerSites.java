@@ -163,7 +163,14 @@ public class CareerSites {
             Integer noticeVersion,
             String website,
             byte[] resume,
-            String fileName) {}
+            String fileName,
+            String via,
+            String ref) {}
+
+    /** A job board's name in a career link ({@code ?via=linkedin&ref=…}); its tracking token. */
+    private static final java.util.regex.Pattern VIA = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,40}");
+
+    private static final java.util.regex.Pattern REF = java.util.regex.Pattern.compile("[A-Za-z0-9_.~-]{1,100}");
 
     /**
      * Applies to an open job.
@@ -188,6 +195,21 @@ public class CareerSites {
             throw DomainException.conflict(
                     "notice-changed", "The privacy notice changed since the page was opened: read it again and send.");
         }
+        String via =
+                form.via() == null || form.via().isBlank() ? null : form.via().strip();
+        String ref =
+                form.ref() == null || form.ref().isBlank() ? null : form.ref().strip();
+        if (via != null && !VIA.matcher(via).matches()) {
+            throw DomainException.invalidField("via", "a job board's name: 1–40 letters, digits, - or _");
+        }
+        if (ref != null && !REF.matcher(ref).matches()) {
+            throw DomainException.invalidField("ref", "a tracking token: 1–100 letters, digits, . _ ~ or -");
+        }
+        // Where the applicant came from: a job board's link (with its tracking token) or the career site itself.
+        ApplicationSource source = via == null
+                ? ApplicationSource.CAREER_SITE
+                : "referral".equalsIgnoreCase(via) ? ApplicationSource.REFERRAL : ApplicationSource.JOB_BOARD;
+        String sourceDetail = via == null ? null : ref == null ? via : via + ":" + ref;
         if (form.resume() == null || form.resume().length == 0) {
             throw DomainException.invalidField("resume", "is required: a PDF, Word, RTF, ODT or text file");
         }
@@ -212,8 +234,8 @@ public class CareerSites {
                     .update();
             ApplicationView application;
             try {
-                application = pipeline.create(
-                        org, candidateId, jobId, ApplicationSource.CAREER_SITE, null, uploaded.id(), "candidate");
+                application =
+                        pipeline.create(org, candidateId, jobId, source, sourceDetail, uploaded.id(), "candidate");
             } catch (DomainException e) {
                 if (e.category() == DomainException.Category.CONFLICT) {
                     throw DomainException.conflict(

@@ -48,8 +48,13 @@ class CareerPages {
             @PathVariable UUID organizationId,
             @PathVariable UUID jobId,
             org.springframework.security.web.csrf.CsrfToken csrf,
+            @RequestParam(required = false) String via,
+            @RequestParam(required = false) String ref,
             Model model) {
         csrf.getToken();
+        // a job board's link: where the applicant came from travels with the form
+        model.addAttribute("via", via);
+        model.addAttribute("ref", ref);
         return showJob(organizationId, jobId, null, null, model);
     }
 
@@ -63,6 +68,8 @@ class CareerPages {
             @RequestParam(defaultValue = "false") boolean consent,
             @RequestParam(defaultValue = "-1") int noticeVersion,
             @RequestParam(defaultValue = "") String website,
+            @RequestParam(required = false) String via,
+            @RequestParam(required = false) String ref,
             @RequestParam(required = false) MultipartFile resume,
             Model model)
             throws IOException {
@@ -76,13 +83,15 @@ class CareerPages {
             String thanks = careers.apply(
                             organizationId,
                             jobId,
-                            new CareersApi.Applicant(name, email, phone, consent, noticeVersion, website),
+                            new CareersApi.Applicant(name, email, phone, consent, noticeVersion, website, via, ref),
                             new ByteArrayResource(resume.getBytes()),
                             fileName)
                     .message();
             model.addAttribute("thanks", thanks);
             return showJob(organizationId, jobId, null, null, model);
         } catch (RestClientResponseException refused) {
+            model.addAttribute("via", via);
+            model.addAttribute("ref", ref);
             return showJob(organizationId, jobId, ApiProblem.message(refused), typed, model);
         }
     }

@@ -57,6 +57,8 @@ class CareerController {
             @RequestParam(defaultValue = "false") boolean consent,
             @RequestParam(required = false) Integer noticeVersion,
             @RequestParam(required = false) String website,
+            @RequestParam(required = false) String via,
+            @RequestParam(required = false) String ref,
             @RequestPart(required = false) MultipartFile resume) {
         byte[] bytes;
         try {
@@ -76,7 +78,9 @@ class CareerController {
                             noticeVersion,
                             website,
                             bytes,
-                            resume == null ? null : resume.getOriginalFilename()));
+                            resume == null ? null : resume.getOriginalFilename(),
+                            via,
+                            ref));
         } catch (HttpClientErrorException refused) {
             // resume-ingestion refused the file (type, size, hostile content): its problem, as it said it
             return ResponseEntity.status(refused.getStatusCode())
