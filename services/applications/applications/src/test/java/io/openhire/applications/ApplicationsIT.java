@@ -707,6 +707,19 @@ class ApplicationsIT {
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"messageId\":\"%s\",\"status\":\"QUEUED\"}".formatted(UUID.randomUUID()))));
 
+        TestHttp.Response asked = http().put(
+                        "/api/v1/applications/jobs/" + job + "/questions",
+                        List.of(
+                                map("question", "Do you hold a forklift licence?", "required", true),
+                                map("question", "Anything else?", "required", false)),
+                        bearer(recruiter));
+        assertThat(asked.status()).as(asked.body()).isEqualTo(200);
+        assertThat(http().put(
+                                "/api/v1/applications/jobs/" + job + "/questions",
+                                List.of(map("question", "two\nlines", "required", false)),
+                                bearer(recruiter))
+                        .status())
+                .isEqualTo(400);
         TestHttp.Response site = http().get("/api/v1/careers/" + org + "?q=warehouse");
         assertThat(site.status()).as(site.body()).isEqualTo(200);
         assertThat(site.json().get("jobs").toString()).contains("Warehouse Lead");
@@ -736,6 +749,14 @@ class ApplicationsIT {
                         "application/pdf",
                         "%PDF-1.4 Warehouse lead CV".getBytes(StandardCharsets.UTF_8))));
         String apply = "/api/v1/careers/" + org + "/jobs/" + job + "/applications";
+        assertThat(posting.json().get("questions").get(0).get("required").asBoolean())
+                .isTrue();
+        // The required question unanswered: refused, nothing stored.
+        List<TestHttp.Part> unanswered = new ArrayList<>(form);
+        unanswered.add(TestHttp.Part.field("answers", " "));
+        assertThat(http().postMultipart(apply, unanswered).status()).isEqualTo(400);
+        form.add(TestHttp.Part.field("answers", "Yes, since 2019."));
+        form.add(TestHttp.Part.field("answers", ""));
 
         // Refused, nothing stored: no consent; a changed notice; a hostile file (resume-ingestion's answer).
         List<TestHttp.Part> noConsent = new ArrayList<>(form);
@@ -774,6 +795,9 @@ class ApplicationsIT {
                 http().get("/api/v1/candidates/" + candidate, bearer(recruiter)).json();
         assertThat(person.get("name").asString()).isEqualTo("Mia Novak");
         assertThat(person.get("applications").get(0).get("source").asString()).isEqualTo("CAREER_SITE");
+        assertThat(person.get("applications").get(0).get("answers").toString())
+                .contains("Do you hold a forklift licence?", "Yes, since 2019.")
+                .doesNotContain("Anything else?");
         assertThat(jdbc.sql("SELECT notice_version || ' ' || source FROM consent WHERE candidate_id = :id")
                         .param("id", candidate)
                         .query(String.class)
@@ -788,7 +812,7 @@ class ApplicationsIT {
 
         // Through a job board's link: the source and its tracking token travel with the application.
         UUID second = job("Warehouse Night Lead");
-        List<TestHttp.Part> viaBoard = new ArrayList<>(form);
+        List<TestHttp.Part> viaBoard = new ArrayList<>(form.subList(0, 6)); // that job asks no questions
         viaBoard.add(TestHttp.Part.field("via", "jobindex"));
         viaBoard.add(TestHttp.Part.field("ref", "cmp-42.x"));
         TestHttp.Response tracked =
@@ -800,7 +824,7 @@ class ApplicationsIT {
                 .get(0);
         assertThat(boardApplication.get("source").asString()).isEqualTo("JOB_BOARD");
         assertThat(boardApplication.get("sourceDetail").asString()).isEqualTo("jobindex:cmp-42.x");
-        List<TestHttp.Part> badRef = new ArrayList<>(form);
+        List<TestHttp.Part> badRef = new ArrayList<>(form.subList(0, 6));
         badRef.add(TestHttp.Part.field("via", "<script>"));
         assertThat(http().postMultipart("/api/v1/careers/" + org + "/jobs/" + second + "/applications", badRef)
                         .status())
@@ -808,6 +832,13 @@ class ApplicationsIT {
 
         // The resume's parse later lands on the same person; what they typed stays what is shown.
         resume(resumeId, "M. Novak", "other-" + email, "Prague", List.of("Forklift"));
+        // (the resume was filed at the application: wait for the parse itself)
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> http().get("/api/v1/candidates/" + candidate, bearer(recruiter))
+                        .json()
+                        .get("skills")
+                        .toString()
+                        .contains("Forklift"));
         JsonNode parsed =
                 http().get("/api/v1/candidates/" + candidate, bearer(recruiter)).json();
         assertThat(parsed.get("name").asString()).isEqualTo("Mia Novak");

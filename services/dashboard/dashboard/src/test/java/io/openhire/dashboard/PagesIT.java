@@ -172,6 +172,8 @@ class PagesIT {
         services.stubFor(post(urlPathMatching("/api/v1/applications/[0-9a-f-]+/(move|undo)"))
                 .willReturn(okJson(answer("applications-created"))));
         services.stubFor(get(urlPathEqualTo("/api/v1/candidates")).willReturn(okJson(answer("applications-people"))));
+        services.stubFor(get(urlPathMatching("/api/v1/applications/jobs/[0-9a-f-]+/questions"))
+                .willReturn(okJson("[{\"question\": \"Which payment systems have you built?\", \"required\": true}]")));
         services.stubFor(get(urlPathMatching("/api/v1/applications/[0-9a-f-]+/scorecards"))
                 .willReturn(okJson(answer("applications-scorecards"))));
         services.stubFor(get(urlPathEqualTo("/api/v1/candidates/searches")).willReturn(okJson("[]")));
@@ -321,6 +323,10 @@ class PagesIT {
                 .contains("In the pipeline: Screening", "Add to job")
                 .doesNotContain("Reveal name");
 
+        HttpResponse<String> questions = browser.fragment("job-questions", "/jobs/" + JOB + "/questions");
+        assertThat(questions.body())
+                .contains("value=\"Which payment systems have you built?\"", "Save questions", "name=\"question1\"");
+
         // The board: a column per stage, each card movable by its list (every reason a rejection of its own).
         HttpResponse<String> board = browser.fragment("job-board", "/jobs/" + JOB + "/board");
         assertThat(board.body())
@@ -400,6 +406,7 @@ class PagesIT {
                 .contains("\\u003c/script>")
                 .contains("Acme processes your application to assess it.", "name=\"noticeVersion\" value=\"2\"")
                 .contains("name=\"website\"", "name=\"consent\"", "Send my application")
+                .contains("Which payment systems have you built?", "name=\"answers\"")
                 .doesNotContain("Sign out");
         Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(job.body());
         assertThat(csrf.find()).isTrue();

@@ -10,6 +10,7 @@ import java.util.UUID;
  *
  * @param candidateName null when the candidate's resume gave no name
  * @param stageReason why it is in its stage (a rejection's reason), if a reason was given
+ * @param answers the applicant's answers to the job's questions (career site), empty otherwise
  * @param history empty in lists
  */
 public record ApplicationView(
@@ -28,4 +29,5 @@ public record ApplicationView(
         String stageReason,
         String createdBy,
         Instant createdAt,
+        List<Answer> answers,
         List<StageChangeView> history) {}

@@ -61,6 +61,12 @@ public interface ApplicationsApi {
     @PutExchange("/api/v1/applications/jobs/{jobId}/criteria")
     JobCriteria saveCriteria(@PathVariable UUID jobId, @RequestBody List<String> criteria);
 
+    @GetExchange("/api/v1/applications/jobs/{jobId}/questions")
+    List<JobQuestion> questions(@PathVariable UUID jobId);
+
+    @PutExchange("/api/v1/applications/jobs/{jobId}/questions")
+    List<JobQuestion> saveQuestions(@PathVariable UUID jobId, @RequestBody List<JobQuestion> questions);
+
     @GetExchange("/api/v1/applications/{id}/scorecards")
     Scorecards scorecards(@PathVariable UUID id);
 

@@ -7,4 +7,9 @@ import tools.jackson.databind.JsonNode;
  * Jobs; null while job-processing has not analysed the job or is away) and the notice an applicant consents
  * to.
  */
-public record CareerPosting(CareerJob job, String description, JsonNode jsonLd, PrivacyNotice privacyNotice) {}
+public record CareerPosting(
+        CareerJob job,
+        String description,
+        JsonNode jsonLd,
+        PrivacyNotice privacyNotice,
+        java.util.List<JobQuestion> questions) {}

@@ -41,6 +41,7 @@ public interface CareersApi {
      * @param website the form's hidden honeypot field, as it came (people leave it empty)
      * @param via the job board whose link brought the applicant ({@code ?via=…} on the career link), if any
      * @param ref that board's tracking token ({@code ?ref=…}), if any
+     * @param answers the answers to the job's questions, in their order
      */
     record Applicant(
             String name,
@@ -50,7 +51,8 @@ public interface CareersApi {
             int noticeVersion,
             String website,
             String via,
-            String ref) {}
+            String ref,
+            java.util.List<String> answers) {}
 
     default ApplyAccepted apply(
             UUID organizationId, UUID jobId, Applicant applicant, Resource resume, String fileName) {
@@ -68,6 +70,11 @@ public interface CareersApi {
         text(form, "website", applicant.website());
         text(form, "via", applicant.via());
         text(form, "ref", applicant.ref());
+        if (applicant.answers() != null) {
+            for (String answer : applicant.answers()) {
+                text(form, "answers", answer == null ? "" : answer);
+            }
+        }
         return apply(organizationId, jobId, form);
     }
 

@@ -59,6 +59,7 @@ public class CareerSites {
             correction or its deletion, and withdraw your consent at any time, by replying to our emails.""";
 
     private final Jobs jobs;
+    private final io.openhire.applications.jobs.JobQuestions questions;
     private final Candidates candidates;
     private final Pipeline pipeline;
     private final ResumeIngestionApi resumeIngestion;
@@ -71,6 +72,7 @@ public class CareerSites {
 
     CareerSites(
             Jobs jobs,
+            io.openhire.applications.jobs.JobQuestions questions,
             Candidates candidates,
             Pipeline pipeline,
             ResumeIngestionApi resumeIngestion,
@@ -81,6 +83,7 @@ public class CareerSites {
             JsonMapper json,
             Clock clock) {
         this.jobs = jobs;
+        this.questions = questions;
         this.candidates = candidates;
         this.pipeline = pipeline;
         this.resumeIngestion = resumeIngestion;
@@ -105,7 +108,8 @@ public class CareerSites {
 
     public CareerPosting posting(UUID org, UUID jobId) {
         Jobs.Posting posting = jobs.openPosting(org, jobId).orElseThrow(() -> DomainException.notFound("The job"));
-        return new CareerPosting(job(posting), posting.description(), jsonLd(org, jobId), notice(org));
+        return new CareerPosting(
+                job(posting), posting.description(), jsonLd(org, jobId), notice(org), questions.read(jobId));
     }
 
     /** job-processing's JobPosting for the job, asked as this service; null while it has none or is away. */
@@ -165,7 +169,8 @@ public class CareerSites {
             byte[] resume,
             String fileName,
             String via,
-            String ref) {}
+            String ref,
+            List<String> answers) {}
 
     /** A job board's name in a career link ({@code ?via=linkedin&ref=…}); its tracking token. */
     private static final java.util.regex.Pattern VIA = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,40}");
@@ -210,6 +215,7 @@ public class CareerSites {
                 ? ApplicationSource.CAREER_SITE
                 : "referral".equalsIgnoreCase(via) ? ApplicationSource.REFERRAL : ApplicationSource.JOB_BOARD;
         String sourceDetail = via == null ? null : ref == null ? via : via + ":" + ref;
+        List<io.openhire.applications.client.Answer> answers = questions.answers(jobId, form.answers());
         if (form.resume() == null || form.resume().length == 0) {
             throw DomainException.invalidField("resume", "is required: a PDF, Word, RTF, ODT or text file");
         }
@@ -234,8 +240,8 @@ public class CareerSites {
                     .update();
             ApplicationView application;
             try {
-                application =
-                        pipeline.create(org, candidateId, jobId, source, sourceDetail, uploaded.id(), "candidate");
+                application = pipeline.create(
+                        org, candidateId, jobId, source, sourceDetail, uploaded.id(), answers, "candidate");
             } catch (DomainException e) {
                 if (e.category() == DomainException.Category.CONFLICT) {
                     throw DomainException.conflict(

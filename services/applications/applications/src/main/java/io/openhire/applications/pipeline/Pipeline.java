@@ -57,9 +57,18 @@ public class Pipeline {
     private final Candidates candidates;
     private final Jobs jobs;
     private final Outbox outbox;
+    private final tools.jackson.databind.json.JsonMapper json;
     private final Clock clock;
 
-    Pipeline(JdbcClient jdbc, StageCatalog stages, Candidates candidates, Jobs jobs, Outbox outbox, Clock clock) {
+    Pipeline(
+            JdbcClient jdbc,
+            StageCatalog stages,
+            Candidates candidates,
+            Jobs jobs,
+            Outbox outbox,
+            tools.jackson.databind.json.JsonMapper json,
+            Clock clock) {
+        this.json = json;
         this.jdbc = jdbc;
         this.stages = stages;
         this.candidates = candidates;
@@ -82,6 +91,20 @@ public class Pipeline {
             ApplicationSource source,
             String sourceDetail,
             UUID resumeId,
+            String actor) {
+        return create(org, candidateId, jobId, source, sourceDetail, resumeId, List.of(), actor);
+    }
+
+    /** @param answers the applicant's answers to the job's questions (career site) */
+    @Transactional
+    public ApplicationView create(
+            UUID org,
+            UUID candidateId,
+            UUID jobId,
+            ApplicationSource source,
+            String sourceDetail,
+            UUID resumeId,
+            List<io.openhire.applications.client.Answer> answers,
             String actor) {
         Jobs.Job job = jobs.require(org, jobId);
         Candidates.Stored candidate = candidates.require(org, candidateId);
@@ -112,8 +135,9 @@ public class Pipeline {
         Instant now = clock.instant();
         int inserted = jdbc.sql("""
                         INSERT INTO application (id, organization_id, candidate_id, job_id, resume_id, source,
-                            source_detail, stage_id, stage_entered_at, created_by, created_at)
-                        VALUES (:id, :org, :candidate, :job, :resume, :source, :detail, :stage, :now, :actor, :now)
+                            source_detail, stage_id, stage_entered_at, created_by, created_at, answers)
+                        VALUES (:id, :org, :candidate, :job, :resume, :source, :detail, :stage, :now, :actor, :now,
+                            CAST(:answers AS jsonb))
                         ON CONFLICT (organization_id, candidate_id, job_id) DO NOTHING
                         """)
                 .param("id", id)
@@ -126,6 +150,7 @@ public class Pipeline {
                 .param("stage", first.id())
                 .param("now", Timestamp.from(now))
                 .param("actor", actor)
+                .param("answers", answers == null || answers.isEmpty() ? null : json.writeValueAsString(answers))
                 .update();
         if (inserted == 0) {
             // Added by someone else a moment ago.
@@ -166,7 +191,7 @@ public class Pipeline {
         ApplicationView bare = jdbc.sql(VIEW + " WHERE a.organization_id = :org AND a.id = :id")
                 .param("org", org)
                 .param("id", applicationId)
-                .query(Pipeline::application)
+                .query(this::application)
                 .optional()
                 .orElseThrow(() -> DomainException.notFound("The application"));
         List<StageChangeView> history = jdbc.sql("""
@@ -199,7 +224,7 @@ public class Pipeline {
         return jdbc.sql(VIEW + " WHERE a.organization_id = :org AND a.candidate_id = :id ORDER BY a.created_at DESC")
                 .param("org", org)
                 .param("id", candidateId)
-                .query(Pipeline::application)
+                .query(this::application)
                 .list();
     }
 
@@ -219,7 +244,7 @@ public class Pipeline {
                 .param("key", key)
                 .param("limit", size)
                 .param("offset", (long) page * size)
-                .query(Pipeline::application)
+                .query(this::application)
                 .list();
         return new ApplicationPage(items, total);
     }
@@ -461,7 +486,11 @@ public class Pipeline {
                 .orElseThrow(() -> DomainException.notFound("The application"));
     }
 
-    private static ApplicationView application(ResultSet rs, int row) throws SQLException {
+    private static final tools.jackson.core.type.TypeReference<List<io.openhire.applications.client.Answer>> ANSWERS =
+            new tools.jackson.core.type.TypeReference<>() {};
+
+    private ApplicationView application(ResultSet rs, int row) throws SQLException {
+        String answers = rs.getString("answers");
         return new ApplicationView(
                 rs.getObject("id", UUID.class),
                 rs.getObject("candidate_id", UUID.class),
@@ -478,6 +507,7 @@ public class Pipeline {
                 rs.getString("stage_reason"),
                 rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant(),
+                answers == null ? List.of() : json.readValue(answers, ANSWERS),
                 List.of());
     }
 
@@ -498,6 +528,7 @@ public class Pipeline {
                 a.stageReason(),
                 a.createdBy(),
                 a.createdAt(),
+                a.answers(),
                 history);
     }
 }

@@ -70,10 +70,12 @@ class CareerPages {
             @RequestParam(defaultValue = "") String website,
             @RequestParam(required = false) String via,
             @RequestParam(required = false) String ref,
+            @RequestParam(name = "answers", required = false) java.util.List<String> answers,
             @RequestParam(required = false) MultipartFile resume,
             Model model)
             throws IOException {
         Applicant typed = new Applicant(name, email, phone);
+        model.addAttribute("typedAnswers", answers);
         if (resume == null || resume.isEmpty()) {
             return showJob(
                     organizationId, jobId, "Add your resume (PDF, Word, RTF, ODT or text, up to 10 MB).", typed, model);
@@ -83,7 +85,8 @@ class CareerPages {
             String thanks = careers.apply(
                             organizationId,
                             jobId,
-                            new CareersApi.Applicant(name, email, phone, consent, noticeVersion, website, via, ref),
+                            new CareersApi.Applicant(
+                                    name, email, phone, consent, noticeVersion, website, via, ref, answers),
                             new ByteArrayResource(resume.getBytes()),
                             fileName)
                     .message();

@@ -205,6 +205,35 @@ class PipelinePages {
         }
     }
 
+    /** The questions the job asks applicants on the career site (loaded after the page). */
+    @GetMapping("/jobs/{id}/questions")
+    String questions(@PathVariable UUID id, Model model) {
+        model.addAttribute("questions", applications.questions(id));
+        model.addAttribute("jobId", id);
+        return "pipeline :: questions";
+    }
+
+    /** Saves the questions: the rows with text, in order ("required" ticked or not). */
+    @PostMapping("/jobs/{id}/questions")
+    String saveQuestions(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model) {
+        List<io.openhire.applications.client.JobQuestion> questions = new ArrayList<>();
+        for (int i = 0; form.containsKey("question" + i); i++) {
+            String text = form.get("question" + i).strip();
+            if (!text.isEmpty()) {
+                questions.add(new io.openhire.applications.client.JobQuestion(text, form.containsKey("required" + i)));
+            }
+        }
+        try {
+            model.addAttribute("questions", applications.saveQuestions(id, questions));
+            model.addAttribute("questionsSaved", true);
+        } catch (RestClientResponseException e) {
+            model.addAttribute("questionsError", ApiProblem.message(e));
+            model.addAttribute("questions", questions);
+        }
+        model.addAttribute("jobId", id);
+        return "pipeline :: questions";
+    }
+
     // ---- The person behind a resume ----
 
     /** The person card of a resume's page (loaded after the page); nothing yet while the resume is parsed. */

@@ -59,6 +59,7 @@ class CareerController {
             @RequestParam(required = false) String website,
             @RequestParam(required = false) String via,
             @RequestParam(required = false) String ref,
+            @RequestParam(required = false) java.util.List<String> answers,
             @RequestPart(required = false) MultipartFile resume) {
         byte[] bytes;
         try {
@@ -80,7 +81,8 @@ class CareerController {
                             bytes,
                             resume == null ? null : resume.getOriginalFilename(),
                             via,
-                            ref));
+                            ref,
+                            answers));
         } catch (HttpClientErrorException refused) {
             // resume-ingestion refused the file (type, size, hostile content): its problem, as it said it
             return ResponseEntity.status(refused.getStatusCode())

@@ -46,8 +46,14 @@ class ApplicationController {
     private final Pipeline pipeline;
     private final ScorecardBook scorecards;
     private final Authors authors;
+    private final io.openhire.applications.jobs.JobQuestions questions;
 
-    ApplicationController(Pipeline pipeline, ScorecardBook scorecards, Authors authors) {
+    ApplicationController(
+            Pipeline pipeline,
+            ScorecardBook scorecards,
+            Authors authors,
+            io.openhire.applications.jobs.JobQuestions questions) {
+        this.questions = questions;
         this.pipeline = pipeline;
         this.scorecards = scorecards;
         this.authors = authors;
@@ -63,6 +69,21 @@ class ApplicationController {
     @PreAuthorize(STAFF)
     JobCriteria saveCriteria(AuthenticatedUser caller, @PathVariable UUID jobId, @RequestBody List<String> criteria) {
         return scorecards.saveCriteria(caller.organizationId(), jobId, criteria);
+    }
+
+    @GetMapping("/jobs/{jobId}/questions")
+    @PreAuthorize(STAFF)
+    List<io.openhire.applications.client.JobQuestion> questions(AuthenticatedUser caller, @PathVariable UUID jobId) {
+        return questions.of(caller.organizationId(), jobId);
+    }
+
+    @PutMapping("/jobs/{jobId}/questions")
+    @PreAuthorize(STAFF)
+    List<io.openhire.applications.client.JobQuestion> saveQuestions(
+            AuthenticatedUser caller,
+            @PathVariable UUID jobId,
+            @RequestBody List<io.openhire.applications.client.JobQuestion> questions) {
+        return this.questions.save(caller.organizationId(), jobId, questions);
     }
 
     @GetMapping("/{id}/scorecards")
