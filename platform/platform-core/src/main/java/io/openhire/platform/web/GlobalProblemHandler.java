@@ -253,6 +253,25 @@ public class GlobalProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(validation(List.of(new FieldProblem(name, "has the wrong format"))));
     }
 
+    /**
+     * A request value of a kind no converter turns into the parameter's type — a file where a form expects text:
+     * the request's shape is wrong, a 400 naming the field (Spring's default is a 500).
+     */
+    @Override
+    protected ResponseEntity<Object> handleConversionNotSupported(
+            org.springframework.beans.ConversionNotSupportedException e,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        String name =
+                e instanceof org.springframework.web.method.annotation.MethodArgumentConversionNotSupportedException m
+                        ? m.getName()
+                        : e.getPropertyName();
+        return ResponseEntity.badRequest()
+                .body(validation(
+                        List.of(new FieldProblem(name == null ? "request" : name, "has the wrong kind of value"))));
+    }
+
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
             org.springframework.web.multipart.MaxUploadSizeExceededException e,

@@ -758,6 +758,12 @@ class ApplicationsIT {
         form.add(TestHttp.Part.field("answers", "Yes, since 2019."));
         form.add(TestHttp.Part.field("answers", ""));
 
+        // A form of text files only (as the authorisation matrix sends it): a 400, not a 500.
+        TestHttp.Response files = http().postMultipart(
+                        apply,
+                        List.of(TestHttp.Part.file(
+                                "name", "name.txt", "text/plain", "Matrix".getBytes(StandardCharsets.UTF_8))));
+        assertThat(files.status()).as(files.body()).isEqualTo(400);
         // Refused, nothing stored: no consent; a changed notice; a hostile file (resume-ingestion's answer).
         List<TestHttp.Part> noConsent = new ArrayList<>(form);
         noConsent.set(3, TestHttp.Part.field("consent", "false"));

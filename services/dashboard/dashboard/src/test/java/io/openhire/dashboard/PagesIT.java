@@ -543,6 +543,42 @@ class PagesIT {
                 .contains("id=\"source-error\"", "invalid field")
                 .contains(">Acme careers<", ">Beta feed<");
 
+        // The pipeline's stages: renamed and a new one added, in the order the numbers say.
+        services.stubFor(
+                com.github.tomakehurst.wiremock.client.WireMock.put(urlPathEqualTo("/api/v1/applications/stages"))
+                        .willReturn(okJson(answer("applications-stages"))));
+        HttpResponse<String> stages = browser.page("stages", "/stages");
+        assertThat(stages.body())
+                .contains("value=\"Screening\"", "Hired (ends an application)", "Not enough experience", "Save stages");
+        Map<String, String> stageForm = new java.util.LinkedHashMap<>();
+        String[][] rows = {
+            {"66666666-6666-4666-8666-666666666661", "Applied", "APPLIED", "0"},
+            {"66666666-6666-4666-8666-666666666662", "Phone screen", "SCREENING", "1"},
+            {"66666666-6666-4666-8666-666666666663", "Interview", "INTERVIEW", "3"},
+            {"66666666-6666-4666-8666-666666666664", "Offer", "OFFER", "4"},
+            {"66666666-6666-4666-8666-666666666665", "Hired", "HIRED", "5"},
+            {"66666666-6666-4666-8666-666666666666", "Rejected", "REJECTED", "6"},
+            {"66666666-6666-4666-8666-666666666667", "Withdrawn", "WITHDRAWN", "7"},
+            {"", "Technical test", "INTERVIEW", "2"}
+        };
+        for (int i = 0; i < rows.length; i++) {
+            stageForm.put("id" + i, rows[i][0]);
+            stageForm.put("name" + i, rows[i][1]);
+            stageForm.put("category" + i, rows[i][2]);
+            stageForm.put("order" + i, rows[i][3]);
+        }
+        stageForm.put("reasons", "Too junior\nNo work permit");
+        stageForm.put("_csrf", browser.csrf);
+        HttpResponse<String> savedStages =
+                Browser.kept("stages-saved", browser.send(Browser.form("/stages", stageForm)));
+        assertThat(savedStages.body()).contains("Saved.");
+        services.verify(com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(
+                        urlPathEqualTo("/api/v1/applications/stages"))
+                .withRequestBody(matchingJsonPath("$.stages[1].name", equalTo("Phone screen")))
+                .withRequestBody(matchingJsonPath("$.stages[2].name", equalTo("Technical test")))
+                .withRequestBody(matchingJsonPath("$.stages[5].category", equalTo("HIRED")))
+                .withRequestBody(matchingJsonPath("$.rejectionReasons[1]", equalTo("No work permit"))));
+
         HttpResponse<String> models = browser.page("models", "/models");
         assertThat(models.body())
                 .contains(">text-embedding<", "Sentence embeddings", "champion → v1", "challenger → v2", ">v2<")
