@@ -30,6 +30,14 @@ public final class SqlFilter {
 
     private SqlFilter() {}
 
+    /**
+     * A {@code LIKE}/{@code ILIKE} pattern that finds {@code text} anywhere, its own {@code %}, {@code _} and
+     * {@code \} taken literally (PostgreSQL's default escape character).
+     */
+    public static String containing(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     /** The first condition, typically the tenant: {@code where("organization_id = :org", "org", id)}. */
     public static SqlFilter where(String condition, String parameter, Object value) {
         return new SqlFilter().and(condition, parameter, value);

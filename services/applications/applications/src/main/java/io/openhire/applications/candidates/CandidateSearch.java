@@ -60,10 +60,10 @@ public class CandidateSearch {
             filter = filter.and(
                     "(c.current_title ILIKE :title OR EXISTS (SELECT 1 FROM unnest(c.titles) t WHERE t ILIKE :title))",
                     "title",
-                    "%" + like(q.title()) + "%");
+                    SqlFilter.containing(q.title()));
         }
         if (q.location() != null) {
-            filter = filter.and("c.location ILIKE :location", "location", "%" + like(q.location()) + "%");
+            filter = filter.and("c.location ILIKE :location", "location", SqlFilter.containing(q.location()));
         }
         if (q.tag() != null) {
             filter = filter.and(
@@ -197,10 +197,6 @@ public class CandidateSearch {
             terms.add(words.group() + ":*");
         }
         return terms.isEmpty() ? null : String.join(" & ", terms);
-    }
-
-    private static String like(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static List<String> first(List<String> list, int n) {

@@ -577,24 +577,24 @@ public class Candidates {
 
     private Stored stored(ResultSet rs, int row) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
+        // The resumes, newest first; what the newest one parsed is what the fields stand beside.
+        List<Map<String, String>> parses = new ArrayList<>();
         List<Resume> resumes = jdbc.sql("""
                         SELECT resume_id, revision, parsed_at, parsed FROM candidate_resume
                         WHERE candidate_id = :id ORDER BY parsed_at DESC, resume_id
                         """)
                 .param("id", id)
-                .query((r, i) -> new Resume(
-                        r.getObject("resume_id", UUID.class),
-                        r.getInt("revision"),
-                        r.getTimestamp("parsed_at").toInstant()))
+                .query((r, i) -> {
+                    if (i == 0) {
+                        parses.add(json.readValue(r.getString("parsed"), PARSED));
+                    }
+                    return new Resume(
+                            r.getObject("resume_id", UUID.class),
+                            r.getInt("revision"),
+                            r.getTimestamp("parsed_at").toInstant());
+                })
                 .list();
-        Map<String, String> parsed = jdbc.sql("""
-                        SELECT parsed FROM candidate_resume WHERE candidate_id = :id ORDER BY parsed_at DESC, resume_id
-                        LIMIT 1
-                        """)
-                .param("id", id)
-                .query((r, i) -> json.readValue(r.getString(1), PARSED))
-                .optional()
-                .orElse(Map.of());
+        Map<String, String> parsed = parses.isEmpty() ? Map.of() : parses.getFirst();
         Map<String, Correction> corrections = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT DISTINCT ON (field) field, actor, corrected_at, corrected_value FROM candidate_correction

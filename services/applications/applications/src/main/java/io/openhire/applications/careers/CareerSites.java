@@ -15,7 +15,6 @@ import io.openhire.platform.errors.DomainException;
 import io.openhire.platform.http.ServiceAccount;
 import io.openhire.resumeingestion.client.ResumeIngestionApi;
 import io.openhire.resumeingestion.client.UploadAccepted;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,15 +24,9 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -220,8 +213,11 @@ public class CareerSites {
             throw DomainException.invalidField("resume", "is required: a PDF, Word, RTF, ODT or text file");
         }
         // The file first, outside any transaction: resume-ingestion checks it (type, size, hostile content).
+        String fileName = form.fileName() == null || form.fileName().isBlank() ? "resume" : form.fileName();
         UploadAccepted uploaded = serviceAccount.onBehalfOf(
-                org, () -> resumeIngestion.upload(uploadForm(form.resume(), form.fileName(), email, jobId)));
+                org,
+                () -> resumeIngestion.upload(
+                        new ByteArrayResource(form.resume()), fileName, "CAREER_SITE", email, jobId));
         Instant now = clock.instant();
         return Optional.of(transactions.execute(status -> {
             UUID candidateId = candidates.fileApplicant(org, uploaded.id(), name, email, phone);
@@ -235,7 +231,7 @@ public class CareerSites {
                     .param("org", org)
                     .param("candidate", candidateId)
                     .param("version", notice.version())
-                    .param("sha", Sha256.hex(notice.text().getBytes(StandardCharsets.UTF_8)))
+                    .param("sha", Sha256.hex(notice.text()))
                     .param("now", Timestamp.from(now))
                     .update();
             ApplicationView application;
@@ -263,29 +259,6 @@ public class CareerSites {
                     .update();
             return application;
         }));
-    }
-
-    private static MultiValueMap<String, HttpEntity<?>> uploadForm(
-            byte[] resume, String fileName, String email, UUID jobId) {
-        MultiValueMap<String, HttpEntity<?>> form = new LinkedMultiValueMap<>();
-        HttpHeaders fileHeaders = new HttpHeaders();
-        fileHeaders.setContentType(MediaType.APPLICATION_OCTET_STREAM);
-        fileHeaders.setContentDisposition(ContentDisposition.formData()
-                .name("file")
-                .filename(fileName == null || fileName.isBlank() ? "resume" : fileName)
-                .build());
-        form.add("file", new HttpEntity<>(new ByteArrayResource(resume), fileHeaders));
-        for (String[] field :
-                List.of(new String[] {"source", "CAREER_SITE"}, new String[] {"candidateEmail", email}, new String[] {
-                    "jobId", jobId.toString()
-                })) {
-            HttpHeaders headers = new HttpHeaders();
-            headers.setContentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8));
-            headers.setContentDisposition(
-                    ContentDisposition.formData().name(field[0]).build());
-            form.add(field[0], new HttpEntity<>(field[1], headers));
-        }
-        return form;
     }
 
     private static String required(String field, String value) {

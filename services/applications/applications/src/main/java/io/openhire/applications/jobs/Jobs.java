@@ -106,9 +106,7 @@ public class Jobs {
                 }
                 sql.append(" AND (title || ' ' || COALESCE(employer, '') || ' ' || COALESCE(location, '')) ILIKE :w")
                         .append(i);
-                params.put(
-                        "w" + i,
-                        "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                params.put("w" + i, io.openhire.platform.jdbc.SqlFilter.containing(word));
                 i++;
             }
         }

@@ -25,7 +25,8 @@ public class Inbox {
      * @param unreadOnly only conversations with unread replies
      */
     public InboxPage page(UUID org, String query, boolean unreadOnly, int page, int size) {
-        String like = query == null || query.isBlank() ? null : "%" + escape(query.strip()) + "%";
+        String like =
+                query == null || query.isBlank() ? null : io.openhire.platform.jdbc.SqlFilter.containing(query.strip());
         String sql = """
                 WITH conversation AS (
                     SELECT candidate_id, count(*) AS messages,
@@ -79,9 +80,5 @@ public class Inbox {
                 .param("candidate", candidateId)
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
-    }
-
-    private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

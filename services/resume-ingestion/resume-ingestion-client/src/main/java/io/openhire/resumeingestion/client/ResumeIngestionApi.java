@@ -42,18 +42,36 @@ public interface ResumeIngestionApi {
      * the type from the content, so the file goes as plain bytes.
      */
     default UploadAccepted upload(Resource file, String fileName, String source) {
+        return upload(file, fileName, source, null, null);
+    }
+
+    /**
+     * As {@link #upload(Resource, String, String)}, for a candidate's application: their email address (the
+     * resume's owner) and the job they apply to, when given.
+     */
+    default UploadAccepted upload(
+            Resource file, String fileName, String source, String candidateEmail, java.util.UUID jobId) {
         HttpHeaders fileHeaders = new HttpHeaders();
         fileHeaders.setContentType(MediaType.APPLICATION_OCTET_STREAM);
         fileHeaders.setContentDisposition(
                 ContentDisposition.formData().name("file").filename(fileName).build());
-        HttpHeaders textHeaders = new HttpHeaders();
-        textHeaders.setContentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8));
-        textHeaders.setContentDisposition(
-                ContentDisposition.formData().name("source").build());
         MultiValueMap<String, HttpEntity<?>> form = new LinkedMultiValueMap<>();
         form.add("file", new HttpEntity<>(file, fileHeaders));
-        form.add("source", new HttpEntity<>(source, textHeaders));
+        form.add("source", new HttpEntity<>(source, text("source")));
+        if (candidateEmail != null) {
+            form.add("candidateEmail", new HttpEntity<>(candidateEmail, text("candidateEmail")));
+        }
+        if (jobId != null) {
+            form.add("jobId", new HttpEntity<>(jobId.toString(), text("jobId")));
+        }
         return upload(form);
+    }
+
+    private static HttpHeaders text(String name) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8));
+        headers.setContentDisposition(ContentDisposition.formData().name(name).build());
+        return headers;
     }
 
     /** A page of resumes, newest first; {@code status} and {@code source} filter when not null; size 1–100. */
