@@ -852,6 +852,306 @@ class ApplicationsIT {
         assertThat(parsed.get("skills").toString()).contains("Forklift");
     }
 
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder accepted(String json) {
+        return com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                .withStatus(202)
+                .withHeader("Content-Type", "application/json")
+                .withBody(json);
+    }
+
+    String applicationOf(UUID candidate, UUID job) {
+        return jdbc.sql("SELECT id::text FROM application WHERE candidate_id = :c AND job_id = :j")
+                .param("c", candidate)
+                .param("j", job)
+                .query(String.class)
+                .single();
+    }
+
+    @Test
+    void aCandidateSignsInByLinkAndSeesCorrectsDownloadsAndWithdrawsOnlyTheirOwn() throws Exception {
+        UUID job = job("Portal Engineer");
+        UUID otherJob = job("Portal Architect");
+        String annEmail = "ann." + UUID.randomUUID() + "@example.org";
+        String bobEmail = "bob." + UUID.randomUUID() + "@example.org";
+        UUID annResume = UUID.randomUUID();
+        UUID ann = resume(annResume, "Ann Portal", annEmail, "Berlin", List.of("Java"));
+        UUID bob = resume(UUID.randomUUID(), "Bob Portal", bobEmail, "Hamburg", List.of("Go"));
+        String annApplication = apply(ann, job);
+        String annOther = apply(ann, otherJob);
+        String bobApplication = apply(bob, job);
+        UUID annUser = UUID.randomUUID();
+        SERVICES.stubFor(post(urlPathEqualTo("/api/v1/users/sign-in-links"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(annEmail))
+                .willReturn(okJson("{\"userId\":\"%s\",\"token\":\"ohl_for-ann\",\"expiresAt\":\"%s\"}"
+                        .formatted(annUser, Instant.now().plusSeconds(1800)))));
+        SERVICES.stubFor(post(urlPathEqualTo("/api/v1/communications/send"))
+                .willReturn(accepted("{\"messageId\":\"%s\",\"status\":\"QUEUED\"}".formatted(UUID.randomUUID()))));
+
+        // Asking for a link: the same answer for a known and an unknown address; a bad one is a 400.
+        String signIn = "/api/v1/careers/" + org + "/sign-in";
+        TestHttp.Response known = http().post(signIn, map("email", annEmail.toUpperCase()));
+        assertThat(known.status()).as(known.body()).isEqualTo(202);
+        TestHttp.Response unknown = http().post(signIn, map("email", "nobody@example.org"));
+        assertThat(unknown.status()).isEqualTo(202);
+        assertThat(unknown.body()).isEqualTo(known.body());
+        assertThat(http().post(signIn, map("email", "not an address")).status()).isEqualTo(400);
+        assertThat(jdbc.sql("SELECT count(*) FROM sign_in_request WHERE organization_id = :org")
+                        .param("org", org)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> SERVICES.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                                urlPathEqualTo("/api/v1/communications/send"))
+                        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(annEmail))
+                        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(
+                                "/portal/sign-in?token=ohl_for-ann"))));
+
+        String annToken = TOKENS.token(annUser, org, "CANDIDATE");
+        TestHttp.Response me = http().get("/api/v1/portal/me", bearer(annToken));
+        assertThat(me.status()).as(me.body()).isEqualTo(200);
+        assertThat(me.json().get("candidateId").asString()).isEqualTo(ann.toString());
+        assertThat(me.json().get("applications")).hasSize(2);
+        assertThat(me.json().get("applications").get(0).get("stageName").asString())
+                .isEqualTo("Applied");
+        assertThat(me.body()).doesNotContain(bobEmail, "Bob Portal");
+        // No one else opens a record here: a candidate account without one, another organisation's, staff.
+        assertThat(http().get("/api/v1/portal/me", bearer(candidateUser)).status())
+                .isEqualTo(404);
+        assertThat(http().get("/api/v1/portal/me", bearer(TOKENS.token(annUser, UUID.randomUUID(), "CANDIDATE")))
+                        .status())
+                .isEqualTo(404);
+        assertThat(http().get("/api/v1/portal/me", bearer(recruiter)).status()).isEqualTo(403);
+        // …and the candidate reaches no staff API.
+        assertThat(http().get("/api/v1/candidates/" + ann, bearer(annToken)).status())
+                .isEqualTo(403);
+
+        // The parse receipt: a correction is kept beside what was read; a bad value changes nothing.
+        TestHttp.Response corrected =
+                http().patch("/api/v1/portal/me", map("currentTitle", "Staff Engineer"), bearer(annToken));
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+        JsonNode title = corrected.json().get("fields").get("currentTitle");
+        assertThat(title.get("value").asString()).isEqualTo("Staff Engineer");
+        assertThat(title.get("parsed").asString()).isEqualTo("Senior Java Developer");
+        assertThat(title.get("correctedBy").asString()).isEqualTo("candidate");
+        assertThat(http().patch("/api/v1/portal/me", map("email", "nope"), bearer(annToken))
+                        .status())
+                .isEqualTo(400);
+        assertThat(http().get("/api/v1/candidates/" + ann, bearer(recruiter))
+                        .json()
+                        .get("email")
+                        .asString())
+                .isEqualTo(annEmail);
+
+        // Someone else's application: not found, and it stays where it is.
+        assertThat(http().post("/api/v1/portal/applications/" + bobApplication + "/withdraw", null, bearer(annToken))
+                        .status())
+                .isEqualTo(404);
+        assertThat(columns(job)).containsEntry("Applied", 2L);
+
+        // The data download: the record, the corrections, the applications and the resume as sent.
+        SERVICES.stubFor(get(urlPathEqualTo("/api/v1/resumes/" + annResume + "/original"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/pdf")
+                        .withHeader("Content-Disposition", "attachment; filename=\"../ann cv.pdf\"")
+                        .withBody("%PDF-1.4 Ann's own resume".getBytes(StandardCharsets.UTF_8))));
+        byte[] export = http().getBytes("/api/v1/portal/export", bearer(annToken));
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(export))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                files.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(files).containsKeys("my-data.json", "resumes/1-ann cv.pdf");
+        assertThat(files.get("resumes/1-ann cv.pdf")).contains("Ann's own resume");
+        assertThat(files.get("my-data.json"))
+                .contains("Staff Engineer", "Senior Java Developer", "Portal Engineer", annEmail)
+                .doesNotContain(bobEmail, "user:");
+
+        // Withdrawing one application, then consent: every open application goes with it.
+        TestHttp.Response withdrawn =
+                http().post("/api/v1/portal/applications/" + annApplication + "/withdraw", null, bearer(annToken));
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+        assertThat(http().get("/api/v1/applications/" + annApplication, bearer(recruiter))
+                        .json()
+                        .get("stageName")
+                        .asString())
+                .isEqualTo("Withdrawn");
+        TestHttp.Response noConsent = http().post("/api/v1/portal/consent/withdraw", null, bearer(annToken));
+        assertThat(noConsent.status()).as(noConsent.body()).isEqualTo(200);
+        assertThat(http().get("/api/v1/applications/" + annOther, bearer(recruiter))
+                        .json()
+                        .get("stageName")
+                        .asString())
+                .isEqualTo("Withdrawn");
+        assertThat(http().get("/api/v1/applications/" + bobApplication, bearer(recruiter))
+                        .json()
+                        .get("stageName")
+                        .asString())
+                .isEqualTo("Applied");
+    }
+
+    @Test
+    void aClientSeesOnlyTheirCompanysJobsAndTheCandidatesSharedBlindAndTheirFeedbackLandsOnTheApplication()
+            throws Exception {
+        UUID acmeUser = UUID.randomUUID();
+        UUID globexUser = UUID.randomUUID();
+        UUID recruiterUser = UUID.randomUUID();
+        for (UUID user : List.of(acmeUser, globexUser)) {
+            SERVICES.stubFor(get(urlPathEqualTo("/api/v1/users/" + user))
+                    .willReturn(okJson(
+                            "{\"id\":\"%s\",\"email\":\"c@client.test\",\"name\":\"Cleo Client\",\"role\":\"CLIENT\"}"
+                                    .formatted(user))));
+        }
+        SERVICES.stubFor(get(urlPathEqualTo("/api/v1/users/" + recruiterUser))
+                .willReturn(okJson("{\"id\":\"%s\",\"email\":\"r@acme.test\",\"name\":\"Rae\",\"role\":\"RECRUITER\"}"
+                        .formatted(recruiterUser))));
+
+        // Admins keep the clients: a recruiter may not; a name is needed, once.
+        assertThat(http().post("/api/v1/clients", map("name", "Acme Corp"), bearer(recruiter))
+                        .status())
+                .isEqualTo(403);
+        assertThat(http().post("/api/v1/clients", map("name", " "), bearer(admin))
+                        .status())
+                .isEqualTo(400);
+        TestHttp.Response acme = http().post("/api/v1/clients", map("name", "Acme Corp"), bearer(admin));
+        assertThat(acme.status()).as(acme.body()).isEqualTo(201);
+        assertThat(http().post("/api/v1/clients", map("name", "acme corp"), bearer(admin))
+                        .status())
+                .isEqualTo(409);
+        String acmeId = acme.json().get("id").asString();
+        String globexId = http().post("/api/v1/clients", map("name", "Globex"), bearer(admin))
+                .json()
+                .get("id")
+                .asString();
+        assertThat(http().post("/api/v1/clients/" + acmeId + "/members", map("userId", recruiterUser), bearer(admin))
+                        .status())
+                .as("only CLIENT users belong to a client")
+                .isEqualTo(400);
+        assertThat(http().post("/api/v1/clients/" + acmeId + "/members", map("userId", acmeUser), bearer(admin))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http().post("/api/v1/clients/" + globexId + "/members", map("userId", globexUser), bearer(admin))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http().get("/api/v1/clients/" + acmeId, bearer(otherOrg)).status())
+                .isEqualTo(404);
+
+        UUID acmeJob = job("Acme Backend Engineer");
+        UUID globexJob = job("Globex Analyst");
+        UUID inHouse = job("In-house Recruiter");
+        String annEmail = "ann." + UUID.randomUUID() + "@example.org";
+        UUID ann = resume(UUID.randomUUID(), "Ann Shared", annEmail, "Berlin", List.of("Java"));
+        UUID bob = resume(
+                UUID.randomUUID(), "Bob Shared", "bob." + UUID.randomUUID() + "@example.org", "Kiel", List.of("Go"));
+        String annAtAcme = apply(ann, acmeJob);
+        String bobAtAcme = apply(bob, acmeJob);
+        String annAtGlobex = apply(ann, globexJob);
+        String annInHouse = apply(ann, inHouse);
+        assertThat(http().put(
+                                "/api/v1/applications/jobs/" + acmeJob + "/client",
+                                map("clientId", acmeId),
+                                bearer(recruiter))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http().put(
+                                "/api/v1/applications/jobs/" + globexJob + "/client",
+                                map("clientId", globexId),
+                                bearer(recruiter))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http().put(
+                                "/api/v1/applications/jobs/" + inHouse + "/client",
+                                map("clientId", UUID.randomUUID()),
+                                bearer(recruiter))
+                        .status())
+                .isEqualTo(404);
+        TestHttp.Response noClient =
+                http().put("/api/v1/applications/" + annInHouse + "/share", map("revealed", false), bearer(recruiter));
+        assertThat(noClient.status()).isEqualTo(409);
+        assertThat(http().put("/api/v1/applications/" + annAtAcme + "/share", map("revealed", false), bearer(recruiter))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http().put("/api/v1/applications/" + bobAtAcme + "/share", map("revealed", true), bearer(recruiter))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http().put("/api/v1/applications/" + annAtGlobex + "/share", map(), bearer(recruiter))
+                        .status())
+                .isEqualTo(200);
+
+        String acmeClient = TOKENS.token(acmeUser, org, "CLIENT");
+        TestHttp.Response jobs = http().get("/api/v1/client-portal/jobs", bearer(acmeClient));
+        assertThat(jobs.status()).as(jobs.body()).isEqualTo(200);
+        assertThat(jobs.json()).hasSize(1);
+        assertThat(jobs.json().get(0).get("title").asString()).isEqualTo("Acme Backend Engineer");
+        assertThat(jobs.json().get(0).get("shared").asLong()).isEqualTo(2);
+        assertThat(http().get("/api/v1/client-portal/jobs/" + globexJob, bearer(acmeClient))
+                        .status())
+                .isEqualTo(404);
+        assertThat(http().get("/api/v1/client-portal/jobs/" + inHouse, bearer(acmeClient))
+                        .status())
+                .isEqualTo(404);
+        TestHttp.Response shortlist = http().get("/api/v1/client-portal/jobs/" + acmeJob, bearer(acmeClient));
+        assertThat(shortlist.status()).as(shortlist.body()).isEqualTo(200);
+        JsonNode blind = shortlist.json().get("candidates").get(0);
+        assertThat(blind.get("label").asString()).isEqualTo("Candidate 1");
+        assertThat(blind.path("name").isNull() || blind.path("name").isMissingNode())
+                .isTrue();
+        assertThat(shortlist.json().get("candidates").get(1).get("name").asString())
+                .isEqualTo("Bob Shared");
+        // Blind means no name, no contact, no place of a blind candidate anywhere in the answer.
+        assertThat(shortlist.body()).doesNotContain("Ann Shared", annEmail, "+49 30", "Berlin");
+        // A client never reaches the staff's APIs, nor another company's shortlist.
+        assertThat(http().get("/api/v1/candidates/" + ann, bearer(acmeClient)).status())
+                .isEqualTo(403);
+        assertThat(http().get("/api/v1/clients", bearer(acmeClient)).status()).isEqualTo(403);
+        String globexClient = TOKENS.token(globexUser, org, "CLIENT");
+        assertThat(http().get("/api/v1/client-portal/jobs/" + acmeJob, bearer(globexClient))
+                        .status())
+                .isEqualTo(404);
+        assertThat(http().get("/api/v1/client-portal/jobs", bearer(client)).json())
+                .as("a client user in no company sees no job")
+                .isEmpty();
+
+        // Feedback: checked, kept, and written on the application for the recruiter.
+        String feedback = "/api/v1/client-portal/applications/" + annAtAcme + "/feedback";
+        assertThat(http().post(feedback, map("verdict", "MAYBE"), bearer(acmeClient))
+                        .status())
+                .isEqualTo(400);
+        assertThat(http().post(feedback, map(), bearer(acmeClient)).status()).isEqualTo(400);
+        assertThat(http().post(
+                                "/api/v1/client-portal/applications/" + annAtGlobex + "/feedback",
+                                map("verdict", "UP"),
+                                bearer(acmeClient))
+                        .status())
+                .isEqualTo(404);
+        TestHttp.Response given = http().post(
+                        feedback,
+                        map("verdict", "up", "comment", "Strong on distributed systems.", "requestInterview", true),
+                        bearer(acmeClient));
+        assertThat(given.status()).as(given.body()).isEqualTo(201);
+        JsonNode share = http().get("/api/v1/applications/" + annAtAcme + "/share", bearer(recruiter))
+                .json();
+        assertThat(share.get("shared").asBoolean()).isTrue();
+        assertThat(share.get("feedback").get(0).get("verdict").asString()).isEqualTo("UP");
+        assertThat(share.get("feedback").get(0).get("interviewRequested").asBoolean())
+                .isTrue();
+        assertThat(http().get("/api/v1/candidates/" + ann + "/notes", bearer(recruiter))
+                        .body())
+                .contains("Client feedback: thumbs up; asks for an interview. Strong on distributed systems.")
+                .contains("(Acme Corp)");
+
+        // No longer shared: gone from the client's shortlist.
+        assertThat(http().delete("/api/v1/applications/" + annAtAcme + "/share", bearer(recruiter))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http().get("/api/v1/client-portal/jobs/" + acmeJob, bearer(acmeClient))
+                        .json()
+                        .get("candidates"))
+                .hasSize(1);
+    }
+
     TestHttp.Response move(String id, Map<String, Object> body) {
         return http().post("/api/v1/applications/" + id + "/move", body, bearer(recruiter));
     }

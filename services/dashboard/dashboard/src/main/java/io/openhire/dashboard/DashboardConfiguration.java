@@ -91,6 +91,16 @@ public class DashboardConfiguration {
     }
 
     @Bean
+    io.openhire.applications.client.PortalApi dashboardPortalApi(ServiceClients clients) {
+        return clients.create(io.openhire.applications.client.PortalApi.class, "applications");
+    }
+
+    @Bean
+    io.openhire.applications.client.ClientsApi dashboardClientsApi(ServiceClients clients) {
+        return clients.create(io.openhire.applications.client.ClientsApi.class, "applications");
+    }
+
+    @Bean
     ModelRegistryApi dashboardModelRegistryApi(ServiceClients clients) {
         return clients.create(ModelRegistryApi.class, "model-registry");
     }

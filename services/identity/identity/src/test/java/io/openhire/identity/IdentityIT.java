@@ -276,6 +276,81 @@ class IdentityIT {
         assertThat(unknownOrganisation.status()).isEqualTo(404);
     }
 
+    String serviceToken(String organizationId) {
+        return http().post(
+                        "/api/v1/users/service-token",
+                        map(
+                                "client_id",
+                                "applications",
+                                "client_secret",
+                                IdentityTestApp.SERVICE_SECRET,
+                                "organization_id",
+                                organizationId))
+                .json()
+                .get("access_token")
+                .asString();
+    }
+
+    @Test
+    void aCandidateSignsInOnceWithALinkAServiceAskedForAndOnePersonIsACandidateOfSeveralOrganisations()
+            throws Exception {
+        Account agency = signUp("Linkers");
+        Account other = signUp("OtherLinkers");
+        String email = "cand-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+
+        // Only a service asks for links: a person (even an admin) cannot mint one.
+        TestHttp.Response byAdmin =
+                http().post("/api/v1/users/sign-in-links", map("email", email), bearer(agency.accessToken()));
+        assertThat(byAdmin.status()).isEqualTo(403);
+        String service = serviceToken(agency.orgId());
+        assertThat(http().post("/api/v1/users/sign-in-links", map("email", "not an address"), bearer(service))
+                        .status())
+                .isEqualTo(400);
+        // A staff login of the organisation is not made a candidate.
+        TestHttp.Response staff =
+                http().post("/api/v1/users/sign-in-links", map("email", agency.email()), bearer(service));
+        assertThat(staff.status()).as(staff.body()).isEqualTo(409);
+
+        TestHttp.Response link = http().post(
+                        "/api/v1/users/sign-in-links", map("email", email, "name", "Cara Candidate"), bearer(service));
+        assertThat(link.status()).as(link.body()).isEqualTo(200);
+        String token = link.json().get("token").asString();
+        String userId = link.json().get("userId").asString();
+
+        TestHttp.Response signedIn = http().post("/api/v1/users/sign-in-links/redeem", map("token", token));
+        assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
+        var claims =
+                SignedJWT.parse(signedIn.json().get("access_token").asString()).getJWTClaimsSet();
+        assertThat(claims.getSubject()).isEqualTo(userId);
+        assertThat(claims.getStringClaim("org")).isEqualTo(agency.orgId());
+        assertThat(claims.getStringListClaim("roles")).containsExactly("CANDIDATE");
+        assertThat(signedIn.json().get("refresh_token").asString()).isNotBlank();
+        // Once only; an unknown link the same.
+        assertThat(http().post("/api/v1/users/sign-in-links/redeem", map("token", token))
+                        .status())
+                .isEqualTo(401);
+        assertThat(http().post("/api/v1/users/sign-in-links/redeem", map("token", "ohl_made-up"))
+                        .status())
+                .isEqualTo(401);
+        assertThat(http().post("/api/v1/users/sign-in-links/redeem", map("token", ""))
+                        .status())
+                .isEqualTo(400);
+
+        // A second link opens the same account; another organisation's link another account for the same address.
+        TestHttp.Response again = http().post("/api/v1/users/sign-in-links", map("email", email), bearer(service));
+        assertThat(again.json().get("userId").asString()).isEqualTo(userId);
+        TestHttp.Response elsewhere =
+                http().post("/api/v1/users/sign-in-links", map("email", email), bearer(serviceToken(other.orgId())));
+        assertThat(elsewhere.status()).as(elsewhere.body()).isEqualTo(200);
+        assertThat(elsewhere.json().get("userId").asString()).isNotEqualTo(userId);
+        // …and the address can still become someone's login by signing up.
+        TestHttp.Response registered = http().post(
+                        "/api/v1/users/register",
+                        map("organization", "Own Firm", "name", "Cara", "email", email, "password", PASSWORD));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(202);
+        assertThat(login(email, PASSWORD).status()).isEqualTo(200);
+    }
+
     @Test
     void wrongPasswordsAndUnknownEmailsGetTheSameAnswer() {
         Account account = signUp("Guessers");

@@ -20,6 +20,7 @@ class IdentityTestApp {
     static void register(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "identity");
         registry.add("openhire.identity.service-accounts.resume-processing", () -> SERVICE_SECRET);
+        registry.add("openhire.identity.service-accounts.applications", () -> SERVICE_SECRET);
         registry.add(
                 "openhire.identity.keys.master-key", () -> Base64.getEncoder().encodeToString(new byte[32]));
         registry.add("openhire.events.outbox.poll-interval", () -> "200ms");

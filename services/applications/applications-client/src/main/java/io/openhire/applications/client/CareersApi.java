@@ -27,6 +27,10 @@ public interface CareersApi {
     CareerPosting posting(@PathVariable UUID organizationId, @PathVariable UUID jobId);
 
     /** {@link #apply(UUID, UUID, Applicant, Resource, String)} builds the form. Answers 202. */
+    /** Asks for a candidate portal sign-in link; the same 202 whether or not the address applied here. */
+    @PostExchange("/api/v1/careers/{organizationId}/sign-in")
+    ApplyAccepted signIn(@PathVariable UUID organizationId, @RequestBody SignInRequest request);
+
     @PostExchange(
             url = "/api/v1/careers/{organizationId}/jobs/{jobId}/applications",
             contentType = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -224,6 +224,36 @@ public class Candidates {
         return stored.id();
     }
 
+    /**
+     * Files a resume the candidate sent themself (the candidate portal) under their record, pinned there so that
+     * its parse lands on them whatever address it names. A file that is already another person's is refused.
+     */
+    @Transactional
+    public void fileResume(UUID org, UUID resumeId, UUID candidateId) {
+        Stored stored = require(org, candidateId);
+        Optional<ResumeRow> before =
+                resumeRow(resumeId).filter(r -> r.organizationId().equals(org));
+        if (before.isPresent()) {
+            if (!before.get().candidateId().equals(stored.id())) {
+                throw DomainException.conflict(
+                        "resume-of-someone-else", "This file is already on record for someone else: send your own.");
+            }
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO candidate_resume (resume_id, organization_id, candidate_id, revision, parsed, skills,
+                            titles, pinned, parsed_at)
+                        VALUES (:resume, :org, :candidate, 0, '{}'::jsonb, '{}', '{}', true, :now)
+                        ON CONFLICT (resume_id) DO NOTHING
+                        """)
+                .param("resume", resumeId)
+                .param("org", org)
+                .param("candidate", stored.id())
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        refresh(stored.id());
+    }
+
     /** A resume was deleted: it no longer speaks for its person (whose record stays with its applications). */
     @Transactional
     public void forgetResume(UUID org, UUID resumeId) {
@@ -669,7 +699,7 @@ public class Candidates {
                 strings(rs.getArray("titles")));
     }
 
-    static List<String> strings(Array array) throws SQLException {
+    public static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 

@@ -63,7 +63,8 @@ public class Notes {
         if (body.isEmpty() || body.length() > MAX_TEXT) {
             throw DomainException.invalidField("text", "1–" + MAX_TEXT + " characters");
         }
-        if (mentions != null && (mentions.size() > MAX_MENTIONS || mentions.contains(null))) {
+        if (mentions != null
+                && (mentions.size() > MAX_MENTIONS || mentions.stream().anyMatch(java.util.Objects::isNull))) {
             throw DomainException.invalidField("mentions", "at most " + MAX_MENTIONS + " user ids");
         }
         if (applicationId != null) {

@@ -57,13 +57,42 @@ public class IdentitySignIn implements AuthenticationProvider {
             // identity is unreachable (ServiceClients' circuit breaker or retries gave up)
             throw new AuthenticationServiceException("Signing in is not possible right now. Try again in a minute.");
         }
+        return signedIn(tokens, email);
+    }
+
+    /**
+     * Signs a candidate in with the one-time link mailed to them (identity spends it).
+     *
+     * @throws BadCredentialsException when the link is unknown, used or expired
+     */
+    public SignedInUser redeem(String token) {
+        if (token == null || token.isBlank() || token.length() > 512) {
+            throw new BadCredentialsException("This sign-in link is not complete: open it from your email again.");
+        }
+        TokenResponse tokens;
+        try {
+            tokens = identity.redeemSignInLink(new io.openhire.identity.client.RedeemSignInLink(token.strip()));
+        } catch (RestClientResponseException e) {
+            HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
+            if (status == HttpStatus.UNAUTHORIZED || status == HttpStatus.BAD_REQUEST) {
+                throw new BadCredentialsException(
+                        "This sign-in link is unknown, already used or expired. Ask for a new one on the career site.");
+            }
+            throw signInRefused(e);
+        } catch (DomainException e) {
+            throw new AuthenticationServiceException("Signing in is not possible right now. Try again in a minute.");
+        }
+        return signedIn(tokens, "");
+    }
+
+    private SignedInUser signedIn(TokenResponse tokens, String email) {
         Jwt jwt = verified(tokens.accessToken());
         UserProfile profile = identity.profile("Bearer " + tokens.accessToken());
         return new SignedInUser(
                 jwt,
                 roles(jwt),
                 tokens.refreshToken(),
-                profile.name() == null ? email : profile.name(),
+                profile.name() == null ? (email.isEmpty() ? profile.email() : email) : profile.name(),
                 profile.organization() == null || profile.organization().name() == null
                         ? ""
                         : profile.organization().name());

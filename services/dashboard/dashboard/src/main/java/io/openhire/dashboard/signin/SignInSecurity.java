@@ -62,7 +62,8 @@ class SignInSecurity {
             throws Exception {
         List<String> open = new ArrayList<>(SecurityAutoConfiguration.ALWAYS_PUBLIC);
         // the career sites are public: anyone may read an organisation's open jobs and apply
-        open.addAll(List.of("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/careers/**"));
+        // and so is the candidate portal's sign-in link page (the link is the credential)
+        open.addAll(List.of("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/careers/**", "/portal/sign-in"));
         SimpleUrlAuthenticationFailureHandler failed = new SimpleUrlAuthenticationFailureHandler("/login?error");
         // Remember the page someone asked for before signing in (whole pages only: not a fragment, not the
         // live stream), and return there by path: behind the gateway the request's own host is not the public one.
@@ -74,15 +75,19 @@ class SignInSecurity {
                 .requestCache(cache -> cache.requestCache(pages))
                 .securityContext(c -> c.securityContextRepository(contexts))
                 // Who opens what, by path, so that every fragment and form behind a page is covered too.
-                // Everything not named here is for staff: clients and candidates have only the start
-                // page until their own pages exist (the services would refuse them most data anyway,
-                // and the live stream tells of the whole organisation's resumes and jobs).
+                // Everything not named here is for staff: clients have their portal (/client), candidates
+                // theirs (/portal), and the start page sends each there (the services would refuse them
+                // most data anyway, and the live stream tells of the whole organisation's resumes and jobs).
                 .authorizeHttpRequests(auth -> auth.requestMatchers(open.toArray(String[]::new))
                         .permitAll()
                         .requestMatchers("/")
                         .authenticated()
-                        .requestMatchers("/users", "/users/**")
+                        .requestMatchers("/users", "/users/**", "/clients", "/clients/**")
                         .hasRole("ADMIN")
+                        .requestMatchers("/portal", "/portal/**")
+                        .hasRole("CANDIDATE")
+                        .requestMatchers("/client", "/client/**")
+                        .hasRole("CLIENT")
                         .requestMatchers("/models", "/models/**", "/system", "/system/**")
                         .hasAnyRole("ADMIN", PlatformRoles.OPERATOR)
                         .anyRequest()

@@ -89,6 +89,16 @@ public final class SignedInUser extends AbstractAuthenticationToken {
         return isAdmin() || hasRole("RECRUITER");
     }
 
+    /** A hiring client's user: sees the jobs run for their company and the candidates shared there. */
+    public boolean isClient() {
+        return hasRole("CLIENT");
+    }
+
+    /** A candidate signed in to the candidate portal: sees their own applications and data. */
+    public boolean isCandidate() {
+        return hasRole("CANDIDATE");
+    }
+
     /**
      * Runs the platform (a role next to the person's role in their organisation): changes what every
      * organisation shares, such as which model version is in use.

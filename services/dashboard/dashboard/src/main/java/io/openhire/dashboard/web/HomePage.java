@@ -37,6 +37,12 @@ class HomePage {
     @GetMapping("/")
     String home(Model model) {
         SignedInUser me = PageModel.signedIn();
+        if (me != null && !me.isStaff() && me.isClient()) {
+            return "redirect:/client";
+        }
+        if (me != null && !me.isStaff() && me.isCandidate()) {
+            return "redirect:/portal";
+        }
         if (me == null || !me.isStaff()) {
             return "home";
         }

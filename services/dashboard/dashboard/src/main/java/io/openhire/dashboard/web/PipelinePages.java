@@ -61,8 +61,15 @@ class PipelinePages {
     private final JobIngestionApi jobs;
     private final MatchingApi matching;
     private final IdentityApi identity;
+    private final io.openhire.applications.client.ClientsApi clients;
 
-    PipelinePages(ApplicationsApi applications, JobIngestionApi jobs, MatchingApi matching, IdentityApi identity) {
+    PipelinePages(
+            ApplicationsApi applications,
+            JobIngestionApi jobs,
+            MatchingApi matching,
+            IdentityApi identity,
+            io.openhire.applications.client.ClientsApi clients) {
+        this.clients = clients;
         this.applications = applications;
         this.jobs = jobs;
         this.matching = matching;
@@ -334,6 +341,25 @@ class PipelinePages {
         return showPerson(applications.candidate(candidateId), null, model);
     }
 
+    /** Shares an application with its job's client: blind, with the name, or no more ({@code mode}). */
+    @PostMapping("/candidates/people/{candidateId}/share")
+    String share(
+            @PathVariable UUID candidateId,
+            @RequestParam UUID applicationId,
+            @RequestParam(defaultValue = "blind") String mode,
+            Model model) {
+        try {
+            if ("stop".equals(mode)) {
+                clients.unshare(applicationId);
+            } else {
+                clients.share(applicationId, new io.openhire.applications.client.ShareRequest("named".equals(mode)));
+            }
+        } catch (RestClientResponseException e) {
+            model.addAttribute("pipelineError", ApiProblem.message(e));
+        }
+        return showPerson(applications.candidate(candidateId), null, model);
+    }
+
     /** The signed-in person's scorecard of one application in its current stage. */
     @PostMapping("/candidates/people/{candidateId}/scorecard")
     String score(
@@ -394,6 +420,11 @@ class PipelinePages {
         }
         model.addAttribute("scorecards", scorecards);
         model.addAttribute("ratingLabels", RATING_LABELS);
+        Map<UUID, io.openhire.applications.client.ShareView> shares = new LinkedHashMap<>();
+        for (var application : candidate.applications()) {
+            shares.put(application.id(), clients.share(application.id()));
+        }
+        model.addAttribute("shares", shares);
         return "pipeline :: person";
     }
 

@@ -32,8 +32,10 @@ public class RateLimitFilter extends OncePerRequestFilter {
             "/api/v1/users/service-token",
             "/api/v1/users/invitations/accept",
             "/api/v1/users/profile/password",
-            // the dashboard's sign-in form: the same passwords, so the same budget
-            "/login");
+            "/api/v1/users/sign-in-links/redeem",
+            // the dashboard's sign-in form and the candidate portal's link: the same budget
+            "/login",
+            "/portal/sign-in");
 
     /**
      * The path as routing sees it: percent-decoded, {@code ;parameters} removed, {@code //} collapsed.
@@ -65,15 +67,18 @@ public class RateLimitFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = pathOf(request);
         return !path.startsWith("/api/")
-                && !(path.equals("/login") && "POST".equals(request.getMethod()))
+                && !((path.equals("/login") || path.equals("/portal/sign-in")) && "POST".equals(request.getMethod()))
                 && !isApplication(request, path);
     }
 
-    /** An application through a career site: the public API's, or the dashboard's form that sends it there. */
+    /**
+     * An application through a career site (the public API's, or the dashboard's form that sends it there), or a
+     * candidate asking for a sign-in link (each sends someone an email).
+     */
     static boolean isApplication(HttpServletRequest request, String path) {
         return "POST".equals(request.getMethod())
                 && (path.startsWith("/api/v1/careers/") || path.startsWith("/careers/"))
-                && (path.endsWith("/applications") || path.endsWith("/apply"));
+                && (path.endsWith("/applications") || path.endsWith("/apply") || path.endsWith("/sign-in"));
     }
 
     /** A person at the dashboard's sign-in form gets a page, not JSON. */

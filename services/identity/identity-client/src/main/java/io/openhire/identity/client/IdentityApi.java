@@ -35,6 +35,21 @@ public interface IdentityApi {
     @PostExchange("/api/v1/users/logout")
     void logout(@RequestBody RefreshRequest request);
 
+    /**
+     * A one-time sign-in link for a candidate of the caller's organisation (services only): the caller mails it.
+     * 409 when the address is a staff login of the organisation.
+     */
+    @PostExchange("/api/v1/users/sign-in-links")
+    SignInLink signInLink(@RequestBody SignInLinkRequest request);
+
+    /** Signs in with a sign-in link (once, within 30 minutes); 401 when it is unknown, used or expired. */
+    @PostExchange("/api/v1/users/sign-in-links/redeem")
+    TokenResponse redeemSignInLink(@RequestBody RedeemSignInLink request);
+
+    /** A user of the caller's organisation (admins, or the user themself). */
+    @GetExchange("/api/v1/users/{id}")
+    UserProfile user(@PathVariable UUID id);
+
     /** With an explicit token ({@code Bearer …}): for a caller that holds one before its session does. */
     @GetExchange("/api/v1/users/profile")
     UserProfile profile(@RequestHeader("Authorization") String bearer);

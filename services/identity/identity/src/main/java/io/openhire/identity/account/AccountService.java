@@ -94,7 +94,7 @@ public class AccountService {
     @Transactional
     public AddedUser addUser(AuthenticatedUser admin, String email, String name, Role role, String password) {
         UUID organizationId = admin.organizationId();
-        if (accounts.emailTaken(email)) {
+        if (role == Role.CANDIDATE ? accounts.candidateEmailTaken(organizationId, email) : accounts.emailTaken(email)) {
             throw emailTaken();
         }
         UUID userId = UUID.randomUUID();
@@ -133,6 +133,23 @@ public class AccountService {
                 new UserAdded(userId, organizationId, role.name(), user.status().name(), clock.instant()),
                 organizationId);
         return new AddedUser(user, invitationToken, invitationExpires);
+    }
+
+    /**
+     * A candidate's account, made when they first ask to sign in to the organisation's candidate portal: active,
+     * without a password (they sign in by link). Two first requests at once: the unique index keeps one.
+     */
+    @Transactional
+    public User addCandidate(UUID organizationId, String email, String name) {
+        UUID userId = UUID.randomUUID();
+        accounts.insertUser(userId, organizationId, email, name, Role.CANDIDATE, User.Status.ACTIVE, null, null, null);
+        outbox.publish(
+                UserAdded.TOPIC,
+                userId.toString(),
+                new UserAdded(
+                        userId, organizationId, Role.CANDIDATE.name(), User.Status.ACTIVE.name(), clock.instant()),
+                organizationId);
+        return accounts.find(organizationId, userId).orElseThrow();
     }
 
     @Transactional

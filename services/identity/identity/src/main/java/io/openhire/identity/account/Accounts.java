@@ -71,17 +71,39 @@ public class Accounts {
         }
     }
 
+    /** A staff or client login name in use (candidates' addresses are per organisation: see below). */
     public boolean emailTaken(String email) {
-        return jdbc.sql("SELECT count(*) FROM app_user WHERE lower(email) = lower(:email)")
+        return jdbc.sql("SELECT count(*) FROM app_user WHERE lower(email) = lower(:email) AND role <> 'CANDIDATE'")
                         .param("email", email)
                         .query(Integer.class)
                         .single()
                 > 0;
     }
 
-    /** For login only: looks the user up by email across organisations. */
+    /** A candidate of this organisation has this address already (one person can be a candidate of many). */
+    public boolean candidateEmailTaken(UUID organizationId, String email) {
+        return findCandidate(organizationId, email).isPresent();
+    }
+
+    public Optional<User> findCandidate(UUID organizationId, String email) {
+        return jdbc.sql(SELECT_USER
+                        + " WHERE u.organization_id = :org AND lower(u.email) = lower(:email) AND u.role = 'CANDIDATE'")
+                .param("org", organizationId)
+                .param("email", email)
+                .query(Accounts::user)
+                .optional();
+    }
+
+    /**
+     * For password login only: looks the user up by email across organisations. A staff or client account
+     * first (their address is unique); else the oldest candidate account with a password (candidates
+     * normally sign in by link).
+     */
     public Optional<User> findByEmail(String email) {
-        return jdbc.sql(SELECT_USER + " WHERE lower(u.email) = lower(:email)")
+        return jdbc.sql(SELECT_USER + """
+                         WHERE lower(u.email) = lower(:email)
+                        ORDER BY u.role = 'CANDIDATE', u.password_hash IS NULL, u.created_at LIMIT 1
+                        """)
                 .param("email", email)
                 .query(Accounts::user)
                 .optional();
@@ -149,15 +171,29 @@ public class Accounts {
     }
 
     void updateRoleAndStatus(UUID organizationId, UUID userId, Role role, User.Status status) {
+        try {
+            jdbc.sql("""
+                            UPDATE app_user SET role = :role, status = :status, updated_at = now()
+                            WHERE organization_id = :org AND id = :id
+                            """)
+                    .param("org", organizationId)
+                    .param("id", userId)
+                    .param("role", role.name())
+                    .param("status", status.name())
+                    .update();
+        } catch (DuplicateKeyException e) {
+            // A candidate made staff while their address is someone's login elsewhere (or the other way round).
+            throw AccountService.emailTaken();
+        }
+    }
+
+    /** An invited account whose person proved their address (a sign-in link): active now. */
+    public void activate(UUID userId) {
         jdbc.sql("""
-                        UPDATE app_user SET role = :role, status = :status, updated_at = now()
-                        WHERE organization_id = :org AND id = :id
-                        """)
-                .param("org", organizationId)
-                .param("id", userId)
-                .param("role", role.name())
-                .param("status", status.name())
-                .update();
+                        UPDATE app_user SET status = 'ACTIVE', invitation_hash = NULL, invitation_expires_at = NULL,
+                            updated_at = now()
+                        WHERE id = :id AND status = 'INVITED'
+                        """).param("id", userId).update();
     }
 
     void updatePassword(UUID organizationId, UUID userId, String passwordHash) {

@@ -146,6 +146,13 @@ public class LoginService {
         accounts.purgeUnknownEmailAttempts();
     }
 
+    /** A new sign-in session for a user whose identity another credential proved (a sign-in link). */
+    @Transactional
+    public Tokens signIn(User user) {
+        accounts.recordSuccessfulLogin(user.id());
+        return issue(user, UUID.randomUUID());
+    }
+
     private Tokens issue(User user, UUID familyId) {
         List<String> roles = user.platformOperator() || properties.isConfiguredOperator(user.id())
                 ? List.of(user.role().name(), PlatformRoles.OPERATOR)

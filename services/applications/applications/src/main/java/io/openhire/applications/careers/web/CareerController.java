@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -30,10 +31,27 @@ class CareerController {
 
     private static final String RECEIVED = "Thank you: we received your application and sent you a confirmation.";
 
-    private final CareerSites sites;
+    private static final String LINK_SENT =
+            "If this address has applied here, a sign-in link is on its way to it. It works once, for 30 minutes.";
 
-    CareerController(CareerSites sites) {
+    private final CareerSites sites;
+    private final io.openhire.applications.portal.CandidatePortal portal;
+
+    CareerController(CareerSites sites, io.openhire.applications.portal.CandidatePortal portal) {
         this.sites = sites;
+        this.portal = portal;
+    }
+
+    /**
+     * A candidate asks for a link to the candidate portal. The same 202 whether or not the address is known here,
+     * so the answer tells no one who applied.
+     */
+    @PostMapping("/sign-in")
+    ResponseEntity<ApplyAccepted> signIn(
+            @PathVariable UUID organizationId,
+            @RequestBody(required = false) io.openhire.applications.client.SignInRequest request) {
+        portal.requestSignIn(organizationId, request == null ? null : request.email());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ApplyAccepted(LINK_SENT));
     }
 
     @GetMapping

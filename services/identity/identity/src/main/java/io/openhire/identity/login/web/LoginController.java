@@ -3,16 +3,22 @@ package io.openhire.identity.login.web;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.openhire.identity.apikeys.ApiKeyService;
 import io.openhire.identity.client.LoginRequest;
+import io.openhire.identity.client.RedeemSignInLink;
 import io.openhire.identity.client.RefreshRequest;
+import io.openhire.identity.client.SignInLink;
+import io.openhire.identity.client.SignInLinkRequest;
 import io.openhire.identity.client.TokenResponse;
 import io.openhire.identity.login.LoginService;
+import io.openhire.identity.login.SignInLinks;
 import io.openhire.identity.serviceaccounts.ServiceTokens;
 import io.openhire.platform.http.ServiceTokenExchange;
+import io.openhire.platform.security.AuthenticatedUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,11 +30,13 @@ import org.springframework.web.bind.annotation.RestController;
 class LoginController {
 
     private final LoginService logins;
+    private final SignInLinks links;
     private final ApiKeyService apiKeys;
     private final ServiceTokens serviceTokens;
 
-    LoginController(LoginService logins, ApiKeyService apiKeys, ServiceTokens serviceTokens) {
+    LoginController(LoginService logins, SignInLinks links, ApiKeyService apiKeys, ServiceTokens serviceTokens) {
         this.logins = logins;
+        this.links = links;
         this.apiKeys = apiKeys;
         this.serviceTokens = serviceTokens;
     }
@@ -59,6 +67,23 @@ class LoginController {
     ResponseEntity<Void> logout(@Valid @RequestBody RefreshRequest request) {
         logins.logout(request.refreshToken());
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * A candidate's one-time sign-in link, for the service that mails it (applications' candidate portal). Services
+     * only: the secret comes back in the answer.
+     */
+    @PostMapping("/sign-in-links")
+    @PreAuthorize("hasRole('SERVICE')")
+    ResponseEntity<SignInLink> signInLink(AuthenticatedUser service, @Valid @RequestBody SignInLinkRequest request) {
+        SignInLinks.Link link = links.issue(service, request.email().strip(), request.name());
+        return noStore(new SignInLink(link.userId(), link.token(), link.expiresAt()));
+    }
+
+    /** Signs in with a sign-in link (public: the link is the credential). */
+    @PostMapping("/sign-in-links/redeem")
+    ResponseEntity<TokenResponse> redeemSignInLink(@Valid @RequestBody RedeemSignInLink request) {
+        return noStore(tokens(links.redeem(request.token())));
     }
 
     /** Client-credentials style: an API key buys a short-lived access token, no refresh token. */

@@ -161,8 +161,9 @@ class ResumeController {
         return ResumeViews.view(resume, profile);
     }
 
+    /** Also for a service of the organisation: applications puts a candidate's originals in their data download. */
     @GetMapping("/{id}/original")
-    @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER', 'CANDIDATE')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER', 'CANDIDATE', 'SERVICE')")
     ResponseEntity<byte[]> original(AuthenticatedUser caller, @PathVariable UUID id) {
         Resume resume = visible(caller, id);
         byte[] stored = serviceAccount.onBehalfOf(
