@@ -89,6 +89,9 @@ public final class AllInOne {
     static final String PUBLIC_URL = "http://localhost:8080";
 
     static final String DEMO_ADMIN_EMAIL = "admin@demo.openhire.dev";
+
+    /** The demo hiring client's user (role CLIENT, the demo password): sees its shortlist at /client. */
+    static final String DEMO_CLIENT_EMAIL = "client@demo.openhire.dev";
     /** Every service but the gateway listens here only: the gateway is the one way in (rate limits, checks). */
     static final String LOOPBACK = "127.0.0.1";
 
@@ -352,6 +355,7 @@ public final class AllInOne {
         }
         if (demoPassword != null) {
             out.println("  Demo admin   " + DEMO_ADMIN_EMAIL + " / " + demoPassword + "  (also a platform operator)");
+            out.println("  Demo client  " + DEMO_CLIENT_EMAIL + " / the same password  (a hiring client's shortlist)");
         }
         out.println("  Logs         " + dataDir.resolve("logs").resolve("openhire.log"));
         out.println("Press Ctrl-C to stop.");
@@ -498,7 +502,7 @@ public final class AllInOne {
             out.printf(
                     "  Demo data    %d jobs and %d resumes added (parsing and ranking take a minute)%n",
                     seeded.jobs(), seeded.resumes());
-            seedDemoPipelines(seeded);
+            seedDemoPipelines(seeded, demoPassword);
         } catch (IOException | RuntimeException e) {
             out.println("  (demo jobs and resumes not added: " + explain(e) + "; the next start tries again)");
         } catch (InterruptedException e) {
@@ -510,13 +514,18 @@ public final class AllInOne {
      * The demo jobs' pipelines, in the background once the demo resumes are parsed and ranked (a minute or two):
      * a platform thread, daemon, so that stopping does not wait for it.
      */
-    private void seedDemoPipelines(DemoData.Seeded seeded) {
+    private void seedDemoPipelines(DemoData.Seeded seeded, String demoPassword) {
         Thread seeder = new Thread(
                 () -> {
                     try {
-                        int added = new DemoPipeline(gatewayUrl())
-                                .seed(seeded.token(), seeded.jobIds(), seeded.resumeIds(), Duration.ofMinutes(4));
+                        DemoPipeline pipelines = new DemoPipeline(gatewayUrl());
+                        int added = pipelines.seed(
+                                seeded.token(), seeded.jobIds(), seeded.resumeIds(), Duration.ofMinutes(4));
                         out.printf("  Demo data    %d applications in the demo jobs' pipelines%n", added);
+                        if (!seeded.jobIds().isEmpty()) {
+                            pipelines.shareWithClient(
+                                    seeded.token(), seeded.jobIds().getFirst(), DEMO_CLIENT_EMAIL, demoPassword);
+                        }
                     } catch (IOException | RuntimeException e) {
                         out.println("  (demo pipelines not filled: " + explain(e) + ")");
                     } catch (InterruptedException e) {

@@ -389,6 +389,12 @@ final class AuthorizationMatrix {
                     fixtures.put("stageId", added.json().get("stageId").asString());
                 });
 
+        // A client company (the client portal's lines ask for it as another organisation, too).
+        TestHttp.Response clientCompany =
+                applications.post("/api/v1/clients", map("name", "Matrix Client"), bearer(admin));
+        assertThat(clientCompany.status()).as(clientCompany.body()).isEqualTo(201);
+        fixtures.put("clientId", clientCompany.json().get("id").asString());
+
         factories.put("sourceId", x -> newSource(admin));
         factories.put("resumeId", x -> newResume(admin, "Fresh Person"));
         factories.put("docKey", x -> newDocument(admin));

@@ -14,6 +14,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
@@ -178,6 +179,16 @@ final class RecruiterInBrowser {
                     By.cssSelector("#board .stage-column[data-category=APPLIED]"), "Ines Moreau"));
             screenshot(browser, "applicant-on-the-board");
 
+            // A hiring client (issue 17): the admin adds the client and its user, the job is run for it, Noor is
+            // shared blind; the client's user sees only that job and Noor without her name, and says yes with an
+            // interview request, which the recruiter reads on Noor's card.
+            clientReviewsTheShortlist(browser, wait, email, password, noorResume, jobPage);
+            // The applicant signs in to the candidate portal with a link from her email, sees her stage, corrects
+            // what was read from her resume, and downloads her data.
+            candidateSignsInByLink(browser, wait, organizationId(email, password));
+            browser.get(jobPage);
+            wait.until(ExpectedConditions.textToBe(By.tagName("h1"), DEMO_JOB));
+
             // The same page on a phone.
             browser.manage().window().setSize(new Dimension(390, 844));
             browser.navigate().refresh();
@@ -331,6 +342,164 @@ final class RecruiterInBrowser {
         browser.findElement(By.id("mark-all-read")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h2"), "0 unread"));
         wait.until(d -> d.findElements(By.cssSelector("#bell .count")).isEmpty());
+    }
+
+    private void clientReviewsTheShortlist(
+            WebDriver browser, WebDriverWait wait, String email, String password, String noorResume, String jobPage)
+            throws IOException {
+        String clientEmail = "cleo-" + UUID.randomUUID().toString().substring(0, 8) + "@harbour.test";
+        TestHttp api = new TestHttp(baseUrl);
+        String admin = api.post("/api/v1/users/login", map("email", email, "password", password))
+                .json()
+                .get("access_token")
+                .asString();
+        TestHttp.Response added = api.post(
+                "/api/v1/users",
+                map("email", clientEmail, "name", "Cleo Harbour", "role", "CLIENT", "password", password),
+                bearer(admin));
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        // The demo's own client is made in the background once the demo pipelines are filled; it links the first
+        // demo job, which this flow links to another client: after it, not before.
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofMinutes(5))
+                .pollInterval(java.time.Duration.ofSeconds(2))
+                .until(() -> {
+                    for (JsonNode company :
+                            api.get("/api/v1/clients", bearer(admin)).json()) {
+                        if (company.path("name").asString().equals("Northwind Logistics")
+                                && !company.path("jobIds").isEmpty()) {
+                            return true;
+                        }
+                    }
+                    return false;
+                });
+
+        browser.get(baseUrl + "/clients");
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Clients"));
+        browser.findElement(By.id("client-name")).sendKeys("Harbour & Co");
+        browser.findElement(By.cssSelector("#new-client button")).click();
+        WebElement harbour = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("section[aria-label='Harbour & Co']")));
+        new Select(harbour.findElement(By.name("userId"))).selectByVisibleText("Cleo Harbour (" + clientEmail + ")");
+        harbour.findElement(By.cssSelector("form select[name=userId] ~ button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("section[aria-label='Harbour & Co']"), "Cleo Harbour"));
+        screenshot(browser, "clients");
+
+        browser.get(jobPage);
+        WebElement select = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("job-client-select")));
+        new Select(select).selectByVisibleText("Harbour & Co");
+        browser.findElement(By.cssSelector("#job-client button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("job-client"), "Saved."));
+
+        browser.get(noorResume);
+        WebElement share = wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//section[@id='person']//button[normalize-space()='Share with client (blind)']")));
+        share.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("person"), "Shared with Harbour & Co (blind)"));
+        screenshot(browser, "shared-with-client");
+
+        WebDriver client = start();
+        try {
+            WebDriverWait clientWait = new WebDriverWait(client, Duration.ofSeconds(60));
+            client.get(baseUrl + "/");
+            clientWait.until(ExpectedConditions.urlContains("/login"));
+            signIn(client, clientEmail, password);
+            clientWait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Your shortlists"));
+            String menu =
+                    client.findElement(By.cssSelector("nav[aria-label=Main]")).getText();
+            assertThat(menu).contains("Shortlists").doesNotContain("Jobs", "Candidates", "Sources", "Mail", "System");
+            assertThat(client.findElements(By.cssSelector("#client-jobs tbody tr")))
+                    .hasSize(1);
+            client.findElement(By.linkText(DEMO_JOB)).click();
+            clientWait.until(ExpectedConditions.textToBe(By.tagName("h1"), DEMO_JOB));
+            WebElement card = client.findElement(By.cssSelector("#shortlist-cards li.card"));
+            assertThat(card.getText()).contains("Candidate 1");
+            assertThat(client.getPageSource()).doesNotContain("Noor", "noor.haddad@example.com");
+            screenshot(client, "client-shortlist");
+            card.findElement(By.cssSelector("input[name=verdict][value=UP]")).click();
+            card.findElement(By.name("comment")).sendKeys("Strong Kafka background: let's meet her.");
+            card.findElement(By.name("requestInterview")).click();
+            card.findElement(By.cssSelector("button[type=submit]")).click();
+            clientWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("client-notice")));
+            assertThat(client.findElement(By.cssSelector("#shortlist-cards li.card"))
+                            .getText())
+                    .contains("asked for an interview");
+            screenshot(client, "client-feedback-sent");
+            // Another page of the organisation: not for a client.
+            client.get(baseUrl + "/jobs");
+            assertThat(client.getPageSource()).doesNotContain(DEMO_JOB);
+        } finally {
+            client.quit();
+        }
+        browser.get(noorResume);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("person"), "asks for an interview"));
+        assertThat(browser.findElement(By.id("person")).getText()).contains("Strong Kafka background");
+        screenshot(browser, "client-feedback-on-the-card");
+    }
+
+    private void candidateSignsInByLink(WebDriver browser, WebDriverWait wait, String organizationId)
+            throws IOException {
+        String ines = "ines.moreau@example.org";
+        WebDriver candidate = start();
+        try {
+            WebDriverWait candidateWait = new WebDriverWait(candidate, Duration.ofSeconds(60));
+            candidate.get(baseUrl + "/careers/" + organizationId + "/sign-in");
+            candidate.findElement(By.id("email")).sendKeys(ines);
+            candidate.findElement(By.cssSelector("#link-form button")).click();
+            candidateWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("link-sent")));
+            screenshot(candidate, "portal-link-sent");
+
+            // Her mailbox (the all-in-one's Mail page): the link.
+            openMail(browser, wait, ines, "Your sign-in link");
+            java.util.regex.Matcher link = java.util.regex.Pattern.compile("/portal/sign-in\\?token=[A-Za-z0-9_%.~-]+")
+                    .matcher(browser.getPageSource());
+            assertThat(link.find()).as("a sign-in link in the email").isTrue();
+
+            candidate.get(baseUrl + link.group());
+            candidateWait
+                    .until(ExpectedConditions.elementToBeClickable(By.id("redeem")))
+                    .click();
+            candidateWait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Your applications"));
+            assertThat(candidate.findElement(By.id("my-applications")).getText())
+                    .contains(DEMO_JOB, "Applied");
+            assertThat(candidate
+                            .findElement(By.cssSelector("nav[aria-label=Main]"))
+                            .getText())
+                    .contains("My applications")
+                    .doesNotContain("Jobs", "Candidates", "Mail");
+            screenshot(candidate, "portal");
+            WebElement title = candidate.findElement(By.id("f-currentTitle"));
+            title.clear();
+            title.sendKeys("Senior Backend Engineer");
+            candidate
+                    .findElement(By.cssSelector("#receipt button[type=submit]"))
+                    .click();
+            candidateWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("portal-notice"), "Saved"));
+            assertThat(candidate.findElement(By.id("f-currentTitle")).getAttribute("value"))
+                    .isEqualTo("Senior Backend Engineer");
+            screenshot(candidate, "portal-corrected");
+            // Her data: a zip (fetched as the download link would).
+            Object zip = ((org.openqa.selenium.JavascriptExecutor) candidate).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch('/portal/export').then(r => r.arrayBuffer().then(b => {
+                        const bytes = new Uint8Array(b);
+                        done(r.status + ' ' + r.headers.get('content-type') + ' ' + String.fromCharCode(bytes[0], bytes[1])
+                            + ' ' + bytes.length);
+                    }));
+                    """);
+            assertThat(String.valueOf(zip)).startsWith("200 application/zip PK");
+            // The link works once.
+            candidate.manage().deleteAllCookies();
+            candidate.get(baseUrl + link.group());
+            candidateWait
+                    .until(ExpectedConditions.elementToBeClickable(By.id("redeem")))
+                    .click();
+            candidateWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-error")));
+        } finally {
+            candidate.quit();
+        }
     }
 
     /** Noor's (or anyone's) mailbox on the Mail page, until the message with this subject is there; opens it. */

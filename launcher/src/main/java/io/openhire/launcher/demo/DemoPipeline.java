@@ -34,6 +34,9 @@ public final class DemoPipeline {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
+    /** The applications this demo made, by job, with the stage each was put in (only these are shared). */
+    private final Map<String, Map<String, String>> made = new LinkedHashMap<>();
+
     public DemoPipeline(String baseUrl) {
         this.baseUrl = baseUrl;
     }
@@ -61,9 +64,9 @@ public final class DemoPipeline {
                 expect(created, "adding a demo application", 201);
                 added++;
                 String stage = STAGES.get(i);
+                String applicationId = json.readTree(created.body()).get("id").asString();
+                made.computeIfAbsent(jobId, j -> new LinkedHashMap<>()).put(applicationId, stage);
                 if (!stage.equals("Applied")) {
-                    String applicationId =
-                            json.readTree(created.body()).get("id").asString();
                     Map<String, Object> move = new LinkedHashMap<>();
                     move.put("stageId", stageIds.get(stage));
                     if (stage.equals("Rejected")) {
@@ -74,6 +77,50 @@ public final class DemoPipeline {
             }
         }
         return added;
+    }
+
+    /**
+     * A demo hiring client: the company "Northwind Logistics", its user (role CLIENT, signing in with the demo
+     * password), the first demo job run for it, and that job's two furthest candidates shared with it (one blind,
+     * one by name): what a client sees in their portal.
+     */
+    public void shareWithClient(String token, String jobId, String clientEmail, String password)
+            throws IOException, InterruptedException {
+        HttpResponse<String> company = post(token, "/api/v1/clients", Map.of("name", "Northwind Logistics"));
+        if (company.statusCode() == 409) {
+            return; // made before (an earlier, interrupted start)
+        }
+        expect(company, "the demo client", 201);
+        String companyId = json.readTree(company.body()).get("id").asString();
+        HttpResponse<String> user = post(
+                token,
+                "/api/v1/users",
+                Map.of("email", clientEmail, "name", "Nora Northwind", "role", "CLIENT", "password", password));
+        expect(user, "the demo client's user", 201);
+        String userId = json.readTree(user.body()).get("user").get("id").asString();
+        expect(
+                post(token, "/api/v1/clients/" + companyId + "/members", Map.of("userId", userId)),
+                "a client member",
+                200);
+        expect(
+                put(token, "/api/v1/applications/jobs/" + jobId + "/client", Map.of("clientId", companyId)),
+                "the client's job",
+                200);
+        // The demo's own candidates only (a person may have added theirs to the job meanwhile): the one at
+        // Interview blind, the one at Screening by name.
+        for (Map.Entry<String, String> application :
+                made.getOrDefault(jobId, Map.of()).entrySet()) {
+            boolean interview = application.getValue().equals("Interview");
+            if (interview || application.getValue().equals("Screening")) {
+                expect(
+                        put(
+                                token,
+                                "/api/v1/applications/" + application.getKey() + "/share",
+                                Map.of("revealed", !interview)),
+                        "a demo share",
+                        200);
+            }
+        }
     }
 
     /** The demo candidates the job ranks above 0, best first; waits until at least three are ranked. */
@@ -126,6 +173,17 @@ public final class DemoPipeline {
                         .header("Content-Type", "application/json")
                         .timeout(Duration.ofSeconds(30))
                         .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> put(String token, String path, Object body) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(30))
+                        .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

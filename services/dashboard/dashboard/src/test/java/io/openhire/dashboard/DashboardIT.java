@@ -286,21 +286,22 @@ class DashboardIT {
 
     @Test
     void clientsAndCandidatesOpenNeitherTheStaffPagesNorTheSystemPageNorTheLiveStream() throws Exception {
-        for (String email : new String[] {person("Cleo Client", "CLIENT"), person("Cand Candidate", "CANDIDATE")}) {
+        String clientEmail = person("Cleo Client", "CLIENT");
+        for (String email : new String[] {clientEmail, person("Cand Candidate", "CANDIDATE")}) {
             Browser browser = new Browser();
             assertThat(browser.signIn(email, PASSWORD).headers().firstValue("Location"))
                     .hasValue("/");
 
-            // The start page: no organisation-wide numbers, no links to what they may not open, no live stream.
+            // The start page sends each to their own portal (the menu there is checked in the browser flow), and
+            // neither opens the other's portal nor the admins' clients.
+            boolean client = email.equals(clientEmail);
             HttpResponse<String> home = browser.get("/");
-            assertThat(home.statusCode()).as(email).isEqualTo(200);
-            assertThat(home.body())
-                    .contains("Pages Ltd")
-                    .doesNotContain("live-status")
-                    .doesNotContain("href=\"/system\"")
-                    .doesNotContain("href=\"/candidates\"")
-                    .doesNotContain("href=\"/jobs\"")
-                    .doesNotContain("href=\"/models\"");
+            assertThat(home.statusCode()).as(email).isEqualTo(302);
+            assertThat(home.headers().firstValue("Location")).hasValue(client ? "/client" : "/portal");
+            assertThat(browser.get(client ? "/portal" : "/client").statusCode())
+                    .as(email)
+                    .isEqualTo(403);
+            assertThat(browser.get("/clients").statusCode()).as(email).isEqualTo(403);
 
             HttpResponse<String> system = browser.get("/system");
             assertThat(system.statusCode()).as(email).isEqualTo(403);

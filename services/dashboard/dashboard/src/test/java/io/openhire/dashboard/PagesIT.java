@@ -177,6 +177,8 @@ class PagesIT {
         services.stubFor(get(urlPathMatching("/api/v1/applications/[0-9a-f-]+/scorecards"))
                 .willReturn(okJson(answer("applications-scorecards"))));
         services.stubFor(get(urlPathEqualTo("/api/v1/candidates/searches")).willReturn(okJson("[]")));
+        services.stubFor(get(urlPathMatching("/api/v1/applications/[0-9a-f-]+/share"))
+                .willReturn(okJson(answer("applications-share"))));
         services.stubFor(get(urlPathEqualTo("/api/v1/candidates/of-resume/" + RESUME))
                 .willReturn(okJson(answer("applications-candidate"))));
         services.stubFor(get(urlPathEqualTo("/api/v1/candidates/" + CANDIDATE))
@@ -387,7 +389,7 @@ class PagesIT {
 
         HttpResponse<String> home = browser.page("home", "/");
         assertThat(home.body())
-                .contains("Resumes received", "Resumes needs ocr", "Open jobs")
+                .contains("Resumes received", "Resumes needing OCR", "Open jobs")
                 .contains("Matching has <strong>11</strong> of <span>12</span> resumes")
                 .contains("<span>4</span> jobs searchable", "READY", ", 2 awaiting semantic vectors")
                 .contains("Newest open jobs", "Data Analyst");
@@ -456,7 +458,10 @@ class PagesIT {
                 .contains(">Silver medallist<", "Strong on payments; ask about Kafka.", ">Jo Jobs<")
                 .contains("Mention colleagues", ">Cat Candidates<")
                 .contains("Scorecards (1) · overall 4.0 of 4", "Clear on payments.", "Your scorecard for Screening")
-                .contains(">Data Analyst<"); // an open job to add them to
+                .contains(">Data Analyst<") // an open job to add them to
+                // shared with the job's client, blind, and what the client said
+                .contains("Shared with Harbour &amp; Co (blind)", "Show the name", "Stop sharing")
+                .contains("asks for an interview", "Let&#39;s meet her.", "Cleo Harbour (Harbour &amp; Co)");
         HttpResponse<String> corrected = browser.post(
                 "candidate-correct",
                 "/candidates/people/" + CANDIDATE + "/fields",

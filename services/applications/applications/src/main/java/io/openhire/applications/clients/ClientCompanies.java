@@ -171,8 +171,9 @@ public class ClientCompanies {
         return Optional.of(get(org, clientId));
     }
 
-    /** The client a job is run for, if any. */
+    /** The client a job is run for, if any (404 for another organisation's job). */
     public Optional<ClientCompany> ofJob(UUID org, UUID jobId) {
+        jobs.require(org, jobId);
         return jdbc.sql("SELECT client_company_id FROM job_client WHERE organization_id = :org AND job_id = :job")
                 .param("org", org)
                 .param("job", jobId)

@@ -64,7 +64,7 @@ class HomePage {
         List<Bar> bars = new ArrayList<>();
         for (ResumeStatus status : RESUME_STATUSES) {
             long count = resumes.resumes(status, null, 0, 1).total();
-            bars.add(new Bar("Resumes " + Labels.status(status.name()).toLowerCase(), status.name(), count));
+            bars.add(new Bar(barLabel(status), status.name(), count));
         }
         long openJobs =
                 jobs.jobs(JobQuery.firstPage(1).withStatus("OPEN").params()).total();
@@ -81,4 +81,15 @@ class HomePage {
 
     /** One bar of the pipeline chart. */
     record Bar(String label, String status, long count) {}
+
+    /** A bar's words: "Resumes needing OCR", not the status glued to a noun ("Resumes needs ocr"). */
+    static String barLabel(ResumeStatus status) {
+        return switch (status) {
+            case RECEIVED -> "Resumes received";
+            case PARSED -> "Resumes parsed";
+            case NEEDS_OCR -> "Resumes needing OCR";
+            case FAILED -> "Resumes that failed";
+            default -> "Resumes " + Labels.status(status.name()).toLowerCase(java.util.Locale.ROOT);
+        };
+    }
 }

@@ -341,6 +341,45 @@ class PipelinePages {
         return showPerson(applications.candidate(candidateId), null, model);
     }
 
+    /** Records that may be the same person: the same name (staff merge them after a look). */
+    private List<io.openhire.applications.client.CandidateSummary> duplicates(CandidateView candidate) {
+        String name = candidate.name();
+        if (name == null || name.isBlank()) {
+            return List.of();
+        }
+        return applications.candidates(name, null, null, null, null, null, null, 0, 6).candidates().stream()
+                .filter(c -> !c.id().equals(candidate.id()))
+                .limit(5)
+                .toList();
+    }
+
+    /** Merges a duplicate record into this one (its resumes, applications, notes, tags and corrections move). */
+    @PostMapping("/candidates/people/{candidateId}/merge")
+    String merge(@PathVariable UUID candidateId, @RequestParam UUID duplicateId, Model model) {
+        try {
+            return showPerson(
+                    applications.merge(candidateId, new io.openhire.applications.client.MergeRequest(duplicateId)),
+                    "Merged: one record now.",
+                    model);
+        } catch (RestClientResponseException e) {
+            model.addAttribute("pipelineError", ApiProblem.message(e));
+            return showPerson(applications.candidate(candidateId), null, model);
+        }
+    }
+
+    /** Takes a resume out of this record into a record of its own (it was someone else's). */
+    @PostMapping("/candidates/people/{candidateId}/split")
+    String split(@PathVariable UUID candidateId, @RequestParam UUID resumeId, Model model) {
+        try {
+            applications.split(candidateId, new io.openhire.applications.client.SplitRequest(resumeId));
+            return showPerson(
+                    applications.candidate(candidateId), "Split: that resume is a person of its own now.", model);
+        } catch (RestClientResponseException e) {
+            model.addAttribute("pipelineError", ApiProblem.message(e));
+            return showPerson(applications.candidate(candidateId), null, model);
+        }
+    }
+
     /** Shares an application with its job's client: blind, with the name, or no more ({@code mode}). */
     @PostMapping("/candidates/people/{candidateId}/share")
     String share(
@@ -425,6 +464,7 @@ class PipelinePages {
             shares.put(application.id(), clients.share(application.id()));
         }
         model.addAttribute("shares", shares);
+        model.addAttribute("duplicates", duplicates(candidate));
         return "pipeline :: person";
     }
 
