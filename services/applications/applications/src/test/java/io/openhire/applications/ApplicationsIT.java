@@ -1095,9 +1095,15 @@ class ApplicationsIT {
         TestHttp.Response shortlist = http().get("/api/v1/client-portal/jobs/" + acmeJob, bearer(acmeClient));
         assertThat(shortlist.status()).as(shortlist.body()).isEqualTo(200);
         JsonNode blind = shortlist.json().get("candidates").get(0);
-        assertThat(blind.get("label").asString()).isEqualTo("Candidate 1");
+        String label = blind.get("label").asString();
+        assertThat(label).isEqualTo("Candidate " + annAtAcme.substring(0, 4).toUpperCase());
         assertThat(blind.path("name").isNull() || blind.path("name").isMissingNode())
                 .isTrue();
+        assertThat(blind.path("currentTitle").isNull()
+                        || blind.path("currentTitle").isMissingNode())
+                .as("a parsed title can name an employer and a city")
+                .isTrue();
+        assertThat(blind.get("skills").toString()).contains("Java");
         assertThat(shortlist.json().get("candidates").get(1).get("name").asString())
                 .isEqualTo("Bob Shared");
         // Blind means no name, no contact, no place of a blind candidate anywhere in the answer.
@@ -1141,6 +1147,13 @@ class ApplicationsIT {
                         .body())
                 .contains("Client feedback: thumbs up; asks for an interview. Strong on distributed systems.")
                 .contains("(Acme Corp)");
+
+        // Taking a share back and giving it again does not rename anyone.
+        http().delete("/api/v1/applications/" + bobAtAcme + "/share", bearer(recruiter));
+        http().put("/api/v1/applications/" + bobAtAcme + "/share", map("revealed", true), bearer(recruiter));
+        assertThat(http().get("/api/v1/client-portal/jobs/" + acmeJob, bearer(acmeClient))
+                        .body())
+                .contains(label);
 
         // No longer shared: gone from the client's shortlist.
         assertThat(http().delete("/api/v1/applications/" + annAtAcme + "/share", bearer(recruiter))

@@ -291,6 +291,77 @@ class PagesIT {
         return email;
     }
 
+    /** A user of the organisation with a password; their email. */
+    static String newUser(String adminEmail, String name, String role) {
+        TestHttp identityApi = new TestHttp(identity.url());
+        String token = identityApi
+                .post("/api/v1/users/login", map("email", adminEmail, "password", PASSWORD))
+                .json()
+                .get("access_token")
+                .asString();
+        String email = name.toLowerCase().replace(' ', '.') + "@" + UUID.randomUUID() + ".test";
+        TestHttp.Response added = identityApi.post(
+                "/api/v1/users",
+                map("email", email, "name", name, "role", role, "password", PASSWORD),
+                TestHttp.bearer(token));
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        return email;
+    }
+
+    @Test
+    void aClientSeesTheirBlindShortlistAndACandidateTheirApplicationsAndWhatWasRead() throws Exception {
+        String admin = newOrganisation("Portals Ltd", "Pia Portal");
+        services.stubFor(get(urlPathEqualTo("/api/v1/client-portal/jobs")).willReturn(okJson("""
+                [{"jobId": "%s", "title": "Senior Backend Engineer (Java)", "location": "Berlin", "status": "OPEN", "shared": 2}]
+                """.formatted(JOB))));
+        services.stubFor(
+                get(urlPathEqualTo("/api/v1/client-portal/jobs/" + JOB)).willReturn(okJson("""
+                {"job": {"jobId": "%s", "title": "Senior Backend Engineer (Java)", "location": "Berlin", "status": "OPEN", "shared": 2},
+                 "candidates": [
+                   {"applicationId": "77777777-7777-4777-8777-777777777777", "label": "Candidate 7777", "name": null, "revealed": false,
+                    "headline": null, "currentTitle": null, "skills": ["Java", "Kafka"],
+                    "stageName": "Interview", "sharedAt": "2026-12-04T10:00:00Z",
+                    "feedback": [{"id": "88888888-8888-4888-8888-888888888888", "authorName": "Cleo (Harbour)", "verdict": "UP",
+                                  "comment": "Strong.", "interviewRequested": true, "at": "2026-12-04T11:00:00Z"}]},
+                   {"applicationId": "99999999-9999-4999-8999-999999999999", "label": "Candidate 2", "name": "Omar Named", "revealed": true,
+                    "headline": null, "currentTitle": null, "skills": [], "stageName": "Screening", "sharedAt": "2026-12-04T12:00:00Z",
+                    "feedback": []}]}
+                """.formatted(JOB))));
+        Browser client = Browser.signedIn(newUser(admin, "Cleo Client", "CLIENT"), "/client");
+        HttpResponse<String> jobs = client.page("client-jobs", "/client");
+        assertThat(jobs.statusCode()).isEqualTo(200);
+        assertThat(jobs.body())
+                .contains("Your shortlists", "Senior Backend Engineer (Java)", ">Shortlists<")
+                .doesNotContain("href=\"/jobs\"", "href=\"/candidates\"", "href=\"/mail\"");
+        HttpResponse<String> shortlist = client.page("client-shortlist", "/client/jobs/" + JOB);
+        assertThat(shortlist.statusCode()).isEqualTo(200);
+        assertThat(shortlist.body())
+                .contains(
+                        ">Candidate 7777<",
+                        "Blind: the name, contact details and work history stay with your recruiter")
+                .contains(">Omar Named<", "Kafka", "asked for an interview", "Send feedback");
+
+        services.stubFor(get(urlPathEqualTo("/api/v1/portal/me")).willReturn(okJson("""
+                {"candidateId": "33333333-3333-4333-8333-333333333333",
+                 "fields": {"name": {"value": "Ines Moreau", "parsed": "Ines Moreau", "correctedBy": "candidate", "correctedAt": "2026-12-04T10:00:00Z"},
+                            "currentTitle": {"value": "Backend Engineer", "parsed": "Experience: Java", "correctedBy": "candidate", "correctedAt": "2026-12-04T10:00:00Z"}},
+                 "skills": ["Java"], "titles": [],
+                 "applications": [{"id": "44444444-4444-4444-8444-444444444444", "jobId": "%s", "jobTitle": "Senior Backend Engineer (Java)",
+                                   "employer": "Acme GmbH", "stageName": "Screening", "stageCategory": "SCREENING",
+                                   "stageEnteredAt": "2026-12-04T10:00:00Z", "appliedAt": "2026-12-03T10:00:00Z", "open": true}],
+                 "consents": [{"purpose": "APPLICATION_PROCESSING", "noticeVersion": 1, "givenAt": "2026-12-03T10:00:00Z", "withdrawnAt": null}],
+                 "resumes": [{"resumeId": "55555555-5555-4555-8555-555555555555", "revision": 1, "parsedAt": "2026-12-03T10:00:00Z"}]}
+                """.formatted(JOB))));
+        Browser candidate = Browser.signedIn(newUser(admin, "Ines Candidate", "CANDIDATE"), "/portal");
+        HttpResponse<String> portal = candidate.page("portal", "/portal");
+        assertThat(portal.statusCode()).isEqualTo(200);
+        assertThat(portal.body())
+                .contains("Senior Backend Engineer (Java)", ">Screening<", "Withdraw")
+                .contains("value=\"Backend Engineer\"", "Corrected. We read: Experience: Java")
+                .doesNotContain("Corrected. We read: Ines Moreau") // the same as read: nothing to say
+                .contains("Download all my data", "Withdraw my consent", ">My applications<");
+    }
+
     @Test
     void theJobPagesShowTheReviewAndTheExplainedShortlistAndSendWhatTheRecruiterDecides() throws Exception {
         Browser browser = Browser.signedIn(newOrganisation("Jobs Ltd", "Jo Jobs"));
@@ -805,6 +876,11 @@ class PagesIT {
         String csrf;
 
         static Browser signedIn(String email) throws Exception {
+            return signedIn(email, "/");
+        }
+
+        /** Signed in, the CSRF token read from {@code home} (clients and candidates have their own). */
+        static Browser signedIn(String email, String home) throws Exception {
             Browser browser = new Browser();
             HttpResponse<String> login = browser.send(HttpRequest.newBuilder(uri("/login")));
             Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login.body());
@@ -813,7 +889,7 @@ class PagesIT {
                     browser.send(form("/login", Map.of("_csrf", token.group(1), "email", email, "password", PASSWORD)));
             assertThat(signedIn.headers().firstValue("Location")).hasValue("/");
             Matcher meta = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"")
-                    .matcher(browser.send(HttpRequest.newBuilder(uri("/"))).body());
+                    .matcher(browser.send(HttpRequest.newBuilder(uri(home))).body());
             assertThat(meta.find()).isTrue();
             browser.csrf = meta.group(1);
             return browser;

@@ -183,17 +183,7 @@ public class Candidates {
                     .param("org", org)
                     .param("now", Timestamp.from(now))
                     .update();
-            jdbc.sql("""
-                            INSERT INTO candidate_resume (resume_id, organization_id, candidate_id, revision, parsed, skills,
-                                titles, pinned, parsed_at)
-                            VALUES (:resume, :org, :candidate, 0, '{}'::jsonb, '{}', '{}', true, :now)
-                            ON CONFLICT (resume_id) DO NOTHING
-                            """)
-                    .param("resume", resumeId)
-                    .param("org", org)
-                    .param("candidate", candidateId)
-                    .param("now", Timestamp.from(now))
-                    .update();
+            pinUnparsed(org, resumeId, candidateId, now);
         }
         Stored stored = require(org, candidateId);
         Map<String, String> given = new LinkedHashMap<>();
@@ -240,6 +230,12 @@ public class Candidates {
             }
             return;
         }
+        pinUnparsed(org, resumeId, stored.id(), clock.instant());
+        refresh(stored.id());
+    }
+
+    /** A resume not parsed yet (revision 0), pinned to its person: its parse lands on them. */
+    private void pinUnparsed(UUID org, UUID resumeId, UUID candidateId, Instant now) {
         jdbc.sql("""
                         INSERT INTO candidate_resume (resume_id, organization_id, candidate_id, revision, parsed, skills,
                             titles, pinned, parsed_at)
@@ -248,10 +244,9 @@ public class Candidates {
                         """)
                 .param("resume", resumeId)
                 .param("org", org)
-                .param("candidate", stored.id())
-                .param("now", Timestamp.from(clock.instant()))
+                .param("candidate", candidateId)
+                .param("now", Timestamp.from(now))
                 .update();
-        refresh(stored.id());
     }
 
     /** A resume was deleted: it no longer speaks for its person (whose record stays with its applications). */

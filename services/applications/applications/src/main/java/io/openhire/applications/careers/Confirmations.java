@@ -34,12 +34,21 @@ class Confirmations {
     private final CommunicationApi communication;
     private final ServiceAccount serviceAccount;
     private final Clock clock;
+    private final String publicUrl;
 
-    Confirmations(JdbcClient jdbc, CommunicationApi communication, ServiceAccount serviceAccount, Clock clock) {
+    Confirmations(
+            JdbcClient jdbc,
+            CommunicationApi communication,
+            ServiceAccount serviceAccount,
+            Clock clock,
+            @org.springframework.beans.factory.annotation.Value(
+                            "${openhire.applications.public-url:http://localhost:8080}")
+                    String publicUrl) {
         this.jdbc = jdbc;
         this.communication = communication;
         this.serviceAccount = serviceAccount;
         this.clock = clock;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
     private record Due(
@@ -74,7 +83,9 @@ class Confirmations {
                 null,
                 "We received your application: " + job,
                 "Hello " + due.name() + ",\n\nthank you for applying for " + job
-                        + ". We have your application and will come back to you.\n",
+                        + ". We have your application and will come back to you.\n\nSee where it stands, what we read from"
+                        + " your resume, or your data, at any time: " + publicUrl + "/careers/" + due.organizationId()
+                        + "/sign-in\n",
                 null,
                 Map.of(),
                 MessageKind.TRANSACTIONAL);

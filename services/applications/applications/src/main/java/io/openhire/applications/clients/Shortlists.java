@@ -169,15 +169,16 @@ public class Shortlists {
                         rs.getTimestamp("shared_at").toInstant()))
                 .list();
         List<ShortlistEntry> entries = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Row row = rows.get(i);
+        for (Row row : rows) {
+            // Blind: skills and stage only. A parsed headline or title can carry an employer and a city ("Backend
+            // Developer, PayNorth AG, Hamburg"), which is enough to find a person.
             entries.add(new ShortlistEntry(
                     row.applicationId(),
-                    "Candidate " + (i + 1),
+                    label(row.applicationId()),
                     row.revealed() ? row.name() : null,
                     row.revealed(),
-                    row.headline(),
-                    row.title(),
+                    row.revealed() ? row.headline() : null,
+                    row.revealed() ? row.title() : null,
                     row.skills().size() > 20 ? row.skills().subList(0, 20) : row.skills(),
                     row.stage(),
                     row.sharedAt(),
@@ -261,6 +262,14 @@ public class Shortlists {
         String note = text.length() > 4000 ? text.substring(0, 4000) : text.toString();
         notes.add(org, application.candidateId(), applicationId, note, tell, client.actor(), author);
         return new ClientFeedbackView(id, author, verdict, comment, interview, now);
+    }
+
+    /**
+     * A blind candidate's name for the client: the same for as long as the application exists (not a position in
+     * the list, which would move when a share is taken back and point earlier comments at someone else).
+     */
+    static String label(UUID applicationId) {
+        return "Candidate " + applicationId.toString().substring(0, 4).toUpperCase(Locale.ROOT);
     }
 
     private List<ClientFeedbackView> feedback(UUID applicationId) {

@@ -82,8 +82,14 @@ class ClientPages {
         List<UserProfile> clientUsers = identity.users(0, 200).items().stream()
                 .filter(u -> u.role() == Role.CLIENT)
                 .toList();
+        // where each client user is now: adding them to another client moves them, and the list says so
+        java.util.Map<UUID, String> memberOf = new java.util.HashMap<>();
+        for (ClientCompany company : companies) {
+            company.members().forEach(m -> memberOf.put(m.userId(), company.name()));
+        }
         model.addAttribute("companies", companies);
         model.addAttribute("clientUsers", clientUsers);
+        model.addAttribute("memberOf", memberOf);
         model.addAttribute("notice", notice);
         return "clients";
     }
@@ -114,7 +120,7 @@ class ClientPages {
         model.addAttribute("jobClient", linked);
         model.addAttribute("companies", clients.clients());
         model.addAttribute("clientNotice", notice);
-        return "client :: job-client";
+        return "job-client :: job-client";
     }
 
     // ---- client users: their portal
@@ -138,10 +144,13 @@ class ClientPages {
             @RequestParam(required = false) String verdict,
             @RequestParam(defaultValue = "") String comment,
             @RequestParam(defaultValue = "false") boolean requestInterview,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes flash,
             Model model) {
         try {
             clients.feedback(applicationId, new ClientFeedbackRequest(verdict, comment, requestInterview));
-            model.addAttribute("notice", "Thank you: the recruiter has your feedback.");
+            // a reload of the page that follows must not send the feedback again
+            flash.addFlashAttribute("notice", "Thank you: the recruiter has your feedback.");
+            return "redirect:/client/jobs/" + jobId;
         } catch (RestClientResponseException e) {
             model.addAttribute("error", ApiProblem.message(e));
             model.addAttribute("errorFor", applicationId);

@@ -495,11 +495,19 @@ class PipelinePages {
 
     /** The form's value when it differs from what is shown ("" clears); null when unchanged or not sent. */
     private static String changed(Map<String, String> form, String field, CandidateView candidate) {
+        return changed(form, field, candidate.fields());
+    }
+
+    /** The same for any record's fields (a candidate's own, in the portal). */
+    static String changed(
+            Map<String, String> form,
+            String field,
+            Map<String, io.openhire.applications.client.CandidateField> fields) {
         String sent = form.get(field);
         if (sent == null) {
             return null;
         }
-        var shown = candidate.fields().get(field);
+        var shown = fields.get(field);
         String current = shown == null || shown.value() == null ? "" : shown.value();
         return sent.strip().equals(current) ? null : sent.strip();
     }

@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The candidate portal in the browser. A candidate asks for a sign-in link on the career site, follows it (a page
@@ -116,13 +117,14 @@ class PortalPages {
 
     // ---- the portal
 
+    /** The portal; after a change, with what the change did (each change redirects here: a reload sends nothing). */
     @GetMapping("/portal")
     String portal(Model model) {
-        return show(portal.me(), null, model);
+        return show(portal.me(), (String) model.getAttribute("notice"), model);
     }
 
     @PostMapping("/portal/fields")
-    String correct(@RequestParam Map<String, String> form, Model model) {
+    String correct(@RequestParam Map<String, String> form, RedirectAttributes flash, Model model) {
         PortalView me = portal.me();
         CandidateCorrection change = new CandidateCorrection(
                 changed(form, "name", me),
@@ -135,7 +137,8 @@ class PortalPages {
             return show(me, "Nothing changed.", model);
         }
         try {
-            return show(portal.correct(change), "Saved: thank you.", model);
+            portal.correct(change);
+            return done(flash, "Saved: thank you.");
         } catch (RestClientResponseException e) {
             model.addAttribute("fieldsError", ApiProblem.message(e));
             model.addAttribute("typedFields", form);
@@ -144,9 +147,10 @@ class PortalPages {
     }
 
     @PostMapping("/portal/applications/{id}/withdraw")
-    String withdraw(@PathVariable UUID id, Model model) {
+    String withdraw(@PathVariable UUID id, RedirectAttributes flash, Model model) {
         try {
-            return show(portal.withdraw(id), "Your application is withdrawn.", model);
+            portal.withdraw(id);
+            return done(flash, "Your application is withdrawn.");
         } catch (RestClientResponseException e) {
             model.addAttribute("error", ApiProblem.message(e));
             return show(portal.me(), null, model);
@@ -154,16 +158,18 @@ class PortalPages {
     }
 
     @PostMapping("/portal/consent/withdraw")
-    String withdrawConsent(@RequestParam(defaultValue = "false") boolean sure, Model model) {
+    String withdrawConsent(@RequestParam(defaultValue = "false") boolean sure, RedirectAttributes flash, Model model) {
         if (!sure) {
             model.addAttribute("error", "Tick the box to confirm: your open applications are withdrawn with it.");
             return show(portal.me(), null, model);
         }
-        return show(portal.withdrawConsent(), "Your consent is withdrawn, and with it your open applications.", model);
+        portal.withdrawConsent();
+        return done(flash, "Your consent is withdrawn, and with it your open applications.");
     }
 
     @PostMapping("/portal/resume")
-    String upload(@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
+    String upload(@RequestParam(required = false) MultipartFile file, RedirectAttributes flash, Model model)
+            throws IOException {
         if (file == null || file.isEmpty()) {
             model.addAttribute("error", "Choose your resume (PDF, Word, RTF, ODT or text, up to 10 MB).");
             return show(portal.me(), null, model);
@@ -189,19 +195,24 @@ class PortalPages {
         }
     }
 
+    /** The zip as applications answers it (its type, file name and no-store), passed on. */
     @GetMapping("/portal/export")
     ResponseEntity<byte[]> export() {
         ResponseEntity<byte[]> zip = portal.export();
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/zip"))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename("my-data.zip")
-                                .build()
-                                .toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(zip.getBody());
+        HttpHeaders headers = new HttpHeaders();
+        for (String name : java.util.List.of(
+                HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.CACHE_CONTROL)) {
+            java.util.List<String> values = zip.getHeaders().get(name);
+            if (values != null) {
+                headers.put(name, values);
+            }
+        }
+        return new ResponseEntity<>(zip.getBody(), headers, org.springframework.http.HttpStatus.OK);
+    }
+
+    private static String done(RedirectAttributes flash, String notice) {
+        flash.addFlashAttribute("notice", notice);
+        return "redirect:/portal";
     }
 
     private String show(PortalView me, String notice, Model model) {
@@ -212,12 +223,6 @@ class PortalPages {
     }
 
     private static String changed(Map<String, String> form, String field, PortalView me) {
-        String sent = form.get(field);
-        if (sent == null) {
-            return null;
-        }
-        var shown = me.fields().get(field);
-        String current = shown == null || shown.value() == null ? "" : shown.value();
-        return sent.strip().equals(current) ? null : sent.strip();
+        return PipelinePages.changed(form, field, me.fields());
     }
 }
