@@ -545,8 +545,12 @@ final class RecruiterInBrowser {
 
     /** "Add to job" on a ranking line: the line says where they are, and the board shows their card. */
     private static void addToJob(WebDriver browser, WebDriverWait wait, String candidateId) {
-        browser.findElement(By.cssSelector("#pipeline-" + candidateId + " button"))
-                .click();
+        // (the ranking reloads itself when applications change: a button found just before is found again)
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.cssSelector("#pipeline-" + candidateId + " button"))
+                    .click();
+            return true;
+        });
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("pipeline-" + candidateId), "In the pipeline: Applied"));
         wait.until(d -> !d.findElements(
@@ -557,10 +561,15 @@ final class RecruiterInBrowser {
 
     /** The keyboard way: the card's "Move to" list and its button. */
     private static void moveWithTheKeyboard(WebDriver browser, WebDriverWait wait, String candidateId, String stage) {
-        WebElement card =
-                browser.findElement(By.cssSelector("#board .card-item[data-candidate-id='" + candidateId + "']"));
-        new Select(card.findElement(By.cssSelector("form.move select"))).selectByVisibleText(stage);
-        card.findElement(By.cssSelector("form.move button")).click();
+        // The board reloads itself when any application of the organisation changes (the demo's own pipelines
+        // fill in the background): a card found just before a reload is gone, so it is found again.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            WebElement card =
+                    d.findElement(By.cssSelector("#board .card-item[data-candidate-id='" + candidateId + "']"));
+            new Select(card.findElement(By.cssSelector("form.move select"))).selectByVisibleText(stage);
+            card.findElement(By.cssSelector("form.move button")).click();
+            return true;
+        });
         wait.until(d -> !d.findElements(By.cssSelector("#board .stage-column[data-category=" + stage.toUpperCase()
                         + "] .card-item[data-candidate-id='" + candidateId + "']"))
                 .isEmpty());

@@ -969,6 +969,45 @@ class ApplicationsIT {
                 .contains("Staff Engineer", "Senior Java Developer", "Portal Engineer", annEmail)
                 .doesNotContain(bobEmail, "user:");
 
+        // A new resume from the portal: stored by resume-ingestion (its refusals passed on), filed under her.
+        UUID newResume = UUID.randomUUID();
+        SERVICES.stubFor(post(urlPathEqualTo("/api/v1/resumes/upload"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("Ann's newer resume"))
+                .willReturn(
+                        accepted("{\"id\":\"%s\",\"status\":\"RECEIVED\",\"duplicate\":false}".formatted(newResume))));
+        SERVICES.stubFor(post(urlPathEqualTo("/api/v1/resumes/upload"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("MZ"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(415)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"title\":\"Unsupported Media Type\",\"status\":415,"
+                                + "\"detail\":\"The file is not a resume format.\"}")));
+        TestHttp.Response refused = http().postMultipart(
+                        "/api/v1/portal/resumes",
+                        List.of(TestHttp.Part.file(
+                                "file",
+                                "cv.exe",
+                                "application/octet-stream",
+                                "MZ\u0090".getBytes(StandardCharsets.UTF_8))),
+                        bearer(annToken));
+        assertThat(refused.status()).isEqualTo(415);
+        assertThat(refused.body()).contains("not a resume format");
+        TestHttp.Response sent = http().postMultipart(
+                        "/api/v1/portal/resumes",
+                        List.of(TestHttp.Part.file(
+                                "file",
+                                "ann-2026.pdf",
+                                "application/pdf",
+                                "%PDF-1.4 Ann's newer resume".getBytes(StandardCharsets.UTF_8))),
+                        bearer(annToken));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        assertThat(sent.json().get("resumes").toString()).contains(newResume.toString());
+        assertThat(jdbc.sql("SELECT candidate_id FROM candidate_resume WHERE resume_id = :id")
+                        .param("id", newResume)
+                        .query(UUID.class)
+                        .single())
+                .isEqualTo(ann);
+
         // Withdrawing one application, then consent: every open application goes with it.
         TestHttp.Response withdrawn =
                 http().post("/api/v1/portal/applications/" + annApplication + "/withdraw", null, bearer(annToken));
