@@ -414,6 +414,9 @@ final class RecruiterInBrowser {
                     .hasSize(1);
             client.findElement(By.linkText(DEMO_JOB)).click();
             clientWait.until(ExpectedConditions.textToBe(By.tagName("h1"), DEMO_JOB));
+            // Only what was shared with this client: Noor (the demo's shares on this job were Northwind's).
+            assertThat(client.findElements(By.cssSelector("#shortlist-cards li.card")))
+                    .hasSize(1);
             WebElement card = client.findElement(By.cssSelector("#shortlist-cards li.card"));
             assertThat(card.getText()).contains("Candidate ").contains("Blind");
             assertThat(client.getPageSource()).doesNotContain("Noor", "noor.haddad@example.com");

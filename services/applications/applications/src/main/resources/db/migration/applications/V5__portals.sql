@@ -49,11 +49,13 @@ CREATE TABLE job_client (
 );
 CREATE INDEX job_client_company ON job_client (client_company_id);
 
--- Applications a recruiter shared with the job's client: blind (no name, no contact) unless revealed.
+-- Applications a recruiter shared with the job's client: blind (no name, no contact) unless revealed. A share is
+-- for the client it was given to: a job run for another client later does not show it to the new one.
 CREATE TABLE shortlist_share (
-    application_id  uuid        PRIMARY KEY REFERENCES application (id),
-    organization_id uuid        NOT NULL,
-    job_id          uuid        NOT NULL,
+    application_id    uuid        PRIMARY KEY REFERENCES application (id),
+    organization_id   uuid        NOT NULL,
+    job_id            uuid        NOT NULL,
+    client_company_id uuid        NOT NULL REFERENCES client_company (id) ON DELETE CASCADE,
     revealed        boolean     NOT NULL DEFAULT false,
     shared_by       text        NOT NULL,
     shared_at       timestamptz NOT NULL

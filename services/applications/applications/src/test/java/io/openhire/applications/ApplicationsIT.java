@@ -1194,6 +1194,32 @@ class ApplicationsIT {
                         .body())
                 .contains(label);
 
+        // The job run for another client from now on: what was shared with Acme is not shown to Globex (nor to
+        // Acme, whose job it no longer is); linked back, Acme sees its shares again.
+        assertThat(http().put(
+                                "/api/v1/applications/jobs/" + acmeJob + "/client",
+                                map("clientId", globexId),
+                                bearer(recruiter))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http().get("/api/v1/client-portal/jobs/" + acmeJob, bearer(globexClient))
+                        .json()
+                        .get("candidates"))
+                .isEmpty();
+        assertThat(http().get("/api/v1/client-portal/jobs/" + acmeJob, bearer(acmeClient))
+                        .status())
+                .isEqualTo(404);
+        assertThat(http().get("/api/v1/applications/" + annAtAcme + "/share", bearer(recruiter))
+                        .json()
+                        .get("shared")
+                        .asBoolean())
+                .isFalse();
+        http().put("/api/v1/applications/jobs/" + acmeJob + "/client", map("clientId", acmeId), bearer(recruiter));
+        assertThat(http().get("/api/v1/client-portal/jobs/" + acmeJob, bearer(acmeClient))
+                        .json()
+                        .get("candidates"))
+                .hasSize(2);
+
         // No longer shared: gone from the client's shortlist.
         assertThat(http().delete("/api/v1/applications/" + annAtAcme + "/share", bearer(recruiter))
                         .status())

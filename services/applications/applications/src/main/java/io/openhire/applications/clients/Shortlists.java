@@ -56,17 +56,20 @@ public class Shortlists {
     @Transactional
     public ShareView share(UUID org, UUID applicationId, boolean revealed, String actor) {
         ApplicationView application = pipeline.view(org, applicationId);
-        clients.ofJob(org, application.jobId())
+        ClientCompany client = clients.ofJob(org, application.jobId())
                 .orElseThrow(() -> DomainException.conflict(
                         "no-client", "The job is not run for a client: link it to a client first."));
         jdbc.sql("""
-                        INSERT INTO shortlist_share (application_id, organization_id, job_id, revealed, shared_by, shared_at)
-                        VALUES (:id, :org, :job, :revealed, :actor, :now)
-                        ON CONFLICT (application_id) DO UPDATE SET revealed = EXCLUDED.revealed
+                        INSERT INTO shortlist_share (application_id, organization_id, job_id, client_company_id, revealed,
+                            shared_by, shared_at)
+                        VALUES (:id, :org, :job, :client, :revealed, :actor, :now)
+                        ON CONFLICT (application_id) DO UPDATE SET revealed = EXCLUDED.revealed,
+                            client_company_id = EXCLUDED.client_company_id
                         """)
                 .param("id", applicationId)
                 .param("org", org)
                 .param("job", application.jobId())
+                .param("client", client.id())
                 .param("revealed", revealed)
                 .param("actor", actor)
                 .param("now", Timestamp.from(clock.instant()))
@@ -88,20 +91,26 @@ public class Shortlists {
     public ShareView shareOf(UUID org, UUID applicationId) {
         ApplicationView application = pipeline.view(org, applicationId);
         Optional<ClientCompany> client = clients.ofJob(org, application.jobId());
-        record Share(boolean revealed, Instant at) {}
+        record Share(UUID client, boolean revealed, Instant at) {}
+        // shared with the client the job is run for now (a share given to an earlier client does not count)
         Optional<Share> share = jdbc.sql("""
-                        SELECT revealed, shared_at FROM shortlist_share WHERE organization_id = :org AND application_id = :id
+                        SELECT client_company_id, revealed, shared_at FROM shortlist_share
+                        WHERE organization_id = :org AND application_id = :id
                         """)
                 .param("org", org)
                 .param("id", applicationId)
                 .query((rs, i) -> new Share(
-                        rs.getBoolean("revealed"), rs.getTimestamp("shared_at").toInstant()))
-                .optional();
+                        rs.getObject("client_company_id", UUID.class),
+                        rs.getBoolean("revealed"),
+                        rs.getTimestamp("shared_at").toInstant()))
+                .optional()
+                .filter(given ->
+                        client.isPresent() && given.client().equals(client.get().id()));
         return new ShareView(
                 applicationId,
                 client.map(ClientCompany::id).orElse(null),
                 client.map(ClientCompany::name).orElse(null),
-                share.isPresent() && client.isPresent(),
+                share.isPresent(),
                 share.map(Share::revealed).orElse(false),
                 share.map(Share::at).orElse(null),
                 feedback(applicationId));
@@ -117,7 +126,8 @@ public class Shortlists {
         }
         return jdbc.sql("""
                         SELECT j.job_id, j.title, j.location, j.status,
-                               (SELECT count(*) FROM shortlist_share s WHERE s.job_id = j.job_id) AS shared
+                               (SELECT count(*) FROM shortlist_share s
+                                WHERE s.job_id = j.job_id AND s.client_company_id = jc.client_company_id) AS shared
                         FROM job_client jc JOIN job j ON j.job_id = jc.job_id
                         WHERE jc.organization_id = :org AND jc.client_company_id = :company
                         ORDER BY j.status DESC, lower(j.title), j.job_id
@@ -153,11 +163,12 @@ public class Shortlists {
                                st.name AS stage_name
                         FROM shortlist_share s JOIN application a ON a.id = s.application_id
                         JOIN candidate c ON c.id = a.candidate_id JOIN stage st ON st.id = a.stage_id
-                        WHERE s.organization_id = :org AND s.job_id = :job
+                        WHERE s.organization_id = :org AND s.job_id = :job AND s.client_company_id = :company
                         ORDER BY s.shared_at, s.application_id
                         """)
                 .param("org", client.organizationId())
                 .param("job", jobId)
+                .param("company", company(client).orElseThrow())
                 .query((rs, i) -> new Row(
                         rs.getObject("application_id", UUID.class),
                         rs.getString("name"),
@@ -195,10 +206,14 @@ public class Shortlists {
     public ClientFeedbackView feedback(
             AuthenticatedUser client, UUID applicationId, ClientFeedbackRequest request, String authorName) {
         UUID org = client.organizationId();
-        UUID jobId = jdbc.sql(
-                        "SELECT job_id FROM shortlist_share WHERE organization_id = :org AND application_id = :id")
+        UUID company = company(client).orElseThrow(() -> DomainException.notFound("The candidate"));
+        jdbc.sql("""
+                        SELECT job_id FROM shortlist_share
+                        WHERE organization_id = :org AND application_id = :id AND client_company_id = :company
+                        """)
                 .param("org", org)
                 .param("id", applicationId)
+                .param("company", company)
                 .query(UUID.class)
                 .optional()
                 .filter(job -> jobs(client).stream().anyMatch(j -> j.jobId().equals(job)))
@@ -224,8 +239,8 @@ public class Shortlists {
             throw DomainException.invalid(
                     "nothing-to-say", "Give a thumbs up or down, a comment, or ask for an interview.");
         }
-        String company = clients.get(org, company(client).orElseThrow()).name();
-        String author = (authorName == null ? "A client" : authorName) + " (" + company + ")";
+        String companyName = clients.get(org, company).name();
+        String author = (authorName == null ? "A client" : authorName) + " (" + companyName + ")";
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         jdbc.sql("""
