@@ -88,7 +88,8 @@ public class TextExtractor {
         } catch (TikaException | IOException | RuntimeException e) {
             return failed("The document could not be read (" + e.getClass().getSimpleName() + ").");
         }
-        String text = handler.toString();
+        // Text encoded twice on its way into the document ("Ã©", "ï¼"), ligatures and odd spaces, repaired.
+        String text = TextRepair.repair(handler.toString());
         if (text.replaceAll("\\s+", "").length() < MIN_TEXT_CHARS) {
             if ("application/pdf".equals(mediaType) && !ocrAvailable) {
                 return new Extracted(
