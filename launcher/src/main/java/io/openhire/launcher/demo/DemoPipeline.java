@@ -167,23 +167,21 @@ public final class DemoPipeline {
     }
 
     private HttpResponse<String> post(String token, String path, Object body) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(URI.create(baseUrl + path))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .timeout(Duration.ofSeconds(30))
-                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send("POST", token, path, body);
     }
 
     private HttpResponse<String> put(String token, String path, Object body) throws IOException, InterruptedException {
+        return send("PUT", token, path, body);
+    }
+
+    private HttpResponse<String> send(String method, String token, String path, Object body)
+            throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(URI.create(baseUrl + path))
                         .header("Authorization", "Bearer " + token)
                         .header("Content-Type", "application/json")
                         .timeout(Duration.ofSeconds(30))
-                        .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                        .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

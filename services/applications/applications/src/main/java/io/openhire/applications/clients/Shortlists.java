@@ -2,7 +2,6 @@ package io.openhire.applications.clients;
 
 import io.openhire.applications.candidates.Candidates;
 import io.openhire.applications.candidates.Notes;
-import io.openhire.applications.client.ApplicationView;
 import io.openhire.applications.client.ClientCompany;
 import io.openhire.applications.client.ClientFeedbackRequest;
 import io.openhire.applications.client.ClientFeedbackView;
@@ -10,7 +9,6 @@ import io.openhire.applications.client.ClientJob;
 import io.openhire.applications.client.ShareView;
 import io.openhire.applications.client.Shortlist;
 import io.openhire.applications.client.ShortlistEntry;
-import io.openhire.applications.pipeline.Pipeline;
 import io.openhire.platform.errors.DomainException;
 import io.openhire.platform.security.AuthenticatedUser;
 import java.sql.Timestamp;
@@ -38,14 +36,12 @@ public class Shortlists {
 
     private final JdbcClient jdbc;
     private final ClientCompanies clients;
-    private final Pipeline pipeline;
     private final Notes notes;
     private final Clock clock;
 
-    Shortlists(JdbcClient jdbc, ClientCompanies clients, Pipeline pipeline, Notes notes, Clock clock) {
+    Shortlists(JdbcClient jdbc, ClientCompanies clients, Notes notes, Clock clock) {
         this.jdbc = jdbc;
         this.clients = clients;
-        this.pipeline = pipeline;
         this.notes = notes;
         this.clock = clock;
     }
@@ -55,8 +51,8 @@ public class Shortlists {
     /** Shares (or re-shares, changing whether the name is revealed) an application with its job's client. */
     @Transactional
     public ShareView share(UUID org, UUID applicationId, boolean revealed, String actor) {
-        ApplicationView application = pipeline.view(org, applicationId);
-        ClientCompany client = clients.ofJob(org, application.jobId())
+        UUID jobId = jobOf(org, applicationId);
+        ClientCompany client = clients.ofJob(org, jobId)
                 .orElseThrow(() -> DomainException.conflict(
                         "no-client", "The job is not run for a client: link it to a client first."));
         jdbc.sql("""
@@ -68,7 +64,7 @@ public class Shortlists {
                         """)
                 .param("id", applicationId)
                 .param("org", org)
-                .param("job", application.jobId())
+                .param("job", jobId)
                 .param("client", client.id())
                 .param("revealed", revealed)
                 .param("actor", actor)
@@ -79,7 +75,7 @@ public class Shortlists {
 
     @Transactional
     public ShareView unshare(UUID org, UUID applicationId) {
-        pipeline.view(org, applicationId);
+        jobOf(org, applicationId);
         jdbc.sql("DELETE FROM shortlist_share WHERE organization_id = :org AND application_id = :id")
                 .param("org", org)
                 .param("id", applicationId)
@@ -89,8 +85,7 @@ public class Shortlists {
 
     /** How the application is shared, and the client's feedback on it. */
     public ShareView shareOf(UUID org, UUID applicationId) {
-        ApplicationView application = pipeline.view(org, applicationId);
-        Optional<ClientCompany> client = clients.ofJob(org, application.jobId());
+        Optional<ClientCompany> client = clients.ofJob(org, jobOf(org, applicationId));
         record Share(UUID client, boolean revealed, Instant at) {}
         // shared with the client the job is run for now (a share given to an earlier client does not count)
         Optional<Share> share = jdbc.sql("""
@@ -207,16 +202,19 @@ public class Shortlists {
             AuthenticatedUser client, UUID applicationId, ClientFeedbackRequest request, String authorName) {
         UUID org = client.organizationId();
         UUID company = company(client).orElseThrow(() -> DomainException.notFound("The candidate"));
-        jdbc.sql("""
-                        SELECT job_id FROM shortlist_share
-                        WHERE organization_id = :org AND application_id = :id AND client_company_id = :company
+        // shared with the caller's company, on a job still run for it
+        record Shared(UUID candidateId, String sharedBy) {}
+        Shared shared = jdbc.sql("""
+                        SELECT a.candidate_id, s.shared_by FROM shortlist_share s
+                        JOIN application a ON a.id = s.application_id
+                        JOIN job_client jc ON jc.job_id = s.job_id AND jc.client_company_id = s.client_company_id
+                        WHERE s.organization_id = :org AND s.application_id = :id AND s.client_company_id = :company
                         """)
                 .param("org", org)
                 .param("id", applicationId)
                 .param("company", company)
-                .query(UUID.class)
+                .query((rs, i) -> new Shared(rs.getObject("candidate_id", UUID.class), rs.getString("shared_by")))
                 .optional()
-                .filter(job -> jobs(client).stream().anyMatch(j -> j.jobId().equals(job)))
                 .orElseThrow(() -> DomainException.notFound("The candidate"));
         String verdict = request == null
                         || request.verdict() == null
@@ -258,11 +256,7 @@ public class Shortlists {
                 .param("interview", interview)
                 .param("now", Timestamp.from(now))
                 .update();
-        ApplicationView application = pipeline.view(org, applicationId);
-        String sharedBy = jdbc.sql("SELECT shared_by FROM shortlist_share WHERE application_id = :id")
-                .param("id", applicationId)
-                .query(String.class)
-                .single();
+        String sharedBy = shared.sharedBy();
         List<UUID> tell = sharedBy.startsWith("user:") ? List.of(UUID.fromString(sharedBy.substring(5))) : List.of();
         StringBuilder text = new StringBuilder("Client feedback: ");
         if (verdict != null) {
@@ -275,7 +269,7 @@ public class Shortlists {
             text.append(verdict == null && !interview ? "" : ". ").append(comment);
         }
         String note = text.length() > 4000 ? text.substring(0, 4000) : text.toString();
-        notes.add(org, application.candidateId(), applicationId, note, tell, client.actor(), author);
+        notes.add(org, shared.candidateId(), applicationId, note, tell, client.actor(), author);
         return new ClientFeedbackView(id, author, verdict, comment, interview, now);
     }
 
@@ -298,6 +292,16 @@ public class Shortlists {
                         rs.getBoolean("interview_requested"),
                         rs.getTimestamp("created_at").toInstant()))
                 .list();
+    }
+
+    /** The application's job (its history is not needed here); 404 for another organisation's application. */
+    private UUID jobOf(UUID org, UUID applicationId) {
+        return jdbc.sql("SELECT job_id FROM application WHERE organization_id = :org AND id = :id")
+                .param("org", org)
+                .param("id", applicationId)
+                .query(UUID.class)
+                .optional()
+                .orElseThrow(() -> DomainException.notFound("The application"));
     }
 
     private Optional<UUID> company(AuthenticatedUser client) {

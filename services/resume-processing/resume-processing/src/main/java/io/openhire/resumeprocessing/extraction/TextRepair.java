@@ -28,20 +28,28 @@ public final class TextRepair {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     /** Characters that are one byte ≥ 0x80 in Windows-1252: what double-encoded UTF-8 is made of. */
-    private static final Pattern SUSPECT_RUN =
-            Pattern.compile("[\\u00A0-\\u00FF\\u20AC\\u201A\\u0192\\u201E\\u2026\\u2020\\u2021\\u02C6\\u2030\\u0160"
-                    + "\\u2039\\u0152\\u017D\\u2018\\u2019\\u201C\\u201D\\u2022\\u2013\\u2014\\u02DC\\u2122\\u0161\\u203A"
-                    + "\\u0153\\u017E\\u0178]{2,}");
+    private static final Pattern SUSPECT_RUN = Pattern.compile("[" + windows1252(0x80, 0xFF) + "]{2,}");
 
     /**
      * What is left when a double-encoded character lost its last byte: a three-byte lead ("ï¼", "â€", "âž") with
      * a zero-width or no character after it, and the "Â" of a no-break space that became a plain space.
      */
-    private static final Pattern REMNANT = Pattern.compile("(?:[\\u00E2\\u00EF][\\u0080-\\u00BF\\u20AC\\u017E\\u0152"
-            + "\\u0153\\u0178\\u2013\\u2014\\u2018\\u2019\\u201A\\u201C\\u201D\\u201E\\u2020-\\u2022\\u2026\\u2030"
-            + "\\u2039\\u203A\\u2122\\u0160\\u0161\\u017D\\u02C6\\u02DC\\u0192]\\u200B?)|(?:\\u00C2(?=[\\s\\u00A0]))");
+    private static final Pattern REMNANT = Pattern.compile(
+            "(?:[\\u00E2\\u00EF][\\u0080-\\u009F" + windows1252(0x80, 0xBF) + "]\\u200B?)|(?:\\u00C2(?=[\\s\\u00A0]))");
 
     private TextRepair() {}
+
+    /** The characters Windows-1252 gives the bytes {@code from}–{@code to}, as a regular-expression class body. */
+    private static String windows1252(int from, int to) {
+        StringBuilder characters = new StringBuilder();
+        for (int b = from; b <= to; b++) {
+            String character = new String(new byte[] {(byte) b}, WINDOWS_1252);
+            if (!character.equals("\uFFFD")) { // the five bytes Windows-1252 leaves undefined
+                characters.append(String.format("\\x{%X}", character.codePointAt(0)));
+            }
+        }
+        return characters.toString();
+    }
 
     public static String repair(String text) {
         if (text == null || text.isEmpty()) {

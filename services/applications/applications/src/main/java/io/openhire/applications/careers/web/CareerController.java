@@ -102,10 +102,7 @@ class CareerController {
                             ref,
                             answers));
         } catch (HttpClientErrorException refused) {
-            // resume-ingestion refused the file (type, size, hostile content): its problem, as it said it
-            return ResponseEntity.status(refused.getStatusCode())
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(refused.getResponseBodyAsString());
+            return io.openhire.applications.web.ResumeIngestionRefusal.asAnswered(refused);
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ApplyAccepted(RECEIVED));
     }

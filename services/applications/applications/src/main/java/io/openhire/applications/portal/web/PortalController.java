@@ -74,10 +74,7 @@ class PortalController {
         try {
             return ResponseEntity.ok(portal.upload(caller, bytes, file == null ? null : file.getOriginalFilename()));
         } catch (HttpClientErrorException refused) {
-            // resume-ingestion refused the file (type, size, hostile content): its problem, as it said it
-            return ResponseEntity.status(refused.getStatusCode())
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(refused.getResponseBodyAsString());
+            return io.openhire.applications.web.ResumeIngestionRefusal.asAnswered(refused);
         }
     }
 
