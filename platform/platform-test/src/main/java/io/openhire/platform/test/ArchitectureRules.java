@@ -23,9 +23,9 @@ public final class ArchitectureRules {
 
     /**
      * Code every part of OpenHire may use: platform-core and platform-test, and the shared business
-     * libraries (skills taxonomy, places). Everything else directly under {@code io.openhire} is a service.
+     * libraries (skills taxonomy, places, sequence tagging). Everything else directly under {@code io.openhire} is a service.
      */
-    static final java.util.Set<String> SHARED = java.util.Set.of("platform", "skills", "places");
+    static final java.util.Set<String> SHARED = java.util.Set.of("platform", "skills", "places", "tagging");
 
     /**
      * A service reaches another only through that service's {@code .events} and {@code .client} packages

@@ -10,7 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The harness on the shared dev sets (skipped without ../shared/data); the numbers go to the README. */
+/**
+ * The shipped extractor (learned tagger + taxonomy) on the shared dev sets, which its tagger never trained
+ * on (skipped without ../shared/data); the numbers go to the README. The floors sit just under what was
+ * measured (2026-12-05): a retrained model that is worse fails here.
+ */
 class SkillExtractionEvaluationTest {
 
     static final Path DATA = Path.of("../../../../shared/data/skill-extraction");
@@ -28,18 +32,23 @@ class SkillExtractionEvaluationTest {
     void skillSpanTechDev() throws Exception {
         SkillExtractionEvaluation.Scores scores = run("skillspan/skillspan_tech_dev.conll");
         assertThat(scores.gold()).isGreaterThan(1000);
-        assertThat(scores.lenientF1()).isGreaterThan(0.2);
+        assertThat(scores.f1()).as("strict F1").isGreaterThan(0.44);
+        assertThat(scores.precision()).as("strict precision").isGreaterThan(0.52);
+        assertThat(scores.lenientF1()).isGreaterThan(0.65);
     }
 
     @Test
     void skillSpanHouseDev() throws Exception {
         SkillExtractionEvaluation.Scores scores = run("skillspan/skillspan_house_dev.conll");
-        assertThat(scores.lenientF1()).isGreaterThan(0.1);
+        assertThat(scores.f1()).as("strict F1").isGreaterThan(0.30);
+        assertThat(scores.precision()).as("strict precision").isGreaterThan(0.42);
+        assertThat(scores.lenientF1()).isGreaterThan(0.52);
     }
 
     @Test
     void greenDev() throws Exception {
         SkillExtractionEvaluation.Scores scores = run("green/dev.conll");
-        assertThat(scores.lenientF1()).isGreaterThan(0.1);
+        assertThat(scores.f1()).as("strict F1").isGreaterThan(0.16);
+        assertThat(scores.lenientF1()).isGreaterThan(0.46);
     }
 }

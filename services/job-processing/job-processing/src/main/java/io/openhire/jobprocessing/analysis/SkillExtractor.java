@@ -1,5 +1,6 @@
 package io.openhire.jobprocessing.analysis;
 
+import io.openhire.skills.Skill;
 import io.openhire.skills.SkillMatch;
 import io.openhire.skills.SkillsTaxonomy;
 import java.util.ArrayList;
@@ -12,10 +13,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The skills a job ad asks for: every skill of the taxonomy it names (O*NET technologies, ESCO skills,
- * with their aliases), and phrases it presents as skills without the taxonomy knowing them ("experience
- * with event sourcing", "knowledge of payroll regulations"). Each is required, or only nice to have when
- * it sits in a "Nice to have"/"Preferred" section or its sentence says so ("… is a plus").
+ * The skills a job ad asks for. A learned tagger ({@link SkillTagger}) marks the words of each line that
+ * name a skill; what it marks is normalised to the taxonomy where a concept is named inside it (O*NET
+ * technologies, ESCO skills, with their aliases) and kept as a phrase where none is ("event sourcing").
+ * A taxonomy name the tagger does not mark counts only when its written form cannot be a common word
+ * (C++, Node.js, PostgreSQL): "plan", "logistics", "BASIC" or "FAST" are words before they are skills,
+ * and a false required skill lowers every candidate's score. Each skill is required, or only nice to have
+ * when it sits in a "Nice to have"/"Preferred" section or its sentence says so ("… is a plus").
  */
 public final class SkillExtractor {
 
@@ -33,14 +37,12 @@ public final class SkillExtractor {
     /** A character span of a text that names a skill. */
     public record Span(int start, int end) {}
 
-    private static final Pattern PHRASE_CUE = Pattern.compile(
-            "(?i)\\b(?:experience|expertise|proficiency|proficient|knowledge|familiarity|familiar|background|skilled|"
-                    + "fluency|fluent|competence|understanding|working knowledge|hands-on experience)\\s+(?:with|in|of|using)\\s+"
-                    + "(?:the\\s+|a\\s+|an\\s+)?(?<phrase>[^.;:()!?\\n]{2,80})");
-    private static final Pattern ABILITY =
-            Pattern.compile("(?i)\\b(?:ability|able) to\\s+(?<phrase>[^.;:()!?\\n,]{3,60})");
-    private static final Pattern SPLIT =
-            Pattern.compile("\\s*(?:,|/|\\band\\b|\\bor\\b|\\bas well as\\b|\\bincluding\\b|\\be\\.g\\.)\\s*");
+    /**
+     * A phrase the taxonomy does not know is kept when the tagger is at least this sure of every word
+     * (a taxonomy concept inside a tagged span needs no such bar: two signals agree).
+     */
+    static final double PHRASE_CONFIDENCE = 0.5;
+
     private static final Set<String> WEAK = Set.of(
             "it",
             "this",
@@ -72,11 +74,21 @@ public final class SkillExtractor {
             "working");
     private static final Set<Sections.Kind> NOT_ASKED =
             Set.of(Sections.Kind.BENEFITS, Sections.Kind.ABOUT, Sections.Kind.SALARY);
+    private static final Pattern TRAILING_CLAUSE = Pattern.compile(
+            "(?i)\\s+(?:is|are|would|will|to|that|which|for|preferred|required|desired|a plus|strongly)\\b.*$");
+    private static final Pattern DISTINCTIVE = Pattern.compile("[0-9+#./]|\\p{Ll}\\p{Lu}");
 
     private final SkillsTaxonomy taxonomy;
+    private final SkillTagger tagger;
 
+    /** With the shipped tagger. */
     public SkillExtractor(SkillsTaxonomy taxonomy) {
+        this(taxonomy, SkillTagger.load(taxonomy));
+    }
+
+    public SkillExtractor(SkillsTaxonomy taxonomy, SkillTagger tagger) {
         this.taxonomy = taxonomy;
+        this.tagger = tagger;
     }
 
     public SkillsTaxonomy taxonomy() {
@@ -92,16 +104,67 @@ public final class SkillExtractor {
             Importance importance = line.section() == Sections.Kind.NICE_TO_HAVE || Sections.prefers(line.text())
                     ? Importance.NICE_TO_HAVE
                     : Importance.REQUIRED;
-            for (SkillMatch match : taxonomy.find(line.text())) {
-                add(found, new ExtractedSkill(match.skill().id(), match.skill().name(), importance, line.text()));
-            }
-            for (String phrase : phrases(line.text())) {
-                if (taxonomy.lookup(phrase).isEmpty() && taxonomy.find(phrase).isEmpty()) {
-                    add(found, new ExtractedSkill(null, phrase, importance, line.text()));
-                }
+            for (Named named : named(line.text())) {
+                String name = named.skill() != null
+                        ? named.skill().name()
+                        : line.text().substring(named.start(), named.end());
+                String id = named.skill() != null ? named.skill().id() : null;
+                add(found, new ExtractedSkill(id, name, importance, line.text()));
             }
         }
         return List.copyOf(found.values());
+    }
+
+    /** A skill named in a line: a taxonomy concept, or (skill null) a phrase. */
+    record Named(Skill skill, int start, int end) {}
+
+    /** The skills a line names, in order: see the class comment for what counts. */
+    List<Named> named(String line) {
+        List<SkillTagger.TaggedSpan> tagged = tagger.spans(line);
+        List<SkillMatch> matches = taxonomy.find(line);
+        List<Named> named = new ArrayList<>();
+        for (SkillMatch match : matches) {
+            boolean marked = tagged.stream().anyMatch(t -> t.start() < match.end() && match.start() < t.end());
+            if (marked || distinctive(line, match)) {
+                named.add(new Named(match.skill(), match.start(), match.end()));
+            }
+        }
+        for (SkillTagger.TaggedSpan span : tagged) {
+            boolean normalised = matches.stream().anyMatch(m -> span.start() < m.end() && m.start() < span.end());
+            if (normalised || span.score() < PHRASE_CONFIDENCE) {
+                continue;
+            }
+            Span phrase = trim(line, span.start(), span.end());
+            if (phrase != null) {
+                named.add(new Named(null, phrase.start(), phrase.end()));
+            }
+        }
+        named.sort(java.util.Comparator.comparingInt(Named::start));
+        return named;
+    }
+
+    /**
+     * Whether a taxonomy name can stand without the tagger: its written form has a digit, a symbol or an
+     * inner capital (C++, Node.js, PostgreSQL); it is a technology written as a name (capitalised, not in
+     * capitals, and not merely a line's first word: "Apache Kafka", "… on Terraform"); or it is the whole
+     * of a bullet or line ("- Docker"; a line in capitals only when bulleted: a heading's "APPS" is not).
+     * "plan", "BASIC", "FAST" in running text are words, not skills.
+     */
+    static boolean distinctive(String line, SkillMatch match) {
+        String surface = match.surface();
+        if (DISTINCTIVE.matcher(surface).find()) {
+            return true;
+        }
+        String before = line.substring(0, match.start());
+        String after = line.substring(match.end());
+        boolean capitals = surface.equals(surface.toUpperCase(Locale.ROOT));
+        if (before.chars().noneMatch(Character::isLetterOrDigit)
+                && after.chars().noneMatch(Character::isLetterOrDigit)) {
+            return !capitals || !before.isBlank();
+        }
+        boolean named = Character.isUpperCase(surface.charAt(0)) && !capitals;
+        boolean firstWord = before.chars().noneMatch(Character::isLetterOrDigit);
+        return match.skill().kind() == Skill.Kind.TECHNOLOGY && named && (surface.contains(" ") || !firstWord);
     }
 
     /** A skill named twice keeps its strongest importance. */
@@ -111,47 +174,6 @@ public final class SkillExtractor {
         if (before == null
                 || (before.importance() == Importance.NICE_TO_HAVE && skill.importance() == Importance.REQUIRED)) {
             found.put(key, skill);
-        }
-    }
-
-    /** Phrases a sentence presents as skills: "experience with X, Y and Z", "ability to X". */
-    static List<String> phrases(String line) {
-        List<String> out = new ArrayList<>();
-        for (Span span : phraseSpans(line)) {
-            out.add(line.substring(span.start(), span.end()));
-        }
-        return out;
-    }
-
-    static List<Span> phraseSpans(String line) {
-        List<Span> spans = new ArrayList<>();
-        Matcher m = PHRASE_CUE.matcher(line);
-        while (m.find()) {
-            splitInto(line, m.start("phrase"), m.end("phrase"), spans);
-        }
-        Matcher a = ABILITY.matcher(line);
-        while (a.find()) {
-            Span span = trim(line, a.start("phrase"), a.end("phrase"));
-            if (span != null) {
-                spans.add(span);
-            }
-        }
-        return spans;
-    }
-
-    private static void splitInto(String line, int start, int end, List<Span> spans) {
-        Matcher sep = SPLIT.matcher(line).region(start, end);
-        int from = start;
-        while (sep.find()) {
-            Span span = trim(line, from, sep.start());
-            if (span != null) {
-                spans.add(span);
-            }
-            from = sep.end();
-        }
-        Span last = trim(line, from, end);
-        if (last != null) {
-            spans.add(last);
         }
     }
 
@@ -166,8 +188,7 @@ public final class SkillExtractor {
                 && line.charAt(end - 1) != '#') {
             end--;
         }
-        String phrase = line.substring(start, end);
-        String lower = phrase.toLowerCase(Locale.ROOT);
+        String lower = line.substring(start, end).toLowerCase(Locale.ROOT);
         for (String article : new String[] {"the ", "a ", "an ", "strong ", "good ", "solid ", "excellent "}) {
             if (lower.startsWith(article)) {
                 start += article.length();
@@ -175,11 +196,8 @@ public final class SkillExtractor {
             }
         }
         // Cut a trailing clause ("… is a plus", "… preferred", "… required", "… to build …").
-        Matcher tail = Pattern.compile(
-                        "(?i)\\s+(?:is|are|would|will|to|that|which|for|preferred|required|desired|a plus|strongly)\\b.*$")
-                .matcher(lower);
+        Matcher tail = TRAILING_CLAUSE.matcher(lower);
         if (tail.find()) {
-            end = start + tail.start();
             lower = lower.substring(0, tail.start());
         }
         lower = lower.strip();
@@ -189,16 +207,25 @@ public final class SkillExtractor {
         return new Span(start, start + lower.length());
     }
 
-    /** Character spans naming skills in a sentence: taxonomy matches, and phrases where none overlaps. */
+    /**
+     * Character spans naming skills in a sentence (what the evaluation scores): what the tagger marks and
+     * keeps (a span is scored whole even where a concept inside it is what {@link #extract} reports), and
+     * the distinctive taxonomy names it does not mark.
+     */
     public List<Span> spans(String sentence) {
+        List<SkillTagger.TaggedSpan> tagged = tagger.spans(sentence);
+        List<SkillMatch> matches = taxonomy.find(sentence);
         List<Span> spans = new ArrayList<>();
-        for (SkillMatch match : taxonomy.find(sentence)) {
-            spans.add(new Span(match.start(), match.end()));
+        for (SkillTagger.TaggedSpan span : tagged) {
+            boolean normalised = matches.stream().anyMatch(m -> span.start() < m.end() && m.start() < span.end());
+            if (normalised || (span.score() >= PHRASE_CONFIDENCE && trim(sentence, span.start(), span.end()) != null)) {
+                spans.add(new Span(span.start(), span.end()));
+            }
         }
-        for (Span phrase : phraseSpans(sentence)) {
-            boolean overlaps = spans.stream().anyMatch(s -> s.start() < phrase.end() && phrase.start() < s.end());
-            if (!overlaps) {
-                spans.add(phrase);
+        for (SkillMatch match : matches) {
+            boolean marked = tagged.stream().anyMatch(t -> t.start() < match.end() && match.start() < t.end());
+            if (!marked && distinctive(sentence, match)) {
+                spans.add(new Span(match.start(), match.end()));
             }
         }
         return spans;

@@ -1,0 +1,337 @@
+package io.openhire.tagging;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A linear-chain conditional random field over BIO tags: a word's score for a tag is the sum of its
+ * hashed sparse features' weights plus its dense vector (an encoder's token state, when there is one)
+ * times the tag's weights; a tag sequence's score adds the transitions between neighbouring tags.
+ * Transitions BIO forbids ({@code O → I-X}, {@code B-X → I-Y}) are never taken, so every output is a
+ * well-formed span sequence. Tagging is Viterbi; each span's confidence is the smallest marginal
+ * probability (forward-backward) of its words' tags.
+ */
+public final class CrfModel {
+
+    static final int MAGIC = 0x4F484352; // "OHCR"
+    static final int FORMAT = 1;
+    static final double FORBIDDEN = -1e4;
+
+    final String[] labels;
+    final int bits;
+    final int denseDims;
+    final float[] sparse; // (2^bits) × labels
+    final float[] dense; // denseDims × labels
+    final double[] transitions; // from × to
+    final double[] start; // per label
+    final boolean[] allowed; // from × to
+    final boolean[] allowedStart;
+
+    CrfModel(String[] labels, int bits, int denseDims) {
+        this.labels = labels.clone();
+        this.bits = bits;
+        this.denseDims = denseDims;
+        int l = labels.length;
+        this.sparse = new float[(1 << bits) * l];
+        this.dense = new float[denseDims * l];
+        this.transitions = new double[l * l];
+        this.start = new double[l];
+        this.allowed = new boolean[l * l];
+        this.allowedStart = new boolean[l];
+        for (int to = 0; to < l; to++) {
+            allowedStart[to] = !labels[to].startsWith("I-");
+            if (!allowedStart[to]) {
+                start[to] = FORBIDDEN;
+            }
+            for (int from = 0; from < l; from++) {
+                boolean ok = !labels[to].startsWith("I-")
+                        || (!labels[from].equals("O")
+                                && labels[from].substring(2).equals(labels[to].substring(2)));
+                allowed[from * l + to] = ok;
+                if (!ok) {
+                    transitions[from * l + to] = FORBIDDEN;
+                }
+            }
+        }
+    }
+
+    /** The BIO tags of span types {@code types}: O, then B- and I- of each. */
+    public static String[] labelsFor(List<String> types) {
+        List<String> labels = new ArrayList<>();
+        labels.add("O");
+        for (String type : types) {
+            labels.add("B-" + type);
+            labels.add("I-" + type);
+        }
+        return labels.toArray(String[]::new);
+    }
+
+    public List<String> labels() {
+        return List.of(labels);
+    }
+
+    public int bits() {
+        return bits;
+    }
+
+    public int denseDims() {
+        return denseDims;
+    }
+
+    int label(String tag) {
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i].equals(tag)) {
+                return i;
+            }
+        }
+        return 0; // a type this model does not know is "outside" to it
+    }
+
+    double[][] emissions(int[][] features, float[][] vectors) {
+        int l = labels.length;
+        double[][] e = new double[features.length][l];
+        for (int t = 0; t < features.length; t++) {
+            double[] row = e[t];
+            for (int f : features[t]) {
+                int base = f * l;
+                for (int y = 0; y < l; y++) {
+                    row[y] += sparse[base + y];
+                }
+            }
+            if (vectors != null && denseDims > 0) {
+                float[] x = vectors[t];
+                for (int d = 0; d < denseDims; d++) {
+                    float v = x[d];
+                    if (v == 0) {
+                        continue;
+                    }
+                    int base = d * l;
+                    for (int y = 0; y < l; y++) {
+                        row[y] += v * dense[base + y];
+                    }
+                }
+            }
+        }
+        return e;
+    }
+
+    int[] viterbi(double[][] e) {
+        int n = e.length;
+        int l = labels.length;
+        int[] best = new int[n];
+        if (n == 0) {
+            return best;
+        }
+        double[][] score = new double[n][l];
+        int[][] back = new int[n][l];
+        for (int y = 0; y < l; y++) {
+            score[0][y] = start[y] + e[0][y];
+        }
+        for (int t = 1; t < n; t++) {
+            for (int y = 0; y < l; y++) {
+                double top = Double.NEGATIVE_INFINITY;
+                int arg = 0;
+                for (int p = 0; p < l; p++) {
+                    double s = score[t - 1][p] + transitions[p * l + y];
+                    if (s > top) {
+                        top = s;
+                        arg = p;
+                    }
+                }
+                score[t][y] = top + e[t][y];
+                back[t][y] = arg;
+            }
+        }
+        int arg = 0;
+        for (int y = 1; y < l; y++) {
+            if (score[n - 1][y] > score[n - 1][arg]) {
+                arg = y;
+            }
+        }
+        for (int t = n - 1; t >= 0; t--) {
+            best[t] = arg;
+            arg = back[t][arg];
+        }
+        return best;
+    }
+
+    /** Forward and backward log scores; {@code alpha[n]} is unused, logZ is returned in {@code z[0]}. */
+    record Lattice(double[][] alpha, double[][] beta, double logZ) {}
+
+    Lattice lattice(double[][] e) {
+        int n = e.length;
+        int l = labels.length;
+        double[][] alpha = new double[n][l];
+        double[][] beta = new double[n][l];
+        double[] tmp = new double[l];
+        for (int y = 0; y < l; y++) {
+            alpha[0][y] = start[y] + e[0][y];
+        }
+        for (int t = 1; t < n; t++) {
+            for (int y = 0; y < l; y++) {
+                for (int p = 0; p < l; p++) {
+                    tmp[p] = alpha[t - 1][p] + transitions[p * l + y];
+                }
+                alpha[t][y] = logSumExp(tmp) + e[t][y];
+            }
+        }
+        for (int t = n - 2; t >= 0; t--) {
+            for (int y = 0; y < l; y++) {
+                for (int x = 0; x < l; x++) {
+                    tmp[x] = transitions[y * l + x] + e[t + 1][x] + beta[t + 1][x];
+                }
+                beta[t][y] = logSumExp(tmp);
+            }
+        }
+        return new Lattice(alpha, beta, logSumExp(alpha[n - 1]));
+    }
+
+    static double logSumExp(double[] v) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            max = Math.max(max, x);
+        }
+        if (max == Double.NEGATIVE_INFINITY) {
+            return max;
+        }
+        double sum = 0;
+        for (double x : v) {
+            sum += Math.exp(x - max);
+        }
+        return max + Math.log(sum);
+    }
+
+    /** A tagged sentence: the best tags, and each word's probability of its tag. */
+    public record Tagging(List<String> tags, double[] confidence) {
+
+        /** The spans, each with the smallest confidence of its words. */
+        public List<ScoredSpan> spans() {
+            List<ScoredSpan> spans = new ArrayList<>();
+            for (TokenSpan span : TokenSpan.fromTags(tags)) {
+                double min = 1;
+                for (int i = span.start(); i < span.end(); i++) {
+                    min = Math.min(min, confidence[i]);
+                }
+                spans.add(new ScoredSpan(span, min));
+            }
+            return spans;
+        }
+    }
+
+    public record ScoredSpan(TokenSpan span, double score) {}
+
+    /**
+     * @param features one {@link WordFeatures} row per word
+     * @param vectors one dense vector per word of {@link #denseDims()} values, or null when the model has none
+     */
+    public Tagging tag(int[][] features, float[][] vectors) {
+        if (features.length == 0) {
+            return new Tagging(List.of(), new double[0]);
+        }
+        double[][] e = emissions(features, vectors);
+        int[] best = viterbi(e);
+        Lattice lattice = lattice(e);
+        double[] confidence = new double[best.length];
+        List<String> tags = new ArrayList<>(best.length);
+        for (int t = 0; t < best.length; t++) {
+            int y = best[t];
+            confidence[t] = Math.exp(lattice.alpha()[t][y] + lattice.beta()[t][y] - lattice.logZ());
+            tags.add(labels[y]);
+        }
+        return new Tagging(tags, confidence);
+    }
+
+    public void write(OutputStream out) throws IOException {
+        DataOutputStream data = new DataOutputStream(out);
+        data.writeInt(MAGIC);
+        data.writeInt(FORMAT);
+        data.writeInt(labels.length);
+        for (String label : labels) {
+            data.writeUTF(label);
+        }
+        data.writeInt(bits);
+        data.writeInt(denseDims);
+        for (double v : transitions) {
+            data.writeDouble(v);
+        }
+        for (double v : start) {
+            data.writeDouble(v);
+        }
+        for (float v : dense) {
+            data.writeFloat(v);
+        }
+        // Most hashed buckets stay zero: write (index, values) for the others only.
+        int l = labels.length;
+        int used = 0;
+        for (int f = 0; f < (1 << bits); f++) {
+            if (nonZero(f)) {
+                used++;
+            }
+        }
+        data.writeInt(used);
+        for (int f = 0; f < (1 << bits); f++) {
+            if (nonZero(f)) {
+                data.writeInt(f);
+                for (int y = 0; y < l; y++) {
+                    data.writeFloat(sparse[f * l + y]);
+                }
+            }
+        }
+        data.flush();
+    }
+
+    private boolean nonZero(int f) {
+        int l = labels.length;
+        for (int y = 0; y < l; y++) {
+            if (sparse[f * l + y] != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static CrfModel read(InputStream in) throws IOException {
+        DataInputStream data = new DataInputStream(in);
+        if (data.readInt() != MAGIC) {
+            throw new IOException("not an OpenHire CRF model");
+        }
+        int format = data.readInt();
+        if (format != FORMAT) {
+            throw new IOException("CRF model format " + format + " is not " + FORMAT);
+        }
+        String[] labels = new String[data.readInt()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = data.readUTF();
+        }
+        CrfModel model = new CrfModel(labels, data.readInt(), data.readInt());
+        for (int i = 0; i < model.transitions.length; i++) {
+            model.transitions[i] = data.readDouble();
+        }
+        for (int i = 0; i < model.start.length; i++) {
+            model.start[i] = data.readDouble();
+        }
+        for (int i = 0; i < model.dense.length; i++) {
+            model.dense[i] = data.readFloat();
+        }
+        int used = data.readInt();
+        int l = labels.length;
+        for (int u = 0; u < used; u++) {
+            int f = data.readInt();
+            for (int y = 0; y < l; y++) {
+                model.sparse[f * l + y] = data.readFloat();
+            }
+        }
+        return model;
+    }
+
+    @Override
+    public String toString() {
+        return "CrfModel" + Arrays.toString(labels) + " bits=" + bits + " dense=" + denseDims;
+    }
+}

@@ -1,0 +1,130 @@
+package io.openhire.jobprocessing.analysis;
+
+import io.openhire.skills.Skill;
+import io.openhire.skills.SkillMatch;
+import io.openhire.skills.SkillsTaxonomy;
+import io.openhire.tagging.CrfModel;
+import io.openhire.tagging.WordFeatures;
+import io.openhire.tagging.Words;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The learned skill tagger: a linear-chain CRF trained on the SkillSpan and Green job-ad corpora
+ * ({@code bench/skill-tagger-train.sh}) marks the words of a sentence that name a skill or a piece of
+ * knowledge, with a confidence per span. Its features include what the skills taxonomy says of each word,
+ * computed here for training and tagging alike.
+ */
+public final class SkillTagger {
+
+    /** The shipped model, trained reproducibly (fixed seed) by {@code SkillTaggerTraining}. */
+    public static final String RESOURCE = "openhire/job-processing/skill-tagger.crf";
+
+    static final int FEATURE_BITS = 20;
+
+    public static int featureBits() {
+        return FEATURE_BITS;
+    }
+
+    /** A character span of the text that names a skill, and the tagger's confidence in it. */
+    public record TaggedSpan(int start, int end, double score) {}
+
+    private final CrfModel model;
+    private final WordFeatures features;
+
+    public SkillTagger(CrfModel model, WordFeatures features) {
+        this.model = model;
+        this.features = features;
+    }
+
+    /** The shipped model. */
+    public static SkillTagger load(SkillsTaxonomy taxonomy) {
+        try (InputStream in = SkillTagger.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the class path");
+            }
+            return new SkillTagger(CrfModel.read(new BufferedInputStream(in)), features(taxonomy));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+        }
+    }
+
+    /**
+     * The features the tagger sees: the word and its neighbours (see {@link WordFeatures}), whether the
+     * taxonomy names a skill there ({@code B}/{@code I} of a match), and whether the word often starts or
+     * appears in skill names ("manage", "develop", "data").
+     */
+    public static WordFeatures features(SkillsTaxonomy taxonomy) {
+        Map<String, Integer> heads = new HashMap<>();
+        Map<String, Integer> anywhere = new HashMap<>();
+        for (Skill skill : taxonomy.skills()) {
+            String[] words = skill.name().toLowerCase(Locale.ROOT).split("\\s+");
+            heads.merge(words[0], 1, Integer::sum);
+            for (String w : words) {
+                anywhere.merge(w, 1, Integer::sum);
+            }
+        }
+        WordFeatures.Dictionary dictionary = words -> {
+            StringBuilder text = new StringBuilder();
+            int[] starts = new int[words.size()];
+            for (int i = 0; i < words.size(); i++) {
+                if (i > 0) {
+                    text.append(' ');
+                }
+                starts[i] = text.length();
+                text.append(words.get(i));
+            }
+            String[] tags = new String[words.size()];
+            for (SkillMatch match : taxonomy.find(text.toString())) {
+                boolean first = true;
+                for (int i = 0; i < words.size(); i++) {
+                    if (starts[i] >= match.start() && starts[i] < match.end()) {
+                        tags[i] = first ? "B" : "I";
+                        first = false;
+                    }
+                }
+            }
+            return tags;
+        };
+        WordFeatures.WordClasses classes = word -> {
+            List<String> found = new ArrayList<>(2);
+            int head = heads.getOrDefault(word, 0);
+            int any = anywhere.getOrDefault(word, 0);
+            if (head > 0) {
+                found.add("head" + magnitude(head));
+            }
+            if (any > 0) {
+                found.add("any" + magnitude(any));
+            }
+            return found;
+        };
+        return new WordFeatures(FEATURE_BITS, dictionary, classes);
+    }
+
+    private static int magnitude(int count) {
+        return Math.min(3, (int) Math.log10(count + 1) + 1);
+    }
+
+    /** The spans of {@code text} the model tags as a skill or knowledge, in order. */
+    public List<TaggedSpan> spans(String text) {
+        List<Words.Word> words = Words.of(text);
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        CrfModel.Tagging tagging = model.tag(features.of(Words.texts(words)), null);
+        List<TaggedSpan> spans = new ArrayList<>();
+        for (CrfModel.ScoredSpan scored : tagging.spans()) {
+            int start = words.get(scored.span().start()).start();
+            int end = words.get(scored.span().end() - 1).end();
+            spans.add(new TaggedSpan(start, end, scored.score()));
+        }
+        return spans;
+    }
+}
