@@ -49,6 +49,14 @@ public final class WordFeatures {
     }
 
     public int[][] of(List<String> words) {
+        return of(words, null);
+    }
+
+    /**
+     * @param extra features the caller knows of each word (its line, its section: the layout a resume's
+     *     words stand in), or null
+     */
+    public int[][] of(List<String> words, List<List<String>> extra) {
         int n = words.size();
         String[] lower = new String[n];
         String[] shape = new String[n];
@@ -107,6 +115,9 @@ public final class WordFeatures {
                         f.add("c" + d + "=" + c);
                     }
                 }
+            }
+            if (extra != null) {
+                f.addAll(extra.get(i));
             }
             int[] ids = new int[f.size()];
             for (int x = 0; x < ids.length; x++) {

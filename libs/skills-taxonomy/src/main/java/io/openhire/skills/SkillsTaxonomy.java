@@ -145,6 +145,77 @@ public final class SkillsTaxonomy {
         return Optional.ofNullable(folded != null ? folded : byExactPhrase.get(phraseKey(phrase, false)));
     }
 
+    /**
+     * What the taxonomy says of each word of a tokenised sentence: "B" for the first word of a skill name
+     * it finds there, "I" for the others, null elsewhere (a feature for learned taggers).
+     */
+    public String[] tagWords(List<String> words) {
+        StringBuilder text = new StringBuilder();
+        int[] starts = new int[words.size()];
+        for (int i = 0; i < words.size(); i++) {
+            if (i > 0) {
+                text.append(' ');
+            }
+            starts[i] = text.length();
+            text.append(words.get(i));
+        }
+        String[] tags = new String[words.size()];
+        int w = 0;
+        for (SkillMatch match : find(text.toString())) {
+            while (w < words.size() && starts[w] < match.start()) {
+                w++;
+            }
+            for (int i = w; i < words.size() && starts[i] < match.end(); i++) {
+                tags[i] = i == w ? "B" : "I";
+            }
+        }
+        return tags;
+    }
+
+    /**
+     * How often a lower-case word starts ("head1".."head3", by order of magnitude) or appears in
+     * ("any1".."any3") skill names: "manage" and "develop" start hundreds, "data" appears in hundreds.
+     */
+    public List<String> wordRoles(String lowerCaseWord) {
+        if (headCounts == null) {
+            countWords();
+        }
+        List<String> roles = new ArrayList<>(2);
+        int head = headCounts.getOrDefault(lowerCaseWord, 0);
+        int any = anyCounts.getOrDefault(lowerCaseWord, 0);
+        if (head > 0) {
+            roles.add("head" + magnitude(head));
+        }
+        if (any > 0) {
+            roles.add("any" + magnitude(any));
+        }
+        return roles;
+    }
+
+    private volatile Map<String, Integer> headCounts;
+    private volatile Map<String, Integer> anyCounts;
+
+    private synchronized void countWords() {
+        if (headCounts != null) {
+            return;
+        }
+        Map<String, Integer> heads = new HashMap<>();
+        Map<String, Integer> anywhere = new HashMap<>();
+        for (Skill skill : skills) {
+            String[] words = skill.name().toLowerCase(Locale.ROOT).split("\\s+");
+            heads.merge(words[0], 1, Integer::sum);
+            for (String word : words) {
+                anywhere.merge(word, 1, Integer::sum);
+            }
+        }
+        anyCounts = anywhere;
+        headCounts = heads;
+    }
+
+    private static int magnitude(int count) {
+        return Math.min(3, (int) Math.log10(count + 1) + 1);
+    }
+
     /** Every skill mentioned in {@code text}, in order of appearance, longest phrase first at each position. */
     public List<SkillMatch> find(String text) {
         List<Token> tokens = tokenize(text);

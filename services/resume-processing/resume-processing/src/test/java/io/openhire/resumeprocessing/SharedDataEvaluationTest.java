@@ -22,20 +22,27 @@ class SharedDataEvaluationTest {
     final SkillsTaxonomy taxonomy = SkillsTaxonomy.load();
     final ResumeParser parser = new ResumeParser(taxonomy, "IN", Clock.systemUTC());
 
+    /**
+     * 5-fold cross-validation: the shipped tagger trained on all 310 resumes, so each fold is parsed with
+     * a tagger trained on the other four (the same training the shipped one had). Floors just under what
+     * was measured on 2026-12-05 (parser 2.0.0).
+     */
     @Test
     void labelledResumesKeepTheirAccuracy() throws Exception {
         Path gold = DATA.resolve("annotated-xml");
         assumeTrue(Files.isDirectory(gold), "../shared/data/resumes/annotated-xml is absent: not evaluated");
-        ParserEvaluation.Result result = ParserEvaluation.gold(gold, parser, taxonomy);
+        ParserEvaluation.Result result = ParserEvaluation.crossValidated(gold, taxonomy, 5);
         System.out.print(result.table());
         assertThat(result.resumes()).isEqualTo(310);
         assertThat(result.f1("Email")).isGreaterThan(0.9);
-        assertThat(result.f1("Name")).isGreaterThan(0.8);
-        assertThat(result.f1("Degree")).isGreaterThan(0.55);
-        assertThat(result.f1("College Name")).isGreaterThan(0.55);
-        assertThat(result.f1("Graduation Year")).isGreaterThan(0.55);
-        assertThat(result.f1("Designation")).isGreaterThan(0.35);
-        assertThat(result.f1("Skills")).isGreaterThan(0.3);
+        assertThat(result.f1("Name")).isGreaterThan(0.88);
+        assertThat(result.f1("Location")).isGreaterThan(0.45);
+        assertThat(result.f1("Designation")).isGreaterThan(0.5);
+        assertThat(result.f1("Companies worked at")).isGreaterThan(0.33);
+        assertThat(result.f1("Degree")).isGreaterThan(0.68);
+        assertThat(result.f1("College Name")).isGreaterThan(0.63);
+        assertThat(result.f1("Graduation Year")).isGreaterThan(0.62);
+        assertThat(result.f1("Skills")).isGreaterThan(0.5);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package io.openhire.jobprocessing.analysis;
 
-import io.openhire.skills.Skill;
-import io.openhire.skills.SkillMatch;
 import io.openhire.skills.SkillsTaxonomy;
 import io.openhire.tagging.CrfModel;
 import io.openhire.tagging.WordFeatures;
@@ -11,10 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The learned skill tagger: a linear-chain CRF trained on the SkillSpan and Green job-ad corpora
@@ -62,54 +57,7 @@ public final class SkillTagger {
      * appears in skill names ("manage", "develop", "data").
      */
     public static WordFeatures features(SkillsTaxonomy taxonomy) {
-        Map<String, Integer> heads = new HashMap<>();
-        Map<String, Integer> anywhere = new HashMap<>();
-        for (Skill skill : taxonomy.skills()) {
-            String[] words = skill.name().toLowerCase(Locale.ROOT).split("\\s+");
-            heads.merge(words[0], 1, Integer::sum);
-            for (String w : words) {
-                anywhere.merge(w, 1, Integer::sum);
-            }
-        }
-        WordFeatures.Dictionary dictionary = words -> {
-            StringBuilder text = new StringBuilder();
-            int[] starts = new int[words.size()];
-            for (int i = 0; i < words.size(); i++) {
-                if (i > 0) {
-                    text.append(' ');
-                }
-                starts[i] = text.length();
-                text.append(words.get(i));
-            }
-            String[] tags = new String[words.size()];
-            for (SkillMatch match : taxonomy.find(text.toString())) {
-                boolean first = true;
-                for (int i = 0; i < words.size(); i++) {
-                    if (starts[i] >= match.start() && starts[i] < match.end()) {
-                        tags[i] = first ? "B" : "I";
-                        first = false;
-                    }
-                }
-            }
-            return tags;
-        };
-        WordFeatures.WordClasses classes = word -> {
-            List<String> found = new ArrayList<>(2);
-            int head = heads.getOrDefault(word, 0);
-            int any = anywhere.getOrDefault(word, 0);
-            if (head > 0) {
-                found.add("head" + magnitude(head));
-            }
-            if (any > 0) {
-                found.add("any" + magnitude(any));
-            }
-            return found;
-        };
-        return new WordFeatures(FEATURE_BITS, dictionary, classes);
-    }
-
-    private static int magnitude(int count) {
-        return Math.min(3, (int) Math.log10(count + 1) + 1);
+        return new WordFeatures(FEATURE_BITS, taxonomy::tagWords, taxonomy::wordRoles);
     }
 
     /** The spans of {@code text} the model tags as a skill or knowledge, in order. */

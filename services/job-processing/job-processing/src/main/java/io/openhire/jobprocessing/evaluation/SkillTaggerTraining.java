@@ -134,7 +134,8 @@ public final class SkillTaggerTraining {
             CrfTrainer.Params params,
             CrfTrainer.Progress progress) {
         String[] labels = CrfModel.labelsFor(Conll.types(typedBy));
-        return CrfTrainer.train(examples, labels, SkillTagger.featureBits(), 0, params, progress, () -> false);
+        return CrfTrainer.train(examples, labels, SkillTagger.featureBits(), 0, params, progress, () -> false)
+                .asWritten();
     }
 
     static List<TaggedSentence> read(Path file) throws IOException {

@@ -52,10 +52,11 @@ public record CandidateProfile(
     public record Education(String degree, String field, String institution, Integer year) {}
 
     /**
-     * A skills-taxonomy skill found in the resume.
+     * A skill found in the resume: a skills-taxonomy skill, or a phrase the resume tagger marks as a skill
+     * that the taxonomy does not name ("Hyperion Essbase", "client support").
      *
-     * @param id the taxonomy id
-     * @param kind {@code TECHNOLOGY} (a tool, language or product) or {@code COMPETENCE}
+     * @param id the taxonomy id, or null for a phrase
+     * @param kind {@code TECHNOLOGY} (a tool, language or product), {@code COMPETENCE}, or {@code PHRASE}
      * @param mentions how often it is mentioned
      * @param listed whether it appears in a skills section (a claim), not only in prose (evidence)
      */

@@ -3,7 +3,10 @@ package io.openhire.resumeprocessing.evaluation;
 import io.openhire.resumeprocessing.client.CandidateProfile;
 import io.openhire.resumeprocessing.extraction.TextExtractor;
 import io.openhire.resumeprocessing.parsing.ResumeParser;
+import io.openhire.resumeprocessing.parsing.ResumeTagger;
 import io.openhire.skills.SkillsTaxonomy;
+import io.openhire.tagging.CrfTrainer;
+import io.openhire.tagging.WordFeatures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +28,10 @@ import java.util.stream.Stream;
  *
  * <pre>
  * --gold DIR   resumes as text with inline labels (&lt;label type="Name"&gt;...&lt;/label&gt;, the format of
- *              dotin-inc/resume-dataset-NER-annotations): precision, recall and F1 per field
+ *              dotin-inc/resume-dataset-NER-annotations): precision, recall and F1 per field, by 5-fold
+ *              cross-validation: each resume is parsed with a tagger trained on the other folds only (the
+ *              shipped tagger trained on all of them, so it cannot be scored on them)
+ * --rules DIR  the same resumes through the rules alone (no tagger)
  * --pdfs DIR   every PDF under DIR through text extraction and parsing: failures, text coverage, speed
  * </pre>
  *
@@ -51,12 +57,19 @@ public final class ParserEvaluation {
     public static void main(String[] args) throws IOException {
         SkillsTaxonomy taxonomy = SkillsTaxonomy.load();
         ResumeParser parser = new ResumeParser(taxonomy, "IN", Clock.systemUTC());
+        ResumeParser rules = new ResumeParser(taxonomy, null, "IN", Clock.systemUTC());
         boolean any = false;
         for (int i = 0; i + 1 < args.length; i += 2) {
             Path dir = Path.of(args[i + 1]);
             switch (args[i]) {
                 case "--gold" -> {
-                    System.out.print(gold(dir, parser, taxonomy).table());
+                    System.out.println("cross-validated, 5 folds (parser " + ResumeParser.VERSION + "):");
+                    System.out.print(crossValidated(dir, taxonomy, 5).table());
+                    any = true;
+                }
+                case "--rules" -> {
+                    System.out.println("rules alone:");
+                    System.out.print(gold(dir, rules, taxonomy).table());
                     any = true;
                 }
                 case "--pdfs" -> {
@@ -143,21 +156,7 @@ public final class ParserEvaluation {
             FIELDS.forEach(f -> gold.put(f, new LinkedHashSet<>()));
             Matcher m = LABEL.matcher(labelled);
             while (m.find()) {
-                String field = switch (m.group(1)) {
-                    case "Email Address" -> "Email";
-                    case "Tech Tools", "Job Specific Skills", "Soft Skills" -> "Skills";
-                    default -> m.group(1);
-                };
-                if (gold.containsKey(field)) {
-                    String value = unescape(m.group(2));
-                    if (field.equals("Skills")) {
-                        value = taxonomy.lookup(value).map(s -> s.name()).orElse(value);
-                    }
-                    String normal = normalise(value);
-                    if (!normal.isEmpty()) {
-                        gold.get(field).add(normal);
-                    }
-                }
+                addGold(gold, m.group(1), unescape(m.group(2)), taxonomy);
             }
             String text = unescape(LABEL.matcher(labelled).replaceAll("$2").replaceAll("</?cv>|<\\?xml[^>]*>", ""));
             long start = System.nanoTime();
@@ -169,6 +168,59 @@ public final class ParserEvaluation {
             }
         }
         return new Result(files.size(), counts, files.isEmpty() ? 0 : nanos / 1e6 / files.size());
+    }
+
+    /** Each resume parsed with a tagger that trained on the other folds (resume i is in fold i % folds). */
+    public static Result crossValidated(Path dir, SkillsTaxonomy taxonomy, int folds) throws IOException {
+        Map<String, Counts> counts = new LinkedHashMap<>();
+        FIELDS.forEach(f -> counts.put(f, new Counts()));
+        List<AnnotatedResume> resumes = AnnotatedResume.readAll(dir);
+        WordFeatures features = ResumeTagger.features(taxonomy);
+        List<CrfTrainer.Example> examples = ResumeTaggerTraining.examples(resumes, features);
+        long nanos = 0;
+        for (int fold = 0; fold < folds; fold++) {
+            List<CrfTrainer.Example> train = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) {
+                if (i % folds != fold) {
+                    train.add(examples.get(i));
+                }
+            }
+            ResumeTagger tagger = new ResumeTagger(ResumeTaggerTraining.train(train, (e, l, m) -> {}), features);
+            ResumeParser parser = new ResumeParser(taxonomy, tagger, "IN", Clock.systemUTC());
+            for (int i = fold; i < resumes.size(); i += folds) {
+                AnnotatedResume resume = resumes.get(i);
+                Map<String, Set<String>> gold = new LinkedHashMap<>();
+                FIELDS.forEach(f -> gold.put(f, new LinkedHashSet<>()));
+                for (AnnotatedResume.Label label : resume.labels()) {
+                    addGold(gold, label.type(), resume.text().substring(label.start(), label.end()), taxonomy);
+                }
+                long start = System.nanoTime();
+                CandidateProfile profile = parser.parse(resume.text());
+                nanos += System.nanoTime() - start;
+                Map<String, Set<String>> predicted = predicted(profile);
+                for (String field : FIELDS) {
+                    score(counts.get(field), gold.get(field), predicted.get(field));
+                }
+            }
+        }
+        return new Result(resumes.size(), counts, resumes.isEmpty() ? 0 : nanos / 1e6 / resumes.size());
+    }
+
+    private static void addGold(Map<String, Set<String>> gold, String type, String value, SkillsTaxonomy taxonomy) {
+        String field = switch (type) {
+            case "Email Address" -> "Email";
+            case "Tech Tools", "Job Specific Skills", "Soft Skills" -> "Skills";
+            default -> type;
+        };
+        if (gold.containsKey(field)) {
+            if (field.equals("Skills")) {
+                value = taxonomy.lookup(value).map(s -> s.name()).orElse(value);
+            }
+            String normal = normalise(value);
+            if (!normal.isEmpty()) {
+                gold.get(field).add(normal);
+            }
+        }
     }
 
     static Map<String, Set<String>> predicted(CandidateProfile p) {
@@ -245,7 +297,7 @@ public final class ParserEvaluation {
     private static final Pattern ESCAPED_BYTES = Pattern.compile("(?:\\\\x[0-9a-fA-F]{2})+");
 
     /** XML entities, and the byte escapes ("\\xe2\\x80\\xa2") some of the dataset's texts carry. */
-    private static String unescape(String s) {
+    static String unescape(String s) {
         Matcher m = ESCAPED_BYTES.matcher(s);
         StringBuilder decoded = new StringBuilder();
         while (m.find()) {

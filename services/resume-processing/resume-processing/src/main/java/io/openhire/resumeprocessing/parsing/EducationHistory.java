@@ -32,7 +32,8 @@ final class EducationHistory {
      *
      * @param currentYear years later than six after it are not graduation years
      */
-    static List<CandidateProfile.Education> of(List<String> lines, List<Section> sections, int currentYear) {
+    static List<CandidateProfile.Education> of(
+            List<String> lines, List<Section> sections, int currentYear, TaggedLines tagged) {
         List<CandidateProfile.Education> found = new ArrayList<>();
         boolean hasSection = sections.stream().anyMatch(s -> s.kind() == Kind.EDUCATION);
         for (Section s : sections) {
@@ -96,7 +97,83 @@ final class EducationHistory {
                 }
             }
         }
+        tagged(lines, sections, hasSection, tagged, found);
         return List.copyOf(found.subList(0, Math.min(found.size(), 8)));
+    }
+
+    /**
+     * What the tagger marks that the degree names missed ("B.E.", "Bachelor in Commerce", a college
+     * without a degree): a degree with the college and year it marks on that line or the next two, then
+     * each college no entry has.
+     */
+    private static void tagged(
+            List<String> lines,
+            List<Section> sections,
+            boolean hasSection,
+            TaggedLines tagged,
+            List<CandidateProfile.Education> found) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (CandidateProfile.Education e : found) {
+            seen.add(key(e.degree()));
+            seen.add(key(e.institution()));
+        }
+        for (Section s : sections) {
+            if ((hasSection && s.kind() != Kind.EDUCATION) || (!hasSection && s.kind() == Kind.EXPERIENCE)) {
+                continue;
+            }
+            for (int i = s.from(); i < s.to(); i++) {
+                for (TaggedLines.Span degree : tagged.on(i, ResumeTagger.Field.DEGREE)) {
+                    if (seen.contains(key(degree.text()))) {
+                        continue;
+                    }
+                    String institution = null;
+                    Integer year = null;
+                    for (int k = i; k < Math.min(s.to(), i + 3); k++) {
+                        if (institution == null
+                                && !tagged.on(k, ResumeTagger.Field.COLLEGE).isEmpty()) {
+                            institution = tagged.on(k, ResumeTagger.Field.COLLEGE)
+                                    .getFirst()
+                                    .text()
+                                    .strip();
+                        }
+                        if (year == null
+                                && !tagged.on(k, ResumeTagger.Field.YEAR).isEmpty()) {
+                            Matcher y = YEAR.matcher(tagged.on(k, ResumeTagger.Field.YEAR)
+                                    .getFirst()
+                                    .text());
+                            year = y.find() ? Integer.valueOf(y.group(1)) : null;
+                        }
+                    }
+                    seen.add(key(degree.text()));
+                    seen.add(key(institution));
+                    found.add(new CandidateProfile.Education(degree.text().strip(), null, institution, year));
+                }
+            }
+            for (int i = s.from(); i < s.to(); i++) {
+                for (TaggedLines.Span college : tagged.on(i, ResumeTagger.Field.COLLEGE)) {
+                    // Alone, a college must say it is one ("… University") or the tagger must be sure.
+                    boolean named =
+                            INSTITUTION.matcher(college.text()).find() || college.score() >= LONE_COLLEGE_CONFIDENCE;
+                    if (named && seen.add(key(college.text()))) {
+                        List<TaggedLines.Span> years = tagged.on(i, ResumeTagger.Field.YEAR);
+                        Matcher y = YEAR.matcher(
+                                years.isEmpty() ? "" : years.getFirst().text());
+                        found.add(new CandidateProfile.Education(
+                                null, null, college.text().strip(), y.find() ? Integer.valueOf(y.group(1)) : null));
+                    }
+                }
+            }
+        }
+    }
+
+    static final double LONE_COLLEGE_CONFIDENCE = 0.9;
+
+    private static String key(String text) {
+        return text == null
+                ? ""
+                : text.toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("[^\\p{L}\\p{N}]+", " ")
+                        .strip();
     }
 
     /** The part of the line (from {@code from}) that names the institution, without years. */

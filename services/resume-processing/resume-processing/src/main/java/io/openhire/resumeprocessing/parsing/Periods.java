@@ -135,6 +135,9 @@ final class Periods {
     static Double totalYears(List<CandidateProfile.Work> work) {
         List<int[]> spans = new ArrayList<>();
         for (CandidateProfile.Work w : work) {
+            if (w.start() == null) {
+                continue; // a job the resume names without dates adds no time
+            }
             YearMonth start = YearMonth.parse(w.start());
             int from = start.getYear() * 12 + start.getMonthValue() - 1;
             spans.add(new int[] {from, from + w.months()});

@@ -11,7 +11,9 @@ import java.time.YearMonth;
 import java.util.List;
 
 /**
- * Turns a resume's text into a {@link CandidateProfile}. Rule-based and explainable: sections by their headings
+ * Turns a resume's text into a {@link CandidateProfile}. A learned tagger ({@link ResumeTagger}) marks the
+ * name, headline and job titles, employers and skills; rules do what rules do better and frame what it
+ * marks. The rules: sections by their headings
  * ({@link Sections}); contacts by pattern, phones through libphonenumber as E.164 ({@link Contacts}); name,
  * headline and location from the header ({@link NameAndLocation}); work history anchored on date periods
  * with the title and employer found around them ({@link WorkHistory}, {@link Periods}); education anchored
@@ -24,9 +26,13 @@ import java.util.List;
  */
 public final class ResumeParser {
 
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "2.0.0";
+
+    /** The tagger's name wins over the rules' when it is at least this sure of every word. */
+    static final double NAME_CONFIDENCE = 0.5;
 
     private final SkillsTaxonomy taxonomy;
+    private final ResumeTagger tagger;
     private final SkillsAndLanguages skills;
     private final String defaultRegion;
     private final Clock clock;
@@ -37,8 +43,14 @@ public final class ResumeParser {
      * @param clock "present" in a date range, and the latest plausible dates
      */
     public ResumeParser(SkillsTaxonomy taxonomy, String defaultRegion, Clock clock) {
+        this(taxonomy, ResumeTagger.load(taxonomy), defaultRegion, clock);
+    }
+
+    /** @param tagger the learned tagger, or null for the rules alone */
+    public ResumeParser(SkillsTaxonomy taxonomy, ResumeTagger tagger, String defaultRegion, Clock clock) {
         this.taxonomy = taxonomy;
-        this.skills = new SkillsAndLanguages(taxonomy);
+        this.tagger = tagger;
+        this.skills = new SkillsAndLanguages(taxonomy, tagger);
         this.defaultRegion = defaultRegion;
         this.clock = clock;
     }
@@ -50,15 +62,35 @@ public final class ResumeParser {
                 ? 0
                 : sections.getFirst().to();
         YearMonth now = YearMonth.now(clock);
+        TaggedLines tagged = tagger == null ? TaggedLines.none(lines.size()) : TaggedLines.of(tagger, lines);
 
         Name name = NameAndLocation.name(lines, Math.min(Math.max(headerEnd, 1), 8));
-        String headline = NameAndLocation.headline(lines, name, Math.min(Math.max(headerEnd, 2), 10));
+        int nameLine = tagged.firstLine(ResumeTagger.Field.NAME, 0, 10);
+        if (nameLine >= 0) {
+            TaggedLines.Span span = tagged.first(ResumeTagger.Field.NAME, nameLine, nameLine + 1);
+            if (span.score() >= NAME_CONFIDENCE) {
+                String written = NameAndLocation.looksLikeName(span.text().strip());
+                name = new Name(written != null ? written : span.text().strip(), nameLine);
+            }
+        }
+        int headerLines = Math.min(Math.max(headerEnd, 2), 10);
+        TaggedLines.Span title = tagged.first(ResumeTagger.Field.TITLE, name == null ? 0 : name.line(), headerLines);
+        String headline = title != null ? title.text().strip() : NameAndLocation.headline(lines, name, headerLines);
         Place place = NameAndLocation.location(lines, headerEnd);
+        TaggedLines.Span taggedPlace = tagged.first(ResumeTagger.Field.LOCATION, 0, Math.max(headerEnd, 6));
+        if (place == null && taggedPlace != null) {
+            // "Bengaluru, Karnataka" is read into its parts; a place the gazetteer does not know keeps its text.
+            CandidateProfile.Location known = NameAndLocation.place(taggedPlace.text());
+            String written = taggedPlace.text().strip();
+            place = new Place(
+                    known != null ? known : new CandidateProfile.Location(null, null, null, written),
+                    Place.Source.HEADER);
+        }
         // Phone numbers without a country code are read in the country the resume itself names.
         String region = place == null || place.location().country() == null
                 ? defaultRegion
                 : place.location().country();
-        List<CandidateProfile.Work> work = WorkHistory.of(lines, sections, now);
+        List<CandidateProfile.Work> work = WorkHistory.of(lines, sections, now, tagged);
         if (place == null) {
             place = NameAndLocation.fromWorkHistory(work);
         }
@@ -71,8 +103,8 @@ public final class ResumeParser {
                 headline,
                 Summary.of(lines, sections, headerEnd),
                 work,
-                EducationHistory.of(lines, sections, now.getYear()),
-                skills.skills(lines, sections),
+                EducationHistory.of(lines, sections, now.getYear(), tagged),
+                skills.skills(lines, sections, tagged),
                 SkillsAndLanguages.languages(lines, sections),
                 SkillsAndLanguages.certifications(lines, sections),
                 Periods.yearsOfExperience(work, text));

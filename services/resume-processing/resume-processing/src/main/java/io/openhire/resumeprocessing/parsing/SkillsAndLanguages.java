@@ -20,29 +20,58 @@ import java.util.Set;
 /** What the candidate can do: taxonomy skills, spoken languages and certifications. */
 final class SkillsAndLanguages {
 
-    private final SkillsTaxonomy taxonomy;
+    private static final java.util.regex.Pattern DISTINCTIVE =
+            java.util.regex.Pattern.compile("[0-9+#./]|\\p{Ll}\\p{Lu}");
 
-    SkillsAndLanguages(SkillsTaxonomy taxonomy) {
+    private final SkillsTaxonomy taxonomy;
+    private final ResumeTagger tagger;
+
+    /** @param tagger the learned tagger, or null when the rules alone decide */
+    SkillsAndLanguages(SkillsTaxonomy taxonomy, ResumeTagger tagger) {
         this.taxonomy = taxonomy;
+        this.tagger = tagger;
     }
 
     /**
      * Taxonomy skills anywhere in the resume (up to 80), listed ones (in a skills section: a claim) first,
      * then by mentions. A competence ("communication") counts only where it is listed or mentioned twice.
+     * Outside a skills section a name counts where the tagger marks a skill over it, or where its written
+     * form cannot be a common word (C++, Node.js, PostgreSQL): "reduce", "impact" and "fields" in a
+     * sentence are words. What a skills section lists is a claim and always counts.
      */
-    List<CandidateProfile.SkillMention> skills(List<String> lines, List<Section> sections) {
+    List<CandidateProfile.SkillMention> skills(List<String> lines, List<Section> sections, TaggedLines tagged) {
         Map<String, int[]> counts = new LinkedHashMap<>();
         Map<String, Skill> byId = new LinkedHashMap<>();
+        Map<String, int[]> phrases = new LinkedHashMap<>();
+        Map<String, String> phraseNames = new LinkedHashMap<>();
         for (Section s : sections) {
             boolean listed = s.kind() == Kind.SKILLS;
-            StringBuilder text = new StringBuilder();
+            List<SkillMatch> matches = new ArrayList<>();
             if (s.inline() != null) {
-                text.append(s.inline()).append('\n');
+                matches.addAll(taxonomy.find(s.inline()));
             }
             for (int i = s.from(); i < s.to(); i++) {
-                text.append(lines.get(i)).append('\n');
+                List<TaggedLines.Span> marked = tagged.on(i, ResumeTagger.Field.SKILL);
+                for (TaggedLines.Span span : marked) {
+                    String phrase = phrase(span);
+                    if (phrase != null) {
+                        int[] c = phrases.computeIfAbsent(phrase.toLowerCase(Locale.ROOT), k -> new int[2]);
+                        c[0]++;
+                        c[1] |= listed ? 1 : 0;
+                        phraseNames.putIfAbsent(phrase.toLowerCase(Locale.ROOT), phrase);
+                    }
+                }
+                for (SkillMatch match : taxonomy.find(lines.get(i))) {
+                    boolean overlaps =
+                            marked.stream().anyMatch(t -> t.start() < match.end() && match.start() < t.end());
+                    if (overlaps
+                            || tagger == null
+                            || DISTINCTIVE.matcher(match.surface()).find()) {
+                        matches.add(match);
+                    }
+                }
             }
-            for (SkillMatch match : taxonomy.find(text.toString())) {
+            for (SkillMatch match : matches) {
                 Skill skill = match.skill();
                 byId.putIfAbsent(skill.id(), skill);
                 int[] c = counts.computeIfAbsent(skill.id(), id -> new int[2]);
@@ -64,10 +93,33 @@ final class SkillsAndLanguages {
             skills.add(new CandidateProfile.SkillMention(
                     skill.id(), skill.name(), skill.kind().name(), mentions, listed));
         }
+        for (Map.Entry<String, int[]> e : phrases.entrySet()) {
+            skills.add(new CandidateProfile.SkillMention(
+                    null, phraseNames.get(e.getKey()), "PHRASE", e.getValue()[0], e.getValue()[1] == 1));
+        }
         skills.sort(Comparator.comparing(CandidateProfile.SkillMention::listed)
                 .thenComparingInt(CandidateProfile.SkillMention::mentions)
                 .reversed());
         return List.copyOf(skills.subList(0, Math.min(skills.size(), 80)));
+    }
+
+    /**
+     * A tagged skill the taxonomy has no name in ("client support", "Hyperion Essbase"), as written, or null
+     * when the taxonomy names one inside it (that name counts instead) or it is no phrase (a lone
+     * character, a number, a sentence).
+     */
+    private String phrase(TaggedLines.Span span) {
+        String text = span.text()
+                .strip()
+                .replaceAll("^[-•*,;:.()]+|[-•*,;:.()]+$", "")
+                .strip();
+        if (text.length() < 2 || text.length() > 60 || text.split("\\s+").length > 5) {
+            return null;
+        }
+        if (!text.chars().anyMatch(Character::isLetter) || !taxonomy.find(text).isEmpty()) {
+            return null;
+        }
+        return text;
     }
 
     /** Known languages in the languages sections (their first ten lines), in order, each once. */

@@ -28,7 +28,8 @@ final class WorkHistory {
                     + "university|college|institute|technologies|solutions|enterprises|industries|holdings|foundation)\\b\\.?");
 
     /** The jobs, latest start first; one per period and title. */
-    static List<CandidateProfile.Work> of(List<String> lines, List<Section> sections, YearMonth now) {
+    static List<CandidateProfile.Work> of(
+            List<String> lines, List<Section> sections, YearMonth now, TaggedLines tagged) {
         List<int[]> ranges = new ArrayList<>();
         for (Section s : sections) {
             if (s.kind() == Kind.EXPERIENCE) {
@@ -47,23 +48,102 @@ final class WorkHistory {
         }
         List<CandidateProfile.Work> jobs = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
+        Set<String> named = new LinkedHashSet<>(); // titles and employers the dated jobs took
+        Set<Integer> used = new java.util.HashSet<>(); // lines the dated jobs were read from
         for (int[] range : ranges) {
             for (int i = range[0]; i < range[1]; i++) {
-                Dated job = job(lines, i, range[0], range[1], now);
+                Dated job = job(lines, i, range[0], range[1], now, tagged);
                 if (job != null && seen.add(job.key())) {
                     jobs.add(job.work());
+                    named.add(key(job.work().title()));
+                    named.add(key(job.work().employer()));
+                    used.addAll(job.lines());
                 }
             }
         }
-        jobs.sort(Comparator.comparing(CandidateProfile.Work::start).reversed());
+        for (int[] range : ranges) {
+            undated(range[0], range[1], tagged, named, used, jobs);
+        }
+        jobs.sort(Comparator.comparing(CandidateProfile.Work::start, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .reversed());
         return List.copyOf(jobs);
     }
 
+    /**
+     * Jobs a resume names without dates ("Associate Software Engineer" / "Oracle India Pvt Ltd"): a title
+     * the tagger marks that no dated job took, with the employer it marks on that line or the next two;
+     * an employer no job took becomes a job without a title. They come after the dated ones.
+     */
+    private static void undated(
+            int from,
+            int to,
+            TaggedLines tagged,
+            Set<String> named,
+            Set<Integer> used,
+            List<CandidateProfile.Work> jobs) {
+        for (int i = from; i < to; i++) {
+            if (used.contains(i)) {
+                continue; // a dated job's lines: what they name is that job's
+            }
+            for (TaggedLines.Span title : tagged.on(i, ResumeTagger.Field.TITLE)) {
+                String t = clean(title.text());
+                if (t == null || named.contains(key(t))) {
+                    continue;
+                }
+                String employer = null;
+                String place = null;
+                for (int k = i; k < Math.min(to, i + 3) && employer == null && !used.contains(k); k++) {
+                    for (TaggedLines.Span e : tagged.on(k, ResumeTagger.Field.EMPLOYER)) {
+                        if ((k > i || e.start() > title.start()) && !named.contains(key(e.text()))) {
+                            employer = clean(e.text());
+                            List<TaggedLines.Span> places = tagged.on(k, ResumeTagger.Field.LOCATION);
+                            place = places.isEmpty() ? null : places.getFirst().text();
+                            break;
+                        }
+                    }
+                }
+                named.add(key(t));
+                named.add(key(employer));
+                jobs.add(new CandidateProfile.Work(t, employer, place, null, null, false, null));
+            }
+            for (TaggedLines.Span e : tagged.on(i, ResumeTagger.Field.EMPLOYER)) {
+                String employer = clean(e.text());
+                // Without a title beside it, an employer needs the tagger to be sure, and not to be a place.
+                if (employer != null
+                        && e.score() >= LONE_EMPLOYER_CONFIDENCE
+                        && place(employer) == null
+                        && io.openhire.places.Places.country(employer) == null
+                        && io.openhire.places.Places.region(employer) == null
+                        && !named.contains(key(employer))) {
+                    named.add(key(employer));
+                    List<TaggedLines.Span> places = tagged.on(i, ResumeTagger.Field.LOCATION);
+                    jobs.add(new CandidateProfile.Work(
+                            null,
+                            employer,
+                            places.isEmpty() ? null : places.getFirst().text(),
+                            null,
+                            null,
+                            false,
+                            null));
+                }
+            }
+        }
+    }
+
+    private static String key(String text) {
+        return text == null
+                ? ""
+                : text.toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("[^\\p{L}\\p{N}]+", " ")
+                        .strip();
+    }
+
     /** A job, and what makes it the same job when two lines date it: its period and title as read. */
-    private record Dated(String key, CandidateProfile.Work work) {}
+    /** @param lines the date line and the lines around it that were read for the job */
+    private record Dated(String key, CandidateProfile.Work work, List<Integer> lines) {}
 
     /** The job dated on line {@code i} of the range {@code [from, to)}, or null if the line has no period. */
-    private static Dated job(List<String> lines, int i, int from, int to, YearMonth now) {
+    private static Dated job(List<String> lines, int i, int from, int to, YearMonth now, TaggedLines tagged) {
         String line = lines.get(i);
         Period period = Periods.period(line, now);
         if (period == null) {
@@ -97,6 +177,7 @@ final class WorkHistory {
         // What the date line lacks is around it: "Title" / "Employer - City, State" / date, or
         // date / "Employer" / "Title". Nearest lines first, above before below.
         boolean lineHasEmployer = employer != null;
+        boolean structured = false; // a "Title, Employer, Place" line: its own commas say which is which
         for (int k : neighbours(i, from, to, lines, now)) {
             if (title != null && employer != null) {
                 break;
@@ -106,6 +187,24 @@ final class WorkHistory {
             String head = split[0].strip();
             if (split.length == 2 && place(split[1]) != null && place == null) {
                 place = split[1].strip();
+            }
+            // "Senior Backend Engineer, ParcelPoint GmbH, Berlin": a title, the employer, then where.
+            String[] commas = head.split(",\\s+", 3);
+            if (title == null
+                    && employer == null
+                    && commas.length >= 2
+                    && hasTitleWord(commas[0])
+                    && !looksLikeEmployer(commas[0])
+                    && !hasTitleWord(commas[1])
+                    && plausibleEmployer(commas[1])
+                    && (commas.length == 2 || placeLike(commas[2]))) {
+                title = commas[0].strip();
+                employer = commas[1].strip();
+                if (commas.length == 3 && place == null) {
+                    place = commas[2].strip();
+                }
+                structured = true;
+                continue;
             }
             // "Time Warner Cable, Overland Park, KS": the employer, then where.
             CandidateProfile.Location trailing = place(head);
@@ -135,6 +234,24 @@ final class WorkHistory {
                 employer = head;
             }
         }
+        // What the tagger marks on the date line or the nearest lines around it wins over what the rules
+        // guessed: it reads "Senior Backend Engineer, ParcelPoint GmbH" as a title and an employer.
+        List<Integer> near = new ArrayList<>();
+        near.add(i);
+        near.addAll(neighbours(i, from, to, lines, now));
+        TaggedLines.Span taggedTitle = firstOn(tagged, ResumeTagger.Field.TITLE, near);
+        TaggedLines.Span taggedEmployer = firstOn(tagged, ResumeTagger.Field.EMPLOYER, near);
+        if (!structured) {
+            title = preferred(title, taggedTitle);
+            employer = preferred(employer, taggedEmployer);
+            if (title != null && title.equals(employer)) {
+                employer = null; // one span cannot be both
+            }
+        }
+        TaggedLines.Span taggedPlace = firstOn(tagged, ResumeTagger.Field.LOCATION, near);
+        if (place == null && taggedPlace != null) {
+            place = taggedPlace.text();
+        }
         return new Dated(
                 period.start() + "|" + period.end() + "|" + title,
                 new CandidateProfile.Work(
@@ -144,7 +261,45 @@ final class WorkHistory {
                         period.start().toString(),
                         period.current() ? null : period.end().toString(),
                         period.current(),
-                        period.months()));
+                        period.months()),
+                near);
+    }
+
+    /** An employer the tagger marks without a title near it becomes a job only when it is this sure. */
+    static final double LONE_EMPLOYER_CONFIDENCE = 0.8;
+
+    /**
+     * The tagger's reading, unless the rules read the same with more ("Northwind Logistics GmbH" where the
+     * tagger stops at "Northwind Logistics") and nothing that looks like two fields (no comma).
+     */
+    private static String preferred(String rule, TaggedLines.Span tagged) {
+        if (tagged == null) {
+            return rule;
+        }
+        String text = tagged.text().strip();
+        if (rule != null && !rule.contains(",") && rule.contains(text)) {
+            return rule;
+        }
+        return text;
+    }
+
+    private static TaggedLines.Span firstOn(TaggedLines tagged, ResumeTagger.Field field, List<Integer> lines) {
+        for (int line : lines) {
+            List<TaggedLines.Span> spans = tagged.on(line, field);
+            if (!spans.isEmpty()) {
+                return spans.getFirst();
+            }
+        }
+        return null;
+    }
+
+    /** "Berlin", "Austin, TX", "San Marcos, TX", "United Kingdom": a known place, or one or two capitalised words. */
+    private static boolean placeLike(String text) {
+        String t = text.strip();
+        return place(t) != null
+                || io.openhire.places.Places.country(t) != null
+                || io.openhire.places.Places.region(t) != null
+                || t.matches("[A-Z][\\p{L}.'-]+(?: [A-Z][\\p{L}.'-]+)?");
     }
 
     /** A company word: "Ltd", "GmbH", "Bank", "Technologies", ... */

@@ -57,6 +57,11 @@ class EducationHistoryTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("educations")
     void readsDegreesWithFieldInstitutionAndYear(ResumeLines resume, List<CandidateProfile.Education> education) {
-        assertThat(EducationHistory.of(resume.lines(), resume.sections(), 2026)).containsExactlyElementsOf(education);
+        assertThat(EducationHistory.of(
+                        resume.lines(),
+                        resume.sections(),
+                        2026,
+                        TaggedLines.none(resume.lines().size())))
+                .containsExactlyElementsOf(education);
     }
 }

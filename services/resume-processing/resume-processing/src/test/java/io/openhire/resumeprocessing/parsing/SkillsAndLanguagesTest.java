@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class SkillsAndLanguagesTest {
 
-    static final SkillsAndLanguages PART = new SkillsAndLanguages(SkillsTaxonomy.load());
+    static final SkillsAndLanguages PART = new SkillsAndLanguages(SkillsTaxonomy.load(), null);
 
     static CandidateProfile.SkillMention technology(String id, String name, int mentions, boolean listed) {
         return new CandidateProfile.SkillMention(id, name, "TECHNOLOGY", mentions, listed);
@@ -52,7 +52,11 @@ class SkillsAndLanguagesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("skills")
     void findsTaxonomySkillsAndSaysWhichAreClaimed(ResumeLines resume, List<CandidateProfile.SkillMention> skills) {
-        assertThat(PART.skills(resume.lines(), resume.sections())).containsExactlyElementsOf(skills);
+        assertThat(PART.skills(
+                        resume.lines(),
+                        resume.sections(),
+                        TaggedLines.none(resume.lines().size())))
+                .containsExactlyElementsOf(skills);
     }
 
     static Stream<Arguments> languages() {

@@ -85,7 +85,11 @@ class WorkHistoryTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("layouts")
     void readsJobsAroundTheirDates(ResumeLines resume, List<CandidateProfile.Work> jobs) {
-        assertThat(WorkHistory.of(resume.lines(), resume.sections(), NOVEMBER_2026))
+        assertThat(WorkHistory.of(
+                        resume.lines(),
+                        resume.sections(),
+                        NOVEMBER_2026,
+                        TaggedLines.none(resume.lines().size())))
                 .containsExactlyElementsOf(jobs);
     }
 

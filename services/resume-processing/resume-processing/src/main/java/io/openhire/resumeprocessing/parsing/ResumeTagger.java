@@ -1,0 +1,166 @@
+package io.openhire.resumeprocessing.parsing;
+
+import io.openhire.places.Places;
+import io.openhire.skills.SkillsTaxonomy;
+import io.openhire.tagging.CrfModel;
+import io.openhire.tagging.WordFeatures;
+import io.openhire.tagging.Words;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The learned resume tagger: a linear-chain CRF over a resume's words that marks names, job titles,
+ * employers, places, degrees, colleges, graduation years and skills, trained on the 310 annotated resumes
+ * of the shared data ({@code bench/resume-tagger-train.sh}). Besides the word and its neighbours it sees
+ * the layout each word stands in: its line (first, last, how long, in capitals), how far down the
+ * resume, the section heading above it, and what the places gazetteer and skills taxonomy know.
+ */
+public final class ResumeTagger {
+
+    public static final String RESOURCE = "openhire/resume-processing/resume-tagger.crf";
+
+    public static final int FEATURE_BITS = 18;
+
+    /** The types the tagger marks. */
+    public enum Field {
+        NAME,
+        TITLE,
+        EMPLOYER,
+        LOCATION,
+        DEGREE,
+        COLLEGE,
+        YEAR,
+        SKILL
+    }
+
+    /** A marked span of the text. */
+    public record Found(Field field, int start, int end, String text, double score) {}
+
+    /** A text cut into words, with the layout features of each. */
+    public record Tokens(List<Words.Word> words, List<List<String>> layout) {
+        public List<String> texts() {
+            return Words.texts(words);
+        }
+    }
+
+    private static final Pattern YEAR = Pattern.compile("(19[5-9]\\d|20[0-4]\\d)");
+
+    private final CrfModel model;
+    private final WordFeatures features;
+
+    public ResumeTagger(CrfModel model, WordFeatures features) {
+        this.model = model;
+        this.features = features;
+    }
+
+    /** The shipped model. */
+    public static ResumeTagger load(SkillsTaxonomy taxonomy) {
+        try (InputStream in = ResumeTagger.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the class path");
+            }
+            return new ResumeTagger(CrfModel.read(new BufferedInputStream(in)), features(taxonomy));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+        }
+    }
+
+    public static WordFeatures features(SkillsTaxonomy taxonomy) {
+        return new WordFeatures(FEATURE_BITS, taxonomy::tagWords, taxonomy::wordRoles);
+    }
+
+    public List<Found> tag(String text) {
+        Tokens tokens = tokens(text);
+        if (tokens.words().isEmpty()) {
+            return List.of();
+        }
+        CrfModel.Tagging tagging = model.tag(features.of(tokens.texts(), tokens.layout()), null);
+        List<Found> found = new ArrayList<>();
+        for (CrfModel.ScoredSpan scored : tagging.spans()) {
+            int start = tokens.words().get(scored.span().start()).start();
+            int end = tokens.words().get(scored.span().end() - 1).end();
+            found.add(new Found(
+                    Field.valueOf(scored.span().type()), start, end, text.substring(start, end), scored.score()));
+        }
+        return found;
+    }
+
+    /** The words of a resume and where each stands: see the class comment. */
+    public static Tokens tokens(String text) {
+        List<Words.Word> words = Words.of(text);
+        List<List<String>> layout = new ArrayList<>(words.size());
+        int w = 0;
+        int lineNumber = 0;
+        String section = "top";
+        int lineStart = 0;
+        while (lineStart <= text.length() && w < words.size()) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = text.length();
+            }
+            int first = w;
+            while (w < words.size() && words.get(w).start() < lineEnd) {
+                w++;
+            }
+            int count = w - first;
+            if (count > 0) {
+                String line = text.substring(lineStart, lineEnd).strip();
+                boolean capitals =
+                        line.chars().anyMatch(Character::isLetter) && line.equals(line.toUpperCase(Locale.ROOT));
+                boolean heading = count <= 5 && (capitals || line.endsWith(":"));
+                String lineSize =
+                        count == 1 ? "1" : count <= 3 ? "2-3" : count <= 6 ? "4-6" : count <= 12 ? "7-12" : "13+";
+                String depth = lineNumber < 1
+                        ? "0"
+                        : lineNumber < 3 ? "1-2" : lineNumber < 8 ? "3-7" : lineNumber < 20 ? "8-19" : "20+";
+                for (int i = first; i < w; i++) {
+                    List<String> f = new ArrayList<>(12);
+                    int inLine = i - first;
+                    f.add("pos=" + Math.min(inLine, 4));
+                    if (i == w - 1) {
+                        f.add("eol");
+                    }
+                    f.add("lsize=" + lineSize);
+                    f.add("depth=" + depth);
+                    f.add("sec=" + section);
+                    f.add("sec=" + section + "|pos=" + Math.min(inLine, 2));
+                    if (capitals) {
+                        f.add("caps-line");
+                    }
+                    if (heading) {
+                        f.add("heading");
+                    }
+                    String word = words.get(i).text();
+                    if (YEAR.matcher(word).matches()) {
+                        f.add("year");
+                    }
+                    if (Places.country(word) != null || Places.region(word) != null) {
+                        f.add("place");
+                    }
+                    layout.add(f);
+                }
+                if (heading) {
+                    section = sectionName(line);
+                }
+                lineNumber++;
+            }
+            lineStart = lineEnd + 1;
+        }
+        return new Tokens(words, layout);
+    }
+
+    private static String sectionName(String heading) {
+        String lower =
+                heading.toLowerCase(Locale.ROOT).replaceAll("[^a-z ]", " ").strip();
+        String[] words = lower.split("\\s+");
+        return words.length == 0 || words[0].isEmpty()
+                ? "top"
+                : String.join("_", List.of(words).subList(0, Math.min(2, words.length)));
+    }
+}
