@@ -3,12 +3,19 @@ package io.openhire.resumeprocessing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.openhire.resumeprocessing.evaluation.AnnotatedResume;
 import io.openhire.resumeprocessing.evaluation.ParserEvaluation;
+import io.openhire.resumeprocessing.evaluation.ResumeTaggerTraining;
 import io.openhire.resumeprocessing.parsing.ResumeParser;
+import io.openhire.resumeprocessing.parsing.ResumeTagger;
 import io.openhire.skills.SkillsTaxonomy;
+import io.openhire.tagging.CrfModel;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +50,23 @@ class SharedDataEvaluationTest {
         assertThat(result.f1("College Name")).isGreaterThan(0.63);
         assertThat(result.f1("Graduation Year")).isGreaterThan(0.62);
         assertThat(result.f1("Skills")).isGreaterThan(0.5);
+    }
+
+    @Test
+    void theShippedTaggerIsExactlyWhatTrainingOnTheLabelledResumesWrites() throws Exception {
+        Path gold = DATA.resolve("annotated-xml");
+        assumeTrue(Files.isDirectory(gold), "../shared/data/resumes/annotated-xml is absent: not trained");
+        List<AnnotatedResume> resumes = AnnotatedResume.readAll(gold);
+        CrfModel trained = ResumeTaggerTraining.train(
+                ResumeTaggerTraining.examples(resumes, ResumeTagger.features(taxonomy)), (e, l, m) -> {});
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        trained.write(bytes);
+        try (InputStream shipped = getClass().getClassLoader().getResourceAsStream(ResumeTagger.RESOURCE)) {
+            assertThat(shipped).isNotNull();
+            assertThat(bytes.toByteArray())
+                    .as("retrain with bench/resume-tagger-train.sh after changing features or parameters")
+                    .isEqualTo(shipped.readAllBytes());
+        }
     }
 
     @Test

@@ -76,7 +76,7 @@ public final class ResumeTaggerTraining {
         }
     }
 
-    static List<CrfTrainer.Example> examples(List<AnnotatedResume> resumes, WordFeatures features) {
+    public static List<CrfTrainer.Example> examples(List<AnnotatedResume> resumes, WordFeatures features) {
         List<CrfTrainer.Example> examples = new ArrayList<>();
         for (AnnotatedResume resume : resumes) {
             ResumeTagger.Tokens tokens = ResumeTagger.tokens(resume.text());
