@@ -97,9 +97,6 @@ public final class CrfTrainer {
                 }
                 loss += lattice.logZ() - goldScore;
                 counted++;
-                double logZ = lattice.logZ();
-                double[][] alpha = lattice.alpha();
-                double[][] beta = lattice.beta();
                 // transitions and start: expected minus observed counts
                 double[] transGrad = new double[l * l];
                 for (int t = 1; t < n; t++) {
@@ -108,8 +105,7 @@ public final class CrfTrainer {
                             if (!model.allowed[p * l + y]) {
                                 continue;
                             }
-                            transGrad[p * l + y] += Math.exp(
-                                    alpha[t - 1][p] + model.transitions[p * l + y] + e[t][y] + beta[t][y] - logZ);
+                            transGrad[p * l + y] += lattice.pairMarginal(t, p, y);
                         }
                     }
                     transGrad[gold[t - 1] * l + gold[t]] -= 1;
@@ -125,7 +121,7 @@ public final class CrfTrainer {
                     if (!model.allowedStart[y]) {
                         continue;
                     }
-                    double g = Math.exp(alpha[0][y] + beta[0][y] - logZ) - (gold[0] == y ? 1 : 0);
+                    double g = lattice.marginal(0, y) - (gold[0] == y ? 1 : 0);
                     startG2[y] += g * g;
                     model.start[y] -= eta * g / Math.sqrt(startG2[y] + 1e-8);
                 }
@@ -133,7 +129,7 @@ public final class CrfTrainer {
                 double[] g = new double[l];
                 for (int t = 0; t < n; t++) {
                     for (int y = 0; y < l; y++) {
-                        g[y] = Math.exp(alpha[t][y] + beta[t][y] - logZ) - (gold[t] == y ? 1 : 0);
+                        g[y] = lattice.marginal(t, y) - (gold[t] == y ? 1 : 0);
                     }
                     for (int f : example.features()[t]) {
                         int base = f * l;

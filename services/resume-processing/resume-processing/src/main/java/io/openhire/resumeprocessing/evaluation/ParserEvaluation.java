@@ -73,7 +73,10 @@ public final class ParserEvaluation {
                     any = true;
                 }
                 case "--pdfs" -> {
+                    System.out.println("with the tagger (parser " + ResumeParser.VERSION + "):");
                     System.out.print(pdfs(dir, parser, 20));
+                    System.out.println("rules alone, same run:");
+                    System.out.print(pdfs(dir, rules, 20));
                     any = true;
                 }
                 default -> {}
