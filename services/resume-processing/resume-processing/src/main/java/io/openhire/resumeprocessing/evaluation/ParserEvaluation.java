@@ -182,13 +182,7 @@ public final class ParserEvaluation {
         List<CrfTrainer.Example> examples = ResumeTaggerTraining.examples(resumes, features);
         long nanos = 0;
         for (int fold = 0; fold < folds; fold++) {
-            List<CrfTrainer.Example> train = new ArrayList<>();
-            for (int i = 0; i < examples.size(); i++) {
-                if (i % folds != fold) {
-                    train.add(examples.get(i));
-                }
-            }
-            ResumeTagger tagger = new ResumeTagger(ResumeTaggerTraining.train(train, (e, l, m) -> {}), features);
+            ResumeTagger tagger = new ResumeTagger(ResumeTaggerTraining.trainWithout(examples, fold, folds), features);
             ResumeParser parser = new ResumeParser(taxonomy, tagger, "IN", Clock.systemUTC());
             for (int i = fold; i < resumes.size(); i += folds) {
                 AnnotatedResume resume = resumes.get(i);

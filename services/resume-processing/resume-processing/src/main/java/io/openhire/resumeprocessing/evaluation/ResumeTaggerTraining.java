@@ -101,6 +101,17 @@ public final class ResumeTaggerTraining {
                 .asWritten();
     }
 
+    /** A model trained on every fold but {@code fold} (example i is in fold {@code i % folds}). */
+    public static CrfModel trainWithout(List<CrfTrainer.Example> examples, int fold, int folds) {
+        List<CrfTrainer.Example> train = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            if (i % folds != fold) {
+                train.add(examples.get(i));
+            }
+        }
+        return train(train, (e, l, m) -> {});
+    }
+
     /** Resume i is in fold {@code i % folds}; every fold is tagged by a model trained on the others. */
     public static ParserEvaluation.Result crossValidate(
             List<AnnotatedResume> resumes,
@@ -116,13 +127,7 @@ public final class ResumeTaggerTraining {
         }
         long nanos = 0;
         for (int fold = 0; fold < folds; fold++) {
-            List<CrfTrainer.Example> train = new ArrayList<>();
-            for (int i = 0; i < examples.size(); i++) {
-                if (i % folds != fold) {
-                    train.add(examples.get(i));
-                }
-            }
-            CrfModel model = train(train, (e, l, m) -> {});
+            CrfModel model = trainWithout(examples, fold, folds);
             if (System.getProperty("bias") != null) { // trying another bias: bench only
                 model.outsideBias(Double.parseDouble(System.getProperty("bias")));
             }

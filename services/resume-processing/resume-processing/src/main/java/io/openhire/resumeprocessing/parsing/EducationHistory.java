@@ -114,8 +114,8 @@ final class EducationHistory {
             List<CandidateProfile.Education> found) {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (CandidateProfile.Education e : found) {
-            seen.add(key(e.degree()));
-            seen.add(key(e.institution()));
+            seen.add(TaggedLines.key(e.degree()));
+            seen.add(TaggedLines.key(e.institution()));
         }
         for (Section s : sections) {
             if ((hasSection && s.kind() != Kind.EDUCATION) || (!hasSection && s.kind() == Kind.EXPERIENCE)) {
@@ -123,7 +123,7 @@ final class EducationHistory {
             }
             for (int i = s.from(); i < s.to(); i++) {
                 for (TaggedLines.Span degree : tagged.on(i, ResumeTagger.Field.DEGREE)) {
-                    if (seen.contains(key(degree.text()))) {
+                    if (seen.contains(TaggedLines.key(degree.text()))) {
                         continue;
                     }
                     String institution = null;
@@ -144,8 +144,8 @@ final class EducationHistory {
                             year = y.find() ? Integer.valueOf(y.group(1)) : null;
                         }
                     }
-                    seen.add(key(degree.text()));
-                    seen.add(key(institution));
+                    seen.add(TaggedLines.key(degree.text()));
+                    seen.add(TaggedLines.key(institution));
                     found.add(new CandidateProfile.Education(degree.text().strip(), null, institution, year));
                 }
             }
@@ -154,7 +154,7 @@ final class EducationHistory {
                     // Alone, a college must say it is one ("… University") or the tagger must be sure.
                     boolean named =
                             INSTITUTION.matcher(college.text()).find() || college.score() >= LONE_COLLEGE_CONFIDENCE;
-                    if (named && seen.add(key(college.text()))) {
+                    if (named && seen.add(TaggedLines.key(college.text()))) {
                         List<TaggedLines.Span> years = tagged.on(i, ResumeTagger.Field.YEAR);
                         Matcher y = YEAR.matcher(
                                 years.isEmpty() ? "" : years.getFirst().text());
@@ -167,14 +167,6 @@ final class EducationHistory {
     }
 
     static final double LONE_COLLEGE_CONFIDENCE = 0.9;
-
-    private static String key(String text) {
-        return text == null
-                ? ""
-                : text.toLowerCase(java.util.Locale.ROOT)
-                        .replaceAll("[^\\p{L}\\p{N}]+", " ")
-                        .strip();
-    }
 
     /** The part of the line (from {@code from}) that names the institution, without years. */
     static String institutionName(String line, int from) {

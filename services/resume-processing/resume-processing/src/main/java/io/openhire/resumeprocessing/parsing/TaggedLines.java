@@ -59,6 +59,15 @@ final class TaggedLines {
         return new TaggedLines(byLine);
     }
 
+    /** A text as compared with another: lower case, letters and digits, single spaces ("" for null). */
+    static String key(String text) {
+        return text == null
+                ? ""
+                : text.toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("[^\\p{L}\\p{N}]+", " ")
+                        .strip();
+    }
+
     /** The spans of a field on a line, in order. */
     List<Span> on(int line, Field field) {
         if (line < 0 || line >= byLine.size()) {

@@ -55,8 +55,8 @@ final class WorkHistory {
                 Dated job = job(lines, i, range[0], range[1], now, tagged);
                 if (job != null && seen.add(job.key())) {
                     jobs.add(job.work());
-                    named.add(key(job.work().title()));
-                    named.add(key(job.work().employer()));
+                    named.add(TaggedLines.key(job.work().title()));
+                    named.add(TaggedLines.key(job.work().employer()));
                     used.addAll(job.lines());
                 }
             }
@@ -87,14 +87,14 @@ final class WorkHistory {
             }
             for (TaggedLines.Span title : tagged.on(i, ResumeTagger.Field.TITLE)) {
                 String t = clean(title.text());
-                if (t == null || named.contains(key(t))) {
+                if (t == null || named.contains(TaggedLines.key(t))) {
                     continue;
                 }
                 String employer = null;
                 String place = null;
                 for (int k = i; k < Math.min(to, i + 3) && employer == null && !used.contains(k); k++) {
                     for (TaggedLines.Span e : tagged.on(k, ResumeTagger.Field.EMPLOYER)) {
-                        if ((k > i || e.start() > title.start()) && !named.contains(key(e.text()))) {
+                        if ((k > i || e.start() > title.start()) && !named.contains(TaggedLines.key(e.text()))) {
                             employer = clean(e.text());
                             List<TaggedLines.Span> places = tagged.on(k, ResumeTagger.Field.LOCATION);
                             place = places.isEmpty() ? null : places.getFirst().text();
@@ -102,8 +102,8 @@ final class WorkHistory {
                         }
                     }
                 }
-                named.add(key(t));
-                named.add(key(employer));
+                named.add(TaggedLines.key(t));
+                named.add(TaggedLines.key(employer));
                 jobs.add(new CandidateProfile.Work(t, employer, place, null, null, false, null));
             }
             for (TaggedLines.Span e : tagged.on(i, ResumeTagger.Field.EMPLOYER)) {
@@ -114,8 +114,8 @@ final class WorkHistory {
                         && place(employer) == null
                         && io.openhire.places.Places.country(employer) == null
                         && io.openhire.places.Places.region(employer) == null
-                        && !named.contains(key(employer))) {
-                    named.add(key(employer));
+                        && !named.contains(TaggedLines.key(employer))) {
+                    named.add(TaggedLines.key(employer));
                     List<TaggedLines.Span> places = tagged.on(i, ResumeTagger.Field.LOCATION);
                     jobs.add(new CandidateProfile.Work(
                             null,
@@ -128,14 +128,6 @@ final class WorkHistory {
                 }
             }
         }
-    }
-
-    private static String key(String text) {
-        return text == null
-                ? ""
-                : text.toLowerCase(java.util.Locale.ROOT)
-                        .replaceAll("[^\\p{L}\\p{N}]+", " ")
-                        .strip();
     }
 
     /** A job, and what makes it the same job when two lines date it: its period and title as read. */
