@@ -20,6 +20,33 @@ class ResumeParserTest {
     }
 
     @Test
+    void wordsInSentencesAreNotSkillsButWhatTheSkillsSectionListsIs() {
+        SkillsTaxonomy taxonomy = SkillsTaxonomy.load();
+        // the rules alone took these words of a sentence for the taxonomy's skills
+        assertThat(taxonomy.find("reduce impact fields")).hasSize(3);
+        CandidateProfile p = parser.parse(String.join(
+                "\n",
+                "Jane Doe",
+                "Operations Analyst",
+                "EXPERIENCE",
+                "Operations Analyst, Acme Logistics, Denver, CO",
+                "May 2021 - Present",
+                "- Helped reduce delivery costs and measured the impact of route changes across all fields",
+                "- Built dashboards in Microsoft Excel and SQL",
+                "SKILLS",
+                "Microsoft Excel, SQL, Tableau"));
+        assertThat(p.skills())
+                .extracting(CandidateProfile.SkillMention::name)
+                .contains("Microsoft Excel", "SQL", "Tableau")
+                .noneMatch(name -> name.equalsIgnoreCase("reduce")
+                        || name.equalsIgnoreCase("impact")
+                        || name.equalsIgnoreCase("fields"));
+        assertThat(p.work())
+                .extracting(CandidateProfile.Work::title, CandidateProfile.Work::employer)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Operations Analyst", "Acme Logistics"));
+    }
+
+    @Test
     void readsContactsAndLinks() {
         CandidateProfile p = priya();
         assertThat(p.name()).isEqualTo("Priya Raman");
