@@ -66,4 +66,23 @@ class DemoJobSkillsTest {
         assertThat(required("DevOps Engineer")).contains("Linux", "Docker", "Kubernetes", "Terraform");
         assertThat(required("Junior Accountant")).contains("Microsoft Excel");
     }
+
+    @Test
+    void aNursingJobRequiresItsCareSkillsAndCertificationsThoughTheTaggerLearnedFromTechAds() {
+        assertThat(required("Registered Nurse - Intensive Care"))
+                .contains("Registered nurse license", "intensive care", "critical care", "Basic Life Support");
+    }
+
+    @Test
+    void dutiesAreNotSkills() {
+        SKILLS.forEach((title, skills) -> assertThat(skills)
+                .as(title)
+                .extracting(SkillExtractor.ExtractedSkill::name)
+                .doesNotContain(
+                        "learn into a roadmap",
+                        "Work with designers",
+                        "Explain results",
+                        "Support tax returns",
+                        "Improve monitoring and incident response"));
+    }
 }

@@ -46,10 +46,10 @@ class SharedDataEvaluationTest {
         assertThat(result.f1("Location")).isGreaterThan(0.45);
         assertThat(result.f1("Designation")).isGreaterThan(0.5);
         assertThat(result.f1("Companies worked at")).isGreaterThan(0.33);
-        assertThat(result.f1("Degree")).isGreaterThan(0.68);
-        assertThat(result.f1("College Name")).isGreaterThan(0.63);
+        assertThat(result.f1("Degree")).isGreaterThan(0.67);
+        assertThat(result.f1("College Name")).isGreaterThan(0.64);
         assertThat(result.f1("Graduation Year")).isGreaterThan(0.62);
-        assertThat(result.f1("Skills")).isGreaterThan(0.5);
+        assertThat(result.f1("Skills")).isGreaterThan(0.48);
     }
 
     @Test

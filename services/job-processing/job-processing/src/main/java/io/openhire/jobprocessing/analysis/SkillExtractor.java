@@ -72,6 +72,12 @@ public final class SkillExtractor {
             "least",
             "work",
             "working");
+    private static final Pattern PHRASE_CUE = Pattern.compile(
+            "(?i)\\b(?:experience|expertise|proficiency|proficient|knowledge|familiarity|familiar|background|skilled|"
+                    + "fluency|fluent|competence|understanding|working knowledge|hands-on experience)\\s+(?:with|in|of|using)\\s+"
+                    + "(?:the\\s+|a\\s+|an\\s+)?(?<phrase>[^.;:()!?\\n]{2,80})");
+    private static final Pattern SPLIT =
+            Pattern.compile("\\s*(?:,|/|\\band\\b|\\bor\\b|\\bas well as\\b|\\bincluding\\b|\\be\\.g\\.)\\s*");
     private static final Set<Sections.Kind> NOT_ASKED =
             Set.of(Sections.Kind.BENEFITS, Sections.Kind.ABOUT, Sections.Kind.SALARY);
     private static final Pattern TRAILING_CLAUSE = Pattern.compile(
@@ -97,14 +103,29 @@ public final class SkillExtractor {
 
     public List<ExtractedSkill> extract(String text) {
         Map<String, ExtractedSkill> found = new LinkedHashMap<>();
-        for (Sections.Line line : Sections.of(text)) {
+        List<Sections.Line> lines = Sections.of(text);
+        boolean statesRequirements = lines.stream()
+                .anyMatch(l -> l.section() == Sections.Kind.REQUIREMENTS || l.section() == Sections.Kind.NICE_TO_HAVE);
+        for (Sections.Line line : lines) {
             if (NOT_ASKED.contains(line.section())) {
                 continue;
             }
             Importance importance = line.section() == Sections.Kind.NICE_TO_HAVE || Sections.prefers(line.text())
                     ? Importance.NICE_TO_HAVE
                     : Importance.REQUIRED;
-            for (Named named : named(line.text())) {
+            // Phrases the taxonomy does not know are read where the ad says what it asks for: in duties
+            // ("Work with designers", "turn what you learn into a roadmap") they are tasks, not skills.
+            boolean phrasesHere = line.section() == Sections.Kind.REQUIREMENTS
+                    || line.section() == Sections.Kind.NICE_TO_HAVE
+                    || (!statesRequirements && line.section() == Sections.Kind.OTHER);
+            List<Named> names = named(line.text());
+            if (names.isEmpty() && phrasesHere) {
+                names = requirementPhrases(line.text());
+            }
+            for (Named named : names) {
+                if (named.skill() == null && !phrasesHere) {
+                    continue;
+                }
                 String name = named.skill() != null
                         ? named.skill().name()
                         : line.text().substring(named.start(), named.end());
@@ -165,6 +186,45 @@ public final class SkillExtractor {
         boolean named = Character.isUpperCase(surface.charAt(0)) && !capitals;
         boolean firstWord = before.chars().noneMatch(Character::isLetterOrDigit);
         return match.skill().kind() == Skill.Kind.TECHNOLOGY && named && (surface.contains(" ") || !firstWord);
+    }
+
+    /**
+     * A requirement the tagger marks nothing in, read by its wording: what follows "experience in",
+     * "knowledge of" ("2+ years of experience in intensive care or critical care"), else the bullet itself
+     * when it is short ("Registered nurse license", "Basic Life Support and Advanced Cardiac Life Support
+     * certification"), cut at "and", "or" and commas. The tagger learned from tech and business ads; a
+     * requirements list in another trade still says what it asks for.
+     */
+    List<Named> requirementPhrases(String line) {
+        List<Span> spans = new ArrayList<>();
+        Matcher cue = PHRASE_CUE.matcher(line);
+        while (cue.find()) {
+            splitInto(line, cue.start("phrase"), cue.end("phrase"), spans);
+        }
+        if (spans.isEmpty() && line.strip().split("\\s+").length <= 10) {
+            splitInto(line, 0, line.length(), spans);
+        }
+        List<Named> named = new ArrayList<>();
+        for (Span span : spans) {
+            named.add(new Named(null, span.start(), span.end()));
+        }
+        return named;
+    }
+
+    private static void splitInto(String line, int start, int end, List<Span> spans) {
+        Matcher sep = SPLIT.matcher(line).region(start, end);
+        int from = start;
+        while (sep.find()) {
+            Span span = trim(line, from, sep.start());
+            if (span != null) {
+                spans.add(span);
+            }
+            from = sep.end();
+        }
+        Span last = trim(line, from, end);
+        if (last != null) {
+            spans.add(last);
+        }
     }
 
     /** A skill named twice keeps its strongest importance. */

@@ -6,7 +6,9 @@ import io.openhire.resumeprocessing.client.CandidateProfile;
 import io.openhire.resumeprocessing.parsing.Sections.Kind;
 import io.openhire.resumeprocessing.parsing.Sections.Section;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,8 +20,8 @@ import java.util.regex.Pattern;
  */
 final class EducationHistory {
 
-    private static final Pattern DEGREE_FIELD =
-            Pattern.compile("^(?:in|of|-|–|,|:)\\s*([A-Za-z&,. ]{2,60}?)(?=\\s*(?:[,(|–-]|\\bfrom\\b|\\bat\\b|$))");
+    private static final Pattern DEGREE_FIELD = Pattern.compile(
+            "^(?:(?:in|of|-|–|,|:)\\s*|(?=[A-Z][a-z]))([A-Za-z&,. ]{2,60}?)(?=\\s*(?:[,(|–-]|\\bfrom\\b|\\bat\\b|$))");
     private static final Pattern YEAR = Pattern.compile("\\b((?:19|20)\\d{2})\\b");
     private static final Pattern DEGREE = Pattern.compile(
             "\\b(Ph\\.?\\s?D\\.?|Doctorate|Doctor of [A-Z][a-z]+|M\\.?\\s?B\\.?\\s?A\\b\\.?|Masters?(?:'s)?(?: of| in)? (?:[A-Z][A-Za-z]+(?: (?:of |and )?[A-Z][A-Za-z]+){0,2})|Bachelors?(?:'s)?(?: of| in)? (?:[A-Z][A-Za-z]+(?: (?:of |and )?[A-Z][A-Za-z]+){0,2})|Associate(?:'s)? (?:Degree|of [A-Z][a-z]+(?: [A-Z][a-z]+)?)|B\\.?\\s?Tech\\b\\.?|M\\.?\\s?Tech\\b\\.?|B\\.\\s?E\\b\\.?|BE\\b|M\\.\\s?E\\b\\.?|B\\.?\\s?Sc\\b\\.?|M\\.?\\s?Sc\\b\\.?|B\\.?\\s?Com\\b\\.?|M\\.?\\s?Com\\b\\.?|B\\.?\\s?C\\.?\\s?A\\b\\.?|M\\.?\\s?C\\.?\\s?A\\b\\.?|B\\.?\\s?B\\.?\\s?A\\b\\.?|B\\.\\s?A\\b\\.?|M\\.\\s?A\\b\\.?|B\\.\\s?S\\b\\.?|M\\.\\s?S\\b\\.?|BS\\b|MS\\b|BA\\b|LL\\.?\\s?B\\b\\.?|LL\\.?\\s?M\\b\\.?|MBBS|B\\.?\\s?Pharm|M\\.?\\s?Pharm|PGDM|PGDBA|Post[ -]Graduate Diploma(?: in [A-Z][A-Za-z]+)?|High School Diploma|High School|Diploma(?: in [A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)?|HSC|SSC|Higher Secondary|Senior Secondary|Secondary School|A[- ]Levels?|GED|12th|10th)");
@@ -35,6 +37,8 @@ final class EducationHistory {
     static List<CandidateProfile.Education> of(
             List<String> lines, List<Section> sections, int currentYear, TaggedLines tagged) {
         List<CandidateProfile.Education> found = new ArrayList<>();
+        Set<Integer> read = new HashSet<>(); // lines the degree names were read from, with the two after
+        Set<Integer> degreeLines = new HashSet<>(); // lines a degree name is on
         boolean hasSection = sections.stream().anyMatch(s -> s.kind() == Kind.EDUCATION);
         for (Section s : sections) {
             if (hasSection && s.kind() != Kind.EDUCATION) {
@@ -85,6 +89,10 @@ final class EducationHistory {
                     institution = institutionName(stripBullet(lines.get(i - 1)), 0);
                 }
                 found.add(new CandidateProfile.Education(degree, field, institution, year));
+                degreeLines.add(i);
+                for (int k = i; k < Math.min(s.to(), i + 3); k++) {
+                    read.add(k);
+                }
             }
             if (found.isEmpty() && hasSection) {
                 for (int i = s.from(); i < s.to(); i++) {
@@ -97,7 +105,7 @@ final class EducationHistory {
                 }
             }
         }
-        tagged(lines, sections, hasSection, tagged, found);
+        tagged(sections, hasSection, tagged, degreeLines, read, found);
         return List.copyOf(found.subList(0, Math.min(found.size(), 8)));
     }
 
@@ -107,10 +115,11 @@ final class EducationHistory {
      * each college no entry has.
      */
     private static void tagged(
-            List<String> lines,
             List<Section> sections,
             boolean hasSection,
             TaggedLines tagged,
+            Set<Integer> degreeLines,
+            Set<Integer> read,
             List<CandidateProfile.Education> found) {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (CandidateProfile.Education e : found) {
@@ -122,6 +131,9 @@ final class EducationHistory {
                 continue;
             }
             for (int i = s.from(); i < s.to(); i++) {
+                if (degreeLines.contains(i)) {
+                    continue; // the degree name found there is that line's degree
+                }
                 for (TaggedLines.Span degree : tagged.on(i, ResumeTagger.Field.DEGREE)) {
                     if (seen.contains(TaggedLines.key(degree.text()))) {
                         continue;
@@ -150,6 +162,9 @@ final class EducationHistory {
                 }
             }
             for (int i = s.from(); i < s.to(); i++) {
+                if (read.contains(i)) {
+                    continue; // a degree's lines: the college there is that degree's
+                }
                 for (TaggedLines.Span college : tagged.on(i, ResumeTagger.Field.COLLEGE)) {
                     // Alone, a college must say it is one ("… University") or the tagger must be sure.
                     boolean named =

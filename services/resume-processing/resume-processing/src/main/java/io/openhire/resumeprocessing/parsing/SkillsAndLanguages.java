@@ -23,6 +23,8 @@ final class SkillsAndLanguages {
     private static final java.util.regex.Pattern DISTINCTIVE =
             java.util.regex.Pattern.compile("[0-9+#./]|\\p{Ll}\\p{Lu}");
 
+    static final double PROSE_PHRASE_CONFIDENCE = 0.65;
+
     private final SkillsTaxonomy taxonomy;
     private final ResumeTagger tagger;
 
@@ -54,7 +56,9 @@ final class SkillsAndLanguages {
                 List<TaggedLines.Span> marked = tagged.on(i, ResumeTagger.Field.SKILL);
                 for (TaggedLines.Span span : marked) {
                     String phrase = phrase(span);
-                    if (phrase != null) {
+                    // Outside a skills list a phrase needs the tagger to be sure: prose holds employers
+                    // ("ShopLab") and summaries ("subscription and media products") it half takes for skills.
+                    if (phrase != null && (listed || span.score() >= PROSE_PHRASE_CONFIDENCE)) {
                         int[] c = phrases.computeIfAbsent(phrase.toLowerCase(Locale.ROOT), k -> new int[2]);
                         c[0]++;
                         c[1] |= listed ? 1 : 0;
