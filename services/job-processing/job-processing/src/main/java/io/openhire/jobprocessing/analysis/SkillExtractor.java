@@ -78,6 +78,7 @@ public final class SkillExtractor {
                     + "(?:the\\s+|a\\s+|an\\s+)?(?<phrase>[^.;:()!?\\n]{2,80})");
     private static final Pattern SPLIT =
             Pattern.compile("\\s*(?:,|/|\\band\\b|\\bor\\b|\\bas well as\\b|\\bincluding\\b|\\be\\.g\\.)\\s*");
+    private static final Pattern CERTIFICATION = Pattern.compile("\\s+(?:certification|certificate|certified)$");
     private static final Set<Sections.Kind> NOT_ASKED =
             Set.of(Sections.Kind.BENEFITS, Sections.Kind.ABOUT, Sections.Kind.SALARY);
     private static final Pattern TRAILING_CLAUSE = Pattern.compile(
@@ -103,6 +104,7 @@ public final class SkillExtractor {
 
     public List<ExtractedSkill> extract(String text) {
         Map<String, ExtractedSkill> found = new LinkedHashMap<>();
+        Set<String> listedKeys = new java.util.HashSet<>(); // skills a requirement list named
         List<Sections.Line> lines = Sections.of(text);
         boolean statesRequirements = lines.stream()
                 .anyMatch(l -> l.section() == Sections.Kind.REQUIREMENTS || l.section() == Sections.Kind.NICE_TO_HAVE);
@@ -130,7 +132,11 @@ public final class SkillExtractor {
                         ? named.skill().name()
                         : line.text().substring(named.start(), named.end());
                 String id = named.skill() != null ? named.skill().id() : null;
-                add(found, new ExtractedSkill(id, name, importance, line.text()));
+                add(
+                        found,
+                        listedKeys,
+                        new ExtractedSkill(id, name, importance, line.text()),
+                        phrasesHere && statesRequirements);
             }
         }
         return List.copyOf(found.values());
@@ -227,13 +233,28 @@ public final class SkillExtractor {
         }
     }
 
-    /** A skill named twice keeps its strongest importance. */
-    private static void add(Map<String, ExtractedSkill> found, ExtractedSkill skill) {
+    /**
+     * A skill named twice keeps its strongest importance, except that what the requirement lists say
+     * wins over a mention in the duties: "Run what you build on Kubernetes" above "Nice to have:
+     * Kubernetes" leaves Kubernetes nice to have.
+     */
+    private static void add(
+            Map<String, ExtractedSkill> found,
+            Set<String> listedKeys,
+            ExtractedSkill skill,
+            boolean fromRequirementList) {
         String key = skill.id() != null ? skill.id() : "phrase:" + skill.name().toLowerCase(Locale.ROOT);
         ExtractedSkill before = found.get(key);
+        boolean beforeListed = listedKeys.contains(key);
         if (before == null
-                || (before.importance() == Importance.NICE_TO_HAVE && skill.importance() == Importance.REQUIRED)) {
+                || (fromRequirementList && !beforeListed)
+                || (fromRequirementList == beforeListed
+                        && before.importance() == Importance.NICE_TO_HAVE
+                        && skill.importance() == Importance.REQUIRED)) {
             found.put(key, skill);
+            if (fromRequirementList) {
+                listedKeys.add(key);
+            }
         }
     }
 
@@ -261,6 +282,12 @@ public final class SkillExtractor {
             lower = lower.substring(0, tail.start());
         }
         lower = lower.strip();
+        // "Advanced Cardiac Life Support certification" is asked as "Advanced Cardiac Life Support": a
+        // resume names the skill, rarely the word "certification".
+        Matcher paper = CERTIFICATION.matcher(lower);
+        if (paper.find() && paper.start() > 0) {
+            lower = lower.substring(0, paper.start()).strip();
+        }
         if (lower.length() < 2 || WEAK.contains(lower) || lower.split("\\s+").length > 6) {
             return null;
         }
