@@ -49,7 +49,7 @@ class SharedDataEvaluationTest {
         assertThat(result.f1("Degree")).isGreaterThan(0.67);
         assertThat(result.f1("College Name")).isGreaterThan(0.64);
         assertThat(result.f1("Graduation Year")).isGreaterThan(0.62);
-        assertThat(result.f1("Skills")).isGreaterThan(0.48);
+        assertThat(result.f1("Skills")).isGreaterThan(0.5);
     }
 
     @Test

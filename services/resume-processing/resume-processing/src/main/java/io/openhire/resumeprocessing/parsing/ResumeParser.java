@@ -8,7 +8,9 @@ import io.openhire.resumeprocessing.parsing.Sections.Section;
 import io.openhire.skills.SkillsTaxonomy;
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns a resume's text into a {@link CandidateProfile}. A learned tagger ({@link ResumeTagger}) marks the
@@ -63,6 +65,8 @@ public final class ResumeParser {
                 : sections.getFirst().to();
         YearMonth now = YearMonth.now(clock);
         TaggedLines tagged = tagger == null ? TaggedLines.none(lines.size()) : TaggedLines.of(tagger, lines);
+        // Fields the tagger decided carry its own confidence: the probability of its reading, word by word.
+        Map<String, Double> learned = new LinkedHashMap<>();
 
         Name name = NameAndLocation.name(lines, Math.min(Math.max(headerEnd, 1), 8));
         int nameLine = tagged.firstLine(ResumeTagger.Field.NAME, 0, 10);
@@ -71,11 +75,15 @@ public final class ResumeParser {
             if (span.score() >= NAME_CONFIDENCE) {
                 String written = NameAndLocation.looksLikeName(span.text().strip());
                 name = new Name(written != null ? written : span.text().strip(), nameLine);
+                learned.put("name", span.score());
             }
         }
         int headerLines = Math.min(Math.max(headerEnd, 2), 10);
         TaggedLines.Span title = tagged.first(ResumeTagger.Field.TITLE, name == null ? 0 : name.line(), headerLines);
         String headline = title != null ? title.text().strip() : NameAndLocation.headline(lines, name, headerLines);
+        if (title != null) {
+            learned.put("headline", title.score());
+        }
         Place place = NameAndLocation.location(lines, headerEnd);
         TaggedLines.Span taggedPlace = tagged.first(ResumeTagger.Field.LOCATION, 0, Math.max(headerEnd, 6));
         if (place == null && taggedPlace != null) {
@@ -108,7 +116,9 @@ public final class ResumeParser {
                 SkillsAndLanguages.languages(lines, sections),
                 SkillsAndLanguages.certifications(lines, sections),
                 Periods.yearsOfExperience(work, text));
+        Map<String, Double> confidence = new LinkedHashMap<>(Confidence.of(found));
+        learned.forEach((field, score) -> confidence.put(field, Math.round(score * 100) / 100.0));
         return found.toProfile(
-                Confidence.of(found), Confidence.resumeLikelihood(text, sections, found), VERSION, taxonomy.version());
+                confidence, Confidence.resumeLikelihood(text, sections, found), VERSION, taxonomy.version());
     }
 }

@@ -68,7 +68,8 @@ final class SkillsAndLanguages {
                 for (SkillMatch match : taxonomy.find(lines.get(i))) {
                     boolean overlaps =
                             marked.stream().anyMatch(t -> t.start() < match.end() && match.start() < t.end());
-                    if (overlaps
+                    if (listed
+                            || overlaps
                             || tagger == null
                             || DISTINCTIVE.matcher(match.surface()).find()) {
                         matches.add(match);

@@ -34,16 +34,20 @@ class ResumeParserTest {
                 "- Helped reduce delivery costs and measured the impact of route changes across all fields",
                 "- Built dashboards in Microsoft Excel and SQL",
                 "SKILLS",
-                "Microsoft Excel, SQL, Tableau"));
+                "Go, Microsoft Excel, SQL, Tableau"));
         assertThat(p.skills())
                 .extracting(CandidateProfile.SkillMention::name)
-                .contains("Microsoft Excel", "SQL", "Tableau")
+                // a skills list is a claim: "Go" counts there, whether or not the tagger marks it
+                .contains("Go", "Microsoft Excel", "SQL", "Tableau")
                 .noneMatch(name -> name.equalsIgnoreCase("reduce")
                         || name.equalsIgnoreCase("impact")
                         || name.equalsIgnoreCase("fields"));
         assertThat(p.work())
                 .extracting(CandidateProfile.Work::title, CandidateProfile.Work::employer)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Operations Analyst", "Acme Logistics"));
+        // what the tagger decided carries its own probability, not a fixed number
+        assertThat(p.name()).isEqualTo("Jane Doe");
+        assertThat(p.confidence().get("name")).isBetween(0.5, 1.0).isNotIn(0.7, 0.9);
     }
 
     @Test
