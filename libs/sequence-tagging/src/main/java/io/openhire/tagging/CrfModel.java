@@ -420,6 +420,21 @@ public final class CrfModel {
         }
     }
 
+    /**
+     * A model shipped as a class-path resource (read once, at start-up, on the calling thread: a large
+     * entry of a nested jar must not be read on a virtual thread, see STACK-NOTES).
+     */
+    public static CrfModel fromClasspath(ClassLoader loader, String resource) {
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the class path");
+            }
+            return read(in);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read " + resource, e);
+        }
+    }
+
     public static CrfModel read(InputStream in) throws IOException {
         java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(in);
         buffered.mark(2);

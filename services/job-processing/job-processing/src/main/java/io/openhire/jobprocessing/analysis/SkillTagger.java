@@ -4,10 +4,6 @@ import io.openhire.skills.SkillsTaxonomy;
 import io.openhire.tagging.CrfModel;
 import io.openhire.tagging.WordFeatures;
 import io.openhire.tagging.Words;
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,14 +37,8 @@ public final class SkillTagger {
 
     /** The shipped model. */
     public static SkillTagger load(SkillsTaxonomy taxonomy) {
-        try (InputStream in = SkillTagger.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the class path");
-            }
-            return new SkillTagger(CrfModel.read(new BufferedInputStream(in)), features(taxonomy));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
-        }
+        return new SkillTagger(
+                CrfModel.fromClasspath(SkillTagger.class.getClassLoader(), RESOURCE), features(taxonomy));
     }
 
     /**

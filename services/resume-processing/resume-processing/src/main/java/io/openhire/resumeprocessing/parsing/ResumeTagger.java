@@ -5,10 +5,6 @@ import io.openhire.skills.SkillsTaxonomy;
 import io.openhire.tagging.CrfModel;
 import io.openhire.tagging.WordFeatures;
 import io.openhire.tagging.Words;
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,14 +57,8 @@ public final class ResumeTagger {
 
     /** The shipped model. */
     public static ResumeTagger load(SkillsTaxonomy taxonomy) {
-        try (InputStream in = ResumeTagger.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the class path");
-            }
-            return new ResumeTagger(CrfModel.read(new BufferedInputStream(in)), features(taxonomy));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
-        }
+        return new ResumeTagger(
+                CrfModel.fromClasspath(ResumeTagger.class.getClassLoader(), RESOURCE), features(taxonomy));
     }
 
     public static WordFeatures features(SkillsTaxonomy taxonomy) {
