@@ -48,7 +48,7 @@ class SkillTaggerTrainingTest {
         CrfModel model = CrfTrainer.train(
                 examples,
                 CrfModel.labelsFor(Conll.types(train)),
-                SkillTagger.featureBits(),
+                SkillTagger.FEATURE_BITS,
                 0,
                 new CrfTrainer.Params(3, 0.1, 1e-5, 42),
                 (e, l, m) -> {},

@@ -120,7 +120,7 @@ public final class SkillExtractor {
             boolean phrasesHere = line.section() == Sections.Kind.REQUIREMENTS
                     || line.section() == Sections.Kind.NICE_TO_HAVE
                     || (!statesRequirements && line.section() == Sections.Kind.OTHER);
-            List<Named> names = named(line.text());
+            List<Named> names = read(line.text()).named();
             if (names.isEmpty() && phrasesHere) {
                 names = requirementPhrases(line.text());
             }
@@ -145,29 +145,41 @@ public final class SkillExtractor {
     /** A skill named in a line: a taxonomy concept, or (skill null) a phrase. */
     record Named(Skill skill, int start, int end) {}
 
-    /** The skills a line names, in order: see the class comment for what counts. */
-    List<Named> named(String line) {
+    /**
+     * How a line is read: the skills it names, in order (see the class comment for what counts), and the
+     * character spans behind them as the evaluation scores them (what the tagger marks and keeps, whole,
+     * even where a concept inside it is what {@link #extract} reports; and the distinctive taxonomy names
+     * it does not mark).
+     */
+    record Reading(List<Named> named, List<Span> spans) {}
+
+    Reading read(String line) {
         List<SkillTagger.TaggedSpan> tagged = tagger.spans(line);
         List<SkillMatch> matches = taxonomy.find(line);
         List<Named> named = new ArrayList<>();
-        for (SkillMatch match : matches) {
-            boolean marked = tagged.stream().anyMatch(t -> t.start() < match.end() && match.start() < t.end());
-            if (marked || distinctive(line, match)) {
-                named.add(new Named(match.skill(), match.start(), match.end()));
-            }
-        }
+        List<Span> spans = new ArrayList<>();
         for (SkillTagger.TaggedSpan span : tagged) {
             boolean normalised = matches.stream().anyMatch(m -> span.start() < m.end() && m.start() < span.end());
-            if (normalised || span.score() < PHRASE_CONFIDENCE) {
-                continue;
+            Span phrase = normalised || span.score() < PHRASE_CONFIDENCE ? null : trim(line, span.start(), span.end());
+            if (normalised || phrase != null) {
+                spans.add(new Span(span.start(), span.end()));
             }
-            Span phrase = trim(line, span.start(), span.end());
             if (phrase != null) {
                 named.add(new Named(null, phrase.start(), phrase.end()));
             }
         }
+        for (SkillMatch match : matches) {
+            boolean marked = tagged.stream().anyMatch(t -> t.start() < match.end() && match.start() < t.end());
+            boolean standsAlone = !marked && distinctive(line, match);
+            if (marked || standsAlone) {
+                named.add(new Named(match.skill(), match.start(), match.end()));
+            }
+            if (standsAlone) {
+                spans.add(new Span(match.start(), match.end()));
+            }
+        }
         named.sort(java.util.Comparator.comparingInt(Named::start));
-        return named;
+        return new Reading(named, spans);
     }
 
     /**
@@ -294,27 +306,8 @@ public final class SkillExtractor {
         return new Span(start, start + lower.length());
     }
 
-    /**
-     * Character spans naming skills in a sentence (what the evaluation scores): what the tagger marks and
-     * keeps (a span is scored whole even where a concept inside it is what {@link #extract} reports), and
-     * the distinctive taxonomy names it does not mark.
-     */
+    /** Character spans naming skills in a sentence: what the evaluation scores (see {@link #read}). */
     public List<Span> spans(String sentence) {
-        List<SkillTagger.TaggedSpan> tagged = tagger.spans(sentence);
-        List<SkillMatch> matches = taxonomy.find(sentence);
-        List<Span> spans = new ArrayList<>();
-        for (SkillTagger.TaggedSpan span : tagged) {
-            boolean normalised = matches.stream().anyMatch(m -> span.start() < m.end() && m.start() < span.end());
-            if (normalised || (span.score() >= PHRASE_CONFIDENCE && trim(sentence, span.start(), span.end()) != null)) {
-                spans.add(new Span(span.start(), span.end()));
-            }
-        }
-        for (SkillMatch match : matches) {
-            boolean marked = tagged.stream().anyMatch(t -> t.start() < match.end() && match.start() < t.end());
-            if (!marked && distinctive(sentence, match)) {
-                spans.add(new Span(match.start(), match.end()));
-            }
-        }
-        return spans;
+        return read(sentence).spans();
     }
 }

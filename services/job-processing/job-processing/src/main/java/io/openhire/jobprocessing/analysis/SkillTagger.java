@@ -18,11 +18,7 @@ public final class SkillTagger {
     /** The shipped model, trained reproducibly (fixed seed) by {@code SkillTaggerTraining}. */
     public static final String RESOURCE = "openhire/job-processing/skill-tagger.crf";
 
-    static final int FEATURE_BITS = 20;
-
-    public static int featureBits() {
-        return FEATURE_BITS;
-    }
+    public static final int FEATURE_BITS = 20;
 
     /** A character span of the text that names a skill, and the tagger's confidence in it. */
     public record TaggedSpan(int start, int end, double score) {}

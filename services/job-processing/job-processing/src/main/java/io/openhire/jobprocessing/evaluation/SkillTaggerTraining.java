@@ -65,14 +65,8 @@ public final class SkillTaggerTraining {
         PrintStream log = System.out;
         SkillsTaxonomy taxonomy = SkillsTaxonomy.load();
         WordFeatures features = SkillTagger.features(taxonomy);
-        List<CrfTrainer.Example> base = new ArrayList<>();
-        List<TaggedSentence> baseSentences = new ArrayList<>();
-        for (Path file : train) {
-            baseSentences.addAll(read(file));
-        }
-        for (TaggedSentence s : baseSentences) {
-            base.add(example(features, s));
-        }
+        List<TaggedSentence> baseSentences = read(train);
+        List<CrfTrainer.Example> base = examples(features, baseSentences);
         Map<String, Scoring> devSets = new LinkedHashMap<>();
         for (Path file : dev) {
             devSets.put(file.getFileName().toString(), Scoring.of(features, file));
@@ -88,21 +82,20 @@ public final class SkillTaggerTraining {
                 List<CrfTrainer.Example> examples = new ArrayList<>(base);
                 Scoring held = corpus.fold(fold, FOLDS, examples);
                 CrfModel model = train(examples, baseSentences, PARAMS, (e, l, m) -> {});
+                List<List<TokenSpan>> foldPredicted = held.predict(model);
                 gold.addAll(held.gold());
-                predicted.addAll(held.predict(model));
-                log.println(
-                        "  " + SpanScores.of(held.gold(), held.predict(model)).line("fold " + (fold + 1)));
+                predicted.addAll(foldPredicted);
+                log.println("  " + SpanScores.of(held.gold(), foldPredicted).line("fold " + (fold + 1)));
             }
             log.println("  " + SpanScores.of(gold, predicted).line("all folds"));
         }
-        List<CrfTrainer.Example> all = base;
         long started = System.nanoTime();
-        CrfModel model = train(all, baseSentences, PARAMS, (epoch, loss, m) -> {
+        CrfModel model = train(base, baseSentences, PARAMS, (epoch, loss, m) -> {
             log.printf("epoch %d  loss %.3f%n", epoch, loss);
             devSets.forEach((name, set) ->
                     log.println("  " + SpanScores.of(set.gold(), set.predict(m)).line(name)));
         });
-        log.printf("trained on %d sentences in %.1f s%n", all.size(), (System.nanoTime() - started) / 1e9);
+        log.printf("trained on %d sentences in %.1f s%n", base.size(), (System.nanoTime() - started) / 1e9);
         cvSets.forEach((name, set) ->
                 log.println(SpanScores.of(set.gold(), set.predict(model)).line(name + " (never trained on)")));
         if (out != null) {
@@ -116,16 +109,8 @@ public final class SkillTaggerTraining {
 
     /** The shipped model's training: these CoNLL files, {@link #PARAMS}, the tagger's features. */
     public static CrfModel train(List<Path> files, CrfTrainer.Progress progress) throws IOException {
-        WordFeatures features = SkillTagger.features(SkillsTaxonomy.load());
-        List<TaggedSentence> sentences = new ArrayList<>();
-        for (Path file : files) {
-            sentences.addAll(read(file));
-        }
-        List<CrfTrainer.Example> examples = new ArrayList<>();
-        for (TaggedSentence s : sentences) {
-            examples.add(example(features, s));
-        }
-        return train(examples, sentences, PARAMS, progress);
+        List<TaggedSentence> sentences = read(files);
+        return train(examples(SkillTagger.features(SkillsTaxonomy.load()), sentences), sentences, PARAMS, progress);
     }
 
     static CrfModel train(
@@ -134,16 +119,24 @@ public final class SkillTaggerTraining {
             CrfTrainer.Params params,
             CrfTrainer.Progress progress) {
         String[] labels = CrfModel.labelsFor(Conll.types(typedBy));
-        return CrfTrainer.train(examples, labels, SkillTagger.featureBits(), 0, params, progress, () -> false)
+        return CrfTrainer.train(examples, labels, SkillTagger.FEATURE_BITS, 0, params, progress, () -> false)
                 .asWritten();
     }
 
-    static List<TaggedSentence> read(Path file) throws IOException {
-        return Conll.parse(Files.readAllLines(file, StandardCharsets.UTF_8));
+    static List<TaggedSentence> read(List<Path> files) throws IOException {
+        List<TaggedSentence> sentences = new ArrayList<>();
+        for (Path file : files) {
+            sentences.addAll(Conll.parse(Files.readAllLines(file, StandardCharsets.UTF_8)));
+        }
+        return sentences;
     }
 
-    static CrfTrainer.Example example(WordFeatures features, TaggedSentence s) {
-        return new CrfTrainer.Example(features.of(s.words()), null, s.tags());
+    static List<CrfTrainer.Example> examples(WordFeatures features, List<TaggedSentence> sentences) {
+        List<CrfTrainer.Example> examples = new ArrayList<>();
+        for (TaggedSentence s : sentences) {
+            examples.add(new CrfTrainer.Example(features.of(s.words()), null, s.tags()));
+        }
+        return examples;
     }
 
     /** A scored corpus: sentences with their features, and every gold span of every tag column. */
@@ -157,15 +150,6 @@ public final class SkillTaggerTraining {
                 features.add(wordFeatures.of(s.words()));
             }
             return new Scoring(sentences, features, Conll.columnSpans(lines));
-        }
-
-        List<CrfTrainer.Example> examples() {
-            List<CrfTrainer.Example> examples = new ArrayList<>();
-            for (int i = 0; i < sentences.size(); i++) {
-                examples.add(new CrfTrainer.Example(
-                        features.get(i), null, sentences.get(i).tags()));
-            }
-            return examples;
         }
 
         /** Sentence i belongs to fold {@code i % folds}: returns that fold, adds the others to {@code rest}. */

@@ -42,7 +42,7 @@ public record AnnotatedResume(String file, String text, List<Label> labels) {
         while (m.find()) {
             text.append(plain(xml.substring(from, m.start())));
             int start = text.length();
-            text.append(ParserEvaluation.unescape(m.group(2)));
+            text.append(unescape(m.group(2)));
             labels.add(new Label(m.group(1), start, text.length()));
             from = m.end();
         }
@@ -51,7 +51,28 @@ public record AnnotatedResume(String file, String text, List<Label> labels) {
     }
 
     private static String plain(String segment) {
-        return ParserEvaluation.unescape(segment.replaceAll("</?cv>|<\\?xml[^>]*>", ""));
+        return unescape(segment.replaceAll("</?cv>|<\\?xml[^>]*>", ""));
+    }
+
+    private static final Pattern ESCAPED_BYTES = Pattern.compile("(?:\\\\x[0-9a-fA-F]{2})+");
+
+    /** XML entities, and the byte escapes ("\\xe2\\x80\\xa2") some of the dataset's texts carry. */
+    static String unescape(String s) {
+        Matcher m = ESCAPED_BYTES.matcher(s);
+        StringBuilder decoded = new StringBuilder();
+        while (m.find()) {
+            String hex = m.group().replace("\\x", "");
+            byte[] bytes = java.util.HexFormat.of().parseHex(hex);
+            String text = new String(bytes, StandardCharsets.UTF_8).replaceAll("[\\p{Cntrl}]", " ");
+            m.appendReplacement(decoded, Matcher.quoteReplacement(text));
+        }
+        m.appendTail(decoded);
+        s = decoded.toString();
+        return s.replace("&amp;", "&")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'");
     }
 
     /** The tagger's field for a label type, or null for the types it does not learn (emails: rules). */

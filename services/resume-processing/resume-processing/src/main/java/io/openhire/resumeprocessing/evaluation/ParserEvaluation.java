@@ -8,7 +8,6 @@ import io.openhire.skills.SkillsTaxonomy;
 import io.openhire.tagging.CrfTrainer;
 import io.openhire.tagging.WordFeatures;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,8 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 /**
@@ -52,7 +50,6 @@ public final class ParserEvaluation {
             "College Name",
             "Graduation Year",
             "Skills");
-    private static final Pattern LABEL = Pattern.compile("<label type=\"([^\"]+)\">(.*?)</label>", Pattern.DOTALL);
 
     public static void main(String[] args) throws IOException {
         SkillsTaxonomy taxonomy = SkillsTaxonomy.load();
@@ -145,52 +142,38 @@ public final class ParserEvaluation {
         }
     }
 
+    /** The resumes under {@code dir} through {@code parser}. */
     public static Result gold(Path dir, ResumeParser parser, SkillsTaxonomy taxonomy) throws IOException {
-        Map<String, Counts> counts = new LinkedHashMap<>();
-        FIELDS.forEach(f -> counts.put(f, new Counts()));
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
-        }
-        long nanos = 0;
-        for (Path file : files) {
-            String labelled = Files.readString(file, StandardCharsets.UTF_8);
-            Map<String, Set<String>> gold = new LinkedHashMap<>();
-            FIELDS.forEach(f -> gold.put(f, new LinkedHashSet<>()));
-            Matcher m = LABEL.matcher(labelled);
-            while (m.find()) {
-                addGold(gold, m.group(1), unescape(m.group(2)), taxonomy);
-            }
-            String text = unescape(LABEL.matcher(labelled).replaceAll("$2").replaceAll("</?cv>|<\\?xml[^>]*>", ""));
-            long start = System.nanoTime();
-            CandidateProfile profile = parser.parse(text);
-            nanos += System.nanoTime() - start;
-            Map<String, Set<String>> predicted = predicted(profile);
-            for (String field : FIELDS) {
-                score(counts.get(field), gold.get(field), predicted.get(field));
-            }
-        }
-        return new Result(files.size(), counts, files.isEmpty() ? 0 : nanos / 1e6 / files.size());
+        return scored(AnnotatedResume.readAll(dir), 1, fold -> parser, taxonomy);
     }
 
     /** Each resume parsed with a tagger that trained on the other folds (resume i is in fold i % folds). */
     public static Result crossValidated(Path dir, SkillsTaxonomy taxonomy, int folds) throws IOException {
-        Map<String, Counts> counts = new LinkedHashMap<>();
-        FIELDS.forEach(f -> counts.put(f, new Counts()));
         List<AnnotatedResume> resumes = AnnotatedResume.readAll(dir);
         WordFeatures features = ResumeTagger.features(taxonomy);
         List<CrfTrainer.Example> examples = ResumeTaggerTraining.examples(resumes, features);
+        return scored(
+                resumes,
+                folds,
+                fold -> new ResumeParser(
+                        taxonomy,
+                        new ResumeTagger(ResumeTaggerTraining.trainWithout(examples, fold, folds), features),
+                        "IN",
+                        Clock.systemUTC()),
+                taxonomy);
+    }
+
+    /** Resume i is in fold {@code i % folds} and parsed by that fold's parser. */
+    private static Result scored(
+            List<AnnotatedResume> resumes, int folds, IntFunction<ResumeParser> parserOfFold, SkillsTaxonomy taxonomy) {
+        Map<String, Counts> counts = new LinkedHashMap<>();
+        FIELDS.forEach(f -> counts.put(f, new Counts()));
         long nanos = 0;
         for (int fold = 0; fold < folds; fold++) {
-            ResumeTagger tagger = new ResumeTagger(ResumeTaggerTraining.trainWithout(examples, fold, folds), features);
-            ResumeParser parser = new ResumeParser(taxonomy, tagger, "IN", Clock.systemUTC());
+            ResumeParser parser = parserOfFold.apply(fold);
             for (int i = fold; i < resumes.size(); i += folds) {
                 AnnotatedResume resume = resumes.get(i);
-                Map<String, Set<String>> gold = new LinkedHashMap<>();
-                FIELDS.forEach(f -> gold.put(f, new LinkedHashSet<>()));
-                for (AnnotatedResume.Label label : resume.labels()) {
-                    addGold(gold, label.type(), resume.text().substring(label.start(), label.end()), taxonomy);
-                }
+                Map<String, Set<String>> gold = gold(resume, taxonomy);
                 long start = System.nanoTime();
                 CandidateProfile profile = parser.parse(resume.text());
                 nanos += System.nanoTime() - start;
@@ -203,20 +186,37 @@ public final class ParserEvaluation {
         return new Result(resumes.size(), counts, resumes.isEmpty() ? 0 : nanos / 1e6 / resumes.size());
     }
 
-    private static void addGold(Map<String, Set<String>> gold, String type, String value, SkillsTaxonomy taxonomy) {
-        String field = switch (type) {
-            case "Email Address" -> "Email";
-            case "Tech Tools", "Job Specific Skills", "Soft Skills" -> "Skills";
-            default -> type;
-        };
-        if (gold.containsKey(field)) {
-            if (field.equals("Skills")) {
-                value = taxonomy.lookup(value).map(s -> s.name()).orElse(value);
+    /** Every field of {@link #FIELDS}, without values yet. */
+    static Map<String, Set<String>> emptyFields() {
+        Map<String, Set<String>> fields = new LinkedHashMap<>();
+        FIELDS.forEach(f -> fields.put(f, new LinkedHashSet<>()));
+        return fields;
+    }
+
+    /** The labelled values of a resume, per field, normalised as predictions are. */
+    static Map<String, Set<String>> gold(AnnotatedResume resume, SkillsTaxonomy taxonomy) {
+        Map<String, Set<String>> gold = emptyFields();
+        for (AnnotatedResume.Label label : resume.labels()) {
+            String field = switch (label.type()) {
+                case "Email Address" -> "Email";
+                case "Tech Tools", "Job Specific Skills", "Soft Skills" -> "Skills";
+                default -> label.type();
+            };
+            if (gold.containsKey(field)) {
+                addValue(gold, field, resume.text().substring(label.start(), label.end()), taxonomy);
             }
-            String normal = normalise(value);
-            if (!normal.isEmpty()) {
-                gold.get(field).add(normal);
-            }
+        }
+        return gold;
+    }
+
+    /** A value of a field, normalised; a skill under its taxonomy name where the taxonomy has it. */
+    static void addValue(Map<String, Set<String>> values, String field, String value, SkillsTaxonomy taxonomy) {
+        if (field.equals("Skills")) {
+            value = taxonomy.lookup(value).map(s -> s.name()).orElse(value);
+        }
+        String normal = normalise(value);
+        if (!normal.isEmpty()) {
+            values.get(field).add(normal);
         }
     }
 
@@ -289,27 +289,6 @@ public final class ParserEvaluation {
                 .replaceAll("[^\\p{L}\\p{N}+#@ ]", " ")
                 .replaceAll("\\s+", " ")
                 .strip();
-    }
-
-    private static final Pattern ESCAPED_BYTES = Pattern.compile("(?:\\\\x[0-9a-fA-F]{2})+");
-
-    /** XML entities, and the byte escapes ("\\xe2\\x80\\xa2") some of the dataset's texts carry. */
-    static String unescape(String s) {
-        Matcher m = ESCAPED_BYTES.matcher(s);
-        StringBuilder decoded = new StringBuilder();
-        while (m.find()) {
-            String hex = m.group().replace("\\x", "");
-            byte[] bytes = java.util.HexFormat.of().parseHex(hex);
-            String text = new String(bytes, StandardCharsets.UTF_8).replaceAll("[\\p{Cntrl}]", " ");
-            m.appendReplacement(decoded, Matcher.quoteReplacement(text));
-        }
-        m.appendTail(decoded);
-        s = decoded.toString();
-        return s.replace("&amp;", "&")
-                .replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&quot;", "\"")
-                .replace("&apos;", "'");
     }
 
     /**

@@ -13,9 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -127,17 +125,13 @@ public final class ResumeTaggerTraining {
         }
         long nanos = 0;
         for (int fold = 0; fold < folds; fold++) {
-            CrfModel model = trainWithout(examples, fold, folds);
-            if (System.getProperty("bias") != null) { // trying another bias: bench only
-                model.outsideBias(Double.parseDouble(System.getProperty("bias")));
-            }
-            ResumeTagger tagger = new ResumeTagger(model, features);
+            ResumeTagger tagger = new ResumeTagger(trainWithout(examples, fold, folds), features);
             for (int i = fold; i < resumes.size(); i += folds) {
                 AnnotatedResume resume = resumes.get(i);
                 long start = System.nanoTime();
                 List<ResumeTagger.Found> found = tagger.tag(resume.text());
                 nanos += System.nanoTime() - start;
-                Map<String, Set<String>> gold = gold(resume, taxonomy);
+                Map<String, Set<String>> gold = ParserEvaluation.gold(resume, taxonomy);
                 Map<String, Set<String>> predicted = predicted(found, taxonomy);
                 for (String field : counts.keySet()) {
                     ParserEvaluation.score(counts.get(field), gold.get(field), predicted.get(field));
@@ -147,20 +141,9 @@ public final class ResumeTaggerTraining {
         return new ParserEvaluation.Result(resumes.size(), counts, nanos / 1e6 / Math.max(1, resumes.size()));
     }
 
-    static Map<String, Set<String>> gold(AnnotatedResume resume, SkillsTaxonomy taxonomy) {
-        Map<String, Set<String>> gold = empty();
-        for (AnnotatedResume.Label label : resume.labels()) {
-            ResumeTagger.Field field = AnnotatedResume.field(label.type());
-            if (field != null) {
-                add(gold, field, resume.text().substring(label.start(), label.end()), taxonomy);
-            }
-        }
-        return gold;
-    }
-
     /** The tagger's spans as the evaluation's field values: every span, except one name (the surest). */
     static Map<String, Set<String>> predicted(List<ResumeTagger.Found> found, SkillsTaxonomy taxonomy) {
-        Map<String, Set<String>> predicted = empty();
+        Map<String, Set<String>> predicted = ParserEvaluation.emptyFields();
         ResumeTagger.Found name = null;
         for (ResumeTagger.Found f : found) {
             if (f.field() == ResumeTagger.Field.NAME) {
@@ -177,14 +160,6 @@ public final class ResumeTaggerTraining {
         return predicted;
     }
 
-    private static Map<String, Set<String>> empty() {
-        Map<String, Set<String>> map = new LinkedHashMap<>();
-        for (String field : ParserEvaluation.FIELDS) {
-            map.put(field, new LinkedHashSet<>());
-        }
-        return map;
-    }
-
     private static void add(
             Map<String, Set<String>> values, ResumeTagger.Field field, String value, SkillsTaxonomy taxonomy) {
         String name = switch (field) {
@@ -197,12 +172,6 @@ public final class ResumeTaggerTraining {
             case YEAR -> "Graduation Year";
             case SKILL -> "Skills";
         };
-        if (field == ResumeTagger.Field.SKILL) {
-            value = taxonomy.lookup(value).map(s -> s.name()).orElse(value);
-        }
-        String normal = ParserEvaluation.normalise(value);
-        if (!normal.isEmpty()) {
-            values.get(name).add(normal.toLowerCase(Locale.ROOT));
-        }
+        ParserEvaluation.addValue(values, name, value, taxonomy);
     }
 }
