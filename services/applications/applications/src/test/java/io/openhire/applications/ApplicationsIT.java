@@ -690,7 +690,9 @@ class ApplicationsIT {
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"id\":\"%s\",\"status\":\"RECEIVED\",\"duplicate\":false}".formatted(resumeId))));
         SERVICES.stubFor(post(urlPathEqualTo("/api/v1/resumes/upload"))
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("MZ"))
+                // Matched on the file's content, not "MZ": a random multipart boundary can hold "MZ", and
+                // then another test's upload (the stubs are shared) was refused as hostile.
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("MZ hostile payload"))
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
                         .withStatus(415)
                         .withHeader("Content-Type", "application/problem+json")
@@ -776,7 +778,10 @@ class ApplicationsIT {
         exe.set(
                 5,
                 TestHttp.Part.file(
-                        "resume", "cv.exe", "application/octet-stream", "MZ\u0090".getBytes(StandardCharsets.UTF_8)));
+                        "resume",
+                        "cv.exe",
+                        "application/octet-stream",
+                        "MZ hostile payload".getBytes(StandardCharsets.UTF_8)));
         TestHttp.Response hostile = http().postMultipart(apply, exe);
         assertThat(hostile.status()).isEqualTo(415);
         assertThat(hostile.body()).contains("not a resume format");
@@ -976,7 +981,9 @@ class ApplicationsIT {
                 .willReturn(
                         accepted("{\"id\":\"%s\",\"status\":\"RECEIVED\",\"duplicate\":false}".formatted(newResume))));
         SERVICES.stubFor(post(urlPathEqualTo("/api/v1/resumes/upload"))
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("MZ"))
+                // Matched on the file's content, not "MZ": a random multipart boundary can hold "MZ", and
+                // then another test's upload (the stubs are shared) was refused as hostile.
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("MZ hostile payload"))
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
                         .withStatus(415)
                         .withHeader("Content-Type", "application/problem+json")
@@ -988,7 +995,7 @@ class ApplicationsIT {
                                 "file",
                                 "cv.exe",
                                 "application/octet-stream",
-                                "MZ\u0090".getBytes(StandardCharsets.UTF_8))),
+                                "MZ hostile payload".getBytes(StandardCharsets.UTF_8))),
                         bearer(annToken));
         assertThat(refused.status()).isEqualTo(415);
         assertThat(refused.body()).contains("not a resume format");
