@@ -3,8 +3,8 @@ package io.openhire.jobprocessing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.openhire.jobprocessing.analysis.SkillTagger;
 import io.openhire.jobprocessing.evaluation.SkillTaggerTraining;
+import io.openhire.skills.SkillTagger;
 import io.openhire.skills.SkillsTaxonomy;
 import io.openhire.tagging.Conll;
 import io.openhire.tagging.CrfModel;

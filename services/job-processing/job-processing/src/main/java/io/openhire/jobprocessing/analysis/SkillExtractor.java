@@ -2,6 +2,7 @@ package io.openhire.jobprocessing.analysis;
 
 import io.openhire.skills.Skill;
 import io.openhire.skills.SkillMatch;
+import io.openhire.skills.SkillTagger;
 import io.openhire.skills.SkillsTaxonomy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.openhire.jobprocessing.evaluation;
 
-import io.openhire.jobprocessing.analysis.SkillTagger;
+import io.openhire.skills.SkillTagger;
 import io.openhire.skills.SkillsTaxonomy;
 import io.openhire.tagging.Conll;
 import io.openhire.tagging.CrfModel;
@@ -32,14 +32,14 @@ import java.util.Map;
  *       its own way of marking spans would give. The written model does not train on it: Green marks
  *       long spans ("experience in managing a team") where SkillSpan marks the skill, and mixing the two
  *       lowered SkillSpan house dev's strict F1 from 0.315 to 0.283;
- *   <li>{@code --out FILE}: where to write the model (the resource {@link SkillTagger#RESOURCE}).
+ *   <li>{@code --out FILE}: where to write the model (the resource {@link SkillTagger#RESOURCE} of libs/skills-taxonomy).
  * </ul>
  *
  * Shuffling has a fixed seed: the same files and parameters write the same model.
  */
 public final class SkillTaggerTraining {
 
-    static final CrfTrainer.Params PARAMS = new CrfTrainer.Params(5, 0.1, 1e-5, 42);
+    static final CrfTrainer.Params PARAMS = SkillTagger.PARAMS;
     static final int FOLDS = 5;
 
     private SkillTaggerTraining() {}
@@ -109,8 +109,8 @@ public final class SkillTaggerTraining {
 
     /** The shipped model's training: these CoNLL files, {@link #PARAMS}, the tagger's features. */
     public static CrfModel train(List<Path> files, CrfTrainer.Progress progress) throws IOException {
-        List<TaggedSentence> sentences = read(files);
-        return train(examples(SkillTagger.features(SkillsTaxonomy.load()), sentences), sentences, PARAMS, progress);
+        return SkillTagger.train(
+                SkillTagger.features(SkillsTaxonomy.load()), read(files), PARAMS, progress, () -> false);
     }
 
     static CrfModel train(
