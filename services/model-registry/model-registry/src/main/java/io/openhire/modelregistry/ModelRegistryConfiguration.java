@@ -1,6 +1,7 @@
 package io.openhire.modelregistry;
 
 import io.openhire.modelregistry.artifacts.ArtifactStore;
+import io.openhire.modelregistry.artifacts.CrfInspector;
 import io.openhire.modelregistry.artifacts.OnnxInspector;
 import io.openhire.platform.http.ServiceAccount;
 import io.openhire.platform.http.ServiceClients;
@@ -34,5 +35,10 @@ public class ModelRegistryConfiguration {
     @Bean
     OnnxInspector onnxInspector() {
         return new OnnxInspector();
+    }
+
+    @Bean
+    CrfInspector crfInspector() {
+        return new CrfInspector();
     }
 }

@@ -3,9 +3,19 @@ package io.openhire.modelregistry;
 import static io.openhire.platform.test.TestHttp.bearer;
 import static io.openhire.platform.test.TestHttp.map;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.openhire.modelregistry.client.EmbeddingConfig;
+import io.openhire.modelregistry.client.Gate;
+import io.openhire.modelregistry.client.ModelRegistryApi;
+import io.openhire.modelregistry.client.ModelView;
+import io.openhire.modelregistry.client.RegisterVersion;
+import io.openhire.modelregistry.client.Signature;
+import io.openhire.modelregistry.client.TaggerConfig;
+import io.openhire.modelregistry.client.VersionView;
 import io.openhire.modelregistry.events.ModelPromoted;
+import io.openhire.modelregistry.models.BuiltInModelsAccess;
 import io.openhire.platform.crypto.Sha256;
 import io.openhire.platform.http.ServiceAccount;
 import io.openhire.platform.security.PlatformRoles;
@@ -16,6 +26,10 @@ import io.openhire.platform.test.TestKafka;
 import io.openhire.platform.test.TestTokens;
 import io.openhire.servicetest.TestServiceAccount;
 import io.openhire.servicetest.TestStorage;
+import io.openhire.skills.SkillTagger;
+import io.openhire.tagging.CrfModel;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,21 +39,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The registry as a platform operator, an organisation's admin and recruiter, and the training service use it, against the real storage service
- * (in this test, own port and database), PostgreSQL and Kafka, with the real ONNX models shipped in Maven.
+ * (in this test, own port and database), PostgreSQL and Kafka, with the real ONNX models shipped in Maven and
+ * the skill tagger libs/skills-taxonomy ships; other services' calls go through model-registry-client.
  */
 @SpringBootTest(
         classes = ModelRegistryIT.App.class,
@@ -81,6 +105,9 @@ class ModelRegistryIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext context;
 
     final UUID organization = UUID.randomUUID();
     final String admin = TOKENS.token(UUID.randomUUID(), organization, "ADMIN");
@@ -386,6 +413,221 @@ class ModelRegistryIT {
                 .isEqualTo(403);
 
         assertThat(http().get("/api/v1/models/" + name, bearer(admin)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theShippedSkillTaggerIsRegisteredOnFirstStartAsChampionAndOnlyOnce() throws IOException {
+        ModelRegistryApi registry = client(bearer(recruiter));
+        await().atMost(Duration.ofSeconds(90))
+                .untilAsserted(
+                        () -> assertThat(registry.model("skill-extraction").aliasVersion(ModelView.CHAMPION))
+                                .isEqualTo(1));
+
+        ModelView model = registry.model("skill-extraction");
+        assertThat(model.task()).isEqualTo("token-classification");
+        VersionView v1 = model.version(1).orElseThrow();
+        byte[] shipped = resource(SkillTagger.RESOURCE);
+        assertThat(v1.status()).isEqualTo(VersionView.Status.READY);
+        assertThat(v1.format()).isEqualTo("crf");
+        assertThat(v1.aliases()).containsExactly("champion");
+        assertThat(v1.artifact()).isEqualTo(new VersionView.Checksummed(Sha256.hex(shipped), shipped.length));
+        assertThat(v1.tokenizer()).isNull();
+        // The labels and sizes are read from the model; the features are the ones it was trained on.
+        CrfModel tagger = CrfModel.read(new ByteArrayInputStream(shipped));
+        assertThat(v1.tagger())
+                .isEqualTo(new TaggerConfig(
+                        SkillTagger.FEATURES, tagger.labels(), SkillTagger.FEATURE_BITS, tagger.denseDims()));
+        assertThat(v1.metrics()).isEmpty();
+        assertThat(v1.lineage().source())
+                .contains("io.openhire:skills-taxonomy", SkillTagger.RESOURCE, "bench/skill-tagger-train.sh");
+        assertThat(v1.createdBy()).isEqualTo("system");
+        // The other tasks have no tagger (seeded before skill-extraction).
+        assertThat(http().get("/api/v1/models/match-ranker/versions/1", bearer(recruiter))
+                        .json()
+                        .get("tagger")
+                        .isNull())
+                .isTrue();
+
+        // The next start finds every built-in model registered and registers none again.
+        BuiltInModelsAccess.seedAgain(context);
+        assertThat(registry.model("skill-extraction").versions()).hasSize(1);
+        assertThat(registry.model("text-embedding").versions()).hasSize(2);
+        assertThat(registry.model("match-ranker").versions()).hasSize(1);
+    }
+
+    @Test
+    void theTrainingServiceRegistersATaggerThroughTheClientAndConsumersReadItsFeaturesAndLabels() throws IOException {
+        String name = "tagger-" + UUID.randomUUID().toString().substring(0, 8);
+        ModelRegistryApi training = client(bearer(TOKENS.serviceToken("training", organization)));
+        byte[] tagger = ToyTagger.bytes();
+
+        // A resource without a file name: the client sends it as a plain part, and the metadata as JSON.
+        VersionView v1 = training.register(
+                taggerVersion(name, ToyTagger.FEATURES, Map.of("f1", 0.5), Sha256.hex(tagger)),
+                new ByteArrayResource(tagger));
+
+        assertThat(v1.version()).isEqualTo(1);
+        assertThat(v1.status()).isEqualTo(VersionView.Status.READY);
+        assertThat(v1.format()).isEqualTo("crf");
+        assertThat(v1.tagger()).isEqualTo(new TaggerConfig(ToyTagger.FEATURES, ToyTagger.LABELS, ToyTagger.BITS, 0));
+        assertThat(v1.signature()).isEqualTo(Signature.NONE);
+        assertThat(v1.config()).isEqualTo(EmbeddingConfig.NONE);
+        assertThat(v1.artifact()).isEqualTo(new VersionView.Checksummed(Sha256.hex(tagger), tagger.length));
+        assertThat(v1.metrics()).containsExactly(Map.entry("f1", 0.5));
+        assertThat(v1.lineage().trainingRun()).isEqualTo("run-7");
+        assertThat(v1.createdBy()).isEqualTo("service:training");
+
+        TestHttp.Response read = http().get("/api/v1/models/" + name + "/versions/1", bearer(recruiter));
+        assertThat(read.json().at("/tagger/features").asString()).isEqualTo("toy-words-v1");
+        assertThat(read.json().at("/tagger/labels").toString()).isEqualTo("[\"O\",\"B-SKILL\",\"I-SKILL\"]");
+        assertThat(read.json().at("/tagger/featureBits").asInt()).isEqualTo(8);
+        assertThat(read.json().at("/tagger/denseDims").asInt()).isEqualTo(0);
+        assertThat(training.model(name).task()).isEqualTo("token-classification");
+        CrfModel downloaded = CrfModel.read(new ByteArrayInputStream(training.artifact(name, 1)));
+        assertThat(downloaded.labels()).isEqualTo(ToyTagger.LABELS);
+
+        // A plain text field of metadata (what curl -F metadata='{...}' sends) works as it always has.
+        TestHttp.Response v2 = http().postMultipart(
+                        "/api/v1/models/update",
+                        List.of(
+                                Part.field("metadata", json(taggerVersion(name, ToyTagger.FEATURES, Map.of(), null))),
+                                Part.file("artifact", "tagger.crf", "application/octet-stream", tagger)),
+                        bearer(operator));
+        assertThat(v2.status()).as(v2.body()).isEqualTo(201);
+        assertThat(v2.json().get("version").asInt()).isEqualTo(2);
+        assertThat(v2.json().at("/tagger/features").asString()).isEqualTo("toy-words-v1");
+    }
+
+    @Test
+    void aTaggerMustBeACrfModelAndNameItsFeaturesOrNothingIsRegistered() throws IOException {
+        String name = "tagger-" + UUID.randomUUID().toString().substring(0, 8);
+        ModelRegistryApi training = client(bearer(TOKENS.serviceToken("training", organization)));
+        byte[] tagger = ToyTagger.bytes();
+        ByteArrayOutputStream gzippedText = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(gzippedText)) {
+            gzip.write("a gzipped text, not a tagger".getBytes(StandardCharsets.UTF_8));
+        }
+
+        for (byte[] notATagger : List.of(
+                "not a model at all".getBytes(StandardCharsets.UTF_8),
+                gzippedText.toByteArray(),
+                resource("bge-small-en-v1.5-q-tokenizer.json"))) {
+            assertThatThrownBy(() -> training.register(
+                            taggerVersion(name, ToyTagger.FEATURES, Map.of(), null), new ByteArrayResource(notATagger)))
+                    .isInstanceOfSatisfying(HttpClientErrorException.class, e -> {
+                        assertThat(e.getStatusCode().value()).isEqualTo(422);
+                        assertThat(e.getResponseBodyAsString())
+                                .contains("/invalid-artifact", "is not a CRF tagger CrfModel can read");
+                    });
+        }
+        for (String features : java.util.Arrays.asList(null, "", "Skill Words", "-x")) {
+            assertThatThrownBy(() -> training.register(
+                            taggerVersion(name, features, Map.of(), null), new ByteArrayResource(tagger)))
+                    .as(String.valueOf(features))
+                    .isInstanceOfSatisfying(HttpClientErrorException.class, e -> {
+                        assertThat(e.getStatusCode().value()).isEqualTo(400);
+                        assertThat(e.getResponseBodyAsString()).contains("\"field\":\"features\"");
+                    });
+        }
+        // A tagger computes its own word features: a tokenizer is refused; features belong to taggers only.
+        TestHttp.Response withTokenizer = register(
+                json(taggerVersion(name, ToyTagger.FEATURES, Map.of(), null)),
+                tagger,
+                resource("bge-small-en-v1.5-q-tokenizer.json"),
+                bearer(operator));
+        assertThat(withTokenizer.status()).isEqualTo(400);
+        TestHttp.Response embeddingWithFeatures = register(
+                metadata(name, Map.of(), null).replace("{\"name\"", "{\"features\":\"toy-words-v1\",\"name\""),
+                "refused before it is opened".getBytes(StandardCharsets.UTF_8),
+                null,
+                bearer(operator));
+        assertThat(embeddingWithFeatures.status()).isEqualTo(400);
+
+        assertThat(http().get("/api/v1/models/" + name, bearer(admin)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aGateComparingWithTheChampionRefusesAWorseVersionAndLetsABetterOneThrough() {
+        String name = "tagger-" + UUID.randomUUID().toString().substring(0, 8);
+        ModelRegistryApi training = client(bearer(TOKENS.serviceToken("training", organization)));
+        byte[] tagger = ToyTagger.bytes();
+        // Version 1 reports nothing (as a shipped model); then 0.60, 0.55 and 0.70.
+        for (Map<String, Double> metrics :
+                List.of(Map.<String, Double>of(), Map.of("f1", 0.6), Map.of("f1", 0.55), Map.of("f1", 0.7))) {
+            training.register(taggerVersion(name, ToyTagger.FEATURES, metrics, null), new ByteArrayResource(tagger));
+        }
+        assertThat(promote(name, 1).status()).isEqualTo(200);
+        TestHttp.Response gates = http().post(
+                        "/api/v1/models/update",
+                        map(
+                                "action",
+                                "SET_GATES",
+                                "name",
+                                name,
+                                "gates",
+                                List.of(map("metric", "f1", "atLeastChampion", true))),
+                        bearer(operator));
+        assertThat(gates.status()).as(gates.body()).isEqualTo(200);
+        assertThat(client(bearer(recruiter)).model(name).promotionGates()).containsExactly(Gate.atLeastChampion("f1"));
+
+        // The champion reports no f1: nothing to compare with, the gate passes.
+        assertThat(promote(name, 2).status()).isEqualTo(200);
+        TestHttp.Response worse = promote(name, 3);
+        assertThat(worse.status()).isEqualTo(422);
+        assertThat(worse.json().get("type").asString()).endsWith("/promotion-gate-failed");
+        assertThat(worse.json().get("failures").toString())
+                .contains("f1 = 0.55 is below the champion's (version 2) 0.6");
+        assertThat(champion(name)).isEqualTo(2);
+        assertThat(promote(name, 4).status()).isEqualTo(200);
+        assertThat(champion(name)).isEqualTo(4);
+
+        // A gate that checks nothing is refused.
+        assertThat(http().post(
+                                "/api/v1/models/update",
+                                map("action", "SET_GATES", "name", name, "gates", List.of(map("metric", "f1"))),
+                                bearer(operator))
+                        .status())
+                .isEqualTo(400);
+    }
+
+    /** model-registry-client's interface as another service builds it (HTTP/1.1, as ServiceClients does). */
+    ModelRegistryApi client(String[] authorization) {
+        RestClient rest = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .requestFactory(new JdkClientHttpRequestFactory(java.net.http.HttpClient.newBuilder()
+                        .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                        .build()))
+                .defaultHeader(authorization[0], authorization[1])
+                .build();
+        return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest))
+                .build()
+                .createClient(ModelRegistryApi.class);
+    }
+
+    static RegisterVersion taggerVersion(String name, String features, Map<String, Double> metrics, String sha256) {
+        return new RegisterVersion(
+                name,
+                RegisterVersion.TOKEN_CLASSIFICATION,
+                "Toy skill tagger",
+                features,
+                metrics,
+                Map.of("data", "toy"),
+                "training:run-7",
+                "run-7",
+                null,
+                null,
+                sha256);
+    }
+
+    static String json(Object value) {
+        return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(value);
+    }
+
+    TestHttp.Response promote(String name, int version) {
+        return http().post(
+                        "/api/v1/models/update",
+                        map("action", "PROMOTE", "name", name, "version", version),
+                        bearer(operator));
     }
 
     /** A new model with {@code count} versions (the bge artifact), version 1 as champion. */

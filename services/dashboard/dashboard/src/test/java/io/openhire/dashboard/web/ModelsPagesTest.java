@@ -9,6 +9,7 @@ import io.openhire.modelregistry.client.AliasHistory;
 import io.openhire.modelregistry.client.ModelRegistryApi;
 import io.openhire.modelregistry.client.ModelSummary;
 import io.openhire.modelregistry.client.ModelView;
+import io.openhire.modelregistry.client.RegisterVersion;
 import io.openhire.modelregistry.client.UpdateRequest;
 import io.openhire.modelregistry.client.VersionView;
 import io.openhire.platform.security.PlatformRoles;
@@ -174,6 +175,11 @@ class ModelsPagesTest {
         @Override
         public byte[] artifact(String name, int version) {
             throw new UnsupportedOperationException("the pages never download artifacts");
+        }
+
+        @Override
+        public VersionView register(RegisterVersion metadata, org.springframework.core.io.Resource artifact) {
+            throw new UnsupportedOperationException("the pages never register versions");
         }
 
         @Override

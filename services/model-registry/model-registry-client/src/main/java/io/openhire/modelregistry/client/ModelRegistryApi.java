@@ -1,9 +1,12 @@
 package io.openhire.modelregistry.client;
 
 import java.util.List;
+import org.springframework.core.io.Resource;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
@@ -17,7 +20,7 @@ import org.springframework.web.service.annotation.PostExchange;
  * }</pre>
  *
  * Models are platform-wide: every organisation's users and services read them; only a platform operator
- * promotes or rolls back, and only an operator or a service downloads artifacts.
+ * promotes or rolls back, and only an operator or a service registers versions and downloads artifacts.
  */
 public interface ModelRegistryApi {
 
@@ -34,8 +37,9 @@ public interface ModelRegistryApi {
     AliasHistory history(@PathVariable String name, @RequestParam int limit);
 
     /**
-     * A READY version's artifact (an ONNX model, or a ranker's JSON weights); 409 {@code version-not-ready}
-     * otherwise. Check its SHA-256 against {@link VersionView#artifact()} before use.
+     * A READY version's artifact (an ONNX model, a ranker's JSON weights, or a CRF tagger for
+     * {@code CrfModel.read}); 409 {@code version-not-ready} otherwise. Check its SHA-256 against
+     * {@link VersionView#artifact()} before use.
      */
     @GetExchange("/api/v1/models/{name}/versions/{version}/artifact")
     byte[] artifact(@PathVariable String name, @PathVariable int version);
@@ -46,4 +50,26 @@ public interface ModelRegistryApi {
      */
     @PostExchange("/api/v1/models/update")
     AliasChange moveAlias(@RequestBody UpdateRequest request);
+
+    /**
+     * Registers a new version (platform operators and services, e.g. training): the answer is the READY
+     * version (201). The artifact is checked before anything is stored: one that is not a loadable model of
+     * the task is a 422 {@code invalid-artifact}, a wrong {@code artifactSha256} a 422
+     * {@code checksum-mismatch}, invalid metadata (say a token-classification version without
+     * {@code features}) a 400. Text-embedding versions also need a tokenizer, which this method does not send:
+     * register those with a multipart request of their own.
+     *
+     * <pre>{@code
+     * VersionView v = registry.register(
+     *         new RegisterVersion("skill-extraction", RegisterVersion.TOKEN_CLASSIFICATION, "retrained",
+     *                 "skill-words-v1", Map.of("f1", 0.64), Map.of(), "training:run-7", "run-7", datasetSha256,
+     *                 1, modelSha256),
+     *         new FileSystemResource(modelFile));
+     * }</pre>
+     *
+     * @param artifact the model file; a resource with a file name (a {@code FileSystemResource}) is sent as a
+     *     file part, which is what the registry expects of large artifacts (one without is accepted too)
+     */
+    @PostExchange(url = "/api/v1/models/update", contentType = MediaType.MULTIPART_FORM_DATA_VALUE)
+    VersionView register(@RequestPart("metadata") RegisterVersion metadata, @RequestPart("artifact") Resource artifact);
 }

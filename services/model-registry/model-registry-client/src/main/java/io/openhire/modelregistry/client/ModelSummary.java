@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * A registered model in the list of all models.
  *
- * @param task {@code text-embedding} or {@code ranking}
+ * @param task {@code text-embedding}, {@code ranking} or {@code token-classification}
  * @param aliases alias → version, sorted by alias
  * @param latestVersion the newest version's number, null before the first
  */

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * A registered model with its gates, aliases and versions.
  *
- * @param task {@code text-embedding} or {@code ranking}
+ * @param task {@code text-embedding}, {@code ranking} or {@code token-classification}
  * @param promotionGates the metrics a version needs to become {@code champion}
  * @param aliases by alias name ({@code champion}, {@code challenger}, ...)
  * @param versions newest first

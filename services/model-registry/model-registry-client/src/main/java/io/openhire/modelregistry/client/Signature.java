@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What an ONNX model takes and gives, as ONNX Runtime reads it from the file (not as the uploader says).
- * A {@code json} artifact (a ranker's weights) has none: both lists are null and the JSON is {@code {}}.
+ * A {@code json} artifact (a ranker's weights) and a {@code crf} one (a sequence tagger: its labels are in
+ * {@link TaggerConfig}) have none: both lists are null and the JSON is {@code {}}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Signature(List<Tensor> inputs, List<Tensor> outputs) {

@@ -8,11 +8,13 @@ import java.util.Map;
  * One immutable version of a model.
  *
  * @param statusReason why the version FAILED
- * @param format {@code onnx} or {@code json} (a ranker's weights)
+ * @param format {@code onnx}, {@code json} (a ranker's weights) or {@code crf} (a sequence tagger)
  * @param artifact the artifact's SHA-256 and size
  * @param tokenizer the tokenizer's SHA-256 and size; null when the version has none
- * @param signature what the model takes and gives, read from the ONNX file; empty for {@code json}
+ * @param signature what the model takes and gives, read from the ONNX file; empty for {@code json} and
+ *     {@code crf}
  * @param config how to run a text-embedding model; empty for other tasks
+ * @param tagger how to run a token-classification model (its features, labels, sizes); null for other tasks
  * @param metrics evaluation results, e.g. {@code ndcg@10}
  * @param aliases the aliases pointing to this version, sorted
  * @param createdBy {@code user:<id>}, {@code service:<name>} or {@code system}
@@ -27,6 +29,7 @@ public record VersionView(
         Checksummed tokenizer,
         Signature signature,
         EmbeddingConfig config,
+        TaggerConfig tagger,
         Map<String, Double> metrics,
         Map<String, String> tags,
         String description,
@@ -34,6 +37,44 @@ public record VersionView(
         List<String> aliases,
         String createdBy,
         Instant createdAt) {
+
+    /** A version without a tagger configuration (any task but token-classification). */
+    public VersionView(
+            String name,
+            int version,
+            Status status,
+            String statusReason,
+            String format,
+            Checksummed artifact,
+            Checksummed tokenizer,
+            Signature signature,
+            EmbeddingConfig config,
+            Map<String, Double> metrics,
+            Map<String, String> tags,
+            String description,
+            Lineage lineage,
+            List<String> aliases,
+            String createdBy,
+            Instant createdAt) {
+        this(
+                name,
+                version,
+                status,
+                statusReason,
+                format,
+                artifact,
+                tokenizer,
+                signature,
+                config,
+                null,
+                metrics,
+                tags,
+                description,
+                lineage,
+                aliases,
+                createdBy,
+                createdAt);
+    }
 
     public enum Status {
         /** Registered, artifact still being stored. */

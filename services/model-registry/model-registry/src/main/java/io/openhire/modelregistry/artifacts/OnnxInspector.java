@@ -78,7 +78,7 @@ public class OnnxInspector {
         return tensors;
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         if (message == null) {
             return "unknown error";
         }

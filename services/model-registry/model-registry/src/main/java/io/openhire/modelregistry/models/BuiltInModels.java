@@ -2,6 +2,9 @@ package io.openhire.modelregistry.models;
 
 import io.openhire.modelregistry.ModelRegistryProperties;
 import io.openhire.modelregistry.artifacts.WorkDirectory;
+import io.openhire.modelregistry.client.RegisterVersion;
+import io.openhire.platform.crypto.Sha256;
+import io.openhire.skills.SkillTagger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,8 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * On start, registers the text-embedding models that ship inside Maven artifacts (nothing is downloaded):
  * all-MiniLM-L6-v2 as version 1 ({@code champion}) and bge-small-en-v1.5 (int8) as version 2
- * ({@code challenger}); and match-ranker version 1 ({@code champion}), the weighted ranker matching starts
- * with. Runs in the background and retries while storage is not reachable yet; registers
+ * ({@code challenger}); match-ranker version 1 ({@code champion}), the weighted ranker matching starts
+ * with; and skill-extraction version 1 ({@code champion}), the CRF skill tagger libs/skills-taxonomy ships.
+ * Runs in the background and retries while storage is not reachable yet; registers
  * each model once however often and on however many instances it runs.
  */
 @Component
@@ -52,18 +56,7 @@ class BuiltInModels {
 
         /** The Maven coordinates with the version on the classpath: a new jar version is a new model version. */
         String source() {
-            String properties = "META-INF/maven/dev.langchain4j/" + artifact + "/pom.properties";
-            String version = "unknown";
-            try (InputStream in = BuiltInModels.class.getClassLoader().getResourceAsStream(properties)) {
-                if (in != null) {
-                    java.util.Properties pom = new java.util.Properties();
-                    pom.load(in);
-                    version = pom.getProperty("version", version);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return "maven:dev.langchain4j:" + artifact + ":" + version;
+            return "maven:dev.langchain4j:" + artifact + ":" + mavenVersion("dev.langchain4j", artifact);
         }
     }
 
@@ -91,6 +84,9 @@ class BuiltInModels {
     static final String MATCH_RANKER = "match-ranker";
 
     static final String MATCH_RANKER_V1 = "openhire/model-registry/match-ranker-v1.json";
+
+    /** The skill tagger job and resume processing start with (version 1 of skill-extraction). */
+    static final String SKILL_EXTRACTION = "skill-extraction";
 
     private final ModelRegistration registration;
     private final Promotions promotions;
@@ -180,12 +176,10 @@ class BuiltInModels {
             try (WorkDirectory dir = new WorkDirectory(properties.workDir(), "built-in-")) {
                 Path artifact = copy(model.resource(), dir.resolve(model.resource()));
                 Path tokenizer = copy(model.tokenizer(), dir.resolve(model.tokenizer()));
-                NewVersion request = new NewVersion(
+                RegisterVersion request = new RegisterVersion(
                         TEXT_EMBEDDING,
                         TEXT_EMBEDDING,
                         "Sentence embeddings for search and matching",
-                        model.pooling(),
-                        model.maxTokens(),
                         null,
                         Map.of(),
                         Map.of("built-in", "true", "about", model.about()),
@@ -193,6 +187,9 @@ class BuiltInModels {
                         null,
                         null,
                         null,
+                        null,
+                        model.pooling(),
+                        model.maxTokens(),
                         null,
                         null);
                 ModelVersion version = registration.register(request, artifact, tokenizer, "system", true);
@@ -204,6 +201,7 @@ class BuiltInModels {
             }
         }
         seedMatchRanker();
+        seedSkillExtraction();
     }
 
     /** match-ranker v1 ships with the registry (a weights file, not a trained model) and starts as champion. */
@@ -213,17 +211,14 @@ class BuiltInModels {
         if (registered == null || registered.status() != ModelVersion.Status.READY) {
             try (WorkDirectory dir = new WorkDirectory(properties.workDir(), "built-in-")) {
                 Path weights = copy(MATCH_RANKER_V1, dir.resolve("match-ranker-v1.json"));
-                NewVersion request = new NewVersion(
+                RegisterVersion request = new RegisterVersion(
                         MATCH_RANKER,
-                        "ranking",
+                        RegisterVersion.RANKING,
                         "Ranks candidates for a job (and jobs for a candidate) from per-category match scores",
-                        null,
-                        null,
                         null,
                         Map.of(),
                         Map.of("built-in", "true", "kind", "weighted-sum"),
                         source,
-                        null,
                         null,
                         null,
                         null,
@@ -236,6 +231,71 @@ class BuiltInModels {
         }
         promotions.assignIfAbsent(
                 MATCH_RANKER, Promotions.CHAMPION, registered.version(), "system", "built-in model, first start");
+    }
+
+    /**
+     * skill-extraction v1 is the skill tagger libs/skills-taxonomy ships (trained by bench/skill-tagger-train.sh)
+     * and starts as champion. Found again by source and SHA-256: the jar's version is the project's, so a
+     * retrained shipped tagger is a new version (not promoted: that is an operator's decision).
+     */
+    private void seedSkillExtraction() {
+        String source = "maven:io.openhire:skills-taxonomy:" + mavenVersion("io.openhire", "skills-taxonomy") + "!/"
+                + SkillTagger.RESOURCE + " (trained by bench/skill-tagger-train.sh)";
+        String sha256;
+        try (InputStream in = resource(SkillTagger.RESOURCE)) {
+            sha256 = Sha256.hex(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ModelVersion registered =
+                models.fromSource(SKILL_EXTRACTION, source, sha256).orElse(null);
+        if (registered == null || registered.status() != ModelVersion.Status.READY) {
+            try (WorkDirectory dir = new WorkDirectory(properties.workDir(), "built-in-")) {
+                Path tagger = copy(SkillTagger.RESOURCE, dir.resolve("skill-tagger.crf"));
+                RegisterVersion request = new RegisterVersion(
+                        SKILL_EXTRACTION,
+                        RegisterVersion.TOKEN_CLASSIFICATION,
+                        "Finds skills in resume and job text: a CRF tagging words with BIO skill tags",
+                        SkillTagger.FEATURES,
+                        Map.of(),
+                        Map.of("built-in", "true", "kind", "crf"),
+                        source,
+                        null,
+                        null,
+                        null,
+                        sha256);
+                registered = registration.register(request, tagger, null, "system", true);
+                if (registered.status() == ModelVersion.Status.PENDING) {
+                    throw new IllegalStateException("another registry instance is storing " + SKILL_EXTRACTION);
+                }
+            }
+        }
+        promotions.assignIfAbsent(
+                SKILL_EXTRACTION, Promotions.CHAMPION, registered.version(), "system", "built-in model, first start");
+    }
+
+    /** The version of a Maven artifact on the classpath, from its jar's pom.properties. */
+    static String mavenVersion(String group, String artifact) {
+        try (InputStream in = BuiltInModels.class
+                .getClassLoader()
+                .getResourceAsStream("META-INF/maven/" + group + "/" + artifact + "/pom.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            java.util.Properties pom = new java.util.Properties();
+            pom.load(in);
+            return pom.getProperty("version", "unknown");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream resource(String resource) {
+        InputStream in = BuiltInModels.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException(resource + " is not on the classpath");
+        }
+        return in;
     }
 
     private static Path copy(String resource, Path file) {

@@ -2,9 +2,12 @@ package io.openhire.modelregistry.models;
 
 import io.openhire.modelregistry.ModelRegistryProperties;
 import io.openhire.modelregistry.artifacts.ArtifactStore;
+import io.openhire.modelregistry.artifacts.CrfInspector;
 import io.openhire.modelregistry.artifacts.OnnxInspector;
 import io.openhire.modelregistry.client.EmbeddingConfig;
+import io.openhire.modelregistry.client.RegisterVersion;
 import io.openhire.modelregistry.client.Signature;
+import io.openhire.modelregistry.client.TaggerConfig;
 import io.openhire.modelregistry.events.ModelVersionRegistered;
 import io.openhire.platform.crypto.Sha256;
 import io.openhire.platform.errors.DomainException;
@@ -28,8 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Registers a new model version: checks the metadata, the artifact's checksum and that ONNX Runtime can
- * load it (reading its real signature), stores the artifact in storage, and announces
+ * Registers a new model version: checks the metadata, the artifact's checksum and that it is a model of its
+ * task (ONNX Runtime loads it and gives its real signature; a token-classification version's CRF is read
+ * with {@code CrfModel.read}, which gives its labels), stores the artifact in storage, and announces
  * {@code model.version-registered.v1}. A version is PENDING while stored, READY after, FAILED if storing failed.
  */
 @Service
@@ -41,13 +45,20 @@ public class ModelRegistration {
     /** Path words of the registry's API, so never model names. */
     static final Set<String> RESERVED = Set.of("registered", "update");
 
-    private static final Set<String> TASKS = Set.of("text-embedding", "ranking");
+    static final String TEXT_EMBEDDING = RegisterVersion.TEXT_EMBEDDING;
+    static final String RANKING = RegisterVersion.RANKING;
+    static final String TOKEN_CLASSIFICATION = RegisterVersion.TOKEN_CLASSIFICATION;
+    private static final Set<String> TASKS = Set.of(TEXT_EMBEDDING, RANKING, TOKEN_CLASSIFICATION);
+    /** The word features a tagger was trained on: a name such as {@code skill-words-v1}. */
+    private static final Pattern FEATURES = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
     private static final Pattern METRIC = Pattern.compile("[A-Za-z0-9@._-]{1,64}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final Models models;
     private final ArtifactStore artifacts;
     private final OnnxInspector inspector;
+    private final CrfInspector crfInspector;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
@@ -58,6 +69,7 @@ public class ModelRegistration {
             Models models,
             ArtifactStore artifacts,
             OnnxInspector inspector,
+            CrfInspector crfInspector,
             Outbox outbox,
             TransactionTemplate transactions,
             JsonMapper json,
@@ -66,6 +78,7 @@ public class ModelRegistration {
         this.models = models;
         this.artifacts = artifacts;
         this.inspector = inspector;
+        this.crfInspector = crfInspector;
         this.outbox = outbox;
         this.transactions = transactions;
         this.json = json;
@@ -74,19 +87,21 @@ public class ModelRegistration {
     }
 
     /**
-     * @param artifact the ONNX file (or, for {@code ranking}, a JSON weights file)
-     * @param tokenizer the tokenizer.json, required for text embeddings
+     * @param artifact the ONNX file (or, for {@code ranking}, a JSON weights file; for
+     *     {@code token-classification}, a CRF model)
+     * @param tokenizer the tokenizer.json, required for text embeddings, refused for token classification
      * @param actor who registers: {@code user:<id>}, {@code service:<name>}, {@code system}
      */
-    public ModelVersion register(NewVersion request, Path artifact, Path tokenizer, String actor) {
+    public ModelVersion register(RegisterVersion request, Path artifact, Path tokenizer, String actor) {
         return register(request, artifact, tokenizer, actor, false);
     }
 
     /**
-     * As {@link #register(NewVersion, Path, Path, String)}; with {@code onceFromSource}, an existing version
+     * As {@link #register(RegisterVersion, Path, Path, String)}; with {@code onceFromSource}, an existing version
      * of the same source and artifact is returned instead (built-in models, registered by every instance).
      */
-    ModelVersion register(NewVersion request, Path artifact, Path tokenizer, String actor, boolean onceFromSource) {
+    ModelVersion register(
+            RegisterVersion request, Path artifact, Path tokenizer, String actor, boolean onceFromSource) {
         String task = validate(request);
         String artifactSha = Sha256.hex(artifact);
         long artifactSize = size(artifact);
@@ -94,10 +109,19 @@ public class ModelRegistration {
         String format;
         Signature signature;
         EmbeddingConfig config = EmbeddingConfig.NONE;
+        TaggerConfig tagger = null;
         String tokenizerSha = null;
         Long tokenizerSize = null;
-        if (isJson(artifact)) {
-            if (!task.equals("ranking")) {
+        if (task.equals(TOKEN_CLASSIFICATION)) {
+            if (tokenizer != null) {
+                throw DomainException.invalidField(
+                        "tokenizer", "a token-classification model computes its own word features: no tokenizer");
+            }
+            format = "crf";
+            signature = Signature.NONE;
+            tagger = crfInspector.inspect(artifact, request.features());
+        } else if (isJson(artifact)) {
+            if (!task.equals(RANKING)) {
                 throw OnnxInspector.invalid("artifact", "must be an ONNX model for " + task);
             }
             format = "json";
@@ -105,11 +129,11 @@ public class ModelRegistration {
         } else {
             format = "onnx";
             signature = inspector.inspect(artifact);
-            if (task.equals("text-embedding")) {
+            if (task.equals(TEXT_EMBEDDING)) {
                 config = embeddingConfig(request, signature);
             }
         }
-        if (task.equals("text-embedding")) {
+        if (task.equals(TEXT_EMBEDDING)) {
             if (tokenizer == null) {
                 throw DomainException.invalidField("tokenizer", "a text-embedding model needs its tokenizer.json");
             }
@@ -137,6 +161,7 @@ public class ModelRegistration {
                 tokenizerSize,
                 signature,
                 config,
+                tagger,
                 request.metrics() == null ? Map.of() : Map.copyOf(request.metrics()),
                 request.tags() == null ? Map.of() : Map.copyOf(request.tags()),
                 request.description(),
@@ -214,14 +239,27 @@ public class ModelRegistration {
         return models.version(pending.name(), pending.version()).orElseThrow();
     }
 
-    private String validate(NewVersion request) {
+    private String validate(RegisterVersion request) {
         if (request.name() == null || !NAME.matcher(request.name()).matches() || RESERVED.contains(request.name())) {
             throw DomainException.invalidField(
                     "name", "must be 2 to 63 lower-case letters, digits or dashes, starting with a letter");
         }
-        String task = request.task() == null ? "text-embedding" : request.task();
+        String task = request.task() == null ? TEXT_EMBEDDING : request.task();
         if (!TASKS.contains(task)) {
-            throw DomainException.invalidField("task", "must be one of " + TASKS);
+            throw DomainException.invalidField(
+                    "task", "must be one of " + TASKS.stream().sorted().toList());
+        }
+        if (task.equals(TOKEN_CLASSIFICATION)) {
+            if (request.features() == null
+                    || request.features().length() > 64
+                    || !FEATURES.matcher(request.features()).matches()) {
+                throw DomainException.invalidField(
+                        "features",
+                        "required for token-classification: the name of the word features the tagger was trained"
+                                + " on, 1 to 64 lower-case letters, digits and dashes (e.g. skill-words-v1)");
+            }
+        } else if (request.features() != null) {
+            throw DomainException.invalidField("features", "only token-classification models have word features");
         }
         if (request.description() != null && request.description().length() > 2000) {
             throw DomainException.invalidField("description", "at most 2000 characters");
@@ -271,7 +309,7 @@ public class ModelRegistration {
     }
 
     /** Pooling and length from the request; the vector size from the model's output shape when it fixes it. */
-    private static EmbeddingConfig embeddingConfig(NewVersion request, Signature signature) {
+    private static EmbeddingConfig embeddingConfig(RegisterVersion request, Signature signature) {
         if (!signature.hasInput("input_ids") || !signature.hasInput("attention_mask")) {
             throw OnnxInspector.invalid(
                     "artifact",
@@ -331,6 +369,7 @@ public class ModelRegistration {
                 v.tokenizerSize(),
                 v.signature(),
                 v.config(),
+                v.tagger(),
                 v.metrics(),
                 v.tags(),
                 v.description(),

@@ -2,13 +2,14 @@ package io.openhire.modelregistry.models;
 
 import io.openhire.modelregistry.client.EmbeddingConfig;
 import io.openhire.modelregistry.client.Signature;
+import io.openhire.modelregistry.client.TaggerConfig;
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * One immutable version of a registered model: its artifact (kept in storage in parts), what the model
  * takes and gives (read from the model itself), how to run it, how well it did, and where it came from.
- * The signature and configuration are model-registry-client's records: stored as their JSON and shown as
+ * The signature and configurations are model-registry-client's records: stored as their JSON and shown as
  * they are, so that readers (model-serving) and this service agree on them at compile time.
  */
 public record ModelVersion(
@@ -24,6 +25,7 @@ public record ModelVersion(
         Long tokenizerSize,
         Signature signature,
         EmbeddingConfig config,
+        TaggerConfig tagger,
         Map<String, Double> metrics,
         Map<String, String> tags,
         String description,

@@ -2,6 +2,7 @@ package io.openhire.modelregistry.models;
 
 import io.openhire.modelregistry.client.EmbeddingConfig;
 import io.openhire.modelregistry.client.Signature;
+import io.openhire.modelregistry.client.TaggerConfig;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -90,11 +91,11 @@ public class Models {
     void insertVersion(ModelVersion v) {
         jdbc.sql("""
                         INSERT INTO model_version (model_name, version, status, status_reason, format, artifact_sha256,
-                            artifact_size, part_size, tokenizer_sha256, tokenizer_size, signature, config, metrics, tags,
-                            description, source, training_run, dataset_sha256, parent_version, created_by, created_at)
+                            artifact_size, part_size, tokenizer_sha256, tokenizer_size, signature, config, tagger, metrics,
+                            tags, description, source, training_run, dataset_sha256, parent_version, created_by, created_at)
                         VALUES (:name, :version, :status, :reason, :format, :sha, :size, :partSize, :tokSha, :tokSize,
-                            CAST(:signature AS jsonb), CAST(:config AS jsonb), CAST(:metrics AS jsonb),
-                            CAST(:tags AS jsonb), :description, :source, :run, :dataset, :parent, :by, :at)
+                            CAST(:signature AS jsonb), CAST(:config AS jsonb), CAST(:tagger AS jsonb),
+                            CAST(:metrics AS jsonb), CAST(:tags AS jsonb), :description, :source, :run, :dataset, :parent, :by, :at)
                         """)
                 .param("name", v.name())
                 .param("version", v.version())
@@ -108,6 +109,7 @@ public class Models {
                 .param("tokSize", v.tokenizerSize())
                 .param("signature", json.writeValueAsString(v.signature()))
                 .param("config", json.writeValueAsString(v.config()))
+                .param("tagger", v.tagger() == null ? null : json.writeValueAsString(v.tagger()))
                 .param("metrics", json.writeValueAsString(v.metrics()))
                 .param("tags", json.writeValueAsString(v.tags()))
                 .param("description", v.description())
@@ -284,6 +286,7 @@ public class Models {
                 rs.wasNull() ? null : tokenizerSize,
                 json.readValue(rs.getString("signature"), Signature.class),
                 json.readValue(rs.getString("config"), EmbeddingConfig.class),
+                tagger(rs.getString("tagger")),
                 json.readValue(rs.getString("metrics"), METRICS),
                 json.readValue(rs.getString("tags"), TAGS),
                 rs.getString("description"),
@@ -292,6 +295,10 @@ public class Models {
                                 rs.getObject("parent_version")),
                 rs.getString("created_by"),
                 instant(rs, "created_at"));
+    }
+
+    private TaggerConfig tagger(String stored) {
+        return stored == null ? null : json.readValue(stored, TaggerConfig.class);
     }
 
     private AliasChange change(ResultSet rs, int row) throws SQLException {

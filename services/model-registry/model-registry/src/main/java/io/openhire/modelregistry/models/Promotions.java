@@ -14,7 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Moves aliases: promotion (checked against the model's gates when the alias is {@code champion}) and
+ * Moves aliases: promotion (checked against the model's gates, some of which compare with the current
+ * champion's metrics, when the alias is {@code champion}) and
  * one-step rollback. Each move is recorded in the alias history and announced as {@code model.promoted.v1}
  * in the same transaction. Changes to one model are serialised by locking its row.
  */
@@ -56,7 +57,14 @@ public class Promotions {
                     "Alias " + alias + " of " + name + " already points at version " + version + ".");
         }
         if (alias.equals(CHAMPION)) {
-            List<String> failures = gateFailures(model.gates(), target.metrics());
+            Champion champion = current == null
+                    ? null
+                    : new Champion(
+                            current.version(),
+                            models.version(name, current.version())
+                                    .orElseThrow()
+                                    .metrics());
+            List<String> failures = gateFailures(model.gates(), target.metrics(), champion);
             if (!failures.isEmpty()) {
                 throw new DomainException(
                                 DomainException.Category.UNPROCESSABLE,
@@ -117,8 +125,9 @@ public class Promotions {
                     || gate.metric().length() > 64) {
                 throw DomainException.invalidField("gates[].metric", "required, at most 64 characters");
             }
-            if (gate.min() == null && gate.max() == null) {
-                throw DomainException.invalidField("gates[]", "give min, max or both for " + gate.metric());
+            if (gate.min() == null && gate.max() == null && !gate.comparesWithChampion()) {
+                throw DomainException.invalidField(
+                        "gates[]", "give min, max or atLeastChampion: true (or several) for " + gate.metric());
             }
             if ((gate.min() != null && !Double.isFinite(gate.min()))
                     || (gate.max() != null && !Double.isFinite(gate.max()))) {
@@ -129,16 +138,31 @@ public class Promotions {
         return models.find(name).orElseThrow();
     }
 
-    static List<String> gateFailures(List<RegisteredModel.Gate> gates, Map<String, Double> metrics) {
+    /** The version that holds {@code champion} when another is promoted to it, and what it reported. */
+    record Champion(int version, Map<String, Double> metrics) {}
+
+    /**
+     * Every gate the version fails. A gate that compares with the champion passes when there is no champion
+     * or the champion does not report the metric: there is nothing to compare with.
+     *
+     * @param champion the current champion, or null
+     */
+    static List<String> gateFailures(List<RegisteredModel.Gate> gates, Map<String, Double> metrics, Champion champion) {
         List<String> failures = new ArrayList<>();
         for (RegisteredModel.Gate gate : gates) {
             Double value = metrics.get(gate.metric());
+            Double championValue = champion == null || !gate.comparesWithChampion()
+                    ? null
+                    : champion.metrics().get(gate.metric());
             if (value == null) {
                 failures.add(gate.metric() + " is not reported");
             } else if (gate.min() != null && value < gate.min()) {
                 failures.add(gate.metric() + " = " + value + " is below the minimum " + gate.min());
             } else if (gate.max() != null && value > gate.max()) {
                 failures.add(gate.metric() + " = " + value + " is above the maximum " + gate.max());
+            } else if (championValue != null && value < championValue) {
+                failures.add(gate.metric() + " = " + value + " is below the champion's (version " + champion.version()
+                        + ") " + championValue);
             }
         }
         return failures;

@@ -6,20 +6,23 @@ import io.openhire.modelregistry.artifacts.WorkDirectory;
 import io.openhire.modelregistry.client.AliasHistory;
 import io.openhire.modelregistry.client.ModelSummary;
 import io.openhire.modelregistry.client.ModelView;
+import io.openhire.modelregistry.client.RegisterVersion;
 import io.openhire.modelregistry.client.UpdateRequest;
 import io.openhire.modelregistry.client.VersionView;
 import io.openhire.modelregistry.models.ModelRegistration;
 import io.openhire.modelregistry.models.ModelVersion;
 import io.openhire.modelregistry.models.Models;
-import io.openhire.modelregistry.models.NewVersion;
 import io.openhire.modelregistry.models.Promotions;
 import io.openhire.modelregistry.models.RegisteredModel;
 import io.openhire.platform.security.AuthenticatedUser;
 import io.openhire.platform.web.ProblemException;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -37,7 +40,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -77,7 +79,7 @@ class ModelController {
     }
 
     // Answers and requests are model-registry-client's records (ModelViews maps to them), except the
-    // SET_GATES answer (the model with its gates) and multipart registration, which no service calls.
+    // SET_GATES answer (the model with its gates). A registration's metadata part is read as RegisterVersion.
 
     @GetMapping("/registered")
     @PreAuthorize(READERS)
@@ -211,38 +213,48 @@ class ModelController {
         };
     }
 
-    /** Registers a new version: parts {@code metadata} (JSON, see NewVersion), {@code artifact}, {@code tokenizer}. */
+    /**
+     * Registers a new version: parts {@code metadata} (JSON, a {@link RegisterVersion}; as a file or a plain
+     * field, of any content type: {@code application/json} is what {@code ModelRegistryApi.register} sends),
+     * {@code artifact}, {@code tokenizer}. The files are taken as parts, so that one sent without a file name
+     * (a resource without one, from an HTTP interface client) is accepted too.
+     */
     @PostMapping(path = "/update", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(PLATFORM)
     ResponseEntity<VersionView> register(
             AuthenticatedUser caller,
             @RequestPart("metadata") String metadata,
-            @RequestPart("artifact") MultipartFile artifact,
-            @RequestPart(value = "tokenizer", required = false) MultipartFile tokenizer) {
-        NewVersion request;
+            @RequestPart("artifact") Part artifact,
+            @RequestPart(value = "tokenizer", required = false) Part tokenizer) {
+        RegisterVersion request;
         try {
-            request = json.readValue(metadata, NewVersion.class);
+            request = json.readValue(metadata, RegisterVersion.class);
         } catch (RuntimeException e) {
             throw ProblemException.badRequest(
-                    "invalid-metadata", "The metadata part must be a JSON object (NewVersion).");
+                    "invalid-metadata", "The metadata part must be a JSON object (RegisterVersion).");
         }
         if (request == null) {
             throw ProblemException.badRequest("invalid-metadata", "The metadata part must be a JSON object.");
         }
-        if (artifact.isEmpty()) {
+        if (artifact.getSize() == 0) {
             throw ProblemException.invalidField("artifact", "is empty");
         }
         try (WorkDirectory dir = new WorkDirectory(properties.workDir(), "upload-")) {
-            Path artifactFile = dir.resolve("artifact");
-            artifact.transferTo(artifactFile);
+            Path artifactFile = spool(artifact, dir.resolve("artifact"));
             Path tokenizerFile = null;
-            if (tokenizer != null && !tokenizer.isEmpty()) {
-                tokenizerFile = dir.resolve("tokenizer.json");
-                tokenizer.transferTo(tokenizerFile);
+            if (tokenizer != null && tokenizer.getSize() > 0) {
+                tokenizerFile = spool(tokenizer, dir.resolve("tokenizer.json"));
             }
             ModelVersion v = registration.register(request, artifactFile, tokenizerFile, actor(caller));
             return ResponseEntity.created(URI.create("/api/v1/models/" + v.name() + "/versions/" + v.version()))
                     .body(ModelViews.version(v, models.aliases(v.name())));
+        }
+    }
+
+    private static Path spool(Part part, Path file) {
+        try (InputStream in = part.getInputStream()) {
+            Files.copy(in, file);
+            return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

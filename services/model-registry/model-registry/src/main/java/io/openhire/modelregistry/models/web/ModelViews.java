@@ -49,6 +49,7 @@ final class ModelViews {
                         : new VersionView.Checksummed(v.tokenizerSha256(), v.tokenizerSize()),
                 v.signature(),
                 v.config(),
+                v.tagger(),
                 v.metrics(),
                 v.tags(),
                 v.description(),
@@ -76,11 +77,11 @@ final class ModelViews {
     }
 
     static Gate gate(RegisteredModel.Gate g) {
-        return new Gate(g.metric(), g.min(), g.max());
+        return new Gate(g.metric(), g.min(), g.max(), g.atLeastChampion());
     }
 
     static RegisteredModel.Gate gate(Gate g) {
-        return new RegisteredModel.Gate(g.metric(), g.min(), g.max());
+        return new RegisteredModel.Gate(g.metric(), g.min(), g.max(), g.atLeastChampion());
     }
 
     /** Without a default: a new status must be added to the client before it can be shown. */
