@@ -17,6 +17,7 @@ import io.openhire.platform.web.RequestIdFilter;
 import io.openhire.resumeingestion.ResumeIngestionConfiguration;
 import io.openhire.resumeprocessing.ResumeProcessingConfiguration;
 import io.openhire.storage.StorageConfiguration;
+import io.openhire.training.TrainingConfiguration;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -70,6 +71,7 @@ public final class AllInOne {
                     .directory("openhire.model-registry.work-dir", "model-registry"),
             ServiceModule.stateless("model-serving", ModelServingConfiguration.class)
                     .directory("openhire.model-serving.model-dir", "models"),
+            ServiceModule.withDatabase("training", TrainingConfiguration.class),
             ServiceModule.withDatabase("matching", MatchingConfiguration.class)
                     .directory("openhire.matching.index-dir", "matching-index"),
             ServiceModule.withDatabase("communication", CommunicationConfiguration.class)

@@ -1,0 +1,61 @@
+package io.openhire.training.client;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A training job: what it trains on, how far it got, how the model did, and the version it registered.
+ *
+ * @param progress one entry per finished epoch
+ * @param evaluation the trained model on the held-out sentences; null until trained
+ * @param championVersion the model's champion when the job was evaluated
+ * @param champion the champion's scores on the same held-out sentences (null when there was none to
+ *     compare, or it could not be loaded): the numbers to put beside {@code evaluation}
+ * @param modelName the registry model the job registers a version of
+ * @param modelVersion the version registered; null until then
+ * @param error why it failed
+ * @param log what happened, one line per event, oldest first
+ * @param attempts how often it was started (a restart runs an interrupted job again)
+ */
+public record TrainingJobView(
+        UUID id,
+        String task,
+        Status status,
+        String description,
+        List<UUID> datasetIds,
+        List<UUID> devDatasetIds,
+        TrainingParams params,
+        int epoch,
+        List<EpochProgress> progress,
+        Evaluation evaluation,
+        Integer championVersion,
+        SpanMetrics champion,
+        String modelName,
+        Integer modelVersion,
+        String error,
+        List<String> log,
+        int attempts,
+        String createdBy,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt) {
+
+    public enum Status {
+        /** Waiting for the worker (one job runs at a time). */
+        QUEUED,
+        /** Training and evaluating. */
+        RUNNING,
+        /** Trained and evaluated; being registered in model-registry (retried while it is away). */
+        REGISTERING,
+        /** Registered as {@code modelVersion}. */
+        SUCCEEDED,
+        FAILED,
+        /** Cancelled: nothing was registered. */
+        CANCELLED;
+
+        public boolean finished() {
+            return this == SUCCEEDED || this == FAILED || this == CANCELLED;
+        }
+    }
+}
