@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -87,7 +88,7 @@ public final class SkillExtractor {
     private static final Pattern DISTINCTIVE = Pattern.compile("[0-9+#./]|\\p{Ll}\\p{Lu}");
 
     private final SkillsTaxonomy taxonomy;
-    private final SkillTagger tagger;
+    private final Supplier<SkillTagger> tagger;
 
     /** With the shipped tagger. */
     public SkillExtractor(SkillsTaxonomy taxonomy) {
@@ -95,6 +96,14 @@ public final class SkillExtractor {
     }
 
     public SkillExtractor(SkillsTaxonomy taxonomy, SkillTagger tagger) {
+        this(taxonomy, () -> tagger);
+    }
+
+    /**
+     * @param tagger the tagger to read with, asked once per ad (the service's is the registry's champion, which
+     *     a promotion swaps while ads are being read: one ad is read by one model)
+     */
+    public SkillExtractor(SkillsTaxonomy taxonomy, Supplier<SkillTagger> tagger) {
         this.taxonomy = taxonomy;
         this.tagger = tagger;
     }
@@ -104,6 +113,7 @@ public final class SkillExtractor {
     }
 
     public List<ExtractedSkill> extract(String text) {
+        SkillTagger tagger = this.tagger.get();
         Map<String, ExtractedSkill> found = new LinkedHashMap<>();
         Set<String> listedKeys = new java.util.HashSet<>(); // skills a requirement list named
         List<Sections.Line> lines = Sections.of(text);
@@ -121,7 +131,7 @@ public final class SkillExtractor {
             boolean phrasesHere = line.section() == Sections.Kind.REQUIREMENTS
                     || line.section() == Sections.Kind.NICE_TO_HAVE
                     || (!statesRequirements && line.section() == Sections.Kind.OTHER);
-            List<Named> names = read(line.text()).named();
+            List<Named> names = read(tagger, line.text()).named();
             if (names.isEmpty() && phrasesHere) {
                 names = requirementPhrases(line.text());
             }
@@ -154,7 +164,7 @@ public final class SkillExtractor {
      */
     record Reading(List<Named> named, List<Span> spans) {}
 
-    Reading read(String line) {
+    Reading read(SkillTagger tagger, String line) {
         List<SkillTagger.TaggedSpan> tagged = tagger.spans(line);
         List<SkillMatch> matches = taxonomy.find(line);
         List<Named> named = new ArrayList<>();
@@ -309,6 +319,6 @@ public final class SkillExtractor {
 
     /** Character spans naming skills in a sentence: what the evaluation scores (see {@link #read}). */
     public List<Span> spans(String sentence) {
-        return read(sentence).spans();
+        return read(tagger.get(), sentence).spans();
     }
 }
