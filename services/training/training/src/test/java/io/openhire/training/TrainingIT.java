@@ -268,6 +268,9 @@ class TrainingIT {
         assertThat(v.path("status").asString()).isEqualTo("READY");
         assertThat(v.path("metrics").path("span-f1").asDouble()).isEqualTo(f1);
         assertThat(v.path("metrics").has("span-precision")).isTrue();
+        // Held out of the training data, which the champion may have trained on: no comparison is registered.
+        assertThat(v.path("metrics").has("span-f1-vs-champion")).isFalse();
+        assertThat(done.path("log").toString()).contains("it may have trained on them");
         assertThat(v.path("lineage").path("trainingRun").asString()).isEqualTo(id.toString());
         assertThat(v.path("lineage").path("datasetSha256").asString())
                 .isEqualTo(dataset.path("sha256").asString());
@@ -284,6 +287,39 @@ class TrainingIT {
                         map("action", "PROMOTE", "name", "skill-extraction", "version", version, "alias", alias),
                         bearer(operator));
         assertThat(promoted.status()).as(promoted.body()).isEqualTo(200);
+    }
+
+    @Test
+    void onAnEvaluationDatasetTheRegistryKeepsHowMuchBetterThanTheChampionTheVersionDid() {
+        UUID train = dataset(corpus(200, 21));
+        UUID dev = dataset(corpus(60, 23));
+        TestHttp.Response started = http().post(
+                        "/api/v1/train",
+                        map(
+                                "task",
+                                "skill-extraction",
+                                "datasetIds",
+                                List.of(train),
+                                "devDatasetIds",
+                                List.of(dev),
+                                "params",
+                                map("epochs", 2)),
+                        bearer(operator));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        JsonNode done = awaitStatus(UUID.fromString(started.json().path("id").asString()), "SUCCEEDED");
+        assertThat(done.path("evaluation").path("devSentences").asInt()).isEqualTo(60);
+        assertThat(done.path("evaluation").path("trainSentences").asInt()).isEqualTo(200);
+        double gain = done.path("evaluation").path("all").path("f1").asDouble()
+                - done.path("champion").path("f1").asDouble();
+        JsonNode v = new TestHttp(registry.url())
+                .get(
+                        "/api/v1/models/skill-extraction/versions/"
+                                + done.path("modelVersion").asInt(),
+                        bearer(operator))
+                .json();
+        assertThat(v.path("metrics").path("span-f1-vs-champion").asDouble())
+                .isCloseTo(gain, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(v.path("tags").path("evaluated-on").asString()).contains("60 sentences");
     }
 
     @Test
