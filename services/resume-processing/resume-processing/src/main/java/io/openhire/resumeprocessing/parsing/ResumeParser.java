@@ -28,7 +28,7 @@ import java.util.Map;
  */
 public final class ResumeParser {
 
-    public static final String VERSION = "2.0.0";
+    public static final String VERSION = "2.1.0";
 
     /** The tagger's name wins over the rules' when it is at least this sure of every word. */
     static final double NAME_CONFIDENCE = 0.5;

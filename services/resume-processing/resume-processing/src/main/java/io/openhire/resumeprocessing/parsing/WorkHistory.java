@@ -70,9 +70,11 @@ final class WorkHistory {
     }
 
     /**
-     * Jobs a resume names without dates ("Associate Software Engineer" / "Oracle India Pvt Ltd"): a title
-     * the tagger marks that no dated job took, with the employer it marks on that line or the next two;
-     * an employer no job took becomes a job without a title. They come after the dated ones.
+     * Jobs a resume names without dates ("Associate Software Engineer" / "Oracle India Pvt Ltd" /
+     * "Chennai"): the titles, employers and places the tagger marks outside the dated jobs' lines, read in
+     * order into one job until a field comes again (a second title is the next job) or three lines pass
+     * without one. A job needs a title, or an employer the tagger is sure of that is not a place; titles and
+     * employers a dated job took are that job's. They come after the dated ones.
      */
     private static void undated(
             int from,
@@ -81,53 +83,64 @@ final class WorkHistory {
             Set<String> named,
             Set<Integer> used,
             List<CandidateProfile.Work> jobs) {
+        Set<String> taken = new LinkedHashSet<>(); // (title, employer) pairs read here
+        TaggedLines.Span title = null;
+        TaggedLines.Span employer = null;
+        TaggedLines.Span place = null;
+        int last = -1;
         for (int i = from; i < to; i++) {
             if (used.contains(i)) {
                 continue; // a dated job's lines: what they name is that job's
             }
-            for (TaggedLines.Span title : tagged.on(i, ResumeTagger.Field.TITLE)) {
-                String t = clean(title.text());
-                if (t == null || named.contains(TaggedLines.key(t))) {
-                    continue;
-                }
-                String employer = null;
-                String place = null;
-                for (int k = i; k < Math.min(to, i + 3) && employer == null && !used.contains(k); k++) {
-                    for (TaggedLines.Span e : tagged.on(k, ResumeTagger.Field.EMPLOYER)) {
-                        if ((k > i || e.start() > title.start()) && !named.contains(TaggedLines.key(e.text()))) {
-                            employer = clean(e.text());
-                            List<TaggedLines.Span> places = tagged.on(k, ResumeTagger.Field.LOCATION);
-                            place = places.isEmpty() ? null : places.getFirst().text();
-                            break;
-                        }
+            List<TaggedLines.Span> spans = new ArrayList<>();
+            for (ResumeTagger.Field field :
+                    List.of(ResumeTagger.Field.TITLE, ResumeTagger.Field.EMPLOYER, ResumeTagger.Field.LOCATION)) {
+                for (TaggedLines.Span span : tagged.on(i, field)) {
+                    if (field == ResumeTagger.Field.LOCATION || !named.contains(TaggedLines.key(clean(span.text())))) {
+                        spans.add(span);
                     }
                 }
-                named.add(TaggedLines.key(t));
-                named.add(TaggedLines.key(employer));
-                jobs.add(new CandidateProfile.Work(t, employer, place, null, null, false, null));
             }
-            for (TaggedLines.Span e : tagged.on(i, ResumeTagger.Field.EMPLOYER)) {
-                String employer = clean(e.text());
-                // Without a title beside it, an employer needs the tagger to be sure, and not to be a place.
-                if (employer != null
-                        && e.score() >= LONE_EMPLOYER_CONFIDENCE
-                        && place(employer) == null
-                        && io.openhire.places.Places.country(employer) == null
-                        && io.openhire.places.Places.region(employer) == null
-                        && !named.contains(TaggedLines.key(employer))) {
-                    named.add(TaggedLines.key(employer));
-                    List<TaggedLines.Span> places = tagged.on(i, ResumeTagger.Field.LOCATION);
-                    jobs.add(new CandidateProfile.Work(
-                            null,
-                            employer,
-                            places.isEmpty() ? null : places.getFirst().text(),
-                            null,
-                            null,
-                            false,
-                            null));
+            spans.sort(Comparator.comparingInt(TaggedLines.Span::start));
+            for (TaggedLines.Span span : spans) {
+                boolean again = switch (span.field()) {
+                    case TITLE -> title != null;
+                    case EMPLOYER -> employer != null;
+                    default -> place != null;
+                };
+                if (again || (last >= 0 && i - last > 3)) {
+                    addUndated(title, employer, place, taken, jobs);
+                    title = null;
+                    employer = null;
+                    place = null;
                 }
+                switch (span.field()) {
+                    case TITLE -> title = span;
+                    case EMPLOYER -> employer = span;
+                    default -> place = span;
+                }
+                last = i;
             }
         }
+        addUndated(title, employer, place, taken, jobs);
+    }
+
+    private static void addUndated(
+            TaggedLines.Span title,
+            TaggedLines.Span employer,
+            TaggedLines.Span place,
+            Set<String> taken,
+            List<CandidateProfile.Work> jobs) {
+        String t = title == null ? null : clean(title.text());
+        String e = employer == null ? null : clean(employer.text());
+        // Without a title beside it, an employer needs the tagger to be sure, and not to be a place.
+        if (t == null && e != null && (employer.score() < LONE_EMPLOYER_CONFIDENCE || isPlace(e))) {
+            e = null;
+        }
+        if ((t == null && e == null) || !taken.add(TaggedLines.key(t) + "|" + TaggedLines.key(e))) {
+            return;
+        }
+        jobs.add(new CandidateProfile.Work(t, e, place == null ? null : place.text(), null, null, false, null));
     }
 
     /** A job, and what makes it the same job when two lines date it: its period and title as read. */
@@ -286,6 +299,12 @@ final class WorkHistory {
     }
 
     /** "Berlin", "Austin, TX", "San Marcos, TX", "United Kingdom": a known place, or one or two capitalised words. */
+    private static boolean isPlace(String text) {
+        return place(text) != null
+                || io.openhire.places.Places.country(text) != null
+                || io.openhire.places.Places.region(text) != null;
+    }
+
     private static boolean placeLike(String text) {
         String t = text.strip();
         return place(t) != null
