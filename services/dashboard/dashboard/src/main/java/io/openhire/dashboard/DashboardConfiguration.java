@@ -11,6 +11,7 @@ import io.openhire.notification.client.NotificationApi;
 import io.openhire.platform.http.ServiceClients;
 import io.openhire.resumeingestion.client.ResumeIngestionApi;
 import io.openhire.resumeprocessing.client.ResumeProcessingApi;
+import io.openhire.training.client.TrainingApi;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -103,5 +104,11 @@ public class DashboardConfiguration {
     @Bean
     ModelRegistryApi dashboardModelRegistryApi(ServiceClients clients) {
         return clients.create(ModelRegistryApi.class, "model-registry");
+    }
+
+    /** training: datasets and training jobs of the models, for the Models page's platform operators. */
+    @Bean
+    TrainingApi dashboardTrainingApi(ServiceClients clients) {
+        return clients.create(TrainingApi.class, "training");
     }
 }

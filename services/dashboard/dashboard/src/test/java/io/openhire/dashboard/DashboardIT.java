@@ -1,14 +1,19 @@
 package io.openhire.dashboard;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.openhire.platform.test.TestHttp.bearer;
 import static io.openhire.platform.test.TestHttp.map;
@@ -31,7 +36,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -57,12 +64,15 @@ class DashboardIT {
     static TestServices.Running dashboard;
     static String adminToken;
     static WireMockServer modelRegistry;
+    static WireMockServer training;
 
     @BeforeAll
     static void start() {
         tokens = new TestTokens();
         modelRegistry = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         modelRegistry.start();
+        training = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        training.start();
         // Access tokens that need renewing on the next request (the dashboard renews a minute ahead).
         identity = TestServices.start(
                 "identity",
@@ -91,7 +101,9 @@ class DashboardIT {
                         "openhire.security.jwk-set-uri",
                         identity.url() + "/.well-known/jwks.json",
                         "openhire.clients.services.model-registry.url",
-                        modelRegistry.baseUrl()));
+                        modelRegistry.baseUrl(),
+                        "openhire.clients.services.training.url",
+                        training.baseUrl()));
         TestHttp api = new TestHttp(identity.url());
         // Sign-up answers 202 whether or not the address was free (it names no accounts): sign in to use it.
         assertThat(api.post(
@@ -126,6 +138,9 @@ class DashboardIT {
         }
         if (modelRegistry != null) {
             modelRegistry.stop();
+        }
+        if (training != null) {
+            training.stop();
         }
     }
 
@@ -164,6 +179,37 @@ class DashboardIT {
                     .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(dashboard.url() + path))
                     .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** A form with a file, as htmx sends the training section's upload (multipart, the CSRF header). */
+        HttpResponse<String> multipart(
+                String path, Map<String, String> fields, String fileName, String content, String... headers)
+                throws Exception {
+            String boundary = "dashboard-it-boundary";
+            StringBuilder body = new StringBuilder();
+            fields.forEach((name, value) -> body.append("--")
+                    .append(boundary)
+                    .append("\r\nContent-Disposition: form-data; name=\"")
+                    .append(name)
+                    .append("\"\r\n\r\n")
+                    .append(value)
+                    .append("\r\n"));
+            body.append("--")
+                    .append(boundary)
+                    .append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+                    .append(fileName)
+                    .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .append(content)
+                    .append("\r\n--")
+                    .append(boundary)
+                    .append("--\r\n");
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(dashboard.url() + path))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
             for (int i = 0; i + 1 < headers.length; i += 2) {
                 request.header(headers[i], headers[i + 1]);
@@ -394,7 +440,10 @@ class DashboardIT {
                 admin.post("/models/text-embedding/rollback", Map.of("alias", "champion"), "X-CSRF-TOKEN", csrf);
         assertThat(rollback.statusCode()).isEqualTo(403);
         assertThat(rollback.body()).contains("Not allowed", "Only a platform operator");
-        modelRegistry.verify(0, postRequestedFor(urlPathEqualTo("/api/v1/models/update")));
+        modelRegistry.verify(
+                0,
+                postRequestedFor(urlPathEqualTo("/api/v1/models/update"))
+                        .withRequestBody(matchingJsonPath("$.name", equalTo("text-embedding"))));
 
         HttpResponse<String> refused = admin.get("/models/private-model");
         assertThat(refused.statusCode()).isEqualTo(403);
@@ -446,12 +495,251 @@ class DashboardIT {
                 1,
                 postRequestedFor(urlPathEqualTo("/api/v1/models/update"))
                         .withHeader("Authorization", matching("Bearer .+"))
+                        .withRequestBody(matchingJsonPath("$.name", equalTo("text-embedding")))
                         .withRequestBody(matchingJsonPath("$.action", equalTo("PROMOTE")))
                         .withRequestBody(matchingJsonPath("$.version", equalTo("2"))));
         modelRegistry.verify(
                 1,
                 postRequestedFor(urlPathEqualTo("/api/v1/models/update"))
+                        .withRequestBody(matchingJsonPath("$.name", equalTo("text-embedding")))
                         .withRequestBody(matchingJsonPath("$.action", equalTo("ROLLBACK"))));
+    }
+
+    /**
+     * A platform operator trains a new skill-extraction version on the model's page, against a stand-in
+     * training service answering as training writes (its client's records): the datasets, the jobs with their
+     * progress and the champion's score beside theirs, an import training refuses (its sentence on the page),
+     * the forms' requests with the operator's own token, and a promotion the registry's gates refuse. An admin
+     * sees none of it, and training is never asked for them.
+     */
+    @Test
+    void aPlatformOperatorTrainsASkillExtractionVersionAndAnAdminSeesNoneOfIt() throws Exception {
+        modelRegistry.stubFor(get(urlEqualTo("/api/v1/models/skill-extraction"))
+                .willReturn(okJson(TrainingTestData.json(TrainingTestData.skillExtraction()))));
+        modelRegistry.stubFor(get(urlPathEqualTo("/api/v1/models/skill-extraction/history"))
+                .willReturn(okJson(TrainingTestData.json(TrainingTestData.skillExtractionHistory()))));
+        training.stubFor(get(urlEqualTo("/api/v1/train/data"))
+                .willReturn(okJson(TrainingTestData.json(TrainingTestData.datasets()))));
+        training.stubFor(get(urlEqualTo("/api/v1/train/jobs"))
+                .willReturn(okJson(TrainingTestData.json(TrainingTestData.jobs()))));
+
+        // An admin: the model and its versions' scores, nothing of training, and every training path refused
+        // before training is asked.
+        Browser admin = new Browser();
+        admin.signIn("ada@pages.test", PASSWORD);
+        HttpResponse<String> adminPage = admin.get("/models/skill-extraction");
+        assertThat(adminPage.statusCode()).as(adminPage.body()).isEqualTo(200);
+        assertThat(adminPage.body())
+                .contains("skill-words-v1", "span F1 0.642")
+                .doesNotContain("Training")
+                .doesNotContain("/training")
+                .doesNotContain("SkillSpan");
+        String adminCsrf = admin.csrf("/login");
+        assertThat(admin.get("/models/skill-extraction/training/jobs", "HX-Request", "true")
+                        .statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> adminStart = admin.post(
+                "/models/skill-extraction/training/jobs",
+                Map.of("datasetIds", TrainingTestData.TRAIN_SET.toString()),
+                "X-CSRF-TOKEN",
+                adminCsrf,
+                "HX-Request",
+                "true");
+        assertThat(adminStart.statusCode()).isEqualTo(403);
+        assertThat(adminStart.body()).contains("Only a platform operator trains models");
+        assertThat(admin.multipart(
+                                "/models/skill-extraction/training/datasets",
+                                Map.of("name", "x", "format", "CONLL", "licence", "CC BY 4.0"),
+                                "x.conll",
+                                "Java B-SKILL\n",
+                                "X-CSRF-TOKEN",
+                                adminCsrf,
+                                "HX-Request",
+                                "true")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(admin.post(
+                                "/models/skill-extraction/training/jobs/" + TrainingTestData.RUNNING_JOB + "/cancel",
+                                Map.of(),
+                                "X-CSRF-TOKEN",
+                                adminCsrf,
+                                "HX-Request",
+                                "true")
+                        .statusCode())
+                .isEqualTo(403);
+        // (the System page asks every service's /actuator/health, training's too: not its API)
+        training.verify(0, anyRequestedFor(urlMatching("/api/v1/train.*")));
+
+        // The operator: the training section with the datasets and jobs of the model's task.
+        Browser operator = new Browser();
+        operator.signIn(OPERATOR, PASSWORD);
+        HttpResponse<String> page = operator.get("/models/skill-extraction");
+        keep("model-training", page);
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("<h2 id=\"training-title\">Training</h2>")
+                .contains(">SkillSpan tech train<", ">CONLL<", ">1200<", ">3400<", ">SKILL<", ">CC BY 4.0<")
+                .contains(">3f2a9c0d11be<", "by user:olive")
+                .doesNotContain("Resume sections corpus")
+                .contains(">Running<", "Epoch 3 of 5", "<progress max=\"5\" value=\"3\"", "1: 0.412", "3: 0.561")
+                .contains("Champion v2, same sentences", ">0.610<", ">0.642<", "F1 +0.032 against champion v2")
+                .contains("href=\"/models/skill-extraction#version-3\"", "Promote version 3 to champion")
+                .contains("hx-trigger=\"every 2s\"");
+        training.verify(
+                getRequestedFor(urlEqualTo("/api/v1/train/jobs")).withHeader("Authorization", matching("Bearer .+")));
+        HttpResponse<String> jobs = operator.get("/models/skill-extraction/training/jobs", "HX-Request", "true");
+        keep("model-training-jobs", jobs);
+        assertThat(jobs.statusCode()).as(jobs.body()).isEqualTo(200);
+        assertThat(jobs.body())
+                .startsWith("<div id=\"training-jobs\"")
+                .contains("hx-trigger=\"every 2s\"", "Epoch 3 of 5")
+                .doesNotContain("<html");
+
+        String csrf = operator.csrf("/login");
+        // A file training refuses: its sentence beside the upload form, the rest of the section as it was.
+        training.stubFor(post(urlEqualTo("/api/v1/train/data"))
+                .withMultipartRequestBody(aMultipart("file").withBody(containing("broken")))
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("""
+                                {"type": "https://openhire.io/problems/invalid-dataset", "title": "Invalid dataset",
+                                 "status": 400, "detail": "line 6: expected a word and its tag separated by a tab", "line": 6}""")));
+        training.stubFor(post(urlEqualTo("/api/v1/train/data"))
+                .atPriority(5)
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(TrainingTestData.json(TrainingTestData.devSet()))));
+        HttpResponse<String> refused = operator.multipart(
+                "/models/skill-extraction/training/datasets",
+                Map.of("name", "Broken set", "format", "CONLL", "licence", "CC BY 4.0", "source", ""),
+                "broken.conll",
+                "Java B-SKILL\nbroken\n",
+                "X-CSRF-TOKEN",
+                csrf,
+                "HX-Request",
+                "true");
+        keep("model-training-import-refused", refused);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(200);
+        assertThat(refused.body())
+                .contains("id=\"upload-error\"", "line 6: expected a word and its tag separated by a tab")
+                .contains("value=\"Broken set\"", ">SkillSpan tech train<")
+                .doesNotContain("Exception");
+        training.verify(postRequestedFor(urlEqualTo("/api/v1/train/data"))
+                .withHeader("Authorization", matching("Bearer .+"))
+                .withRequestBodyPart(aMultipart("file")
+                        .withHeader("Content-Disposition", containing("filename=\"broken.conll\""))
+                        .withBody(containing("broken"))
+                        .build())
+                .withRequestBodyPart(
+                        aMultipart("name").withBody(equalTo("Broken set")).build())
+                .withRequestBodyPart(
+                        aMultipart("format").withBody(equalTo("CONLL")).build())
+                .withRequestBodyPart(
+                        aMultipart("task").withBody(equalTo("skill-extraction")).build())
+                .withRequestBodyPart(
+                        aMultipart("licence").withBody(equalTo("CC BY 4.0")).build()));
+        HttpResponse<String> imported = operator.multipart(
+                "/models/skill-extraction/training/datasets",
+                Map.of("name", "SkillSpan tech dev", "format", "JSONL", "licence", "CC BY 4.0"),
+                "dev.jsonl",
+                "{\"text\": \"Java\", \"spans\": []}\n",
+                "X-CSRF-TOKEN",
+                csrf,
+                "HX-Request",
+                "true");
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.body()).contains("This file was imported already, as \u201cSkillSpan tech dev\u201d");
+
+        // Train a new version: the chosen datasets, epochs and description reach training as a StartTraining.
+        training.stubFor(post(urlEqualTo("/api/v1/train"))
+                .willReturn(aResponse()
+                        .withStatus(202)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(TrainingTestData.json(TrainingTestData.queued(
+                                UUID.fromString("b0b00000-0000-4000-8000-000000000009"),
+                                List.of(TrainingTestData.TRAIN_SET),
+                                List.of(TrainingTestData.DEV_SET),
+                                "eight epochs")))));
+        HttpResponse<String> started = operator.post(
+                "/models/skill-extraction/training/jobs",
+                Map.of(
+                        "datasetIds",
+                        TrainingTestData.TRAIN_SET.toString(),
+                        "devDatasetIds",
+                        TrainingTestData.DEV_SET.toString(),
+                        "epochs",
+                        "8",
+                        "description",
+                        "eight epochs"),
+                "X-CSRF-TOKEN",
+                csrf,
+                "HX-Request",
+                "true");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        assertThat(started.body()).contains("Training job b0b00000 is queued", "id=\"training-jobs\"");
+        training.verify(postRequestedFor(urlEqualTo("/api/v1/train"))
+                .withHeader("Authorization", matching("Bearer .+"))
+                .withRequestBody(matchingJsonPath("$.task", equalTo("skill-extraction")))
+                .withRequestBody(matchingJsonPath("$.datasetIds[0]", equalTo(TrainingTestData.TRAIN_SET.toString())))
+                .withRequestBody(matchingJsonPath("$.devDatasetIds[0]", equalTo(TrainingTestData.DEV_SET.toString())))
+                .withRequestBody(matchingJsonPath("$.params.epochs", equalTo("8")))
+                .withRequestBody(matchingJsonPath("$.description", equalTo("eight epochs"))));
+
+        // Cancel the running job; a job that ended meanwhile says so (training's 409), the list stays.
+        String cancelPath = "/api/v1/train/jobs/" + TrainingTestData.RUNNING_JOB + "/cancel";
+        training.stubFor(post(urlEqualTo(cancelPath))
+                .willReturn(aResponse()
+                        .withStatus(409)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("""
+                                {"type": "https://openhire.io/problems/job-finished", "title": "Conflict",
+                                 "status": 409, "detail": "The job has succeeded already."}""")));
+        HttpResponse<String> cancel = operator.post(
+                "/models/skill-extraction/training/jobs/" + TrainingTestData.RUNNING_JOB + "/cancel",
+                Map.of(),
+                "X-CSRF-TOKEN",
+                csrf,
+                "HX-Request",
+                "true");
+        assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(200);
+        assertThat(cancel.body()).contains("id=\"jobs-error\"", "The job has succeeded already.", "Epoch 3 of 5");
+        training.verify(1, postRequestedFor(urlEqualTo(cancelPath)).withHeader("Authorization", matching("Bearer .+")));
+
+        // Promote the trained version with the page's promote: the registry's gates refuse, and say why.
+        modelRegistry.stubFor(post(urlEqualTo("/api/v1/models/update"))
+                .withRequestBody(matchingJsonPath("$.name", equalTo("skill-extraction")))
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withStatus(422)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("""
+                                {"type": "https://openhire.io/problems/promotion-gate-failed", "title": "Promotion refused",
+                                 "status": 422, "detail": "Version 3 of skill-extraction does not pass the promotion gates: span-f1 0.642 is below the champion's 0.650."}""")));
+        HttpResponse<String> promote = operator.post(
+                "/models/skill-extraction/promote",
+                Map.of("version", "3", "alias", "champion"),
+                "X-CSRF-TOKEN",
+                csrf,
+                "HX-Request",
+                "true");
+        assertThat(promote.statusCode()).isEqualTo(422);
+        assertThat(promote.body())
+                .contains("does not pass the promotion gates: span-f1 0.642 is below the champion&#39;s 0.650.")
+                .doesNotContain("Exception");
+        modelRegistry.verify(postRequestedFor(urlPathEqualTo("/api/v1/models/update"))
+                .withRequestBody(matchingJsonPath("$.name", equalTo("skill-extraction")))
+                .withRequestBody(matchingJsonPath("$.action", equalTo("PROMOTE")))
+                .withRequestBody(matchingJsonPath("$.version", equalTo("3"))));
+    }
+
+    /** A page's HTML kept in {@code target/pages/} to look at. */
+    static void keep(String name, HttpResponse<String> response) throws java.io.IOException {
+        java.nio.file.Path pages = java.nio.file.Path.of("target", "pages");
+        java.nio.file.Files.createDirectories(pages);
+        java.nio.file.Files.writeString(pages.resolve(name + ".html"), response.body());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.openhire.dashboard.web;
 
 import io.openhire.dashboard.signin.SignedInUser;
 import io.openhire.modelregistry.client.ModelRegistryApi;
+import io.openhire.modelregistry.client.ModelView;
 import io.openhire.modelregistry.client.UpdateRequest;
 import io.openhire.platform.web.ProblemException;
 import java.util.regex.Pattern;
@@ -16,7 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * Models: every model, one model's versions, aliases and alias history, for admins and platform operators
  * (see {@code SignInSecurity}). The models are shared by every organisation, so only a platform operator
- * promotes and rolls back (model-registry refuses anyone else too); an admin reads.
+ * promotes and rolls back (model-registry refuses anyone else too); an admin reads. A token-classification
+ * model's page also has a "Training" section for a platform operator ({@link TrainingPages}); for anyone
+ * else training is never asked.
  */
 @Controller
 class ModelsPages {
@@ -28,14 +31,21 @@ class ModelsPages {
             "Only a platform operator promotes or rolls back models: every organisation uses the same ones.";
 
     private final ModelRegistryApi models;
+    private final ModelTraining training;
 
-    ModelsPages(ModelRegistryApi models) {
+    ModelsPages(ModelRegistryApi models, ModelTraining training) {
         this.models = models;
+        this.training = training;
     }
 
-    /** Whether the page offers promote and roll back. */
+    /** Whether the page offers promote and roll back (and training). */
     @ModelAttribute("canChange")
     boolean canChange() {
+        return operator();
+    }
+
+    /** The signed-in person is a platform operator. */
+    static boolean operator() {
         SignedInUser me = PageModel.signedIn();
         return me != null && me.isOperator();
     }
@@ -48,7 +58,13 @@ class ModelsPages {
 
     @GetMapping("/models/{name}")
     String model(@PathVariable String name, Model model) {
-        show(name(name), model);
+        String checked = name(name);
+        ModelView shown = show(checked, model);
+        if (operator() && ModelTraining.trainable(shown)) {
+            model.addAttribute("training", training.section(checked));
+            model.addAttribute("upload", TrainingPages.UploadForm.EMPTY);
+            model.addAttribute("train", TrainingPages.TrainForm.DEFAULT);
+        }
         return "model";
     }
 
@@ -93,9 +109,11 @@ class ModelsPages {
         }
     }
 
-    private void show(String name, Model model) {
-        model.addAttribute("model", models.model(name));
+    private ModelView show(String name, Model model) {
+        ModelView shown = models.model(name);
+        model.addAttribute("model", shown);
         model.addAttribute("history", models.history(name, 50).changes());
+        return shown;
     }
 
     private static String name(String name) {

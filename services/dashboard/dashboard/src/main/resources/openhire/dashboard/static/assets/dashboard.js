@@ -34,6 +34,23 @@
     if (target) target.prepend(box);
   }
 
+  // A part that refreshes itself (a training job's progress every 2 s) keeps the <details> the person opened
+  // (a job's log): those with an id are opened again after the swap.
+  var openDetails = [];
+  document.addEventListener('htmx:beforeSwap', function (e) {
+    openDetails = [];
+    if (e.detail.target) {
+      e.detail.target.querySelectorAll('details[id][open]').forEach(function (d) { openDetails.push(d.id); });
+    }
+  });
+  document.addEventListener('htmx:afterSwap', function () {
+    openDetails.forEach(function (id) {
+      var d = document.getElementById(id);
+      if (d) d.open = true;
+    });
+    openDetails = [];
+  });
+
   // Slider values read out next to the sliders.
   document.addEventListener('input', function (e) {
     if (e.target.type === 'range') {

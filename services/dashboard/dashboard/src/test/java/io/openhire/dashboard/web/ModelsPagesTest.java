@@ -3,6 +3,7 @@ package io.openhire.dashboard.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.openhire.dashboard.TrainingTestData;
 import io.openhire.dashboard.signin.SignedInUser;
 import io.openhire.modelregistry.client.AliasChange;
 import io.openhire.modelregistry.client.AliasHistory;
@@ -14,6 +15,11 @@ import io.openhire.modelregistry.client.UpdateRequest;
 import io.openhire.modelregistry.client.VersionView;
 import io.openhire.platform.security.PlatformRoles;
 import io.openhire.platform.web.ProblemException;
+import io.openhire.training.client.DatasetView;
+import io.openhire.training.client.StartTraining;
+import io.openhire.training.client.TrainingApi;
+import io.openhire.training.client.TrainingJobView;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,13 +30,17 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.StaticApplicationContext;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.ui.ExtendedModelMap;
+import org.springframework.web.client.HttpClientErrorException;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
@@ -47,7 +57,10 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 class ModelsPagesTest {
 
     final RecordingRegistry registry = new RecordingRegistry();
-    final ModelsPages pages = new ModelsPages(registry);
+    final RecordingTraining training = new RecordingTraining();
+    final ModelTraining sections = new ModelTraining(training);
+    final ModelsPages pages = new ModelsPages(registry, sections);
+    final TrainingPages trainingPages = new TrainingPages(training, sections);
 
     @AfterEach
     void signOut() {
@@ -91,6 +104,203 @@ class ModelsPagesTest {
         assertThat(registry.updates).isEmpty();
     }
 
+    @Test
+    void aPlatformOperatorSeesTheDatasetsAndJobsOfATokenClassificationModelBesideItsVersions() {
+        signIn("ADMIN", PlatformRoles.OPERATOR);
+        ExtendedModelMap model = new ExtendedModelMap();
+        pages.model("skill-extraction", model);
+        String html = render(model, true, "detail", "training");
+
+        // versions: the tagger's features and its span scores
+        assertThat(html)
+                .contains("id=\"version-3\"", "skill-words-v1", "labels O, B-SKILL, I-SKILL")
+                .contains("span F1 0.642 · precision 0.700 · recall 0.593 · lenient F1 0.710")
+                .contains("span F1 0.610 · precision 0.650 · recall 0.575 · lenient F1 0.690");
+        // the datasets of the model's task (not another task's), with what was read from each
+        assertThat(html)
+                .contains(">SkillSpan tech train<", ">CONLL<", ">1200<", ">3400<", ">SKILL<", ">CC BY 4.0<")
+                .contains(">3f2a9c0d11be<", "title=\"" + TrainingTestData.TRAIN_SHA + "\"")
+                .contains("https://github.com/kris927b/SkillSpan", "1 Dec 2026, 09:00 UTC", "by user:olive")
+                .contains(">SkillSpan tech dev<", ">JSONL<")
+                .doesNotContain("Resume sections corpus")
+                .doesNotContain("Sections try");
+        // the forms: upload (multipart) and train, with every dataset to choose for training and for evaluation
+        assertThat(html)
+                .contains(
+                        "hx-post=\"/models/skill-extraction/training/datasets\"", "hx-encoding=\"multipart/form-data\"")
+                .contains("name=\"file\"", "name=\"licence\"", "name=\"source\"", "value=\"JSONL\"")
+                .contains("hx-post=\"/models/skill-extraction/training/jobs\"")
+                .contains("name=\"datasetIds\" value=\"" + TrainingTestData.TRAIN_SET + "\"")
+                .contains("name=\"devDatasetIds\" value=\"" + TrainingTestData.DEV_SET + "\"")
+                .contains("name=\"epochs\" type=\"number\" min=\"1\" max=\"50\" required value=\"5\"");
+        // the running job: its progress, F1 by epoch, a cancel button, and the list polling while it runs
+        assertThat(html)
+                .contains(">Running<", "More epochs on tech", "Epoch 3 of 5", "<progress max=\"5\" value=\"3\"")
+                .contains("1: 0.412", "2: 0.520", "3: 0.561", ">▁▆█<")
+                .contains("hx-post=\"/models/skill-extraction/training/jobs/" + TrainingTestData.RUNNING_JOB
+                        + "/cancel\"")
+                .contains("hx-get=\"/models/skill-extraction/training/jobs\"", "hx-trigger=\"every 2s\"");
+        // the finished job: its scores beside the champion's on the same sentences, its version, promote, log
+        assertThat(html)
+                .contains(
+                        ">Succeeded<",
+                        "Trained on <span>SkillSpan tech train</span>; evaluated on <span>SkillSpan tech dev</span>")
+                .contains("On 300 held-out sentences (trained on 1200)")
+                .contains("This job's model", ">0.700<", ">0.593<", ">0.642<", ">0.710<")
+                .contains("Champion v2, same sentences", ">0.650<", ">0.575<", ">0.610<", ">0.690<")
+                .contains("F1 +0.032 against champion v2 on the same sentences.", "Label SKILL (this model)")
+                .contains("href=\"/models/skill-extraction#version-3\"", ">version 3<")
+                .contains("hx-post=\"/models/skill-extraction/promote\"", "Promote version 3 to champion")
+                .contains("Make version 3 the challenger", "Log (3 lines)", "registered as version 3")
+                .doesNotContain("/jobs/" + TrainingTestData.SUCCEEDED_JOB + "/cancel");
+        assertThat(training.imports).isEmpty();
+        assertThat(training.starts).isEmpty();
+    }
+
+    @Test
+    void theTrainingFormsSendWhatTheOperatorChoseAndTheListStopsPollingWhenNoJobRuns() {
+        signIn("ADMIN", PlatformRoles.OPERATOR);
+        ExtendedModelMap imported = new ExtendedModelMap();
+        MockMultipartFile file = new MockMultipartFile(
+                "file", "C:\\data\\tech-train.conll", "application/octet-stream", "Java B-SKILL\n".getBytes());
+        assertThat(trainingPages.importDataset(
+                        "skill-extraction", file, " SkillSpan new ", "CONLL", "CC BY 4.0", " ", imported))
+                .isEqualTo("model :: training");
+        assertThat(training.imports)
+                .singleElement()
+                .isEqualTo(new RecordingTraining.Import(
+                        "tech-train.conll",
+                        "Java B-SKILL\n",
+                        "SkillSpan new",
+                        "CONLL",
+                        "skill-extraction",
+                        "CC BY 4.0",
+                        null));
+        assertThat(render(imported, true, "training"))
+                .contains("Imported \u201cSkillSpan new\u201d: 1 sentences, 1 spans.");
+
+        ExtendedModelMap started = new ExtendedModelMap();
+        assertThat(trainingPages.start(
+                        "skill-extraction",
+                        List.of(TrainingTestData.TRAIN_SET),
+                        List.of(TrainingTestData.DEV_SET),
+                        8,
+                        " more epochs ",
+                        started))
+                .isEqualTo("model :: training");
+        StartTraining sent = training.starts.getFirst();
+        assertThat(sent.task()).isEqualTo("skill-extraction");
+        assertThat(sent.datasetIds()).containsExactly(TrainingTestData.TRAIN_SET);
+        assertThat(sent.devDatasetIds()).containsExactly(TrainingTestData.DEV_SET);
+        assertThat(sent.params().epochs()).isEqualTo(8);
+        assertThat(sent.description()).isEqualTo("more epochs");
+        assertThat(render(started, true, "training")).contains("is queued: it starts when no other job is running.");
+
+        // no datasets chosen: said at once, training is not asked
+        ExtendedModelMap none = new ExtendedModelMap();
+        trainingPages.start("skill-extraction", null, null, 5, null, none);
+        assertThat(render(none, true, "training")).contains("Choose at least one dataset to train on.");
+        assertThat(training.starts).hasSize(1);
+
+        ExtendedModelMap cancelled = new ExtendedModelMap();
+        assertThat(trainingPages.cancel("skill-extraction", TrainingTestData.RUNNING_JOB, cancelled))
+                .isEqualTo("model :: jobs");
+        assertThat(training.cancels).containsExactly(TrainingTestData.RUNNING_JOB);
+        String jobs = render(cancelled, true, "jobs");
+        assertThat(jobs).contains("Cancelled: nothing is registered.").doesNotContain("every 2s");
+    }
+
+    @Test
+    void aFileTrainingRefusesShowsTrainingsSentenceBesideTheFormAsItWasFilledIn() {
+        signIn("ADMIN", PlatformRoles.OPERATOR);
+        training.refuseImports = HttpClientErrorException.create(
+                HttpStatus.BAD_REQUEST,
+                "Bad Request",
+                new HttpHeaders(),
+                """
+                {"type": "https://openhire.io/problems/invalid-dataset", "title": "Invalid",
+                 "status": 400, "detail": "line 6: expected a word and its tag, found <b>one column</b>", "line": 6}""".getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8);
+        ExtendedModelMap model = new ExtendedModelMap();
+        trainingPages.importDataset(
+                "skill-extraction",
+                new MockMultipartFile("file", "broken.conll", "text/plain", "Java\n".getBytes()),
+                "Broken set",
+                "CONLL",
+                "CC BY 4.0",
+                "https://example.org",
+                model);
+        String html = render(model, true, "training");
+        assertThat(html)
+                .contains(
+                        "id=\"upload-error\"",
+                        "line 6: expected a word and its tag, found &lt;b&gt;one column&lt;/b&gt;")
+                .contains("value=\"Broken set\"", "value=\"https://example.org\"")
+                .doesNotContain("<b>one column</b>");
+        // the rest of the section stays
+        assertThat(html).contains(">SkillSpan tech train<", "Epoch 3 of 5");
+    }
+
+    @Test
+    void someoneWhoIsNotAPlatformOperatorSeesNoTrainingAndTrainingIsNeverAsked() {
+        signIn("ADMIN");
+        ExtendedModelMap model = new ExtendedModelMap();
+        pages.model("skill-extraction", model);
+        String html = render(model, false, "detail", "training");
+        assertThat(html)
+                .contains("Platform operators manage models", "skill-words-v1", "span F1 0.642")
+                .doesNotContain("Training")
+                .doesNotContain("/training")
+                .doesNotContain("SkillSpan tech train");
+
+        assertThatThrownBy(() -> trainingPages.jobs("skill-extraction", new ExtendedModelMap()))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN);
+                    assertThat(e.getMessage()).contains("Only a platform operator trains models");
+                });
+        assertThatThrownBy(() -> trainingPages.importDataset(
+                        "skill-extraction",
+                        new MockMultipartFile("file", "x.conll", "text/plain", "Java B-SKILL\n".getBytes()),
+                        "x",
+                        "CONLL",
+                        "CC BY 4.0",
+                        null,
+                        new ExtendedModelMap()))
+                .isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> trainingPages.start(
+                        "skill-extraction",
+                        List.of(TrainingTestData.TRAIN_SET),
+                        List.of(),
+                        5,
+                        null,
+                        new ExtendedModelMap()))
+                .isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() ->
+                        trainingPages.cancel("skill-extraction", TrainingTestData.RUNNING_JOB, new ExtendedModelMap()))
+                .isInstanceOf(ProblemException.class);
+        assertThat(training.calls).isZero();
+    }
+
+    @Test
+    void anOperatorOnAModelThatIsNotTrainedHereSeesNoTrainingSection() {
+        signIn("ADMIN", PlatformRoles.OPERATOR);
+        ExtendedModelMap model = new ExtendedModelMap();
+        pages.model("text-embedding", model);
+        assertThat(render(model, true, "detail", "training")).doesNotContain("Training");
+        assertThat(training.calls).isZero();
+    }
+
+    @Test
+    void aTrainingServiceThatCannotBeReadLeavesASentenceNotABrokenPage() {
+        signIn("ADMIN", PlatformRoles.OPERATOR);
+        training.unreachable = true;
+        ExtendedModelMap model = new ExtendedModelMap();
+        pages.model("skill-extraction", model);
+        assertThat(render(model, true, "detail", "training"))
+                .contains("Training could not be read: The training service could not be reached.")
+                .contains("skill-words-v1", "Import a dataset first.");
+    }
+
     static void signIn(String... roles) {
         Jwt token = Jwt.withTokenValue("token")
                 .header("alg", "RS256")
@@ -112,6 +322,13 @@ class ModelsPagesTest {
 
     /** The model page's detail part, rendered from the real template as the controller's model leaves it. */
     String detail(boolean canChange) {
+        ExtendedModelMap model = new ExtendedModelMap();
+        pages.model("text-embedding", model);
+        return render(model, canChange, "detail");
+    }
+
+    /** Parts of the model page (fragments of model.html), rendered from the real template with this model. */
+    static String render(org.springframework.ui.Model model, boolean canChange, String... fragments) {
         ClassLoaderTemplateResolver templates = new ClassLoaderTemplateResolver();
         templates.setPrefix("openhire/dashboard/templates/");
         templates.setSuffix(".html");
@@ -121,18 +338,16 @@ class ModelsPagesTest {
         StaticApplicationContext beans = new StaticApplicationContext();
         beans.registerBean("labels", Labels.class);
         beans.refresh();
-        ExtendedModelMap model = new ExtendedModelMap();
-        pages.model("text-embedding", model);
         // A web context: the template's links (@{/models/...}) need a request to be relative to.
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/models/text-embedding");
         WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
                 .buildExchange(request, new MockHttpServletResponse()));
-        context.setVariables(model);
+        context.setVariables(model.asMap());
         context.setVariable("canChange", canChange);
         context.setVariable(
                 ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
                 new ThymeleafEvaluationContext(beans, null));
-        return engine.process("model", Set.of("detail"), context);
+        return engine.process("model", Set.of(fragments), context);
     }
 
     /** model-registry as the dashboard sees it: one model with a champion, and the alias moves it was sent. */
@@ -150,6 +365,9 @@ class ModelsPagesTest {
 
         @Override
         public ModelView model(String name) {
+            if (TrainingTestData.MODEL.equals(name)) {
+                return TrainingTestData.skillExtraction();
+            }
             return new ModelView(
                     "text-embedding",
                     "text-embedding",
@@ -163,6 +381,9 @@ class ModelsPagesTest {
 
         @Override
         public AliasHistory history(String name, int limit) {
+            if (TrainingTestData.MODEL.equals(name)) {
+                return TrainingTestData.skillExtractionHistory();
+            }
             return new AliasHistory(
                     name,
                     null,
@@ -215,6 +436,130 @@ class ModelsPagesTest {
                     aliases,
                     "system",
                     FIRST_START.plus(java.time.Duration.ofDays(version - 1)));
+        }
+    }
+
+    /** training as the dashboard sees it: the test data's datasets and jobs, and what it was sent. */
+    static final class RecordingTraining implements TrainingApi {
+
+        record Import(
+                String fileName,
+                String content,
+                String name,
+                String format,
+                String task,
+                String licence,
+                String source) {}
+
+        final List<Import> imports = new ArrayList<>();
+        final List<StartTraining> starts = new ArrayList<>();
+        final List<UUID> cancels = new ArrayList<>();
+        int calls;
+        HttpClientErrorException refuseImports;
+        boolean unreachable;
+
+        private void called() {
+            calls++;
+            if (unreachable) {
+                throw new org.springframework.web.client.ResourceAccessException("Connection refused");
+            }
+        }
+
+        @Override
+        public List<DatasetView> datasets() {
+            called();
+            return TrainingTestData.datasets();
+        }
+
+        @Override
+        public DatasetView importDataset(
+                Resource file, String name, String format, String task, String licence, String source) {
+            called();
+            try {
+                imports.add(new Import(
+                        file.getFilename(),
+                        file.getContentAsString(StandardCharsets.UTF_8),
+                        name,
+                        format,
+                        task,
+                        licence,
+                        source));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            if (refuseImports != null) {
+                throw refuseImports;
+            }
+            DatasetView train = TrainingTestData.trainSet();
+            return new DatasetView(
+                    UUID.randomUUID(),
+                    name,
+                    task,
+                    format,
+                    "e".repeat(64),
+                    12,
+                    1,
+                    1,
+                    List.of("SKILL"),
+                    licence,
+                    source,
+                    train.createdBy(),
+                    train.createdAt());
+        }
+
+        @Override
+        public TrainingJobView start(StartTraining request) {
+            called();
+            starts.add(request);
+            return TrainingTestData.queued(
+                    UUID.randomUUID(), request.datasetIds(), request.devDatasetIds(), request.description());
+        }
+
+        @Override
+        public List<TrainingJobView> jobs() {
+            called();
+            // once cancelled, the running job is over: nothing runs
+            return cancels.isEmpty()
+                    ? TrainingTestData.jobs()
+                    : List.of(TrainingTestData.succeededJob(), TrainingTestData.otherTaskJob());
+        }
+
+        @Override
+        public TrainingJobView job(UUID id) {
+            called();
+            return TrainingTestData.jobs().stream()
+                    .filter(job -> job.id().equals(id))
+                    .findFirst()
+                    .orElseThrow();
+        }
+
+        @Override
+        public TrainingJobView cancel(UUID id) {
+            called();
+            cancels.add(id);
+            TrainingJobView running = TrainingTestData.runningJob();
+            return new TrainingJobView(
+                    running.id(),
+                    running.task(),
+                    TrainingJobView.Status.CANCELLED,
+                    running.description(),
+                    running.datasetIds(),
+                    running.devDatasetIds(),
+                    running.params(),
+                    running.epoch(),
+                    running.progress(),
+                    null,
+                    null,
+                    null,
+                    running.modelName(),
+                    null,
+                    null,
+                    running.log(),
+                    running.attempts(),
+                    running.createdBy(),
+                    running.createdAt(),
+                    running.startedAt(),
+                    running.finishedAt());
         }
     }
 }
