@@ -411,10 +411,24 @@ public final class CrfModel {
      * tools score, so that the numbers they report are the shipped model's.
      */
     public CrfModel asWritten() {
+        return fromBytes(toBytes());
+    }
+
+    /** The model as {@link #write} stores it, in memory (a registry artifact, a row awaiting registration). */
+    public byte[] toBytes() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try {
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
             write(bytes);
-            return read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a byte array does not fail
+        }
+        return bytes.toByteArray();
+    }
+
+    /** As {@link #read}, from memory; a file that is not a model is an {@link java.io.UncheckedIOException}. */
+    public static CrfModel fromBytes(byte[] bytes) {
+        try {
+            return read(new java.io.ByteArrayInputStream(bytes));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

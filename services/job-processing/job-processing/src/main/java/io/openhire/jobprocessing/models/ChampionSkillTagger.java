@@ -10,10 +10,6 @@ import io.openhire.skills.SkillTagger;
 import io.openhire.skills.SkillsTaxonomy;
 import io.openhire.tagging.CrfModel;
 import io.openhire.tagging.WordFeatures;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +45,7 @@ public class ChampionSkillTagger implements Supplier<SkillTagger> {
         this.serviceAccount = serviceAccount;
         this.features = SkillTagger.features(taxonomy);
         this.shipped = SkillTagger.load(taxonomy);
-        this.shippedSha256 = Sha256.hex(bytes(shipped.model()));
+        this.shippedSha256 = Sha256.hex(shipped.model().toBytes());
         this.current = shipped;
     }
 
@@ -108,9 +104,9 @@ public class ChampionSkillTagger implements Supplier<SkillTagger> {
         } else {
             byte[] artifact = registry.artifact(MODEL, champion);
             if (!Sha256.hex(artifact).equals(candidate.artifact().sha256())) {
-                throw new UncheckedIOException(new IOException("version " + champion + " arrived damaged"));
+                throw new IllegalStateException("version " + champion + " arrived damaged");
             }
-            next = new SkillTagger(read(artifact), features);
+            next = new SkillTagger(CrfModel.fromBytes(artifact), features);
         }
         current = next;
         Integer previous = version;
@@ -120,23 +116,5 @@ public class ChampionSkillTagger implements Supplier<SkillTagger> {
                 champion,
                 MODEL,
                 previous == null ? "the shipped tagger" : "version " + previous);
-    }
-
-    private static CrfModel read(byte[] artifact) {
-        try {
-            return CrfModel.read(new ByteArrayInputStream(artifact));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] bytes(CrfModel model) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            model.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

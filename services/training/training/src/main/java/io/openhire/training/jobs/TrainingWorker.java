@@ -21,9 +21,6 @@ import io.openhire.training.client.SpanMetrics;
 import io.openhire.training.client.TrainingJobView;
 import io.openhire.training.client.TrainingParams;
 import io.openhire.training.datasets.Datasets;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -211,7 +208,7 @@ class TrainingWorker implements SmartLifecycle {
         CrfModel model = training.run(params, progress -> jobs.epoch(job.id(), progress, params.epochs()), heartbeat);
         Evaluation evaluation = training.score(model);
         Champion champion = champion(job.task(), training, job.id());
-        jobs.evaluated(job.id(), bytes(model), evaluation, champion.version(), champion.metrics());
+        jobs.evaluated(job.id(), model.toBytes(), evaluation, champion.version(), champion.metrics());
         jobs.log(
                 job.id(),
                 "held-out strict F1 %.3f (precision %.3f, recall %.3f; lenient F1 %.3f)%s"
@@ -263,7 +260,7 @@ class TrainingWorker implements SmartLifecycle {
                     jobs.log(jobId, "champion version " + number + " arrived damaged: not compared");
                     return new Champion(number, null);
                 }
-                CrfModel champion = read(artifact);
+                CrfModel champion = CrfModel.fromBytes(artifact);
                 return new Champion(number, training.score(champion).all());
             });
         } catch (HttpClientErrorException.NotFound e) {
@@ -403,24 +400,6 @@ class TrainingWorker implements SmartLifecycle {
     private static String codeVersion() {
         String version = TrainingWorker.class.getPackage().getImplementationVersion();
         return version == null ? "development build" : version;
-    }
-
-    private static CrfModel read(byte[] artifact) {
-        try {
-            return CrfModel.read(new ByteArrayInputStream(artifact));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] bytes(CrfModel model) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            model.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     /**
