@@ -23,9 +23,10 @@ public final class ArchitectureRules {
 
     /**
      * Code every part of OpenHire may use: platform-core and platform-test, and the shared business
-     * libraries (skills taxonomy, places, sequence tagging). Everything else directly under {@code io.openhire} is a service.
+     * libraries (skills taxonomy, places, sequence tagging, the resume tagger). Everything else directly under {@code io.openhire} is a service.
      */
-    static final java.util.Set<String> SHARED = java.util.Set.of("platform", "skills", "places", "tagging");
+    static final java.util.Set<String> SHARED =
+            java.util.Set.of("platform", "skills", "places", "tagging", "resumetagger");
 
     /**
      * A service reaches another only through that service's {@code .events} and {@code .client} packages

@@ -3,11 +3,11 @@ package io.openhire.resumeprocessing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.openhire.resumeprocessing.evaluation.AnnotatedResume;
 import io.openhire.resumeprocessing.evaluation.ParserEvaluation;
 import io.openhire.resumeprocessing.evaluation.ResumeTaggerTraining;
 import io.openhire.resumeprocessing.parsing.ResumeParser;
-import io.openhire.resumeprocessing.parsing.ResumeTagger;
+import io.openhire.resumetagger.AnnotatedResume;
+import io.openhire.resumetagger.ResumeTagger;
 import io.openhire.skills.SkillsTaxonomy;
 import io.openhire.tagging.CrfModel;
 import java.io.ByteArrayOutputStream;

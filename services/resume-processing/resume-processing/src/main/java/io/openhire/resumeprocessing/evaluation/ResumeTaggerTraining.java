@@ -1,6 +1,7 @@
 package io.openhire.resumeprocessing.evaluation;
 
-import io.openhire.resumeprocessing.parsing.ResumeTagger;
+import io.openhire.resumetagger.AnnotatedResume;
+import io.openhire.resumetagger.ResumeTagger;
 import io.openhire.skills.SkillsTaxonomy;
 import io.openhire.tagging.CrfModel;
 import io.openhire.tagging.CrfTrainer;
@@ -11,7 +12,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +27,7 @@ import java.util.Set;
  */
 public final class ResumeTaggerTraining {
 
-    public static final CrfTrainer.Params PARAMS = new CrfTrainer.Params(6, 0.1, 1e-5, 42);
-
-    /**
-     * The tagger was precise but missed spans (cross-validated precision 0.63–0.97, recall 0.29–0.84);
-     * making "outside" this much less likely gave the best F1 over the fields of the five folds among
-     * 0, 0.7, 1 and 2.
-     */
-    public static final double OUTSIDE_BIAS = 1.0;
+    public static final CrfTrainer.Params PARAMS = ResumeTagger.PARAMS;
 
     private ResumeTaggerTraining() {}
 
@@ -77,26 +70,13 @@ public final class ResumeTaggerTraining {
     public static List<CrfTrainer.Example> examples(List<AnnotatedResume> resumes, WordFeatures features) {
         List<CrfTrainer.Example> examples = new ArrayList<>();
         for (AnnotatedResume resume : resumes) {
-            ResumeTagger.Tokens tokens = ResumeTagger.tokens(resume.text());
-            examples.add(new CrfTrainer.Example(
-                    features.of(tokens.texts(), tokens.layout()), null, resume.tags(tokens.words())));
+            examples.add(ResumeTagger.example(features, resume));
         }
         return examples;
     }
 
     public static CrfModel train(List<CrfTrainer.Example> examples, CrfTrainer.Progress progress) {
-        List<String> types =
-                Arrays.stream(ResumeTagger.Field.values()).map(Enum::name).toList();
-        return CrfTrainer.train(
-                        examples,
-                        CrfModel.labelsFor(types),
-                        ResumeTagger.FEATURE_BITS,
-                        0,
-                        PARAMS,
-                        progress,
-                        () -> false)
-                .outsideBias(OUTSIDE_BIAS)
-                .asWritten();
+        return ResumeTagger.train(examples, PARAMS, progress, () -> false);
     }
 
     /** A model trained on every fold but {@code fold} (example i is in fold {@code i % folds}). */

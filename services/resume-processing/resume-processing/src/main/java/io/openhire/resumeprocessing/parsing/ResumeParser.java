@@ -5,6 +5,7 @@ import io.openhire.resumeprocessing.parsing.NameAndLocation.Name;
 import io.openhire.resumeprocessing.parsing.NameAndLocation.Place;
 import io.openhire.resumeprocessing.parsing.Sections.Kind;
 import io.openhire.resumeprocessing.parsing.Sections.Section;
+import io.openhire.resumetagger.ResumeTagger;
 import io.openhire.skills.SkillsTaxonomy;
 import java.time.Clock;
 import java.time.YearMonth;

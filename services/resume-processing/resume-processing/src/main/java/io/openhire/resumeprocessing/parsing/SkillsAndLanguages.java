@@ -5,6 +5,7 @@ import static io.openhire.resumeprocessing.parsing.Lines.stripBullet;
 import io.openhire.resumeprocessing.client.CandidateProfile;
 import io.openhire.resumeprocessing.parsing.Sections.Kind;
 import io.openhire.resumeprocessing.parsing.Sections.Section;
+import io.openhire.resumetagger.ResumeTagger;
 import io.openhire.skills.Skill;
 import io.openhire.skills.SkillMatch;
 import io.openhire.skills.SkillsTaxonomy;

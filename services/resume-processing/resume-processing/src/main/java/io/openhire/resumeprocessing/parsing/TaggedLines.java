@@ -1,7 +1,8 @@
 package io.openhire.resumeprocessing.parsing;
 
-import io.openhire.resumeprocessing.parsing.ResumeTagger.Field;
-import io.openhire.resumeprocessing.parsing.ResumeTagger.Found;
+import io.openhire.resumetagger.ResumeTagger;
+import io.openhire.resumetagger.ResumeTagger.Field;
+import io.openhire.resumetagger.ResumeTagger.Found;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -8,6 +8,7 @@ import io.openhire.resumeprocessing.client.CandidateProfile;
 import io.openhire.resumeprocessing.parsing.Periods.Period;
 import io.openhire.resumeprocessing.parsing.Sections.Kind;
 import io.openhire.resumeprocessing.parsing.Sections.Section;
+import io.openhire.resumetagger.ResumeTagger;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,5 @@
-package io.openhire.resumeprocessing.evaluation;
+package io.openhire.resumetagger;
 
-import io.openhire.resumeprocessing.parsing.ResumeTagger;
 import io.openhire.tagging.Words;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +56,7 @@ public record AnnotatedResume(String file, String text, List<Label> labels) {
     private static final Pattern ESCAPED_BYTES = Pattern.compile("(?:\\\\x[0-9a-fA-F]{2})+");
 
     /** XML entities, and the byte escapes ("\\xe2\\x80\\xa2") some of the dataset's texts carry. */
-    static String unescape(String s) {
+    public static String unescape(String s) {
         Matcher m = ESCAPED_BYTES.matcher(s);
         StringBuilder decoded = new StringBuilder();
         while (m.find()) {
@@ -76,7 +75,7 @@ public record AnnotatedResume(String file, String text, List<Label> labels) {
     }
 
     /** The tagger's field for a label type, or null for the types it does not learn (emails: rules). */
-    static ResumeTagger.Field field(String type) {
+    public static ResumeTagger.Field field(String type) {
         return switch (type) {
             case "Name" -> ResumeTagger.Field.NAME;
             case "Designation" -> ResumeTagger.Field.TITLE;
