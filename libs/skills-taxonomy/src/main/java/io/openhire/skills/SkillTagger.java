@@ -1,6 +1,5 @@
 package io.openhire.skills;
 
-import io.openhire.tagging.Conll;
 import io.openhire.tagging.CrfModel;
 import io.openhire.tagging.CrfTrainer;
 import io.openhire.tagging.TaggedSentence;
@@ -79,7 +78,25 @@ public final class SkillTagger {
         for (TaggedSentence s : sentences) {
             examples.add(new CrfTrainer.Example(features.of(s.words()), null, s.tags()));
         }
-        String[] labels = CrfModel.labelsFor(Conll.types(sentences));
+        return train(examples, params, progress, cancelled);
+    }
+
+    /** As {@link #train(WordFeatures, List, CrfTrainer.Params, CrfTrainer.Progress, BooleanSupplier)}, from examples. */
+    public static CrfModel train(
+            List<CrfTrainer.Example> examples,
+            CrfTrainer.Params params,
+            CrfTrainer.Progress progress,
+            BooleanSupplier cancelled) {
+        // the span types in the order they first appear (as Conll.types gives them: the shipped model's labels)
+        java.util.Set<String> types = new java.util.LinkedHashSet<>();
+        for (CrfTrainer.Example example : examples) {
+            for (String tag : example.tags()) {
+                if (!tag.equals("O")) {
+                    types.add(tag.substring(2));
+                }
+            }
+        }
+        String[] labels = CrfModel.labelsFor(List.copyOf(types));
         return CrfTrainer.train(examples, labels, FEATURE_BITS, 0, params, progress, cancelled)
                 .asWritten();
     }

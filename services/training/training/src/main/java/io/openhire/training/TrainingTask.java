@@ -7,7 +7,13 @@ import java.util.Arrays;
 public enum TrainingTask {
 
     /** The skill tagger job-processing reads job ads with (libs/skills-taxonomy's {@code SkillTagger}). */
-    SKILL_EXTRACTION("skill-extraction", "skill-extraction");
+    SKILL_EXTRACTION("skill-extraction", "skill-extraction"),
+
+    /**
+     * The resume tagger resume-processing reads resumes with (libs/resume-tagger's {@code ResumeTagger}): names,
+     * titles, employers, places, degrees, colleges, graduation years and skills.
+     */
+    RESUME_FIELDS("resume-fields", "resume-fields");
 
     private final String id;
     private final String modelName;

@@ -322,6 +322,108 @@ class TrainingIT {
         assertThat(v.path("tags").path("evaluated-on").asString()).contains("60 sentences");
     }
 
+    /** Annotated resumes (the dotin-inc format) zipped, one per entry; {@code seed} picks the people and jobs. */
+    static byte[] annotatedResumes(int count, long seed) throws java.io.IOException {
+        Random random = new Random(seed);
+        List<String> names = List.of("Asha Rao", "Tom Berg", "Lena Vogt", "Ravi Nair", "Mia Jones", "Omar Haddad");
+        List<String> titles = List.of("Software Engineer", "Data Analyst", "Project Manager", "Nurse", "Accountant");
+        List<String> employers = List.of("Acme Ltd", "Initech GmbH", "Globex Inc", "Umbrella Pvt Ltd", "Hooli");
+        List<String> cities = List.of("Pune, India", "Berlin, Germany", "Austin, Texas", "Leeds, UK");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (int i = 0; i < count; i++) {
+                String xml = """
+                        <cv><label type="Name">%s</label>
+                        <label type="Location">%s</label>
+
+                        EXPERIENCE
+                        <label type="Designation">%s</label> at <label type="Companies worked at">%s</label>
+                        2019 - 2022
+
+                        EDUCATION
+                        <label type="Degree">B.Sc. in Computer Science</label>, <label type="College Name">University of Pune</label>, <label type="Graduation Year">201%d</label>
+                        </cv>
+                        """.formatted(
+                                names.get(random.nextInt(names.size())),
+                                cities.get(random.nextInt(cities.size())),
+                                titles.get(random.nextInt(titles.size())),
+                                employers.get(random.nextInt(employers.size())),
+                                random.nextInt(10));
+                zip.putNextEntry(new java.util.zip.ZipEntry("resumes/cv" + i + ".xml"));
+                zip.write(xml.getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    TestHttp.Response importResumes(String name, String fileName, byte[] content) {
+        return http().postMultipart(
+                        "/api/v1/train/data",
+                        List.of(
+                                Part.file("file", fileName, "application/zip", content),
+                                Part.field("name", name),
+                                Part.field("format", "ANNOTATED_XML"),
+                                Part.field("task", "resume-fields"),
+                                Part.field("licence", "CC0 1.0")),
+                        bearer(operator));
+    }
+
+    @Test
+    void anOperatorTrainsTheResumeTaggerFromAnnotatedResumes() throws Exception {
+        TestHttp.Response imported = importResumes("resumes " + organization, "resumes.zip", annotatedResumes(60, 5));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        assertThat(imported.json().path("sentences").asInt()).isEqualTo(60);
+        assertThat(imported.json().path("labels").toString()).contains("TITLE", "EMPLOYER", "DEGREE", "NAME");
+        // A resume whose label is not closed is refused with its entry and line; a CoNLL file does not teach this task.
+        TestHttp.Response broken = importResumes(
+                "broken",
+                "cv.xml",
+                "<cv>Asha Rao\nEXPERIENCE\n<label type=\"Designation\">Nurse at Hooli\n</cv>"
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(broken.status()).as(broken.body()).isEqualTo(400);
+        assertThat(broken.json().path("line").asInt()).isEqualTo(3);
+        TestHttp.Response wrongFormat = http().postMultipart(
+                        "/api/v1/train/data",
+                        List.of(
+                                Part.file(
+                                        "file",
+                                        "a.conll",
+                                        "text/plain",
+                                        corpus(20, 3).getBytes(StandardCharsets.UTF_8)),
+                                Part.field("name", "wrong"),
+                                Part.field("format", "CONLL"),
+                                Part.field("task", "resume-fields"),
+                                Part.field("licence", "CC0 1.0")),
+                        bearer(operator));
+        assertThat(wrongFormat.status()).isEqualTo(400);
+        assertThat(wrongFormat.body()).contains("does not teach resume-fields");
+
+        TestHttp.Response started = http().post(
+                        "/api/v1/train",
+                        map(
+                                "task",
+                                "resume-fields",
+                                "datasetIds",
+                                List.of(imported.json().path("id").asString()),
+                                "params",
+                                map("epochs", 2, "devFraction", 0.2)),
+                        bearer(operator));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        JsonNode done = awaitStatus(UUID.fromString(started.json().path("id").asString()), "SUCCEEDED");
+        assertThat(done.path("evaluation").path("devSentences").asInt()).isEqualTo(12);
+        assertThat(done.path("evaluation").path("byLabel").has("TITLE")).isTrue();
+        assertThat(done.path("log").toString()).contains("training on 48 resumes");
+        JsonNode v = new TestHttp(registry.url())
+                .get(
+                        "/api/v1/models/resume-fields/versions/"
+                                + done.path("modelVersion").asInt(),
+                        bearer(operator))
+                .json();
+        assertThat(v.path("tagger").path("features").asString()).isEqualTo("resume-words-v1");
+        assertThat(v.path("tagger").path("featureBits").asInt()).isEqualTo(18);
+    }
+
     @Test
     void aCancelledJobRegistersNothing() {
         UUID dataset = dataset(corpus(1500, organization.getLeastSignificantBits()));

@@ -4,6 +4,7 @@ import io.openhire.platform.errors.DomainException;
 import io.openhire.tagging.Conll;
 import io.openhire.tagging.TaggedSentence;
 import io.openhire.tagging.Words;
+import io.openhire.training.TrainingTask;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -34,7 +35,19 @@ public enum DatasetFormat {
      * offsets in UTF-16 characters, end exclusive. The text is cut into words as the taggers cut it, and a
      * span covers every word it touches.
      */
-    JSONL;
+    JSONL,
+
+    /**
+     * Resumes with inline labels ({@code <label type="Designation">…</label>}, the dotin-inc format the shipped
+     * resume tagger learned from): one resume as an {@code .xml} file, or many as a ZIP of them.
+     */
+    ANNOTATED_XML;
+
+    /** A ZIP holds at most this many resumes, each at most {@link #MAX_ENTRY} bytes unpacked. */
+    static final int MAX_ENTRIES = 5_000;
+
+    static final int MAX_ENTRY = 2 * 1024 * 1024;
+    static final long MAX_UNPACKED = 64L * 1024 * 1024;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_LABEL = 40;
@@ -50,17 +63,32 @@ public enum DatasetFormat {
         }
     }
 
-    /** The sentences of a file of this format; at least one labelled span, else the file is refused. */
-    public List<TaggedSentence> read(byte[] file) {
-        List<String> lines = utf8(file).lines().toList();
-        List<TaggedSentence> sentences = switch (this) {
-            case CONLL -> conll(lines);
-            case JSONL -> jsonl(lines);
+    /** Whether a dataset of this format can teach the task. */
+    public boolean teaches(TrainingTask task) {
+        return switch (task) {
+            case SKILL_EXTRACTION -> this == CONLL || this == JSONL;
+            case RESUME_FIELDS -> this == ANNOTATED_XML;
         };
-        if (sentences.stream().allMatch(s -> s.spans().isEmpty())) {
+    }
+
+    /**
+     * The labelled units of a file of this format (sentences, or whole resumes); at least one labelled span,
+     * else the file is refused.
+     */
+    public List<Labelled> read(byte[] file) {
+        List<Labelled> items = switch (this) {
+            case CONLL -> sentences(conll(utf8(file).lines().toList()));
+            case JSONL -> sentences(jsonl(utf8(file).lines().toList()));
+            case ANNOTATED_XML -> AnnotatedResumes.read(file);
+        };
+        if (items.stream().allMatch(s -> s.sentence().spans().isEmpty())) {
             throw invalid(0, "it has no labelled span to learn from");
         }
-        return sentences;
+        return items;
+    }
+
+    private static List<Labelled> sentences(List<TaggedSentence> sentences) {
+        return sentences.stream().map(s -> new Labelled(s, null)).toList();
     }
 
     private static List<TaggedSentence> conll(List<String> lines) {
@@ -149,7 +177,7 @@ public enum DatasetFormat {
         return sentences;
     }
 
-    private static String utf8(byte[] file) {
+    static String utf8(byte[] file) {
         try {
             return StandardCharsets.UTF_8
                     .newDecoder()

@@ -2,7 +2,6 @@ package io.openhire.training.datasets;
 
 import io.openhire.platform.crypto.Sha256;
 import io.openhire.platform.errors.DomainException;
-import io.openhire.tagging.TaggedSentence;
 import io.openhire.tagging.TokenSpan;
 import io.openhire.training.TrainingProperties;
 import io.openhire.training.TrainingTask;
@@ -78,11 +77,19 @@ public class Datasets {
         if (existing.isPresent()) {
             return new Imported(existing.get(), false);
         }
-        List<TaggedSentence> sentences = format.read(file);
+        if (!format.teaches(task)) {
+            throw DomainException.invalidField(
+                    "format",
+                    format + " does not teach " + task.id() + ": use "
+                            + java.util.Arrays.stream(DatasetFormat.values())
+                                    .filter(f -> f.teaches(task))
+                                    .toList());
+        }
+        List<Labelled> sentences = format.read(file);
         int spans = 0;
         TreeSet<String> labels = new TreeSet<>();
-        for (TaggedSentence s : sentences) {
-            for (TokenSpan span : s.spans()) {
+        for (Labelled s : sentences) {
+            for (TokenSpan span : s.sentence().spans()) {
                 spans++;
                 labels.add(span.type());
             }
@@ -132,8 +139,8 @@ public class Datasets {
                 .orElseThrow(() -> DomainException.notFound("Dataset " + id));
     }
 
-    /** The sentences of a dataset, read from its stored file as they were read at import. */
-    public List<TaggedSentence> sentences(UUID id) {
+    /** The labelled sentences or resumes of a dataset, read from its stored file as they were read at import. */
+    public List<Labelled> items(UUID id) {
         record Stored(String format, byte[] content) {}
         Stored stored = jdbc.sql("SELECT format, content FROM dataset WHERE id = :id")
                 .param("id", id)

@@ -1,16 +1,14 @@
 package io.openhire.training.jobs;
 
-import io.openhire.skills.SkillTagger;
 import io.openhire.tagging.CrfModel;
 import io.openhire.tagging.CrfTrainer;
 import io.openhire.tagging.SpanScores;
-import io.openhire.tagging.TaggedSentence;
 import io.openhire.tagging.TokenSpan;
-import io.openhire.tagging.WordFeatures;
 import io.openhire.training.client.EpochProgress;
 import io.openhire.training.client.Evaluation;
 import io.openhire.training.client.SpanMetrics;
 import io.openhire.training.client.TrainingParams;
+import io.openhire.training.datasets.Labelled;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,44 +20,47 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * One training run of a tagger, without a database or a network: splits the sentences, trains with the
- * tagger's own features (the very {@link SkillTagger#train} the shipped model came from), scores each epoch
- * and the final model on the held-out sentences, and scores another model (the champion) on the same ones.
+ * One training run of a task's tagger, without a database or a network: splits the labelled sentences (or
+ * resumes), trains with the tagger's own features and training function (those the shipped model came from),
+ * scores each epoch and the final model on the held-out ones, and scores another model (the champion) on the
+ * same ones.
  */
 final class TaggerTraining {
 
-    private final WordFeatures features;
-    private final List<TaggedSentence> train;
-    private final List<TaggedSentence> dev;
-    private final List<int[][]> devFeatures = new ArrayList<>();
+    private final TaskTagger tagger;
+    private final List<CrfTrainer.Example> train;
+    private final List<CrfTrainer.Example> dev;
 
-    private TaggerTraining(WordFeatures features, List<TaggedSentence> train, List<TaggedSentence> dev) {
-        this.features = features;
+    private TaggerTraining(TaskTagger tagger, List<CrfTrainer.Example> train, List<CrfTrainer.Example> dev) {
+        this.tagger = tagger;
         this.train = train;
         this.dev = dev;
-        for (TaggedSentence s : dev) {
-            devFeatures.add(features.of(s.words()));
-        }
     }
 
     /**
-     * @param sentences what to train on
-     * @param devSentences what to score on; when empty, {@code params.devFraction()} of {@code sentences} is held
-     *     out (shuffled with the seed: the same data and parameters hold out the same sentences)
+     * @param items what to train on
+     * @param devItems what to score on; when empty, {@code params.devFraction()} of {@code items} is held out
+     *     (shuffled with the seed: the same data and parameters hold out the same items)
      */
-    static TaggerTraining of(
-            WordFeatures features,
-            List<TaggedSentence> sentences,
-            List<TaggedSentence> devSentences,
-            TrainingParams params) {
-        if (!devSentences.isEmpty()) {
-            return new TaggerTraining(features, sentences, devSentences);
+    static TaggerTraining of(TaskTagger tagger, List<Labelled> items, List<Labelled> devItems, TrainingParams params) {
+        List<Labelled> training = items;
+        List<Labelled> held = devItems;
+        if (devItems.isEmpty()) {
+            List<Labelled> shuffled = new ArrayList<>(items);
+            Collections.shuffle(shuffled, new Random(params.seed()));
+            int size = Math.max(1, (int) Math.round(items.size() * params.devFraction()));
+            training = shuffled.subList(size, shuffled.size());
+            held = shuffled.subList(0, size);
         }
-        List<TaggedSentence> shuffled = new ArrayList<>(sentences);
-        Collections.shuffle(shuffled, new Random(params.seed()));
-        int held = Math.max(1, (int) Math.round(sentences.size() * params.devFraction()));
-        return new TaggerTraining(
-                features, List.copyOf(shuffled.subList(held, shuffled.size())), List.copyOf(shuffled.subList(0, held)));
+        return new TaggerTraining(tagger, examples(tagger, training), examples(tagger, held));
+    }
+
+    private static List<CrfTrainer.Example> examples(TaskTagger tagger, List<Labelled> items) {
+        List<CrfTrainer.Example> examples = new ArrayList<>(items.size());
+        for (Labelled item : items) {
+            examples.add(tagger.example(item));
+        }
+        return examples;
     }
 
     int trainSize() {
@@ -74,8 +75,7 @@ final class TaggerTraining {
     CrfModel run(TrainingParams params, Consumer<EpochProgress> epochs, BooleanSupplier cancelled) {
         CrfTrainer.Params crf =
                 new CrfTrainer.Params(params.epochs(), params.learningRate(), params.l2(), params.seed());
-        return SkillTagger.train(
-                features,
+        return tagger.train(
                 train,
                 crf,
                 (epoch, loss, model) -> epochs.accept(
@@ -83,14 +83,14 @@ final class TaggerTraining {
                 cancelled);
     }
 
-    /** How {@code model} does on the held-out sentences. */
+    /** How {@code model} does on the held-out items. */
     Evaluation score(CrfModel model) {
         List<List<TokenSpan>> gold = new ArrayList<>();
         List<List<TokenSpan>> predicted = new ArrayList<>();
         TreeSet<String> labels = new TreeSet<>();
-        for (int i = 0; i < dev.size(); i++) {
-            List<TokenSpan> g = dev.get(i).spans();
-            List<TokenSpan> p = model.tag(devFeatures.get(i), null).spans().stream()
+        for (CrfTrainer.Example example : dev) {
+            List<TokenSpan> g = TokenSpan.fromTags(example.tags());
+            List<TokenSpan> p = model.tag(example.features(), null).spans().stream()
                     .map(CrfModel.ScoredSpan::span)
                     .toList();
             gold.add(g);

@@ -8,11 +8,9 @@ import io.openhire.platform.crypto.Sha256;
 import io.openhire.platform.errors.DomainException;
 import io.openhire.platform.http.ServiceAccount;
 import io.openhire.platform.security.PlatformOrganization;
-import io.openhire.skills.SkillTagger;
 import io.openhire.skills.SkillsTaxonomy;
 import io.openhire.tagging.CrfModel;
 import io.openhire.tagging.CrfTrainer;
-import io.openhire.tagging.TaggedSentence;
 import io.openhire.training.TrainingProperties;
 import io.openhire.training.TrainingTask;
 import io.openhire.training.client.DatasetView;
@@ -21,6 +19,7 @@ import io.openhire.training.client.SpanMetrics;
 import io.openhire.training.client.TrainingJobView;
 import io.openhire.training.client.TrainingParams;
 import io.openhire.training.datasets.Datasets;
+import io.openhire.training.datasets.Labelled;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -188,18 +187,21 @@ class TrainingWorker implements SmartLifecycle {
 
     private void train(TrainingJobs.Claimed job, Heartbeat heartbeat) {
         TrainingParams params = job.params();
-        List<TaggedSentence> sentences = sentences(job.datasetIds());
-        List<TaggedSentence> dev = sentences(job.devDatasetIds());
-        TaggerTraining training = TaggerTraining.of(SkillTagger.features(taxonomy), sentences, dev, params);
+        TaskTagger tagger = TaskTagger.of(job.task(), taxonomy);
+        List<Labelled> items = items(job.datasetIds());
+        List<Labelled> dev = items(job.devDatasetIds());
+        TaggerTraining training = TaggerTraining.of(tagger, items, dev, params);
         if (training.trainSize() < 10) {
             throw DomainException.invalid(
-                    "too-little-data", "Training needs at least 10 sentences; it has " + training.trainSize() + ".");
+                    "too-little-data",
+                    "Training needs at least 10 sentences or resumes; it has " + training.trainSize() + ".");
         }
         jobs.log(
                 job.id(),
-                "training on %d sentences, scoring on %d %s"
+                "training on %d %s, scoring on %d %s"
                         .formatted(
                                 training.trainSize(),
+                                job.task() == TrainingTask.RESUME_FIELDS ? "resumes" : "sentences",
                                 training.devSize(),
                                 dev.isEmpty()
                                         ? "held out of them (%.0f%%, seed %d)"
@@ -207,7 +209,7 @@ class TrainingWorker implements SmartLifecycle {
                                         : "of the evaluation datasets"));
         CrfModel model = training.run(params, progress -> jobs.epoch(job.id(), progress, params.epochs()), heartbeat);
         Evaluation evaluation = training.score(model);
-        Champion champion = champion(job.task(), training, job.id());
+        Champion champion = champion(job.task(), tagger, training, job.id());
         jobs.evaluated(job.id(), model.toBytes(), evaluation, champion.version(), champion.metrics());
         jobs.log(
                 job.id(),
@@ -226,10 +228,10 @@ class TrainingWorker implements SmartLifecycle {
                                                         dev.isEmpty() ? CHAMPION_MAY_HAVE_SEEN_THEM : "")));
     }
 
-    private List<TaggedSentence> sentences(List<UUID> ids) {
-        List<TaggedSentence> all = new ArrayList<>();
+    private List<Labelled> items(List<UUID> ids) {
+        List<Labelled> all = new ArrayList<>();
         for (UUID id : ids) {
-            all.addAll(datasets.sentences(id));
+            all.addAll(datasets.items(id));
         }
         return all;
     }
@@ -241,7 +243,7 @@ class TrainingWorker implements SmartLifecycle {
      * numbers that mean the same; none when there is no champion, it was trained on other features, or the
      * registry is away (then the log says so).
      */
-    private Champion champion(TrainingTask task, TaggerTraining training, UUID jobId) {
+    private Champion champion(TrainingTask task, TaskTagger tagger, TaggerTraining training, UUID jobId) {
         try {
             return serviceAccount.onBehalfOf(PlatformOrganization.ID, () -> {
                 ModelView model = registry.model(task.modelName());
@@ -251,7 +253,7 @@ class TrainingWorker implements SmartLifecycle {
                 }
                 VersionView version = model.version(number).orElseThrow();
                 if (version.tagger() == null
-                        || !SkillTagger.FEATURES.equals(version.tagger().features())) {
+                        || !tagger.features().equals(version.tagger().features())) {
                     jobs.log(jobId, "champion version " + number + " reads other features: not compared");
                     return new Champion(number, null);
                 }
@@ -326,6 +328,7 @@ class TrainingWorker implements SmartLifecycle {
 
     /** What the registry keeps with the version: its scores, and where it came from (data, parameters, code). */
     private RegisterVersion metadata(TrainingJobView job, TrainingTask task, String artifactSha256) {
+        String features = TaskTagger.of(task, taxonomy).features();
         Evaluation evaluation = job.evaluation();
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("span-f1", evaluation.all().f1());
@@ -372,7 +375,7 @@ class TrainingWorker implements SmartLifecycle {
                                 job.params().seed()));
         tags.put(
                 "code",
-                "openhire-training " + codeVersion() + ", features " + SkillTagger.FEATURES + ", skills taxonomy "
+                "openhire-training " + codeVersion() + ", features " + features + ", skills taxonomy "
                         + taxonomy.version());
         if (job.champion() != null) {
             tags.put(
@@ -386,7 +389,7 @@ class TrainingWorker implements SmartLifecycle {
                 task.modelName(),
                 RegisterVersion.TOKEN_CLASSIFICATION,
                 description,
-                SkillTagger.FEATURES,
+                features,
                 metrics,
                 tags,
                 "training job " + job.id(),

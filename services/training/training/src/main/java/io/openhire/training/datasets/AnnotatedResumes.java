@@ -1,0 +1,115 @@
+package io.openhire.training.datasets;
+
+import io.openhire.platform.errors.DomainException;
+import io.openhire.resumetagger.AnnotatedResume;
+import io.openhire.resumetagger.ResumeTagger;
+import io.openhire.tagging.TaggedSentence;
+import io.openhire.tagging.Words;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Annotated resumes as a dataset: one {@code .xml} file, or a ZIP of them (each entry read with a size limit,
+ * the whole with one too, so that a small archive cannot unpack into gigabytes). A resume whose labels are not
+ * closed is refused with its entry and line; the labels the resume tagger does not learn (emails) are read as
+ * plain text.
+ */
+final class AnnotatedResumes {
+
+    private static final Pattern OPEN = Pattern.compile("<label\\b");
+    private static final Pattern CLOSE = Pattern.compile("</label>");
+
+    private AnnotatedResumes() {}
+
+    static List<Labelled> read(byte[] file) {
+        List<Labelled> resumes = new ArrayList<>();
+        if (file.length >= 4 && file[0] == 'P' && file[1] == 'K' && file[2] == 3 && file[3] == 4) {
+            long unpacked = 0;
+            try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(file))) {
+                ZipEntry entry;
+                while ((entry = zip.getNextEntry()) != null) {
+                    if (entry.isDirectory()
+                            || !entry.getName()
+                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .endsWith(".xml")) {
+                        continue;
+                    }
+                    if (resumes.size() >= DatasetFormat.MAX_ENTRIES) {
+                        throw DatasetFormat.invalid(
+                                0, "the archive holds more than " + DatasetFormat.MAX_ENTRIES + " resumes");
+                    }
+                    byte[] content = readLimited(zip, entry.getName());
+                    unpacked += content.length;
+                    if (unpacked > DatasetFormat.MAX_UNPACKED) {
+                        throw DatasetFormat.invalid(
+                                0,
+                                "the archive unpacks to more than " + DatasetFormat.MAX_UNPACKED / (1024 * 1024)
+                                        + " MB");
+                    }
+                    resumes.add(resume(entry.getName(), content));
+                }
+            } catch (IOException e) {
+                throw DatasetFormat.invalid(0, "it is not a readable ZIP archive");
+            }
+            if (resumes.isEmpty()) {
+                throw DatasetFormat.invalid(0, "the archive holds no .xml resume");
+            }
+        } else {
+            resumes.add(resume(null, file));
+        }
+        return resumes;
+    }
+
+    private static byte[] readLimited(InputStream in, String name) throws IOException {
+        byte[] content = in.readNBytes(DatasetFormat.MAX_ENTRY + 1);
+        if (content.length > DatasetFormat.MAX_ENTRY) {
+            throw DatasetFormat.invalid(0, name + " is larger than " + DatasetFormat.MAX_ENTRY / (1024 * 1024) + " MB");
+        }
+        return content;
+    }
+
+    private static Labelled resume(String entry, byte[] content) {
+        String xml;
+        try {
+            xml = DatasetFormat.utf8(content);
+        } catch (DomainException notText) {
+            throw DatasetFormat.invalid(0, (entry == null ? "it" : entry) + " is not UTF-8 text");
+        }
+        checkLabelsClosed(entry, xml);
+        AnnotatedResume resume = AnnotatedResume.parse(entry == null ? "resume.xml" : entry, xml);
+        List<Words.Word> words = ResumeTagger.tokens(resume.text()).words();
+        if (words.isEmpty()) {
+            throw DatasetFormat.invalid(0, (entry == null ? "the resume" : entry) + " holds no text");
+        }
+        return new Labelled(new TaggedSentence(Words.texts(words), resume.tags(words), 1), resume.text());
+    }
+
+    /** Every {@code <label>} is closed before the next opens. */
+    private static void checkLabelsClosed(String entry, String xml) {
+        Matcher open = OPEN.matcher(xml);
+        Matcher close = CLOSE.matcher(xml);
+        int from = 0;
+        while (open.find(from)) {
+            boolean closed = close.find(open.end());
+            Matcher next = OPEN.matcher(xml);
+            boolean nestedBefore = next.find(open.end()) && (!closed || next.start() < close.start());
+            if (!closed || nestedBefore) {
+                int line = (int) xml.substring(0, open.start())
+                                .chars()
+                                .filter(c -> c == '\n')
+                                .count()
+                        + 1;
+                String where = entry == null ? "" : entry + ": ";
+                throw DatasetFormat.invalid(line, where + "a <label> is not closed before the next one opens");
+            }
+            from = close.end();
+        }
+    }
+}
