@@ -24,6 +24,7 @@ import io.openhire.platform.test.TestHttp.Part;
 import io.openhire.platform.test.TestInfrastructure;
 import io.openhire.platform.test.TestKafka;
 import io.openhire.platform.test.TestTokens;
+import io.openhire.resumetagger.ResumeTagger;
 import io.openhire.servicetest.TestServiceAccount;
 import io.openhire.servicetest.TestStorage;
 import io.openhire.skills.SkillTagger;
@@ -416,7 +417,7 @@ class ModelRegistryIT {
     }
 
     @Test
-    void theShippedSkillTaggerIsRegisteredOnFirstStartAsChampionAndOnlyOnce() throws IOException {
+    void theShippedTaggersAreRegisteredOnFirstStartAsChampionsAndOnlyOnce() throws IOException {
         ModelRegistryApi registry = client(bearer(recruiter));
         await().atMost(Duration.ofSeconds(90))
                 .untilAsserted(
@@ -448,9 +449,21 @@ class ModelRegistryIT {
                         .isNull())
                 .isTrue();
 
+        // The resume tagger libs/resume-tagger ships, likewise.
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(registry.model("resume-fields").aliasVersion(ModelView.CHAMPION))
+                        .isEqualTo(1));
+        VersionView resumes = registry.model("resume-fields").version(1).orElseThrow();
+        byte[] resumeTagger = resource(ResumeTagger.RESOURCE);
+        assertThat(resumes.artifact().sha256()).isEqualTo(Sha256.hex(resumeTagger));
+        assertThat(resumes.tagger().features()).isEqualTo(ResumeTagger.FEATURES);
+        assertThat(resumes.tagger().labels()).contains("B-TITLE", "I-EMPLOYER");
+        assertThat(resumes.lineage().source()).contains("io.openhire:resume-tagger", "bench/resume-tagger-train.sh");
+
         // The next start finds every built-in model registered and registers none again.
         BuiltInModelsAccess.seedAgain(context);
         assertThat(registry.model("skill-extraction").versions()).hasSize(1);
+        assertThat(registry.model("resume-fields").versions()).hasSize(1);
         assertThat(registry.model("text-embedding").versions()).hasSize(2);
         assertThat(registry.model("match-ranker").versions()).hasSize(1);
     }

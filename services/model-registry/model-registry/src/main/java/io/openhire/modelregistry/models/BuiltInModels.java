@@ -4,6 +4,7 @@ import io.openhire.modelregistry.ModelRegistryProperties;
 import io.openhire.modelregistry.artifacts.WorkDirectory;
 import io.openhire.modelregistry.client.RegisterVersion;
 import io.openhire.platform.crypto.Sha256;
+import io.openhire.resumetagger.ResumeTagger;
 import io.openhire.skills.SkillTagger;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * On start, registers the text-embedding models that ship inside Maven artifacts (nothing is downloaded):
  * all-MiniLM-L6-v2 as version 1 ({@code champion}) and bge-small-en-v1.5 (int8) as version 2
  * ({@code challenger}); match-ranker version 1 ({@code champion}), the weighted ranker matching starts
- * with; and skill-extraction version 1 ({@code champion}), the CRF skill tagger libs/skills-taxonomy ships.
+ * with; skill-extraction version 1 ({@code champion}), the CRF skill tagger libs/skills-taxonomy ships; and
+ * resume-fields version 1 ({@code champion}), the CRF resume tagger libs/resume-tagger ships.
  * Runs in the background and retries while storage is not reachable yet; registers
  * each model once however often and on however many instances it runs.
  */
@@ -85,8 +87,11 @@ class BuiltInModels {
 
     static final String MATCH_RANKER_V1 = "openhire/model-registry/match-ranker-v1.json";
 
-    /** The skill tagger job and resume processing start with (version 1 of skill-extraction). */
+    /** The skill tagger job-processing starts with (version 1 of skill-extraction). */
     static final String SKILL_EXTRACTION = "skill-extraction";
+
+    /** The resume tagger resume-processing starts with (version 1 of resume-fields). */
+    static final String RESUME_FIELDS = "resume-fields";
 
     private final ModelRegistration registration;
     private final Promotions promotions;
@@ -202,6 +207,7 @@ class BuiltInModels {
         }
         seedMatchRanker();
         seedSkillExtraction();
+        seedResumeFields();
     }
 
     /** match-ranker v1 ships with the registry (a weights file, not a trained model) and starts as champion. */
@@ -235,28 +241,57 @@ class BuiltInModels {
 
     /**
      * skill-extraction v1 is the skill tagger libs/skills-taxonomy ships (trained by bench/skill-tagger-train.sh)
-     * and starts as champion. Found again by source and SHA-256: the jar's version is the project's, so a
-     * retrained shipped tagger is a new version (not promoted: that is an operator's decision).
+     * and starts as champion.
      */
     private void seedSkillExtraction() {
-        String source = "maven:io.openhire:skills-taxonomy:" + mavenVersion("io.openhire", "skills-taxonomy") + "!/"
-                + SkillTagger.RESOURCE + " (trained by bench/skill-tagger-train.sh)";
+        seedTagger(
+                SKILL_EXTRACTION,
+                "skills-taxonomy",
+                SkillTagger.RESOURCE,
+                SkillTagger.FEATURES,
+                "Finds the skills a job ad asks for: a CRF tagging its words with BIO Skill and Knowledge tags",
+                "bench/skill-tagger-train.sh");
+    }
+
+    /**
+     * resume-fields v1 is the resume tagger libs/resume-tagger ships (trained by bench/resume-tagger-train.sh)
+     * and starts as champion.
+     */
+    private void seedResumeFields() {
+        seedTagger(
+                RESUME_FIELDS,
+                "resume-tagger",
+                ResumeTagger.RESOURCE,
+                ResumeTagger.FEATURES,
+                "Reads a resume's name, titles, employers, places, degrees, colleges, graduation years and skills: a"
+                        + " CRF over its words and their layout",
+                "bench/resume-tagger-train.sh");
+    }
+
+    /**
+     * A tagger shipped in a library's jar, registered once as its model's champion. Found again by source and
+     * SHA-256: the jar's version is the project's, so a retrained shipped tagger is a new version (not promoted:
+     * that is an operator's decision).
+     */
+    private void seedTagger(
+            String name, String artifactId, String resource, String features, String description, String script) {
+        String source = "maven:io.openhire:" + artifactId + ":" + mavenVersion("io.openhire", artifactId) + "!/"
+                + resource + " (trained by " + script + ")";
         String sha256;
-        try (InputStream in = resource(SkillTagger.RESOURCE)) {
+        try (InputStream in = resource(resource)) {
             sha256 = Sha256.hex(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ModelVersion registered =
-                models.fromSource(SKILL_EXTRACTION, source, sha256).orElse(null);
+        ModelVersion registered = models.fromSource(name, source, sha256).orElse(null);
         if (registered == null || registered.status() != ModelVersion.Status.READY) {
             try (WorkDirectory dir = new WorkDirectory(properties.workDir(), "built-in-")) {
-                Path tagger = copy(SkillTagger.RESOURCE, dir.resolve("skill-tagger.crf"));
+                Path tagger = copy(resource, dir.resolve(name + ".crf"));
                 RegisterVersion request = new RegisterVersion(
-                        SKILL_EXTRACTION,
+                        name,
                         RegisterVersion.TOKEN_CLASSIFICATION,
-                        "Finds skills in resume and job text: a CRF tagging words with BIO skill tags",
-                        SkillTagger.FEATURES,
+                        description,
+                        features,
                         Map.of(),
                         Map.of("built-in", "true", "kind", "crf"),
                         source,
@@ -266,12 +301,12 @@ class BuiltInModels {
                         sha256);
                 registered = registration.register(request, tagger, null, "system", true);
                 if (registered.status() == ModelVersion.Status.PENDING) {
-                    throw new IllegalStateException("another registry instance is storing " + SKILL_EXTRACTION);
+                    throw new IllegalStateException("another registry instance is storing " + name);
                 }
             }
         }
         promotions.assignIfAbsent(
-                SKILL_EXTRACTION, Promotions.CHAMPION, registered.version(), "system", "built-in model, first start");
+                name, Promotions.CHAMPION, registered.version(), "system", "built-in model, first start");
     }
 
     /** The version of a Maven artifact on the classpath, from its jar's pom.properties. */

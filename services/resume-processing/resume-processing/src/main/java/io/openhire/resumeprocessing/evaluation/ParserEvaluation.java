@@ -55,7 +55,7 @@ public final class ParserEvaluation {
     public static void main(String[] args) throws IOException {
         SkillsTaxonomy taxonomy = SkillsTaxonomy.load();
         ResumeParser parser = new ResumeParser(taxonomy, "IN", Clock.systemUTC());
-        ResumeParser rules = new ResumeParser(taxonomy, null, "IN", Clock.systemUTC());
+        ResumeParser rules = new ResumeParser(taxonomy, (ResumeTagger) null, "IN", Clock.systemUTC());
         boolean any = false;
         for (int i = 0; i + 1 < args.length; i += 2) {
             Path dir = Path.of(args[i + 1]);

@@ -12,6 +12,7 @@ import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Turns a resume's text into a {@link CandidateProfile}. A learned tagger ({@link ResumeTagger}) marks the
@@ -35,7 +36,7 @@ public final class ResumeParser {
     static final double NAME_CONFIDENCE = 0.5;
 
     private final SkillsTaxonomy taxonomy;
-    private final ResumeTagger tagger;
+    private final Supplier<ResumeTagger> tagger;
     private final SkillsAndLanguages skills;
     private final String defaultRegion;
     private final Clock clock;
@@ -51,9 +52,18 @@ public final class ResumeParser {
 
     /** @param tagger the learned tagger, or null for the rules alone */
     public ResumeParser(SkillsTaxonomy taxonomy, ResumeTagger tagger, String defaultRegion, Clock clock) {
+        this(taxonomy, () -> tagger, defaultRegion, clock);
+    }
+
+    /**
+     * @param tagger the tagger to read with, asked once per resume (the service's is the registry's champion, which
+     *     a promotion swaps while resumes are being read: one resume is read by one model); it may give null
+     *     for the rules alone
+     */
+    public ResumeParser(SkillsTaxonomy taxonomy, Supplier<ResumeTagger> tagger, String defaultRegion, Clock clock) {
         this.taxonomy = taxonomy;
         this.tagger = tagger;
-        this.skills = new SkillsAndLanguages(taxonomy, tagger);
+        this.skills = new SkillsAndLanguages(taxonomy);
         this.defaultRegion = defaultRegion;
         this.clock = clock;
     }
@@ -65,6 +75,7 @@ public final class ResumeParser {
                 ? 0
                 : sections.getFirst().to();
         YearMonth now = YearMonth.now(clock);
+        ResumeTagger tagger = this.tagger.get();
         TaggedLines tagged = tagger == null ? TaggedLines.none(lines.size()) : TaggedLines.of(tagger, lines);
         // Fields the tagger decided carry its own confidence: the probability of its reading, word by word.
         Map<String, Double> learned = new LinkedHashMap<>();

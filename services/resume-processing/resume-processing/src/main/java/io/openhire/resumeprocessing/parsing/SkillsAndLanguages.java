@@ -27,12 +27,9 @@ final class SkillsAndLanguages {
     static final double PROSE_PHRASE_CONFIDENCE = 0.65;
 
     private final SkillsTaxonomy taxonomy;
-    private final ResumeTagger tagger;
 
-    /** @param tagger the learned tagger, or null when the rules alone decide */
-    SkillsAndLanguages(SkillsTaxonomy taxonomy, ResumeTagger tagger) {
+    SkillsAndLanguages(SkillsTaxonomy taxonomy) {
         this.taxonomy = taxonomy;
-        this.tagger = tagger;
     }
 
     /**
@@ -71,7 +68,7 @@ final class SkillsAndLanguages {
                             marked.stream().anyMatch(t -> t.start() < match.end() && match.start() < t.end());
                     if (listed
                             || overlaps
-                            || tagger == null
+                            || !tagged.learned()
                             || DISTINCTIVE.matcher(match.surface()).find()) {
                         matches.add(match);
                     }

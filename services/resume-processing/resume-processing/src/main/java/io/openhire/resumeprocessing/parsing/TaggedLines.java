@@ -17,9 +17,16 @@ final class TaggedLines {
     record Span(Field field, int start, int end, String text, double score) {}
 
     private final List<List<Span>> byLine;
+    private final boolean learned;
 
-    private TaggedLines(List<List<Span>> byLine) {
+    private TaggedLines(List<List<Span>> byLine, boolean learned) {
         this.byLine = byLine;
+        this.learned = learned;
+    }
+
+    /** Whether a tagger read the lines (false: the rules alone decide). */
+    boolean learned() {
+        return learned;
     }
 
     static TaggedLines none(int lines) {
@@ -27,7 +34,7 @@ final class TaggedLines {
         for (int i = 0; i < lines; i++) {
             empty.add(List.of());
         }
-        return new TaggedLines(empty);
+        return new TaggedLines(empty, false);
     }
 
     static TaggedLines of(ResumeTagger tagger, List<String> lines) {
@@ -57,7 +64,7 @@ final class TaggedLines {
                             text.substring(found.start(), end),
                             found.score()));
         }
-        return new TaggedLines(byLine);
+        return new TaggedLines(byLine, true);
     }
 
     /** A text as compared with another: lower case, letters and digits, single spaces ("" for null). */

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class SkillsAndLanguagesTest {
 
-    static final SkillsAndLanguages PART = new SkillsAndLanguages(SkillsTaxonomy.load(), null);
+    static final SkillsAndLanguages PART = new SkillsAndLanguages(SkillsTaxonomy.load());
 
     static CandidateProfile.SkillMention technology(String id, String name, int mentions, boolean listed) {
         return new CandidateProfile.SkillMention(id, name, "TECHNOLOGY", mentions, listed);

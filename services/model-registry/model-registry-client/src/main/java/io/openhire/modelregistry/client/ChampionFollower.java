@@ -1,0 +1,131 @@
+package io.openhire.modelregistry.client;
+
+import io.openhire.platform.crypto.Sha256;
+import io.openhire.platform.http.ServiceAccount;
+import io.openhire.platform.security.PlatformOrganization;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.client.HttpClientErrorException;
+
+/**
+ * A model a service runs itself (a CRF tagger), kept at the registry's {@code champion}: {@link #reconcile}
+ * asks the registry and, when the champion moved, downloads it (SHA-256 checked), loads it and swaps it in;
+ * {@link #get} is what to read with now. It starts with the model the service ships (the registry's version 1 of
+ * it, which it recognises by SHA-256 and never downloads), keeps the last one it loaded while the registry is
+ * away, and refuses a version trained on other features than the service computes (a model is only read by the
+ * features it learned). The service calls {@code reconcile} a few seconds after start, on
+ * {@code model.promoted.v1} of the model, and now and then in case a promotion was missed.
+ *
+ * @param <T> the loaded model, ready to use
+ */
+public final class ChampionFollower<T> implements Supplier<T> {
+
+    private static final Logger log = LoggerFactory.getLogger(ChampionFollower.class);
+
+    private final ModelRegistryApi registry;
+    private final ServiceAccount serviceAccount;
+    private final String model;
+    private final String features;
+    private final T shipped;
+    private final String shippedSha256;
+    private final Function<byte[], T> loader;
+    private volatile T current;
+    /** The registry version {@link #current} is; null while it is the shipped model, not yet confirmed. */
+    private volatile Integer version;
+
+    /**
+     * @param model the registry model, e.g. {@code skill-extraction}
+     * @param features the features this service computes (a version's {@link TaggerConfig#features()} must match)
+     * @param shipped the model the service ships, and the SHA-256 of its file
+     * @param loader reads a downloaded artifact into a model (throws on a file that is not one)
+     */
+    public ChampionFollower(
+            ModelRegistryApi registry,
+            ServiceAccount serviceAccount,
+            String model,
+            String features,
+            T shipped,
+            String shippedSha256,
+            Function<byte[], T> loader) {
+        this.registry = registry;
+        this.serviceAccount = serviceAccount;
+        this.model = model;
+        this.features = features;
+        this.shipped = shipped;
+        this.shippedSha256 = shippedSha256;
+        this.loader = loader;
+        this.current = shipped;
+    }
+
+    @Override
+    public T get() {
+        return current;
+    }
+
+    public String model() {
+        return model;
+    }
+
+    /** The registry version {@link #get} is, or null for the shipped model before the registry was asked. */
+    public Integer version() {
+        return version;
+    }
+
+    /** Brings {@link #get} to the registry's champion; a failure is logged and changes nothing. */
+    public synchronized void reconcile() {
+        try {
+            serviceAccount.onBehalfOf(PlatformOrganization.ID, this::follow);
+        } catch (HttpClientErrorException.NotFound e) {
+            // the model is not registered (yet): the shipped one
+        } catch (RuntimeException e) {
+            // the registry or identity away, a damaged or unreadable artifact: keep what we have
+            log.warn(
+                    "{}: the registry's champion could not be loaded ({}); still {}",
+                    model,
+                    e.getClass().getSimpleName(),
+                    describe(version));
+        }
+    }
+
+    private void follow() {
+        ModelView view = registry.model(model);
+        Integer champion = view.aliasVersion(ModelView.CHAMPION);
+        if (champion == null || champion.equals(version)) {
+            return;
+        }
+        VersionView candidate = view.version(champion).orElse(null);
+        if (candidate == null || candidate.status() != VersionView.Status.READY) {
+            return;
+        }
+        if (candidate.tagger() == null || !features.equals(candidate.tagger().features())) {
+            log.warn(
+                    "{}: champion version {} was trained on features {}, this service computes {}: still {}",
+                    model,
+                    champion,
+                    candidate.tagger() == null ? "none" : candidate.tagger().features(),
+                    features,
+                    describe(version));
+            return;
+        }
+        T next;
+        if (candidate.artifact().sha256().equals(shippedSha256)) {
+            next = shipped;
+        } else {
+            byte[] artifact = registry.artifact(model, champion);
+            if (!Sha256.hex(artifact).equals(candidate.artifact().sha256())) {
+                throw new IllegalStateException("version " + champion + " arrived damaged");
+            }
+            next = loader.apply(artifact);
+        }
+        current = next;
+        Integer previous = version;
+        version = champion;
+        log.info("{}: now version {} (was {})", model, champion, describe(previous));
+    }
+
+    private static String describe(Integer version) {
+        return version == null ? "the shipped model" : "version " + version;
+    }
+}
