@@ -107,7 +107,10 @@ public final class ResumeTagger {
             CrfTrainer.Progress progress,
             BooleanSupplier cancelled) {
         List<String> types = Arrays.stream(Field.values()).map(Enum::name).toList();
-        return CrfTrainer.train(examples, CrfModel.labelsFor(types), FEATURE_BITS, 0, params, progress, cancelled)
+        // each epoch's model is told as it would be written (a copy: the bias must not touch training)
+        CrfTrainer.Progress asWritten = (epoch, loss, model) ->
+                progress.epoch(epoch, loss, model.asWritten().outsideBias(OUTSIDE_BIAS));
+        return CrfTrainer.train(examples, CrfModel.labelsFor(types), FEATURE_BITS, 0, params, asWritten, cancelled)
                 .outsideBias(OUTSIDE_BIAS)
                 .asWritten();
     }

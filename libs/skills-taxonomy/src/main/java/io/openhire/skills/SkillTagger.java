@@ -97,7 +97,9 @@ public final class SkillTagger {
             }
         }
         String[] labels = CrfModel.labelsFor(List.copyOf(types));
-        return CrfTrainer.train(examples, labels, FEATURE_BITS, 0, params, progress, cancelled)
+        // each epoch's model is told as it would be written, so that its scores are the ones the model will have
+        CrfTrainer.Progress asWritten = (epoch, loss, model) -> progress.epoch(epoch, loss, model.asWritten());
+        return CrfTrainer.train(examples, labels, FEATURE_BITS, 0, params, asWritten, cancelled)
                 .asWritten();
     }
 

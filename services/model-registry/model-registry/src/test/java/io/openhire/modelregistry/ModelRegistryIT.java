@@ -449,6 +449,12 @@ class ModelRegistryIT {
                         .isNull())
                 .isTrue();
 
+        // A trained version must beat the champion on held-out sentences to replace it.
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(registry.model("skill-extraction").promotionGates())
+                                .containsExactly(new Gate("span-f1-vs-champion", 0.0, null, null)));
+
         // The resume tagger libs/resume-tagger ships, likewise.
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(registry.model("resume-fields").aliasVersion(ModelView.CHAMPION))

@@ -142,7 +142,7 @@ class ChampionSkillTaggerIT {
                         List.of(
                                 Part.file("metadata", "metadata.json", "application/json", """
                                 {"name": "skill-extraction", "task": "token-classification", "features": "%s",
-                                 "artifactSha256": "%s", "metrics": {"span-f1": 0.5}}""".formatted(
+                                 "artifactSha256": "%s", "metrics": {"span-f1": 0.5, "span-f1-vs-champion": 0.01}}""".formatted(
                                                 SkillTagger.FEATURES, Sha256.hex(artifact))
                                         .getBytes(StandardCharsets.UTF_8)),
                                 Part.file("artifact", "skill-extraction.crf", "application/octet-stream", artifact)),

@@ -90,6 +90,9 @@ class BuiltInModels {
     /** The skill tagger job-processing starts with (version 1 of skill-extraction). */
     static final String SKILL_EXTRACTION = "skill-extraction";
 
+    /** The gate taggers start with: a trained version's F1 minus the champion's on the same held-out sentences. */
+    static final String VS_CHAMPION = "span-f1-vs-champion";
+
     /** The resume tagger resume-processing starts with (version 1 of resume-fields). */
     static final String RESUME_FIELDS = "resume-fields";
 
@@ -305,8 +308,14 @@ class BuiltInModels {
                 }
             }
         }
+        boolean firstStart = !models.aliases(name).containsKey(Promotions.CHAMPION);
         promotions.assignIfAbsent(
                 name, Promotions.CHAMPION, registered.version(), "system", "built-in model, first start");
+        if (firstStart && models.find(name).orElseThrow().gates().isEmpty()) {
+            // A trained version becomes champion only if it did at least as well as the champion it replaces on
+            // held-out sentences neither trained on (the training service registers the difference).
+            promotions.setGates(name, List.of(new RegisteredModel.Gate(VS_CHAMPION, 0.0, null, null)));
+        }
     }
 
     /** The version of a Maven artifact on the classpath, from its jar's pom.properties. */
