@@ -36,6 +36,9 @@ public final class TrainingTestData {
     public static final UUID SUCCEEDED_JOB = UUID.fromString("b0b00000-0000-4000-8000-000000000002");
     public static final UUID OTHER_TASK_JOB = UUID.fromString("b0b00000-0000-4000-8000-000000000003");
 
+    /** The platform operator who imported the datasets and started the jobs. */
+    public static final String OLIVE = "user:01fe0000-0000-4000-8000-00000000011e";
+
     public static final String TRAIN_SHA = "3f2a9c0d11be" + "7".repeat(52);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -59,7 +62,7 @@ public final class TrainingTestData {
                 List.of("SKILL"),
                 "CC BY 4.0",
                 "https://github.com/kris927b/SkillSpan",
-                "user:olive",
+                OLIVE,
                 DAY);
     }
 
@@ -76,7 +79,7 @@ public final class TrainingTestData {
                 List.of("SKILL"),
                 "CC BY 4.0",
                 null,
-                "user:olive",
+                OLIVE,
                 DAY.minusSeconds(3600));
     }
 
@@ -94,7 +97,7 @@ public final class TrainingTestData {
                 List.of("SECTION"),
                 "proprietary",
                 null,
-                "user:olive",
+                OLIVE,
                 DAY);
     }
 
@@ -125,9 +128,9 @@ public final class TrainingTestData {
                 MODEL,
                 null,
                 null,
-                List.of("2026-12-02 10:00:00 queued by user:olive", "2026-12-02 10:00:02 started (attempt 1)"),
+                List.of("2026-12-02 10:00:00 queued by " + OLIVE, "2026-12-02 10:00:02 started (attempt 1)"),
                 1,
-                "user:olive",
+                OLIVE,
                 DAY.plusSeconds(86_400),
                 DAY.plusSeconds(86_402),
                 null);
@@ -158,12 +161,12 @@ public final class TrainingTestData {
                 3,
                 null,
                 List.of(
-                        "2026-12-01 10:00:00 queued by user:olive",
+                        "2026-12-01 10:00:00 queued by " + OLIVE,
                         "2026-12-01 10:03:10 held-out strict F1 0.642 (precision 0.700, recall 0.593; lenient F1"
                                 + " 0.710); champion version 2 on the same sentences: 0.610",
                         "2026-12-01 10:03:12 registered as version 3"),
                 1,
-                "user:olive",
+                OLIVE,
                 DAY.plusSeconds(3600),
                 DAY.plusSeconds(3601),
                 DAY.plusSeconds(3792));
@@ -189,7 +192,7 @@ public final class TrainingTestData {
                 "Training failed: IllegalStateException",
                 List.of(),
                 1,
-                "user:olive",
+                OLIVE,
                 DAY,
                 DAY,
                 DAY);
@@ -217,9 +220,9 @@ public final class TrainingTestData {
                 MODEL,
                 null,
                 null,
-                List.of("queued by user:olive"),
+                List.of("queued by " + OLIVE),
                 0,
-                "user:olive",
+                OLIVE,
                 DAY.plusSeconds(7200),
                 null,
                 null);
@@ -244,7 +247,7 @@ public final class TrainingTestData {
                 "Trained by training job " + SUCCEEDED_JOB + " on 1200 sentences",
                 new VersionView.Lineage("training job " + SUCCEEDED_JOB, SUCCEEDED_JOB.toString(), TRAIN_SHA, 2),
                 List.of(),
-                "user:olive",
+                OLIVE,
                 DAY.plusSeconds(3792));
         VersionView v2 = new VersionView(
                 MODEL,

@@ -1,7 +1,9 @@
 package io.openhire.dashboard.api;
 
 import io.openhire.platform.web.GlobalProblemHandler;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.web.client.RestClientResponseException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,6 +19,49 @@ public final class ApiProblem {
     record Problem(String title, String detail, List<GlobalProblemHandler.FieldProblem> errors) {}
 
     private ApiProblem() {}
+
+    /**
+     * A validation problem in the words of the form that was sent: each field error under the field's label
+     * ("Evaluation datasets: a dataset is trained on or held out for evaluation, not both."), without the
+     * generic "The request has n invalid field(s)."; any other problem as {@link #message}.
+     *
+     * @param labels the form's label by the field name the service reports ({@code devDatasetIds})
+     */
+    public static String message(RestClientResponseException e, Map<String, String> labels) {
+        try {
+            Problem problem = JSON.readValue(e.getResponseBodyAsString(), Problem.class);
+            if (problem.errors() != null && !problem.errors().isEmpty()) {
+                List<String> sentences = new ArrayList<>();
+                for (GlobalProblemHandler.FieldProblem error : problem.errors()) {
+                    String field = text(error.field(), "");
+                    String said = text(error.message(), "is not valid");
+                    sentences.add(labels.getOrDefault(field, field) + ": " + said + (said.endsWith(".") ? "" : "."));
+                }
+                return String.join(" ", sentences);
+            }
+        } catch (RuntimeException notAProblem) {
+            // as message() says it
+        }
+        return message(e);
+    }
+
+    /** A list of sentences a problem detail carries beside its detail (a refused promotion's "failures"). */
+    public static List<String> strings(RestClientResponseException e, String property) {
+        try {
+            var node = JSON.readTree(e.getResponseBodyAsString()).get(property);
+            List<String> values = new ArrayList<>();
+            if (node != null && node.isArray()) {
+                node.forEach(value -> {
+                    if (value.isString() && !value.asString().isBlank()) {
+                        values.add(value.asString());
+                    }
+                });
+            }
+            return values;
+        } catch (RuntimeException notAProblem) {
+            return List.of();
+        }
+    }
 
     public static String message(RestClientResponseException e) {
         try {

@@ -1,6 +1,7 @@
 package io.openhire.dashboard.web;
 
 import io.openhire.dashboard.api.ApiProblem;
+import io.openhire.modelregistry.client.ModelRegistryApi;
 import io.openhire.platform.web.ProblemException;
 import io.openhire.training.client.DatasetView;
 import io.openhire.training.client.StartTraining;
@@ -10,6 +11,7 @@ import io.openhire.training.client.TrainingParams;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -36,22 +38,47 @@ import org.springframework.web.multipart.MultipartFile;
 class TrainingPages {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-    static final Set<String> FORMATS = Set.of("CONLL", "JSONL");
 
     static final String OPERATORS_ONLY =
             "Only a platform operator trains models: every organisation uses the same ones.";
 
+    /** The import form's labels by the field training names in a validation problem. */
+    static final Map<String, String> IMPORT_FIELDS = Map.of(
+            "file", "File",
+            "name", "Name",
+            "format", "Format",
+            "licence", "Licence",
+            "source", "Source",
+            "task", "Task");
+
+    /** The train form's labels by the field training names in a validation problem. */
+    static final Map<String, String> TRAIN_FIELDS = Map.of(
+            "datasetIds", "Training datasets",
+            "devDatasetIds", "Evaluation datasets",
+            "params.epochs", "Epochs",
+            "params", "Epochs",
+            "description", "Description",
+            "task", "Task");
+
     private final TrainingApi training;
     private final ModelTraining sections;
+    private final ModelRegistryApi models;
+    private final People people;
 
-    TrainingPages(TrainingApi training, ModelTraining sections) {
+    TrainingPages(TrainingApi training, ModelTraining sections, ModelRegistryApi models, People people) {
         this.training = training;
         this.sections = sections;
+        this.models = models;
+        this.people = people;
     }
 
     /** What the upload form holds, kept as typed when training refuses it (the file cannot be kept). */
     record UploadForm(String name, String format, String licence, String source) {
-        static final UploadForm EMPTY = new UploadForm("", "CONLL", "", "");
+
+        /** An empty form, its format the first the model's task reads. */
+        static UploadForm empty(ModelTraining.Section section) {
+            return new UploadForm("", section.formats().getFirst().value(), "", "");
+        }
     }
 
     /** What the "Train a new version" form holds, kept as chosen when training refuses it. */
@@ -59,11 +86,31 @@ class TrainingPages {
         static final TrainForm DEFAULT = new TrainForm(List.of(), List.of(), 5, "");
     }
 
-    /** The jobs list, as it refreshes itself every 2 s while a job is queued, running or registering. */
+    /**
+     * The jobs list, as it refreshes itself every 2 s while a job is queued, running or registering. It says
+     * which jobs were active when it was shown ({@code watching}): once one of them has succeeded, its new
+     * version is registered, and the model's part of the page (Versions, Aliases) comes along out of band.
+     */
     @GetMapping("/models/{name}/training/jobs")
-    String jobs(@PathVariable String name, Model model) {
+    String jobs(@PathVariable String name, @RequestParam(required = false) List<UUID> watching, Model model) {
         requireOperator();
-        return jobsList(name(name), model);
+        String task = name(name);
+        ModelTraining.Section section = sections.section(task);
+        model.addAttribute("training", section);
+        model.addAttribute("names", people.names());
+        if (watching != null
+                && section.jobs().stream()
+                        .anyMatch(job ->
+                                watching.contains(job.id()) && job.status() == TrainingJobView.Status.SUCCEEDED)) {
+            try {
+                ModelsPages.show(models, people, task, model);
+                model.addAttribute("canChange", true); // operators only here
+                model.addAttribute("detailOutOfBand", true);
+            } catch (RuntimeException registryAway) {
+                // the jobs list still shows; the versions catch up on the next reload
+            }
+        }
+        return "model :: jobs-update";
     }
 
     /** A dataset file for the model's task, sent on to training as it came (with its file name). */
@@ -72,36 +119,45 @@ class TrainingPages {
             @PathVariable String name,
             @RequestParam(required = false) MultipartFile file,
             @RequestParam(name = "name", required = false) String datasetName,
-            @RequestParam(defaultValue = "CONLL") String format,
+            @RequestParam(required = false) String format,
             @RequestParam(required = false) String licence,
             @RequestParam(required = false) String source,
             Model model) {
         requireOperator();
         String task = name(name);
+        ModelTraining.TaskKind kind = ModelTraining.TaskKind.of(task);
+        String chosen = text(format, kind.formats().getFirst().value());
         UploadForm typed = new UploadForm(
                 text(datasetName, ""),
-                FORMATS.contains(format) ? format : "CONLL",
+                kind.accepts(chosen) ? chosen : kind.formats().getFirst().value(),
                 text(licence, ""),
                 text(source, ""));
         if (file == null || file.isEmpty()) {
             return section(task, model, typed, TrainForm.DEFAULT, null, "Choose the dataset file to import.", null);
         }
-        if (!FORMATS.contains(format)) {
+        if (!kind.accepts(chosen)) {
             return section(
-                    task, model, typed, TrainForm.DEFAULT, null, "Choose the file's format: CoNLL or JSONL.", null);
+                    task,
+                    model,
+                    typed,
+                    TrainForm.DEFAULT,
+                    null,
+                    "Choose the file's format: " + kind.choices() + ".",
+                    null);
         }
         try {
             Set<UUID> known = knownDatasets();
             DatasetView dataset = training.importDataset(
-                    resource(file), typed.name(), format, task, typed.licence(), text(source, null));
+                    resource(file), typed.name(), chosen, task, typed.licence(), text(source, null));
             String notice = known.contains(dataset.id())
                     ? "This file was imported already, as \u201c" + dataset.name() + "\u201d: nothing new was stored."
                     : "Imported \u201c" + dataset.name() + "\u201d: " + dataset.sentences() + " sentences, "
                             + dataset.spans() + " spans.";
-            return section(task, model, UploadForm.EMPTY, TrainForm.DEFAULT, notice, null, null);
+            return section(task, model, null, TrainForm.DEFAULT, notice, null, null);
         } catch (RestClientResponseException refused) {
             // the section again, the service's sentence beside the form as it was filled in
-            return section(task, model, typed, TrainForm.DEFAULT, null, ApiProblem.message(refused), null);
+            return section(
+                    task, model, typed, TrainForm.DEFAULT, null, ApiProblem.message(refused, IMPORT_FIELDS), null);
         }
     }
 
@@ -122,8 +178,7 @@ class TrainingPages {
                 epochs,
                 text(description, ""));
         if (chosen.datasetIds().isEmpty()) {
-            return section(
-                    task, model, UploadForm.EMPTY, chosen, null, null, "Choose at least one dataset to train on.");
+            return section(task, model, null, chosen, null, null, "Choose at least one dataset to train on.");
         }
         try {
             TrainingJobView job = training.start(new StartTraining(
@@ -132,13 +187,11 @@ class TrainingPages {
                     chosen.devDatasetIds(),
                     new TrainingParams(epochs, null, null, null, null),
                     chosen.description().isEmpty() ? null : chosen.description()));
-            String notice = "Training job " + job.id().toString().substring(0, 8) + " is "
-                    + (job.status() == TrainingJobView.Status.QUEUED
-                            ? "queued: it starts when no other job is running."
-                            : Labels.status(job.status().name()).toLowerCase() + ".");
-            return section(task, model, UploadForm.EMPTY, TrainForm.DEFAULT, notice, null, null);
+            // Said once and true for good: whether it waits or runs, its card in the list says (and keeps saying).
+            String notice = "Training job " + job.id().toString().substring(0, 8) + " started.";
+            return section(task, model, null, TrainForm.DEFAULT, notice, null, null);
         } catch (RestClientResponseException refused) {
-            return section(task, model, UploadForm.EMPTY, chosen, null, null, ApiProblem.message(refused));
+            return section(task, model, null, chosen, null, null, ApiProblem.message(refused, TRAIN_FIELDS));
         }
     }
 
@@ -162,6 +215,7 @@ class TrainingPages {
 
     private String jobsList(String task, Model model) {
         model.addAttribute("training", sections.section(task));
+        model.addAttribute("names", people.names());
         return "model :: jobs";
     }
 
@@ -173,8 +227,10 @@ class TrainingPages {
             String notice,
             String uploadError,
             String trainError) {
-        model.addAttribute("training", sections.section(task));
-        model.addAttribute("upload", upload);
+        ModelTraining.Section section = sections.section(task);
+        model.addAttribute("training", section);
+        model.addAttribute("names", people.names());
+        model.addAttribute("upload", upload == null ? UploadForm.empty(section) : upload);
         model.addAttribute("train", train);
         model.addAttribute("trainingNotice", notice);
         model.addAttribute("uploadError", uploadError);

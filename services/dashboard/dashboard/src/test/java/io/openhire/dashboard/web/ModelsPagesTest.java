@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.openhire.dashboard.TrainingTestData;
 import io.openhire.dashboard.signin.SignedInUser;
+import io.openhire.identity.client.Colleague;
+import io.openhire.identity.client.IdentityApi;
 import io.openhire.modelregistry.client.AliasChange;
 import io.openhire.modelregistry.client.AliasHistory;
+import io.openhire.modelregistry.client.Gate;
 import io.openhire.modelregistry.client.ModelRegistryApi;
 import io.openhire.modelregistry.client.ModelSummary;
 import io.openhire.modelregistry.client.ModelView;
@@ -58,9 +61,13 @@ class ModelsPagesTest {
 
     final RecordingRegistry registry = new RecordingRegistry();
     final RecordingTraining training = new RecordingTraining();
-    final ModelTraining sections = new ModelTraining(training);
-    final ModelsPages pages = new ModelsPages(registry, sections);
-    final TrainingPages trainingPages = new TrainingPages(training, sections);
+    final ModelTraining sections = new ModelTraining(training, registry);
+    final People people = new People(identity(List.of(new Colleague(OLIVE, "Olive Operator"))));
+    final ModelsPages pages = new ModelsPages(registry, sections, people);
+    final TrainingPages trainingPages = new TrainingPages(training, sections, registry, people);
+
+    /** Olive, the operator who trained and imported in the test data, is a colleague of the person here. */
+    static final UUID OLIVE = UUID.fromString(TrainingTestData.OLIVE.substring("user:".length()));
 
     @AfterEach
     void signOut() {
@@ -73,7 +80,9 @@ class ModelsPagesTest {
         assertThat(pages.canChange()).isTrue();
 
         String html = detail(true);
-        assertThat(html).contains("/models/text-embedding/promote", "/models/text-embedding/rollback");
+        // (nothing to roll back to yet: the button says so, disabled)
+        assertThat(html)
+                .contains("/models/text-embedding/promote", "aria-label=\"Roll back champion: no earlier version\"");
         assertThat(html).doesNotContain("Platform operators manage models");
 
         pages.promote("text-embedding", 2, "champion", null, new ExtendedModelMap());
@@ -120,7 +129,7 @@ class ModelsPagesTest {
         assertThat(html)
                 .contains(">SkillSpan tech train<", ">CONLL<", ">1200<", ">3400<", ">SKILL<", ">CC BY 4.0<")
                 .contains(">3f2a9c0d11be<", "title=\"" + TrainingTestData.TRAIN_SHA + "\"")
-                .contains("https://github.com/kris927b/SkillSpan", "1 Dec 2026, 09:00 UTC", "by user:olive")
+                .contains("https://github.com/kris927b/SkillSpan", "1 Dec 2026, 09:00 UTC", "by Olive Operator")
                 .contains(">SkillSpan tech dev<", ">JSONL<")
                 .doesNotContain("Resume sections corpus")
                 .doesNotContain("Sections try");
@@ -139,7 +148,10 @@ class ModelsPagesTest {
                 .contains("1: 0.412", "2: 0.520", "3: 0.561", ">▁▆█<")
                 .contains("hx-post=\"/models/skill-extraction/training/jobs/" + TrainingTestData.RUNNING_JOB
                         + "/cancel\"")
-                .contains("hx-get=\"/models/skill-extraction/training/jobs\"", "hx-trigger=\"every 2s\"");
+                .contains(
+                        "hx-get=\"/models/skill-extraction/training/jobs?watching=" + TrainingTestData.RUNNING_JOB
+                                + "\"",
+                        "hx-trigger=\"every 2s\"");
         // the finished job: its scores beside the champion's on the same sentences, its version, promote, log
         assertThat(html)
                 .contains(
@@ -194,7 +206,7 @@ class ModelsPagesTest {
         assertThat(sent.devDatasetIds()).containsExactly(TrainingTestData.DEV_SET);
         assertThat(sent.params().epochs()).isEqualTo(8);
         assertThat(sent.description()).isEqualTo("more epochs");
-        assertThat(render(started, true, "training")).contains("is queued: it starts when no other job is running.");
+        assertThat(render(started, true, "training")).contains("Training job ").contains(" started.");
 
         // no datasets chosen: said at once, training is not asked
         ExtendedModelMap none = new ExtendedModelMap();
@@ -253,7 +265,7 @@ class ModelsPagesTest {
                 .doesNotContain("/training")
                 .doesNotContain("SkillSpan tech train");
 
-        assertThatThrownBy(() -> trainingPages.jobs("skill-extraction", new ExtendedModelMap()))
+        assertThatThrownBy(() -> trainingPages.jobs("skill-extraction", null, new ExtendedModelMap()))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN);
                     assertThat(e.getMessage()).contains("Only a platform operator trains models");
@@ -299,6 +311,428 @@ class ModelsPagesTest {
         assertThat(render(model, true, "detail", "training"))
                 .contains("Training could not be read: The training service could not be reached.")
                 .contains("skill-words-v1", "Import a dataset first.");
+    }
+
+    @Test
+    void aRefusedPromoteOrRollbackIsAMessageAboveTheModelWhichStaysAsItWas() {
+        signIn("ADMIN", PlatformRoles.OPERATOR);
+        registry.refuseMoves = refusal(HttpStatus.CONFLICT, """
+                {"type": "https://openhire.io/problems/already-promoted", "title": "Conflict", "status": 409,
+                 "detail": "Alias champion of skill-extraction already points at version 2."}""");
+        ExtendedModelMap again = new ExtendedModelMap();
+        assertThat(pages.promote("skill-extraction", 2, "champion", null, again))
+                .isEqualTo("model :: detail-update");
+        String html = render(again, true, "detail-update");
+        assertThat(html)
+                .contains("id=\"model-refused\"", "Alias champion of skill-extraction already points at version 2.")
+                .contains("<h2>Aliases</h2>", "<h2>Versions</h2>", "<h2>Alias history</h2>", "id=\"version-3\"")
+                // the jobs list comes along out of band, so its promote buttons follow the aliases
+                .contains("id=\"training-jobs\"", "hx-swap-oob=\"true\"");
+
+        registry.refuseMoves = refusal(HttpStatus.UNPROCESSABLE_CONTENT, """
+                {"type": "https://openhire.io/problems/promotion-gate-failed", "title": "Promotion refused",
+                 "status": 422, "detail": "Version 3 of skill-extraction does not pass the promotion gates: span-f1 0.642 is below the champion's 0.650.",
+                 "failures": ["span-f1 0.642 is below the champion's 0.650"]}""");
+        ExtendedModelMap gated = new ExtendedModelMap();
+        pages.promote("skill-extraction", 3, "champion", null, gated);
+        assertThat(render(gated, true, "detail"))
+                .contains(
+                        "does not pass the promotion gates", "<li>span-f1 0.642 is below the champion&#39;s 0.650</li>")
+                .contains("<h2>Versions</h2>", "<h2>Alias history</h2>");
+
+        registry.refuseMoves = refusal(HttpStatus.CONFLICT, """
+                {"type": "https://openhire.io/problems/nothing-to-roll-back", "title": "Conflict", "status": 409,
+                 "detail": "Alias champion of skill-extraction has no earlier version to go back to."}""");
+        ExtendedModelMap notBack = new ExtendedModelMap();
+        pages.rollback("skill-extraction", "champion", null, notBack);
+        assertThat(render(notBack, true, "detail"))
+                .contains("has no earlier version to go back to.", "<h2>Aliases</h2>", "<h2>Versions</h2>");
+
+        registry.refuseMoves = null;
+        ExtendedModelMap rolledBack = new ExtendedModelMap();
+        pages.rollback("text-embedding", "champion", null, rolledBack);
+        assertThat(render(rolledBack, true, "detail-update"))
+                .contains("Rolled champion back to version 1.")
+                .doesNotContain("training-jobs");
+    }
+
+    @Test
+    void theModelPageSaysItsPromotionGatesInWordsAndWhatATaggersMetricsMean() {
+        signIn("ADMIN");
+        ExtendedModelMap skills = new ExtendedModelMap();
+        pages.model("skill-extraction", skills);
+        assertThat(render(skills, false, "detail"))
+                .contains("A version becomes champion only if:", "<li>span-f1 at least the champion&#39;s</li>")
+                .contains("is the version's strict F1 minus the", "evaluation datasets");
+
+        ExtendedModelMap embedding = new ExtendedModelMap();
+        pages.model("text-embedding", embedding);
+        assertThat(render(embedding, false, "detail"))
+                .contains("No promotion gates: any READY version can become champion.")
+                .doesNotContain("span-f1-vs-champion");
+
+        ModelView gated = TrainingTestData.skillExtraction();
+        assertThat(ModelsPages.gates(new ModelView(
+                        gated.name(),
+                        gated.task(),
+                        gated.description(),
+                        List.of(
+                                new Gate("span-f1-vs-champion", 0.0, null),
+                                new Gate("p95-latency-ms", null, 40.0),
+                                new Gate("ndcg@10", 0.5, 0.99, true)),
+                        gated.aliases(),
+                        gated.versions(),
+                        gated.createdAt(),
+                        gated.updatedAt())))
+                .containsExactly(
+                        "span-f1-vs-champion \u2265 0",
+                        "p95-latency-ms \u2264 40",
+                        "ndcg@10 between 0.5 and 0.99 and at least the champion's");
+    }
+
+    @Test
+    void aSucceededJobTrainedWithoutEvaluationDatasetsSaysNoComparisonWasRegistered() {
+        signIn("ADMIN", PlatformRoles.OPERATOR);
+        training.jobs = List.of(job(TrainingTestData.succeededJob(), TrainingJobView.Status.SUCCEEDED, List.of(), 3));
+        ExtendedModelMap model = new ExtendedModelMap();
+        pages.model("skill-extraction", model);
+        assertThat(render(model, true, "training"))
+                .contains("no comparison with the champion was registered, so a promotion gate on span-f1-vs-champion"
+                        + " refuses this version.");
+
+        training.jobs = List.of(TrainingTestData.succeededJob()); // evaluated on the dev set
+        ExtendedModelMap evaluated = new ExtendedModelMap();
+        pages.model("skill-extraction", evaluated);
+        assertThat(render(evaluated, true, "training"))
+                .doesNotContain("no comparison with the champion was registered");
+    }
+
+    @Test
+    void whenAWatchedJobSucceedsThePolledListBringsTheVersionsAlongAndTheQueuedNoteGoes() {
+        signIn("ADMIN", PlatformRoles.OPERATOR);
+        // started: said neutrally; the card says it waits while it does
+        UUID queued = UUID.fromString("b0b00000-0000-4000-8000-000000000009");
+        training.jobs = List.of(TrainingTestData.queued(queued, List.of(TrainingTestData.TRAIN_SET), List.of(), null));
+        ExtendedModelMap started = new ExtendedModelMap();
+        trainingPages.start("skill-extraction", List.of(TrainingTestData.TRAIN_SET), List.of(), 5, null, started);
+        assertThat(render(started, true, "training"))
+                .containsPattern("Training job [0-9a-f]{8} started\\.")
+                .contains("Queued: it starts when no other job is running.")
+                .doesNotContain("is queued");
+
+        // polled while it runs: no note, no versions
+        training.jobs = List.of(job(training.jobs.getFirst(), TrainingJobView.Status.RUNNING, List.of(), null));
+        ExtendedModelMap running = new ExtendedModelMap();
+        assertThat(trainingPages.jobs("skill-extraction", List.of(queued), running))
+                .isEqualTo("model :: jobs-update");
+        String whileRunning = render(running, true, "jobs-update");
+        assertThat(whileRunning)
+                .startsWith("<div id=\"training-jobs\"")
+                .contains("watching=" + queued, "every 2s")
+                .doesNotContain("Queued: it starts")
+                .doesNotContain("id=\"model-detail\"");
+
+        // it succeeded and registered version 3: the Versions part comes along, and polling stops
+        training.jobs = List.of(job(training.jobs.getFirst(), TrainingJobView.Status.SUCCEEDED, List.of(), 3));
+        ExtendedModelMap done = new ExtendedModelMap();
+        trainingPages.jobs("skill-extraction", List.of(queued), done);
+        String afterwards = render(done, true, "jobs-update");
+        assertThat(afterwards)
+                .contains("<div id=\"model-detail\" hx-swap-oob=\"true\">", "id=\"version-3\"", "<h2>Versions</h2>")
+                .contains("Promote version 3 to champion")
+                .doesNotContain("every 2s")
+                .doesNotContain("Queued: it starts");
+
+        // a list that was not watching that job (the page's first render, a cancel) brings nothing else
+        ExtendedModelMap unwatched = new ExtendedModelMap();
+        trainingPages.jobs("skill-extraction", null, unwatched);
+        assertThat(render(unwatched, true, "jobs-update")).doesNotContain("id=\"model-detail\"");
+    }
+
+    @Test
+    void aFinishedJobOffersOnlyThePromotionsNotMadeAndRollBackOnlyWhereThereIsAVersionToGoBackTo() {
+        signIn("ADMIN", PlatformRoles.OPERATOR);
+        ModelView skills = TrainingTestData.skillExtraction();
+        registry.others.put(
+                "skill-extraction",
+                new ModelView(
+                        skills.name(),
+                        skills.task(),
+                        skills.description(),
+                        skills.promotionGates(),
+                        Map.of(
+                                "champion",
+                                new ModelView.Alias("champion", 3, TrainingTestData.OLIVE, TrainingTestData.DAY)),
+                        skills.versions(),
+                        skills.createdAt(),
+                        skills.updatedAt()));
+        registry.otherHistories.put(
+                "skill-extraction",
+                List.of(
+                        new AliasChange(
+                                2,
+                                "skill-extraction",
+                                "champion",
+                                3,
+                                2,
+                                "PROMOTE",
+                                TrainingTestData.OLIVE,
+                                "better",
+                                TrainingTestData.DAY),
+                        TrainingTestData.skillExtractionHistory().changes().getFirst()));
+        ExtendedModelMap model = new ExtendedModelMap();
+        pages.model("skill-extraction", model);
+        String html = render(model, true, "detail", "training");
+        assertThat(html)
+                .contains("Version 3 is the champion.", "Make version 3 the challenger")
+                .doesNotContain("Promote version 3 to champion")
+                .contains("Roll back to v2", "aria-label=\"Roll back champion to version 2\"");
+
+        // the first start's champion has nowhere to go back to: the button is there, disabled, and says why
+        ExtendedModelMap embedding = new ExtendedModelMap();
+        pages.model("text-embedding", embedding);
+        assertThat(render(embedding, true, "detail"))
+                .contains("disabled", "The alias history has no earlier version of this alias to go back to.")
+                .doesNotContain("hx-post=\"/models/text-embedding/rollback\"");
+        assertThat(ModelsPages.rollbackTargets(
+                        TrainingTestData.skillExtraction(),
+                        List.of(
+                                new AliasChange(
+                                        3, "m", "champion", 2, 3, "ROLLBACK", "system", null, TrainingTestData.DAY),
+                                new AliasChange(
+                                        2, "m", "champion", 3, 2, "PROMOTE", "system", null, TrainingTestData.DAY),
+                                new AliasChange(
+                                        1, "m", "champion", 2, 1, "PROMOTE", "system", null, TrainingTestData.DAY))))
+                .containsEntry("champion", 1);
+    }
+
+    @Test
+    void peopleAreNamedNotShownAsIds() {
+        signIn("ADMIN", PlatformRoles.OPERATOR);
+        ModelView skills = TrainingTestData.skillExtraction();
+        String stranger = "user:" + UUID.randomUUID();
+        registry.others.put(
+                "skill-extraction",
+                new ModelView(
+                        skills.name(),
+                        skills.task(),
+                        skills.description(),
+                        skills.promotionGates(),
+                        Map.of(
+                                "champion",
+                                new ModelView.Alias("champion", 2, "system", TrainingTestData.DAY),
+                                "challenger",
+                                new ModelView.Alias("challenger", 3, stranger, TrainingTestData.DAY)),
+                        skills.versions(),
+                        skills.createdAt(),
+                        skills.updatedAt()));
+        registry.otherHistories.put(
+                "skill-extraction",
+                List.of(
+                        new AliasChange(
+                                2,
+                                "skill-extraction",
+                                "challenger",
+                                3,
+                                null,
+                                "PROMOTE",
+                                "service:training",
+                                "trained",
+                                TrainingTestData.DAY),
+                        TrainingTestData.skillExtractionHistory().changes().getFirst()));
+        ExtendedModelMap model = new ExtendedModelMap();
+        pages.model("skill-extraction", model);
+        String html = render(model, true, "detail", "training");
+        assertThat(html)
+                .contains(">OpenHire (first start)<", ">a platform operator<", ">training service<")
+                .contains("by Olive Operator", "queued by Olive Operator")
+                .doesNotContain("user:");
+
+        // the signed-in person is "you"
+        SignedInUser me = PageModel.signedIn();
+        assertThat(people.names().of("user:" + me.getName())).isEqualTo("you");
+    }
+
+    @Test
+    void aValidationProblemIsSaidWithTheFormsLabels() {
+        signIn("ADMIN", PlatformRoles.OPERATOR);
+        training.refuseStarts = refusal(HttpStatus.BAD_REQUEST, """
+                {"type": "https://openhire.io/problems/validation", "title": "Invalid request", "status": 400,
+                 "detail": "The request has 2 invalid field(s).",
+                 "errors": [{"field": "devDatasetIds", "message": "a dataset is trained on or held out for evaluation, not both"},
+                            {"field": "params.epochs", "message": "must be from 1 to 50"}]}""");
+        ExtendedModelMap model = new ExtendedModelMap();
+        trainingPages.start(
+                "skill-extraction",
+                List.of(TrainingTestData.TRAIN_SET),
+                List.of(TrainingTestData.TRAIN_SET),
+                99,
+                null,
+                model);
+        assertThat(render(model, true, "training"))
+                .contains("Evaluation datasets: a dataset is trained on or held out for evaluation, not both.")
+                .contains("Epochs: must be from 1 to 50.")
+                .doesNotContain("devDatasetIds:")
+                .doesNotContain("invalid field(s)");
+
+        training.refuseImports = refusal(HttpStatus.BAD_REQUEST, """
+                {"title": "Invalid request", "status": 400, "detail": "The request has 1 invalid field(s).",
+                 "errors": [{"field": "licence", "message": "must not be blank"}]}""");
+        ExtendedModelMap imported = new ExtendedModelMap();
+        trainingPages.importDataset(
+                "skill-extraction",
+                new MockMultipartFile("file", "x.conll", "text/plain", "Java B-SKILL\n".getBytes()),
+                "x",
+                "CONLL",
+                "-",
+                null,
+                imported);
+        assertThat(render(imported, true, "training")).contains("Licence: must not be blank.");
+    }
+
+    @Test
+    void theFormsGiveHintsNotValuesAndSayWhatTheFormatsAndLimitsAre() throws Exception {
+        signIn("ADMIN", PlatformRoles.OPERATOR);
+        ExtendedModelMap model = new ExtendedModelMap();
+        pages.model("skill-extraction", model);
+        String html = render(model, true, "training");
+        assertThat(html)
+                .contains("placeholder=\"e.g. SkillSpan tech train\"", "placeholder=\"e.g. CC BY 4.0\"")
+                .contains("File (up to 10 MB here)", "up to 32 MB", "<code>POST /api/v1/train/data</code>")
+                .contains("when they overlap on a word, the first column&#39;s span is kept")
+                .contains("<ul class=\"log-lines\">")
+                .doesNotContain("<ol class=\"log-lines\">")
+                .contains("Epochs (passes over the training sentences)");
+
+        training.datasets = List.of();
+        ExtendedModelMap empty = new ExtendedModelMap();
+        pages.model("skill-extraction", empty);
+        assertThat(render(empty, true, "training"))
+                .contains(
+                        "<button type=\"submit\" class=\"primary\" disabled=\"disabled\">Train a new version</button>");
+        try (var css = getClass().getResourceAsStream("/openhire/dashboard/static/assets/dashboard.css")) {
+            assertThat(new String(css.readAllBytes(), StandardCharsets.UTF_8))
+                    .contains("button:disabled")
+                    .contains("cursor: not-allowed");
+        }
+    }
+
+    @Test
+    void theResumeTaggerIsTrainedFromAnnotatedResumes() {
+        signIn("ADMIN", PlatformRoles.OPERATOR);
+        ModelView skills = TrainingTestData.skillExtraction();
+        registry.others.put(
+                "resume-fields",
+                new ModelView(
+                        "resume-fields",
+                        "token-classification",
+                        "Fields of a resume",
+                        List.of(new Gate("span-f1-vs-champion", 0.0, null)),
+                        Map.of("champion", new ModelView.Alias("champion", 1, "system", TrainingTestData.DAY)),
+                        List.of(),
+                        skills.createdAt(),
+                        skills.updatedAt()));
+        registry.otherHistories.put("resume-fields", List.of());
+        UUID resumes = UUID.fromString("7a1e0000-0000-4000-8000-000000000004");
+        training.datasets = List.of(
+                TrainingTestData.trainSet(),
+                new DatasetView(
+                        resumes,
+                        "dotin-inc resumes",
+                        "resume-fields",
+                        "ANNOTATED_XML",
+                        "b".repeat(64),
+                        3_000_000,
+                        220,
+                        5100,
+                        List.of("Designation", "Skills"),
+                        "MIT",
+                        null,
+                        TrainingTestData.OLIVE,
+                        TrainingTestData.DAY));
+        ExtendedModelMap model = new ExtendedModelMap();
+        pages.model("resume-fields", model);
+        String html = render(model, true, "detail", "training");
+        assertThat(html)
+                .contains("<h2 id=\"training-title\">Training</h2>", ">dotin-inc resumes<", ">ANNOTATED_XML<")
+                .contains("<li>span-f1-vs-champion \u2265 0</li>")
+                .contains("value=\"ANNOTATED_XML\"", "&lt;label type=&quot;Designation&quot;&gt;")
+                .contains("Epochs (passes over the training resumes)", "(220 resumes)")
+                .doesNotContain("value=\"CONLL\"")
+                .doesNotContain("value=\"JSONL\"")
+                .doesNotContain("SkillSpan tech train");
+
+        // the form's format is the task's: sent as such; a skill format is refused before training is asked
+        ExtendedModelMap imported = new ExtendedModelMap();
+        trainingPages.importDataset(
+                "resume-fields",
+                new MockMultipartFile("file", "resumes.zip", "application/zip", "PK".getBytes()),
+                "More resumes",
+                null,
+                "MIT",
+                null,
+                imported);
+        assertThat(training.imports)
+                .singleElement()
+                .extracting(RecordingTraining.Import::format, RecordingTraining.Import::task)
+                .containsExactly("ANNOTATED_XML", "resume-fields");
+        ExtendedModelMap wrong = new ExtendedModelMap();
+        trainingPages.importDataset(
+                "resume-fields",
+                new MockMultipartFile("file", "x.conll", "text/plain", "Java B-SKILL\n".getBytes()),
+                "x",
+                "CONLL",
+                "MIT",
+                null,
+                wrong);
+        assertThat(render(wrong, true, "training")).contains("Choose the file&#39;s format: Annotated resumes.");
+        assertThat(training.imports).hasSize(1);
+    }
+
+    /** A job as training would answer it later: another status, evaluation datasets, registered version. */
+    static TrainingJobView job(TrainingJobView job, TrainingJobView.Status status, List<UUID> dev, Integer registered) {
+        return new TrainingJobView(
+                job.id(),
+                job.task(),
+                status,
+                job.description(),
+                job.datasetIds(),
+                dev,
+                job.params(),
+                job.epoch(),
+                job.progress(),
+                job.evaluation(),
+                job.championVersion(),
+                job.champion(),
+                job.modelName(),
+                registered,
+                job.error(),
+                job.log(),
+                job.attempts(),
+                job.createdBy(),
+                job.createdAt(),
+                job.startedAt(),
+                job.finishedAt());
+    }
+
+    static HttpClientErrorException refusal(HttpStatus status, String problem) {
+        return HttpClientErrorException.create(
+                status,
+                status.getReasonPhrase(),
+                new HttpHeaders(),
+                problem.getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8);
+    }
+
+    /** identity as the pages see it: the organisation's staff, for names; nothing else is asked. */
+    static IdentityApi identity(List<Colleague> colleagues) {
+        return (IdentityApi) java.lang.reflect.Proxy.newProxyInstance(
+                IdentityApi.class.getClassLoader(), new Class<?>[] {IdentityApi.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("colleagues")) {
+                        return colleagues;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     static void signIn(String... roles) {
@@ -356,6 +790,12 @@ class ModelsPagesTest {
         static final Instant FIRST_START = Instant.parse("2026-11-22T10:00:00Z");
 
         final List<UpdateRequest> updates = new ArrayList<>();
+        /** What the registry answers every alias move instead, when set (a refusal). */
+        RuntimeException refuseMoves;
+        /** Other models (and their histories) by name. */
+        final Map<String, ModelView> others = new java.util.HashMap<>();
+
+        final Map<String, List<AliasChange>> otherHistories = new java.util.HashMap<>();
 
         @Override
         public List<ModelSummary> models() {
@@ -365,6 +805,9 @@ class ModelsPagesTest {
 
         @Override
         public ModelView model(String name) {
+            if (others.containsKey(name)) {
+                return others.get(name);
+            }
             if (TrainingTestData.MODEL.equals(name)) {
                 return TrainingTestData.skillExtraction();
             }
@@ -381,6 +824,9 @@ class ModelsPagesTest {
 
         @Override
         public AliasHistory history(String name, int limit) {
+            if (otherHistories.containsKey(name)) {
+                return new AliasHistory(name, null, null, null, otherHistories.get(name));
+            }
             if (TrainingTestData.MODEL.equals(name)) {
                 return TrainingTestData.skillExtractionHistory();
             }
@@ -406,12 +852,16 @@ class ModelsPagesTest {
         @Override
         public AliasChange moveAlias(UpdateRequest request) {
             updates.add(request);
+            if (refuseMoves != null) {
+                throw refuseMoves;
+            }
+            boolean back = "ROLLBACK".equals(request.action());
             return new AliasChange(
                     2,
                     request.name(),
                     request.alias(),
-                    2,
-                    1,
+                    back ? 1 : 2,
+                    back ? 2 : 1,
                     request.action(),
                     "user:olga",
                     request.reason(),
@@ -456,7 +906,12 @@ class ModelsPagesTest {
         final List<UUID> cancels = new ArrayList<>();
         int calls;
         HttpClientErrorException refuseImports;
+        HttpClientErrorException refuseStarts;
         boolean unreachable;
+        /** What training has instead of the test data, when set. */
+        List<DatasetView> datasets;
+
+        List<TrainingJobView> jobs;
 
         private void called() {
             calls++;
@@ -468,7 +923,7 @@ class ModelsPagesTest {
         @Override
         public List<DatasetView> datasets() {
             called();
-            return TrainingTestData.datasets();
+            return datasets != null ? datasets : TrainingTestData.datasets();
         }
 
         @Override
@@ -511,6 +966,9 @@ class ModelsPagesTest {
         public TrainingJobView start(StartTraining request) {
             called();
             starts.add(request);
+            if (refuseStarts != null) {
+                throw refuseStarts;
+            }
             return TrainingTestData.queued(
                     UUID.randomUUID(), request.datasetIds(), request.devDatasetIds(), request.description());
         }
@@ -518,6 +976,9 @@ class ModelsPagesTest {
         @Override
         public List<TrainingJobView> jobs() {
             called();
+            if (jobs != null) {
+                return jobs;
+            }
             // once cancelled, the running job is over: nothing runs
             return cancels.isEmpty()
                     ? TrainingTestData.jobs()

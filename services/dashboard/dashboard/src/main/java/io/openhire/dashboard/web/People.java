@@ -1,0 +1,118 @@
+package io.openhire.dashboard.web;
+
+import io.openhire.dashboard.signin.SignedInUser;
+import io.openhire.identity.client.Colleague;
+import io.openhire.identity.client.IdentityApi;
+import io.openhire.platform.errors.DomainException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * Who did something, in words, where a service records an actor ({@code user:<id>}, {@code service:<name>},
+ * {@code system}): the models' aliases and history, training's datasets and jobs. A user is named from
+ * identity's staff list of the signed-in person's organisation (its colleagues, read at most every five
+ * minutes per organisation); the signed-in person is "you". Models are shared by every organisation, so the
+ * operator who moved an alias or trained a version is often of another one: identity does not name them to
+ * this person, and they are "a platform operator" (only operators change models and train).
+ */
+@Component
+class People {
+
+    static final String OPERATOR = "a platform operator";
+    private static final Pattern ACTOR = Pattern.compile("\\b(user|service):([A-Za-z0-9_.@-]+)");
+    private static final Duration KEPT = Duration.ofMinutes(5);
+
+    private final IdentityApi identity;
+    private final Clock clock;
+    private final Map<String, Known> byOrganisation = new ConcurrentHashMap<>();
+
+    private record Known(Map<String, String> names, Instant until) {}
+
+    People(IdentityApi identity) {
+        this(identity, Clock.systemUTC());
+    }
+
+    People(IdentityApi identity, Clock clock) {
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    /** The names for the signed-in person's page: one look-up of their organisation's staff (or none). */
+    Names names() {
+        SignedInUser me = PageModel.signedIn();
+        if (me == null) {
+            return new Names(null, Map.of());
+        }
+        String organisation = me.organizationId() == null ? "" : me.organizationId();
+        Instant now = clock.instant();
+        Known known = byOrganisation.get(organisation);
+        if (known == null || now.isAfter(known.until())) {
+            known = new Known(colleagues(), now.plus(KEPT));
+            byOrganisation.put(organisation, known);
+        }
+        return new Names(me.getName(), known.names());
+    }
+
+    private Map<String, String> colleagues() {
+        try {
+            Map<String, String> names = new HashMap<>();
+            for (Colleague colleague : identity.colleagues()) {
+                if (colleague.id() != null
+                        && colleague.name() != null
+                        && !colleague.name().isBlank()) {
+                    names.put(colleague.id().toString(), colleague.name());
+                }
+            }
+            return Map.copyOf(names);
+        } catch (RestClientException | DomainException notNamed) {
+            return Map.of(); // identity away, or the person is not staff: operators stay unnamed
+        }
+    }
+
+    /** Names actors for one page; templates call {@code names.of(actor)}. */
+    public record Names(String me, Map<String, String> users) {
+
+        /** "you", a colleague's name, "a platform operator", "OpenHire (first start)", "training service". */
+        public String of(String actor) {
+            if (actor == null || actor.isBlank()) {
+                return "";
+            }
+            if (actor.equals("system")) {
+                return "OpenHire (first start)";
+            }
+            if (actor.startsWith("service:")) {
+                return actor.substring("service:".length()) + " service";
+            }
+            if (actor.startsWith("user:")) {
+                String id = actor.substring("user:".length());
+                if (id.equals(me)) {
+                    return "you";
+                }
+                return users.getOrDefault(id, OPERATOR);
+            }
+            return actor; // something else the service wrote (an email address): as it is
+        }
+
+        /** A line of text (a job's log) with every {@code user:…} and {@code service:…} in it named. */
+        public String inText(String text) {
+            if (text == null) {
+                return "";
+            }
+            Matcher matcher = ACTOR.matcher(text);
+            StringBuilder named = new StringBuilder();
+            while (matcher.find()) {
+                matcher.appendReplacement(named, Matcher.quoteReplacement(of(matcher.group())));
+            }
+            matcher.appendTail(named);
+            return named.toString();
+        }
+    }
+}
