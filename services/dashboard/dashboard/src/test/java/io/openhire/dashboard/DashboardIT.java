@@ -469,7 +469,8 @@ class DashboardIT {
         assertThat(operatorPage.statusCode()).as(operatorPage.body()).isEqualTo(200);
         assertThat(operatorPage.body())
                 .contains("/models/text-embedding/promote", "Promote version 2")
-                .contains("/models/text-embedding/rollback", "Roll back champion")
+                // the stand-in's history has no earlier champion: roll back is there, disabled, and says why
+                .contains("Roll back champion", "no earlier version of this alias to go back to")
                 .doesNotContain("Platform operators manage models");
 
         String operatorCsrf = operator.csrf("/login");
@@ -490,7 +491,7 @@ class DashboardIT {
                 "HX-Request",
                 "true");
         assertThat(rolledBack.statusCode()).as(rolledBack.body()).isEqualTo(200);
-        assertThat(rolledBack.body()).contains("Rolled champion back.");
+        assertThat(rolledBack.body()).contains("Rolled champion back to version 2.");
         modelRegistry.verify(
                 1,
                 postRequestedFor(urlPathEqualTo("/api/v1/models/update"))
@@ -579,7 +580,8 @@ class DashboardIT {
         assertThat(page.body())
                 .contains("<h2 id=\"training-title\">Training</h2>")
                 .contains(">SkillSpan tech train<", ">CONLL<", ">1200<", ">3400<", ">SKILL<", ">CC BY 4.0<")
-                .contains(">3f2a9c0d11be<", "by user:olive")
+                .contains(">3f2a9c0d11be<", "by a platform operator")
+                .doesNotContain("user:")
                 .doesNotContain("Resume sections corpus")
                 .contains(">Running<", "Epoch 3 of 5", "<progress max=\"5\" value=\"3\"", "1: 0.412", "3: 0.561")
                 .contains("Champion v2, same sentences", ">0.610<", ">0.642<", "F1 +0.032 against champion v2")
@@ -593,6 +595,18 @@ class DashboardIT {
         assertThat(jobs.body())
                 .startsWith("<div id=\"training-jobs\"")
                 .contains("hx-trigger=\"every 2s\"", "Epoch 3 of 5")
+                .doesNotContain("<html")
+                .doesNotContain("id=\"model-detail\"");
+        // A job the list watched has succeeded: the model's part (its new version) comes along, out of band.
+        HttpResponse<String> succeeded = operator.get(
+                "/models/skill-extraction/training/jobs?watching=" + TrainingTestData.SUCCEEDED_JOB,
+                "HX-Request",
+                "true");
+        keep("model-training-jobs-succeeded", succeeded);
+        assertThat(succeeded.statusCode()).as(succeeded.body()).isEqualTo(200);
+        assertThat(succeeded.body())
+                .startsWith("<div id=\"training-jobs\"")
+                .contains("<div id=\"model-detail\" hx-swap-oob=\"true\">", "id=\"version-3\"")
                 .doesNotContain("<html");
 
         String csrf = operator.csrf("/login");
@@ -679,7 +693,7 @@ class DashboardIT {
                 "HX-Request",
                 "true");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-        assertThat(started.body()).contains("Training job b0b00000 is queued", "id=\"training-jobs\"");
+        assertThat(started.body()).contains("Training job b0b00000 started.", "id=\"training-jobs\"");
         training.verify(postRequestedFor(urlEqualTo("/api/v1/train"))
                 .withHeader("Authorization", matching("Bearer .+"))
                 .withRequestBody(matchingJsonPath("$.task", equalTo("skill-extraction")))
@@ -708,6 +722,35 @@ class DashboardIT {
         assertThat(cancel.body()).contains("id=\"jobs-error\"", "The job has succeeded already.", "Epoch 3 of 5");
         training.verify(1, postRequestedFor(urlEqualTo(cancelPath)).withHeader("Authorization", matching("Bearer .+")));
 
+        // A validation problem is said with the form's labels.
+        training.stubFor(post(urlEqualTo("/api/v1/train"))
+                .withRequestBody(matchingJsonPath("$.description", equalTo("both")))
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("""
+                                {"title": "Invalid request", "status": 400, "detail": "The request has 1 invalid field(s).",
+                                 "errors": [{"field": "devDatasetIds", "message": "a dataset is trained on or held out for evaluation, not both"}]}""")));
+        HttpResponse<String> both = operator.post(
+                "/models/skill-extraction/training/jobs",
+                Map.of(
+                        "datasetIds",
+                        TrainingTestData.TRAIN_SET.toString(),
+                        "devDatasetIds",
+                        TrainingTestData.TRAIN_SET.toString(),
+                        "description",
+                        "both"),
+                "X-CSRF-TOKEN",
+                csrf,
+                "HX-Request",
+                "true");
+        assertThat(both.statusCode()).as(both.body()).isEqualTo(200);
+        assertThat(both.body())
+                .contains("id=\"train-error\"")
+                .contains("Evaluation datasets: a dataset is trained on or held out for evaluation, not both.")
+                .doesNotContain("devDatasetIds:");
+
         // Promote the trained version with the page's promote: the registry's gates refuse, and say why.
         modelRegistry.stubFor(post(urlEqualTo("/api/v1/models/update"))
                 .withRequestBody(matchingJsonPath("$.name", equalTo("skill-extraction")))
@@ -725,9 +768,15 @@ class DashboardIT {
                 csrf,
                 "HX-Request",
                 "true");
-        assertThat(promote.statusCode()).isEqualTo(422);
+        keep("model-training-promote-refused", promote);
+        // the refusal is a message above the model's part, which stays (aliases, versions, history)
+        assertThat(promote.statusCode()).as(promote.body()).isEqualTo(200);
         assertThat(promote.body())
+                .startsWith("<div id=\"model-detail\"")
+                .contains("id=\"model-refused\"")
                 .contains("does not pass the promotion gates: span-f1 0.642 is below the champion&#39;s 0.650.")
+                .contains("<h2>Aliases</h2>", "<h2>Versions</h2>", "<h2>Alias history</h2>")
+                .contains("<div id=\"training-jobs\"", "hx-swap-oob=\"true\"")
                 .doesNotContain("Exception");
         modelRegistry.verify(postRequestedFor(urlPathEqualTo("/api/v1/models/update"))
                 .withRequestBody(matchingJsonPath("$.name", equalTo("skill-extraction")))

@@ -663,7 +663,12 @@ class PagesIT {
                 .contains(">match-ranker<");
         HttpResponse<String> model = browser.page("model", "/models/text-embedding");
         assertThat(model.body())
-                .contains("<h1>text-embedding</h1>", ">champion<", ">v1<", ">2026-11-22 10:00<", ">system<")
+                .contains(
+                        "<h1>text-embedding</h1>",
+                        ">champion<",
+                        ">v1<",
+                        ">2026-11-22 10:00<",
+                        ">OpenHire (first start)<")
                 .contains(">bge-small-en-v1.5<", "huggingface:BAAI/bge-small-en-v1.5", ">onnx<", ">2026-11-23<")
                 .contains("Promote: v2", "try the new one", "first start");
 

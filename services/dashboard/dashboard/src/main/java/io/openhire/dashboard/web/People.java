@@ -37,12 +37,8 @@ class People {
     private record Known(Map<String, String> names, Instant until) {}
 
     People(IdentityApi identity) {
-        this(identity, Clock.systemUTC());
-    }
-
-    People(IdentityApi identity, Clock clock) {
         this.identity = identity;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
     }
 
     /** The names for the signed-in person's page: one look-up of their organisation's staff (or none). */
