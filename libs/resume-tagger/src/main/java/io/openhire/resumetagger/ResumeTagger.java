@@ -4,6 +4,7 @@ import io.openhire.places.Places;
 import io.openhire.skills.SkillsTaxonomy;
 import io.openhire.tagging.CrfModel;
 import io.openhire.tagging.CrfTrainer;
+import io.openhire.tagging.Fingerprints;
 import io.openhire.tagging.WordFeatures;
 import io.openhire.tagging.Words;
 import java.util.ArrayList;
@@ -32,6 +33,12 @@ public final class ResumeTagger {
      * model trained on other features is refused rather than misread).
      */
     public static final String FEATURES = "resume-words-v1";
+
+    /**
+     * The fingerprints ({@link #fingerprint}) of the resumes the shipped model trained on, one per line: what lets
+     * the training service compare a new version with the shipped one only on resumes it never saw.
+     */
+    public static final String TRAINED_ON = "openhire/resumetagger/resume-tagger.trained-on.txt";
 
     /** The parameters the shipped model was trained with: 6 epochs, AdaGrad rate 0.1, L2 1e-5, seed 42. */
     public static final CrfTrainer.Params PARAMS = new CrfTrainer.Params(6, 0.1, 1e-5, 42);
@@ -113,6 +120,16 @@ public final class ResumeTagger {
         return CrfTrainer.train(examples, CrfModel.labelsFor(types), FEATURE_BITS, 0, params, asWritten, cancelled)
                 .outsideBias(OUTSIDE_BIAS)
                 .asWritten();
+    }
+
+    /** A resume's fingerprint: of its words, so that a different spacing or line breaking is the same resume. */
+    public static String fingerprint(String text) {
+        return Fingerprints.of(String.join(" ", Words.texts(Words.of(text))));
+    }
+
+    /** The fingerprints of the resumes the shipped model trained on. */
+    public static java.util.Set<String> shippedTrainedOn() {
+        return Fingerprints.read(ResumeTagger.class.getClassLoader(), TRAINED_ON);
     }
 
     public CrfModel model() {

@@ -2,6 +2,7 @@ package io.openhire.skills;
 
 import io.openhire.tagging.CrfModel;
 import io.openhire.tagging.CrfTrainer;
+import io.openhire.tagging.Fingerprints;
 import io.openhire.tagging.TaggedSentence;
 import io.openhire.tagging.WordFeatures;
 import io.openhire.tagging.Words;
@@ -28,6 +29,12 @@ public final class SkillTagger {
      * configuration carries it, and a model trained on other features is refused rather than misread.
      */
     public static final String FEATURES = "skill-words-v1";
+
+    /**
+     * The fingerprints ({@link #fingerprint}) of the sentences the shipped model trained on, one per line: what
+     * lets the training service compare a new version with the shipped one only on sentences it never saw.
+     */
+    public static final String TRAINED_ON = "openhire/skills/skill-tagger.trained-on.txt";
 
     /** The parameters the shipped model was trained with: 5 epochs, AdaGrad rate 0.1, L2 1e-5, seed 42. */
     public static final CrfTrainer.Params PARAMS = new CrfTrainer.Params(5, 0.1, 1e-5, 42);
@@ -101,6 +108,16 @@ public final class SkillTagger {
         CrfTrainer.Progress asWritten = (epoch, loss, model) -> progress.epoch(epoch, loss, model.asWritten());
         return CrfTrainer.train(examples, labels, FEATURE_BITS, 0, params, asWritten, cancelled)
                 .asWritten();
+    }
+
+    /** A sentence's fingerprint: the first 16 hex digits of the SHA-256 of its words. */
+    public static String fingerprint(List<String> words) {
+        return Fingerprints.of(String.join(" ", words));
+    }
+
+    /** The fingerprints of the sentences the shipped model trained on. */
+    public static java.util.Set<String> shippedTrainedOn() {
+        return Fingerprints.read(SkillTagger.class.getClassLoader(), TRAINED_ON);
     }
 
     public CrfModel model() {

@@ -67,6 +67,10 @@ class SharedDataEvaluationTest {
                     .as("retrain with bench/resume-tagger-train.sh after changing features or parameters")
                     .isEqualTo(shipped.readAllBytes());
         }
+        // and it ships the fingerprints of exactly those resumes (a new version is compared on others)
+        java.util.Set<String> fingerprints = new java.util.HashSet<>();
+        resumes.forEach(r -> fingerprints.add(ResumeTagger.fingerprint(r.text())));
+        assertThat(ResumeTagger.shippedTrainedOn()).isEqualTo(fingerprints);
     }
 
     @Test

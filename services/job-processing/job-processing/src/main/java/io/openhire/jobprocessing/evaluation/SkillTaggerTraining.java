@@ -104,6 +104,11 @@ public final class SkillTaggerTraining {
                 model.write(stream);
             }
             log.println("wrote " + out + " (" + Files.size(out) + " bytes)");
+            Path trainedOn = out.resolveSibling(Path.of(SkillTagger.TRAINED_ON).getFileName());
+            java.util.Set<String> fingerprints = new java.util.HashSet<>();
+            baseSentences.forEach(sentence -> fingerprints.add(SkillTagger.fingerprint(sentence.words())));
+            Files.writeString(trainedOn, io.openhire.tagging.Fingerprints.write(fingerprints));
+            log.println("wrote " + trainedOn + " (" + fingerprints.size() + " sentences)");
         }
     }
 

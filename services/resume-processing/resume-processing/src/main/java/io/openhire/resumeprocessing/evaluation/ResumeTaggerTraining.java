@@ -64,6 +64,11 @@ public final class ResumeTaggerTraining {
                 model.write(stream);
             }
             log.println("wrote " + out + " (" + Files.size(out) + " bytes)");
+            Path trainedOn = out.resolveSibling(Path.of(ResumeTagger.TRAINED_ON).getFileName());
+            java.util.Set<String> fingerprints = new java.util.HashSet<>();
+            resumes.forEach(resume -> fingerprints.add(ResumeTagger.fingerprint(resume.text())));
+            Files.writeString(trainedOn, io.openhire.tagging.Fingerprints.write(fingerprints));
+            log.println("wrote " + trainedOn + " (" + fingerprints.size() + " resumes)");
         }
     }
 
