@@ -7,6 +7,7 @@ import io.openhire.modelregistry.client.ModelView;
 import io.openhire.modelregistry.client.Signature;
 import io.openhire.modelregistry.client.TaggerConfig;
 import io.openhire.modelregistry.client.VersionView;
+import io.openhire.training.client.ChampionComparison;
 import io.openhire.training.client.DatasetView;
 import io.openhire.training.client.EpochProgress;
 import io.openhire.training.client.Evaluation;
@@ -124,7 +125,6 @@ public final class TrainingTestData {
                         new EpochProgress(3, 6.0, 0.561)),
                 null,
                 null,
-                null,
                 MODEL,
                 null,
                 null,
@@ -155,15 +155,16 @@ public final class TrainingTestData {
                         new EpochProgress(4, 5.2, 0.631),
                         new EpochProgress(5, 4.9, 0.642)),
                 new Evaluation(1200, 300, trained, Map.of("SKILL", trained)),
-                2,
-                new SpanMetrics(800, 708, 0.650, 0.575, 0.610, 0.690),
+                new ChampionComparison(2, 300, 0, true, trained, new SpanMetrics(800, 708, 0.650, 0.575, 0.610, 0.690)),
                 MODEL,
                 3,
                 null,
                 List.of(
                         "2026-12-01 10:00:00 queued by " + OLIVE,
                         "2026-12-01 10:03:10 held-out strict F1 0.642 (precision 0.700, recall 0.593; lenient F1"
-                                + " 0.710); champion version 2 on the same sentences: 0.610",
+                                + " 0.710)",
+                        "2026-12-01 10:03:11 beside champion version 2 on the 300 held-out sentences it never"
+                                + " trained on: F1 0.642 against 0.610",
                         "2026-12-01 10:03:12 registered as version 3"),
                 1,
                 OLIVE,
@@ -184,7 +185,6 @@ public final class TrainingTestData {
                 PARAMS,
                 0,
                 List.of(),
-                null,
                 null,
                 null,
                 "resume-sections",
@@ -214,7 +214,6 @@ public final class TrainingTestData {
                 PARAMS,
                 0,
                 List.of(),
-                null,
                 null,
                 null,
                 MODEL,

@@ -248,7 +248,7 @@ class TrainingIT {
         assertThat(f1).isGreaterThan(0.8);
         assertThat(evaluation.path("byLabel").path("Skill").path("f1").asDouble())
                 .isEqualTo(f1);
-        // The shipped champion, scored on the same held-out sentences.
+        // The shipped champion, scored on the same held-out sentences (it never trained on these: all compared).
         int champion = new TestHttp(registry.url())
                 .get("/api/v1/models/skill-extraction", bearer(operator))
                 .json()
@@ -256,8 +256,13 @@ class TrainingIT {
                 .path("champion")
                 .path("version")
                 .asInt();
-        assertThat(done.path("championVersion").asInt()).isEqualTo(champion);
-        assertThat(done.path("champion").path("f1").asDouble()).isBetween(0.0, 1.0);
+        JsonNode comparison = done.path("comparison");
+        assertThat(comparison.path("championVersion").asInt()).isEqualTo(champion);
+        assertThat(comparison.path("compared").asInt()).isEqualTo(30);
+        assertThat(comparison.path("championTrainedOn").asInt()).isZero();
+        assertThat(comparison.path("championDataKnown").asBoolean()).isTrue();
+        assertThat(comparison.path("version").path("f1").asDouble()).isEqualTo(f1);
+        assertThat(comparison.path("champion").path("f1").asDouble()).isBetween(0.0, 1.0);
         assertThat(done.path("log").toString()).contains("epoch 3/3", "registered as version");
 
         int version = done.path("modelVersion").asInt();
@@ -268,9 +273,13 @@ class TrainingIT {
         assertThat(v.path("status").asString()).isEqualTo("READY");
         assertThat(v.path("metrics").path("span-f1").asDouble()).isEqualTo(f1);
         assertThat(v.path("metrics").has("span-precision")).isTrue();
-        // Held out of the training data, which the champion may have trained on: no comparison is registered.
-        assertThat(v.path("metrics").has("span-f1-vs-champion")).isFalse();
-        assertThat(done.path("log").toString()).contains("it may have trained on them");
+        // The shipped champion's training data is known (its fingerprints ship with it): the difference is registered.
+        assertThat(v.path("metrics").path("span-f1-vs-champion").asDouble())
+                .isCloseTo(
+                        f1 - comparison.path("champion").path("f1").asDouble(),
+                        org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(done.path("log").toString())
+                .contains("beside champion version", "held-out sentences it never trained on");
         assertThat(v.path("lineage").path("trainingRun").asString()).isEqualTo(id.toString());
         assertThat(v.path("lineage").path("datasetSha256").asString())
                 .isEqualTo(dataset.path("sha256").asString());
@@ -309,8 +318,8 @@ class TrainingIT {
         JsonNode done = awaitStatus(UUID.fromString(started.json().path("id").asString()), "SUCCEEDED");
         assertThat(done.path("evaluation").path("devSentences").asInt()).isEqualTo(60);
         assertThat(done.path("evaluation").path("trainSentences").asInt()).isEqualTo(200);
-        double gain = done.path("evaluation").path("all").path("f1").asDouble()
-                - done.path("champion").path("f1").asDouble();
+        double gain = done.path("comparison").path("version").path("f1").asDouble()
+                - done.path("comparison").path("champion").path("f1").asDouble();
         JsonNode v = new TestHttp(registry.url())
                 .get(
                         "/api/v1/models/skill-extraction/versions/"

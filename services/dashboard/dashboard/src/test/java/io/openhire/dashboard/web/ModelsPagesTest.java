@@ -159,11 +159,12 @@ class ModelsPagesTest {
                         "Trained on <span>SkillSpan tech train</span>; evaluated on <span>SkillSpan tech dev</span>")
                 .contains("On 300 held-out sentences (trained on 1200)")
                 .contains("This job's model", ">0.700<", ">0.593<", ">0.642<", ">0.710<")
-                .contains("Champion v2, same sentences", ">0.650<", ">0.575<", ">0.610<", ">0.690<")
-                .contains("F1 +0.032 against champion v2 on the same sentences.", "Label SKILL (this model)")
+                .contains("Champion v2", ">0.650<", ">0.575<", ">0.610<", ">0.690<")
+                .contains("on the 300 held-out sentences it never trained on")
+                .contains("F1 +0.032 against champion v2.", "Label SKILL (this model)")
                 .contains("href=\"/models/skill-extraction#version-3\"", ">version 3<")
                 .contains("hx-post=\"/models/skill-extraction/promote\"", "Promote version 3 to champion")
-                .contains("Make version 3 the challenger", "Log (3 lines)", "registered as version 3")
+                .contains("Make version 3 the challenger", "Log (4 lines)", "registered as version 3")
                 .doesNotContain("/jobs/" + TrainingTestData.SUCCEEDED_JOB + "/cancel");
         assertThat(training.imports).isEmpty();
         assertThat(training.starts).isEmpty();
@@ -391,20 +392,54 @@ class ModelsPagesTest {
     }
 
     @Test
-    void aSucceededJobTrainedWithoutEvaluationDatasetsSaysNoComparisonWasRegistered() {
+    void aSucceededJobWithoutAFairComparisonSaysTheGateWillRefuseIt() {
         signIn("ADMIN", PlatformRoles.OPERATOR);
-        training.jobs = List.of(job(TrainingTestData.succeededJob(), TrainingJobView.Status.SUCCEEDED, List.of(), 3));
+        TrainingJobView succeeded = TrainingTestData.succeededJob();
+        // held out of its training data, beside a champion whose training data is unknown: nothing fair to register
+        io.openhire.training.client.ChampionComparison unknown = new io.openhire.training.client.ChampionComparison(
+                2,
+                300,
+                0,
+                false,
+                succeeded.comparison().version(),
+                succeeded.comparison().champion());
+        training.jobs =
+                List.of(withComparison(job(succeeded, TrainingJobView.Status.SUCCEEDED, List.of(), 3), unknown));
         ExtendedModelMap model = new ExtendedModelMap();
         pages.model("skill-extraction", model);
         assertThat(render(model, true, "training"))
-                .contains("no comparison with the champion was registered, so a promotion gate on span-f1-vs-champion"
-                        + " refuses this version.");
+                .contains("No fair comparison with the champion was registered, so a promotion gate on"
+                        + " span-f1-vs-champion refuses this version")
+                .contains("(its training data is unknown: all compared)");
 
-        training.jobs = List.of(TrainingTestData.succeededJob()); // evaluated on the dev set
+        training.jobs = List.of(succeeded); // evaluated on the dev set, beside the shipped champion
         ExtendedModelMap evaluated = new ExtendedModelMap();
         pages.model("skill-extraction", evaluated);
-        assertThat(render(evaluated, true, "training"))
-                .doesNotContain("no comparison with the champion was registered");
+        assertThat(render(evaluated, true, "training")).doesNotContain("No fair comparison");
+    }
+
+    static TrainingJobView withComparison(TrainingJobView job, io.openhire.training.client.ChampionComparison c) {
+        return new TrainingJobView(
+                job.id(),
+                job.task(),
+                job.status(),
+                job.description(),
+                job.datasetIds(),
+                job.devDatasetIds(),
+                job.params(),
+                job.epoch(),
+                job.progress(),
+                job.evaluation(),
+                c,
+                job.modelName(),
+                job.modelVersion(),
+                job.error(),
+                job.log(),
+                job.attempts(),
+                job.createdBy(),
+                job.createdAt(),
+                job.startedAt(),
+                job.finishedAt());
     }
 
     @Test
@@ -702,8 +737,7 @@ class ModelsPagesTest {
                 job.epoch(),
                 job.progress(),
                 job.evaluation(),
-                job.championVersion(),
-                job.champion(),
+                job.comparison(),
                 job.modelName(),
                 registered,
                 job.error(),
@@ -1009,7 +1043,6 @@ class ModelsPagesTest {
                     running.params(),
                     running.epoch(),
                     running.progress(),
-                    null,
                     null,
                     null,
                     running.modelName(),

@@ -9,9 +9,9 @@ import java.util.UUID;
  *
  * @param progress one entry per finished epoch
  * @param evaluation the trained model on the held-out sentences; null until trained
- * @param championVersion the model's champion when the job was evaluated
- * @param champion the champion's scores on the same held-out sentences (null when there was none to
- *     compare, or it could not be loaded): the numbers to put beside {@code evaluation}
+ * @param comparison this model beside the champion on the held-out items the champion never trained on; null
+ *     when there was no champion, it could not be loaded, or it trained on every held-out item (the log says
+ *     which)
  * @param modelName the registry model the job registers a version of
  * @param modelVersion the version registered; null until then
  * @param error why it failed
@@ -29,8 +29,7 @@ public record TrainingJobView(
         int epoch,
         List<EpochProgress> progress,
         Evaluation evaluation,
-        Integer championVersion,
-        SpanMetrics champion,
+        ChampionComparison comparison,
         String modelName,
         Integer modelVersion,
         String error,

@@ -30,11 +30,18 @@ final class TaggerTraining {
     private final TaskTagger tagger;
     private final List<CrfTrainer.Example> train;
     private final List<CrfTrainer.Example> dev;
+    /** The fingerprint of each held-out item, in the order of {@link #dev}. */
+    private final List<String> devFingerprints;
 
-    private TaggerTraining(TaskTagger tagger, List<CrfTrainer.Example> train, List<CrfTrainer.Example> dev) {
+    private TaggerTraining(
+            TaskTagger tagger,
+            List<CrfTrainer.Example> train,
+            List<CrfTrainer.Example> dev,
+            List<String> devFingerprints) {
         this.tagger = tagger;
         this.train = train;
         this.dev = dev;
+        this.devFingerprints = devFingerprints;
     }
 
     /**
@@ -52,7 +59,11 @@ final class TaggerTraining {
             training = shuffled.subList(size, shuffled.size());
             held = shuffled.subList(0, size);
         }
-        return new TaggerTraining(tagger, examples(tagger, training), examples(tagger, held));
+        return new TaggerTraining(
+                tagger,
+                examples(tagger, training),
+                examples(tagger, held),
+                held.stream().map(tagger::fingerprint).toList());
     }
 
     private static List<CrfTrainer.Example> examples(TaskTagger tagger, List<Labelled> items) {
@@ -71,6 +82,39 @@ final class TaggerTraining {
         return dev.size();
     }
 
+    /** What the task's items are called: "sentences" or "resumes" (and one of them). */
+    String unit() {
+        return tagger.unit() + "s";
+    }
+
+    String unitOne() {
+        return tagger.unit();
+    }
+
+    /** Two models on the same held-out items; {@code left} were left out because the other model trained on them. */
+    record Compared(int items, int left, SpanMetrics version, SpanMetrics champion) {}
+
+    /**
+     * {@code version} beside {@code champion} on the held-out items whose fingerprint is not in
+     * {@code championTrainedOn} (all of them when it is null); null when none is left.
+     */
+    Compared compare(CrfModel version, CrfModel champion, java.util.Set<String> championTrainedOn) {
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < dev.size(); i++) {
+            if (championTrainedOn == null || !championTrainedOn.contains(devFingerprints.get(i))) {
+                kept.add(i);
+            }
+        }
+        if (kept.isEmpty()) {
+            return null;
+        }
+        return new Compared(
+                kept.size(),
+                dev.size() - kept.size(),
+                score(version, kept).all(),
+                score(champion, kept).all());
+    }
+
     /** The model as it will be written, after telling each epoch's loss and dev F1 to {@code epochs}. */
     CrfModel run(TrainingParams params, Consumer<EpochProgress> epochs, BooleanSupplier cancelled) {
         CrfTrainer.Params crf =
@@ -85,10 +129,19 @@ final class TaggerTraining {
 
     /** How {@code model} does on the held-out items. */
     Evaluation score(CrfModel model) {
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < dev.size(); i++) {
+            all.add(i);
+        }
+        return score(model, all);
+    }
+
+    private Evaluation score(CrfModel model, List<Integer> items) {
         List<List<TokenSpan>> gold = new ArrayList<>();
         List<List<TokenSpan>> predicted = new ArrayList<>();
         TreeSet<String> labels = new TreeSet<>();
-        for (CrfTrainer.Example example : dev) {
+        for (int i : items) {
+            CrfTrainer.Example example = dev.get(i);
             List<TokenSpan> g = TokenSpan.fromTags(example.tags());
             List<TokenSpan> p = model.tag(example.features(), null).spans().stream()
                     .map(CrfModel.ScoredSpan::span)
@@ -102,7 +155,7 @@ final class TaggerTraining {
         for (String label : labels) {
             byLabel.put(label, metrics(SpanScores.of(only(gold, label), only(predicted, label))));
         }
-        return new Evaluation(train.size(), dev.size(), metrics(SpanScores.of(gold, predicted)), byLabel);
+        return new Evaluation(train.size(), items.size(), metrics(SpanScores.of(gold, predicted)), byLabel);
     }
 
     private static List<List<TokenSpan>> only(List<List<TokenSpan>> sentences, String label) {

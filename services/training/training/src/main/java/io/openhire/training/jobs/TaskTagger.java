@@ -20,6 +20,18 @@ sealed interface TaskTagger {
     /** The name of the features, e.g. {@code skill-words-v1}: a model is only read by the features it learned. */
     String features();
 
+    /** What its items are: "sentence" or "resume". */
+    String unit();
+
+    /** An item's fingerprint, as the shipped model's training tool wrote them. */
+    String fingerprint(Labelled item);
+
+    /** The SHA-256 of the model file the task's library ships. */
+    String shippedSha256();
+
+    /** The fingerprints of what the shipped model trained on. */
+    java.util.Set<String> shippedTrainedOn();
+
     /** A labelled sentence or resume as a training example: its words' features and gold tags. */
     CrfTrainer.Example example(Labelled item);
 
@@ -41,6 +53,26 @@ sealed interface TaskTagger {
         @Override
         public String features() {
             return SkillTagger.FEATURES;
+        }
+
+        @Override
+        public String unit() {
+            return "sentence";
+        }
+
+        @Override
+        public String fingerprint(Labelled item) {
+            return SkillTagger.fingerprint(item.sentence().words());
+        }
+
+        @Override
+        public String shippedSha256() {
+            return Shipped.sha256(SkillTagger.RESOURCE);
+        }
+
+        @Override
+        public java.util.Set<String> shippedTrainedOn() {
+            return SkillTagger.shippedTrainedOn();
         }
 
         @Override
@@ -67,6 +99,26 @@ sealed interface TaskTagger {
         }
 
         @Override
+        public String unit() {
+            return "resume";
+        }
+
+        @Override
+        public String fingerprint(Labelled item) {
+            return ResumeTagger.fingerprint(item.text());
+        }
+
+        @Override
+        public String shippedSha256() {
+            return Shipped.sha256(ResumeTagger.RESOURCE);
+        }
+
+        @Override
+        public java.util.Set<String> shippedTrainedOn() {
+            return ResumeTagger.shippedTrainedOn();
+        }
+
+        @Override
         public CrfTrainer.Example example(Labelled item) {
             ResumeTagger.Tokens tokens = ResumeTagger.tokens(item.text());
             return new CrfTrainer.Example(
@@ -82,6 +134,26 @@ sealed interface TaskTagger {
                 CrfTrainer.Progress progress,
                 BooleanSupplier cancelled) {
             return ResumeTagger.train(examples, params, progress, cancelled);
+        }
+    }
+
+    /** The shipped model files' SHA-256s, read once. */
+    final class Shipped {
+        private static final java.util.Map<String, String> SHA256 = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private Shipped() {}
+
+        static String sha256(String resource) {
+            return SHA256.computeIfAbsent(resource, r -> {
+                try (java.io.InputStream in = TaskTagger.class.getClassLoader().getResourceAsStream(r)) {
+                    if (in == null) {
+                        throw new IllegalStateException(r + " is not on the class path");
+                    }
+                    return io.openhire.platform.crypto.Sha256.hex(in);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
         }
     }
 }

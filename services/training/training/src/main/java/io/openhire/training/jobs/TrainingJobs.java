@@ -3,10 +3,10 @@ package io.openhire.training.jobs;
 import io.openhire.platform.errors.DomainException;
 import io.openhire.skills.SkillTagger;
 import io.openhire.training.TrainingTask;
+import io.openhire.training.client.ChampionComparison;
 import io.openhire.training.client.DatasetView;
 import io.openhire.training.client.EpochProgress;
 import io.openhire.training.client.Evaluation;
-import io.openhire.training.client.SpanMetrics;
 import io.openhire.training.client.StartTraining;
 import io.openhire.training.client.TrainingJobView;
 import io.openhire.training.client.TrainingParams;
@@ -42,7 +42,7 @@ public class TrainingJobs {
 
     private static final String COLUMNS = """
             id, task, status, description, dataset_ids, dev_dataset_ids, params, epoch, progress, evaluation,
-            champion_version, champion, model_name, model_version, error, log, attempts, created_by, created_at,
+            comparison, model_name, model_version, error, log, attempts, created_by, created_at,
             started_at, finished_at""";
 
     private static final int MAX_DATASETS = 20;
@@ -296,18 +296,16 @@ public class TrainingJobs {
     }
 
     /** Trained and scored: the model waits in the row until the registry has it. */
-    void evaluated(UUID id, byte[] artifact, Evaluation evaluation, Integer championVersion, SpanMetrics champion) {
+    void evaluated(UUID id, byte[] artifact, Evaluation evaluation, ChampionComparison comparison) {
         jdbc.sql("""
                         UPDATE training_job SET status = 'REGISTERING', artifact = :artifact,
-                            evaluation = CAST(:evaluation AS jsonb), champion_version = :championVersion,
-                            champion = CAST(:champion AS jsonb)
+                            evaluation = CAST(:evaluation AS jsonb), comparison = CAST(:comparison AS jsonb)
                         WHERE id = :id AND status = 'RUNNING'
                         """)
                 .param("id", id)
                 .param("artifact", artifact)
                 .param("evaluation", json.writeValueAsString(evaluation))
-                .param("championVersion", championVersion)
-                .param("champion", champion == null ? null : json.writeValueAsString(champion))
+                .param("comparison", comparison == null ? null : json.writeValueAsString(comparison))
                 .update();
     }
 
@@ -385,7 +383,7 @@ public class TrainingJobs {
 
     private TrainingJobView view(ResultSet rs, int n) throws SQLException {
         String evaluation = rs.getString("evaluation");
-        String champion = rs.getString("champion");
+        String comparison = rs.getString("comparison");
         String log = rs.getString("log");
         return new TrainingJobView(
                 rs.getObject("id", UUID.class),
@@ -398,8 +396,7 @@ public class TrainingJobs {
                 rs.getInt("epoch"),
                 json.readValue(rs.getString("progress"), new TypeReference<List<EpochProgress>>() {}),
                 evaluation == null ? null : json.readValue(evaluation, Evaluation.class),
-                (Integer) rs.getObject("champion_version"),
-                champion == null ? null : json.readValue(champion, SpanMetrics.class),
+                comparison == null ? null : json.readValue(comparison, ChampionComparison.class),
                 rs.getString("model_name"),
                 (Integer) rs.getObject("model_version"),
                 rs.getString("error"),

@@ -13,19 +13,21 @@ import io.openhire.tagging.CrfModel;
 import io.openhire.tagging.CrfTrainer;
 import io.openhire.training.TrainingProperties;
 import io.openhire.training.TrainingTask;
+import io.openhire.training.client.ChampionComparison;
 import io.openhire.training.client.DatasetView;
 import io.openhire.training.client.Evaluation;
-import io.openhire.training.client.SpanMetrics;
 import io.openhire.training.client.TrainingJobView;
 import io.openhire.training.client.TrainingParams;
 import io.openhire.training.datasets.Datasets;
 import io.openhire.training.datasets.Labelled;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +51,6 @@ class TrainingWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(TrainingWorker.class);
     /** How often a running job renews its lease and looks whether it was cancelled. */
     private static final long HEARTBEAT_NANOS = 2_000_000_000L;
-
-    private static final String CHAMPION_MAY_HAVE_SEEN_THEM = " (it may have trained on them: they come from the"
-            + " training datasets; hold out an evaluation dataset it never saw for a fair comparison)";
 
     private final TrainingJobs jobs;
     private final Datasets datasets;
@@ -209,23 +208,32 @@ class TrainingWorker implements SmartLifecycle {
                                         : "of the evaluation datasets"));
         CrfModel model = training.run(params, progress -> jobs.epoch(job.id(), progress, params.epochs()), heartbeat);
         Evaluation evaluation = training.score(model);
-        Champion champion = champion(job.task(), tagger, training, job.id());
-        jobs.evaluated(job.id(), model.toBytes(), evaluation, champion.version(), champion.metrics());
+        ChampionComparison comparison = compare(job.task(), tagger, training, model, job.id());
+        jobs.evaluated(job.id(), model.toBytes(), evaluation, comparison);
         jobs.log(
                 job.id(),
-                "held-out strict F1 %.3f (precision %.3f, recall %.3f; lenient F1 %.3f)%s"
+                "held-out strict F1 %.3f (precision %.3f, recall %.3f; lenient F1 %.3f)"
                         .formatted(
                                 evaluation.all().f1(),
                                 evaluation.all().precision(),
                                 evaluation.all().recall(),
-                                evaluation.all().lenientF1(),
-                                champion.metrics() == null
-                                        ? ""
-                                        : "; champion version %d on the same sentences: %.3f%s"
-                                                .formatted(
-                                                        champion.version(),
-                                                        champion.metrics().f1(),
-                                                        dev.isEmpty() ? CHAMPION_MAY_HAVE_SEEN_THEM : "")));
+                                evaluation.all().lenientF1()));
+        if (comparison != null) {
+            jobs.log(
+                    job.id(),
+                    "beside champion version %d on the %d held-out %s it never trained on%s: F1 %.3f against %.3f"
+                            .formatted(
+                                    comparison.championVersion(),
+                                    comparison.compared(),
+                                    training.unit(),
+                                    comparison.championDataKnown()
+                                            ? comparison.championTrainedOn() == 0
+                                                    ? ""
+                                                    : " (" + comparison.championTrainedOn() + " it trained on left out)"
+                                            : " (its training data is unknown: all compared)",
+                                    comparison.version().f1(),
+                                    comparison.champion().f1()));
+        }
     }
 
     private List<Labelled> items(List<UUID> ids) {
@@ -236,41 +244,84 @@ class TrainingWorker implements SmartLifecycle {
         return all;
     }
 
-    record Champion(Integer version, SpanMetrics metrics) {}
-
     /**
-     * The model's champion scored on the same held-out sentences, so the new version's numbers sit beside
-     * numbers that mean the same; none when there is no champion, it was trained on other features, or the
-     * registry is away (then the log says so).
+     * The new model beside the champion, both scored on the held-out items the champion never trained on (the
+     * only fair comparison); null when there is no champion, it reads other features, it could not be loaded, or
+     * it trained on every held-out item (the log says which).
      */
-    private Champion champion(TrainingTask task, TaskTagger tagger, TaggerTraining training, UUID jobId) {
+    private ChampionComparison compare(
+            TrainingTask task, TaskTagger tagger, TaggerTraining training, CrfModel trained, UUID jobId) {
         try {
             return serviceAccount.onBehalfOf(PlatformOrganization.ID, () -> {
                 ModelView model = registry.model(task.modelName());
                 Integer number = model.aliasVersion(ModelView.CHAMPION);
                 if (number == null) {
-                    return new Champion(null, null);
+                    return null;
                 }
                 VersionView version = model.version(number).orElseThrow();
                 if (version.tagger() == null
                         || !tagger.features().equals(version.tagger().features())) {
                     jobs.log(jobId, "champion version " + number + " reads other features: not compared");
-                    return new Champion(number, null);
+                    return null;
                 }
                 byte[] artifact = registry.artifact(task.modelName(), number);
                 if (!Sha256.hex(artifact).equals(version.artifact().sha256())) {
                     jobs.log(jobId, "champion version " + number + " arrived damaged: not compared");
-                    return new Champion(number, null);
+                    return null;
                 }
-                CrfModel champion = CrfModel.fromBytes(artifact);
-                return new Champion(number, training.score(champion).all());
+                Set<String> trainedOn = championTrainedOn(tagger, version);
+                TaggerTraining.Compared compared = training.compare(trained, CrfModel.fromBytes(artifact), trainedOn);
+                if (compared == null) {
+                    jobs.log(
+                            jobId,
+                            "champion version " + number + " trained on every held-out " + training.unitOne()
+                                    + ": not compared (evaluate on data it never saw)");
+                    return null;
+                }
+                return new ChampionComparison(
+                        number,
+                        compared.items(),
+                        compared.left(),
+                        trainedOn != null,
+                        compared.version(),
+                        compared.champion());
             });
         } catch (HttpClientErrorException.NotFound e) {
-            return new Champion(null, null);
+            return null;
         } catch (RestClientException | UncheckedIOException e) {
             jobs.log(jobId, "the champion could not be read from model-registry: not compared");
-            return new Champion(null, null);
+            return null;
         }
+    }
+
+    /**
+     * The fingerprints of what a version trained on: the shipped tagger's ship with it; a version this service
+     * trained, its job's training datasets (all of them: conservative when a share was held out); otherwise null
+     * (unknown).
+     */
+    private Set<String> championTrainedOn(TaskTagger tagger, VersionView version) {
+        if (version.artifact().sha256().equals(tagger.shippedSha256())) {
+            return tagger.shippedTrainedOn();
+        }
+        String run = version.lineage() == null ? null : version.lineage().trainingRun();
+        if (run == null) {
+            return null;
+        }
+        UUID jobId;
+        try {
+            jobId = UUID.fromString(run);
+        } catch (IllegalArgumentException notOurs) {
+            return null;
+        }
+        Optional<TrainingJobView> job = jobs.find(jobId);
+        if (job.isEmpty()) {
+            return null;
+        }
+        Set<String> fingerprints = new HashSet<>();
+        for (Labelled item : items(job.get().datasetIds())) {
+            fingerprints.add(tagger.fingerprint(item));
+        }
+        return fingerprints;
     }
 
     /**
@@ -336,13 +387,18 @@ class TrainingWorker implements SmartLifecycle {
         metrics.put("span-recall", evaluation.all().recall());
         metrics.put("span-f1-lenient", evaluation.all().lenientF1());
         evaluation.byLabel().forEach((label, m) -> metrics.put("span-f1." + label, m.f1()));
-        if (job.champion() != null && !job.devDatasetIds().isEmpty()) {
-            // How much better than the champion on the very same held-out sentences, when they are evaluation
-            // datasets (a share of the training datasets may be what the champion trained on): a gate
-            // {metric: span-f1-vs-champion, min: 0} refuses a version that does worse than the one it would replace.
+        ChampionComparison comparison = job.comparison();
+        if (comparison != null
+                && (comparison.championDataKnown() || !job.devDatasetIds().isEmpty())) {
+            // How much better than the champion on held-out items neither trained on (when the champion's training
+            // data is unknown, only evaluation datasets count): the gate {metric: span-f1-vs-champion, min: 0}
+            // refuses a version that does worse than the one it would replace.
             metrics.put(
                     "span-f1-vs-champion",
-                    Math.round((evaluation.all().f1() - job.champion().f1()) * 10_000) / 10_000.0);
+                    Math.round((comparison.version().f1()
+                                            - comparison.champion().f1())
+                                    * 10_000)
+                            / 10_000.0);
         }
         List<String> trainShas = new ArrayList<>();
         for (UUID id : job.datasetIds()) {
@@ -377,10 +433,15 @@ class TrainingWorker implements SmartLifecycle {
                 "code",
                 "openhire-training " + codeVersion() + ", features " + features + ", skills taxonomy "
                         + taxonomy.version());
-        if (job.champion() != null) {
+        if (comparison != null) {
             tags.put(
-                    "champion-span-f1-same-sentences",
-                    "v%d %.4f".formatted(job.championVersion(), job.champion().f1()));
+                    "compared-with-champion",
+                    "v%d on %d held-out items it never trained on: %.4f against %.4f"
+                            .formatted(
+                                    comparison.championVersion(),
+                                    comparison.compared(),
+                                    comparison.version().f1(),
+                                    comparison.champion().f1()));
         }
         String description = job.description() != null
                 ? job.description()
@@ -396,7 +457,7 @@ class TrainingWorker implements SmartLifecycle {
                 job.id().toString(),
                 // one dataset: its SHA-256; several: the SHA-256 of their SHA-256s in order (each is in the tags)
                 trainShas.size() == 1 ? trainShas.getFirst() : Sha256.hex(String.join(",", trainShas)),
-                job.championVersion(),
+                comparison == null ? null : comparison.championVersion(),
                 artifactSha256);
     }
 
