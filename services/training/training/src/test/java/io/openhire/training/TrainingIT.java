@@ -591,6 +591,15 @@ class TrainingIT {
         assertThat(http().get("/api/v1/train/data", bearer(admin)).status()).isEqualTo(403);
         assertThat(importDataset(admin, "mine", "CONLL", corpus(40, 17)).status())
                 .isEqualTo(403);
+        // Told 403 before anything about the request's shape (every part sent as a file, as some clients do).
+        List<Part> filesOnly = List.of(
+                Part.file("name", "name.txt", "text/plain", "files only".getBytes(StandardCharsets.UTF_8)),
+                Part.file("file", "a.conll", "text/plain", "not a dataset".getBytes(StandardCharsets.UTF_8)));
+        assertThat(http().postMultipart("/api/v1/train/data", filesOnly, bearer(admin))
+                        .status())
+                .isEqualTo(403);
+        TestHttp.Response operatorFilesOnly = http().postMultipart("/api/v1/train/data", filesOnly, bearer(operator));
+        assertThat(operatorFilesOnly.status()).as(operatorFilesOnly.body()).isEqualTo(400);
         assertThat(http().post(
                                 "/api/v1/train",
                                 map("task", "skill-extraction", "datasetIds", List.of(dataset)),
