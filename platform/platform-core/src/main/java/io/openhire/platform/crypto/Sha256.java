@@ -51,6 +51,18 @@ public final class Sha256 {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /** Lower-case hex of a class-path resource (a model shipped in a jar), read in place. */
+    public static String hexOfResource(ClassLoader loader, String resource) {
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the class path");
+            }
+            return hex(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resource, e);
+        }
+    }
+
     public static String hex(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return hex(in);

@@ -913,6 +913,7 @@ class ModelsPagesTest {
                     null,
                     null,
                     null,
+                    null,
                     Map.of(),
                     Map.of(),
                     null,

@@ -33,7 +33,7 @@ public class ChampionSkillTagger implements Supplier<SkillTagger> {
                 MODEL,
                 SkillTagger.FEATURES,
                 shipped,
-                Sha256.hex(shipped.model().toBytes()),
+                Sha256.hexOfResource(SkillTagger.class.getClassLoader(), SkillTagger.RESOURCE),
                 artifact -> new SkillTagger(CrfModel.fromBytes(artifact), features));
     }
 

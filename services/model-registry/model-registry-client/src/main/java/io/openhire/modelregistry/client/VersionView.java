@@ -38,44 +38,6 @@ public record VersionView(
         String createdBy,
         Instant createdAt) {
 
-    /** A version without a tagger configuration (any task but token-classification). */
-    public VersionView(
-            String name,
-            int version,
-            Status status,
-            String statusReason,
-            String format,
-            Checksummed artifact,
-            Checksummed tokenizer,
-            Signature signature,
-            EmbeddingConfig config,
-            Map<String, Double> metrics,
-            Map<String, String> tags,
-            String description,
-            Lineage lineage,
-            List<String> aliases,
-            String createdBy,
-            Instant createdAt) {
-        this(
-                name,
-                version,
-                status,
-                statusReason,
-                format,
-                artifact,
-                tokenizer,
-                signature,
-                config,
-                null,
-                metrics,
-                tags,
-                description,
-                lineage,
-                aliases,
-                createdBy,
-                createdAt);
-    }
-
     public enum Status {
         /** Registered, artifact still being stored. */
         PENDING,

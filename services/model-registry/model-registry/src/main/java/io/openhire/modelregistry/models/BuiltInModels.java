@@ -280,12 +280,7 @@ class BuiltInModels {
             String name, String artifactId, String resource, String features, String description, String script) {
         String source = "maven:io.openhire:" + artifactId + ":" + mavenVersion("io.openhire", artifactId) + "!/"
                 + resource + " (trained by " + script + ")";
-        String sha256;
-        try (InputStream in = resource(resource)) {
-            sha256 = Sha256.hex(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String sha256 = Sha256.hexOfResource(BuiltInModels.class.getClassLoader(), resource);
         ModelVersion registered = models.fromSource(name, source, sha256).orElse(null);
         if (registered == null || registered.status() != ModelVersion.Status.READY) {
             try (WorkDirectory dir = new WorkDirectory(properties.workDir(), "built-in-")) {

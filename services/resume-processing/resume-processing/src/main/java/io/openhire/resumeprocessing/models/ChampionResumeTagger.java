@@ -34,7 +34,7 @@ public class ChampionResumeTagger implements Supplier<ResumeTagger> {
                 MODEL,
                 ResumeTagger.FEATURES,
                 shipped,
-                Sha256.hex(shipped.model().toBytes()),
+                Sha256.hexOfResource(ResumeTagger.class.getClassLoader(), ResumeTagger.RESOURCE),
                 artifact -> new ResumeTagger(CrfModel.fromBytes(artifact), features));
     }
 

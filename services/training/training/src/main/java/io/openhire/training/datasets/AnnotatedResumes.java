@@ -23,8 +23,7 @@ import java.util.zip.ZipInputStream;
  */
 final class AnnotatedResumes {
 
-    private static final Pattern OPEN = Pattern.compile("<label\\b");
-    private static final Pattern CLOSE = Pattern.compile("</label>");
+    private static final Pattern TAG = Pattern.compile("<label\\b|</label>");
 
     private AnnotatedResumes() {}
 
@@ -91,25 +90,25 @@ final class AnnotatedResumes {
         return new Labelled(new TaggedSentence(Words.texts(words), resume.tags(words), 1), resume.text());
     }
 
-    /** Every {@code <label>} is closed before the next opens. */
+    /** Every {@code <label>} is closed before the next opens (a stray close is left to the text). */
     private static void checkLabelsClosed(String entry, String xml) {
-        Matcher open = OPEN.matcher(xml);
-        Matcher close = CLOSE.matcher(xml);
-        int from = 0;
-        while (open.find(from)) {
-            boolean closed = close.find(open.end());
-            Matcher next = OPEN.matcher(xml);
-            boolean nestedBefore = next.find(open.end()) && (!closed || next.start() < close.start());
-            if (!closed || nestedBefore) {
-                int line = (int) xml.substring(0, open.start())
-                                .chars()
-                                .filter(c -> c == '\n')
-                                .count()
-                        + 1;
-                String where = entry == null ? "" : entry + ": ";
-                throw DatasetFormat.invalid(line, where + "a <label> is not closed before the next one opens");
+        Matcher tag = TAG.matcher(xml);
+        int open = -1; // where the label still open starts
+        while (tag.find()) {
+            if (tag.group().startsWith("<label")) {
+                if (open >= 0) {
+                    break;
+                }
+                open = tag.start();
+            } else {
+                open = -1;
             }
-            from = close.end();
+        }
+        if (open >= 0) {
+            int line =
+                    (int) xml.substring(0, open).chars().filter(c -> c == '\n').count() + 1;
+            String where = entry == null ? "" : entry + ": ";
+            throw DatasetFormat.invalid(line, where + "a <label> is not closed before the next one opens");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.openhire.training.jobs;
 
+import io.openhire.platform.crypto.Sha256;
 import io.openhire.resumetagger.ResumeTagger;
 import io.openhire.skills.SkillTagger;
 import io.openhire.skills.SkillsTaxonomy;
@@ -67,7 +68,7 @@ sealed interface TaskTagger {
 
         @Override
         public String shippedSha256() {
-            return Shipped.sha256(SkillTagger.RESOURCE);
+            return Sha256.hexOfResource(SkillTagger.class.getClassLoader(), SkillTagger.RESOURCE);
         }
 
         @Override
@@ -110,7 +111,7 @@ sealed interface TaskTagger {
 
         @Override
         public String shippedSha256() {
-            return Shipped.sha256(ResumeTagger.RESOURCE);
+            return Sha256.hexOfResource(ResumeTagger.class.getClassLoader(), ResumeTagger.RESOURCE);
         }
 
         @Override
@@ -134,26 +135,6 @@ sealed interface TaskTagger {
                 CrfTrainer.Progress progress,
                 BooleanSupplier cancelled) {
             return ResumeTagger.train(examples, params, progress, cancelled);
-        }
-    }
-
-    /** The shipped model files' SHA-256s, read once. */
-    final class Shipped {
-        private static final java.util.Map<String, String> SHA256 = new java.util.concurrent.ConcurrentHashMap<>();
-
-        private Shipped() {}
-
-        static String sha256(String resource) {
-            return SHA256.computeIfAbsent(resource, r -> {
-                try (java.io.InputStream in = TaskTagger.class.getClassLoader().getResourceAsStream(r)) {
-                    if (in == null) {
-                        throw new IllegalStateException(r + " is not on the class path");
-                    }
-                    return io.openhire.platform.crypto.Sha256.hex(in);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
         }
     }
 }
