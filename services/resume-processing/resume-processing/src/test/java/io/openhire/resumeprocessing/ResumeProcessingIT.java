@@ -12,6 +12,7 @@ import io.openhire.platform.test.TestInfrastructure;
 import io.openhire.platform.test.TestKafka;
 import io.openhire.resumeprocessing.events.ResumeParseFailed;
 import io.openhire.resumeprocessing.events.ResumeParsed;
+import io.openhire.resumeprocessing.models.ChampionResumeTagger;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -222,6 +223,34 @@ class ResumeProcessingIT {
                                 bearer(recruiter))
                         .status())
                 .isEqualTo(404);
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Test
+    void anotherPromotedResumeTaggerHasTheResumesParsedAgainOnce() {
+        UUID resume = receive(TestDocuments.pdf(ResumeTestData.priya()), "application/pdf");
+        eventFor(ResumeParsed.TOPIC, resume);
+
+        // What the champion follower says when an operator promotes another resume tagger (version 7): every
+        // resume another one read is parsed again, with the model read with now.
+        events.publishEvent(new ChampionResumeTagger.Changed(7));
+        List<ConsumerRecord<String, String>> both =
+                TestKafka.read(ResumeParsed.TOPIC, r -> r.key().equals(resume.toString()), 2);
+        assertThat(both)
+                .extracting(r -> json.readValue(r.value(), ResumeParsed.class).revision())
+                .containsExactlyInAnyOrder(1, 2);
+
+        // Heard again (another instance, or the periodic check): nothing is queued twice for the same version.
+        events.publishEvent(new ChampionResumeTagger.Changed(7));
+        await().during(java.time.Duration.ofSeconds(3))
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> http().get("/api/v1/resumes/" + resume + "/profile", bearer(recruiter))
+                                .json()
+                                .get("revision")
+                                .asInt()
+                        == 2);
     }
 
     /**

@@ -31,9 +31,15 @@ public final class ChampionFollower<T> implements Supplier<T> {
     private final T shipped;
     private final String shippedSha256;
     private final Function<byte[], T> loader;
-    private volatile T current;
-    /** The registry version {@link #current} is; null while it is the shipped model, not yet confirmed. */
-    private volatile Integer version;
+    /** What is read with now: one field, so a reader never pairs a model with another one's version. */
+    private volatile Loaded<T> current;
+
+    /**
+     * A model and the registry version it is (null: the shipped model, before the registry was asked).
+     *
+     * @param sha256 its file's SHA-256: two versions with the same file read alike
+     */
+    public record Loaded<T>(T model, Integer version, String sha256) {}
 
     /**
      * @param model the registry model, e.g. {@code skill-extraction}
@@ -56,11 +62,16 @@ public final class ChampionFollower<T> implements Supplier<T> {
         this.shipped = shipped;
         this.shippedSha256 = shippedSha256;
         this.loader = loader;
-        this.current = shipped;
+        this.current = new Loaded<>(shipped, null, shippedSha256);
     }
 
     @Override
     public T get() {
+        return current.model();
+    }
+
+    /** The model to read with now and its version, taken together (for a service that records which read what). */
+    public Loaded<T> loaded() {
         return current;
     }
 
@@ -70,11 +81,17 @@ public final class ChampionFollower<T> implements Supplier<T> {
 
     /** The registry version {@link #get} is, or null for the shipped model before the registry was asked. */
     public Integer version() {
-        return version;
+        return current.version();
     }
 
-    /** Brings {@link #get} to the registry's champion; a failure is logged and changes nothing. */
-    public synchronized void reconcile() {
+    /**
+     * Brings {@link #get} to the registry's champion; a failure is logged and changes nothing.
+     *
+     * @return whether what is read with changed: another file than before (a promotion or rollback to another
+     *     model, not the registry confirming the shipped one), so that work read by the old one can be redone
+     */
+    public synchronized boolean reconcile() {
+        String before = current.sha256();
         try {
             serviceAccount.onBehalfOf(PlatformOrganization.ID, this::follow);
         } catch (HttpClientErrorException.NotFound e) {
@@ -85,11 +102,13 @@ public final class ChampionFollower<T> implements Supplier<T> {
                     "{}: the registry's champion could not be loaded ({}); still {}",
                     model,
                     e.getClass().getSimpleName(),
-                    describe(version));
+                    describe(current.version()));
         }
+        return !before.equals(current.sha256());
     }
 
     private void follow() {
+        Integer version = current.version();
         ModelView view = registry.model(model);
         Integer champion = view.aliasVersion(ModelView.CHAMPION);
         if (champion == null || champion.equals(version)) {
@@ -109,20 +128,21 @@ public final class ChampionFollower<T> implements Supplier<T> {
                     describe(version));
             return;
         }
+        String sha256 = candidate.artifact().sha256();
         T next;
-        if (candidate.artifact().sha256().equals(shippedSha256)) {
+        if (sha256.equals(shippedSha256)) {
             next = shipped;
+        } else if (sha256.equals(current.sha256())) {
+            next = current.model(); // another version of the same file
         } else {
             byte[] artifact = registry.artifact(model, champion);
-            if (!Sha256.hex(artifact).equals(candidate.artifact().sha256())) {
+            if (!Sha256.hex(artifact).equals(sha256)) {
                 throw new IllegalStateException("version " + champion + " arrived damaged");
             }
             next = loader.apply(artifact);
         }
-        current = next;
-        Integer previous = version;
-        version = champion;
-        log.info("{}: now version {} (was {})", model, champion, describe(previous));
+        current = new Loaded<>(next, champion, sha256);
+        log.info("{}: now version {} (was {})", model, champion, describe(version));
     }
 
     private static String describe(Integer version) {

@@ -9,23 +9,33 @@ import io.openhire.skills.SkillsTaxonomy;
 import io.openhire.tagging.CrfModel;
 import io.openhire.tagging.WordFeatures;
 import java.util.function.Supplier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * The resume tagger resumes are read with: the version model-registry names {@code champion} of
  * {@code resume-fields} (see {@link ChampionFollower}), so that a version the training service registered and
- * an operator promoted (or a rollback) reads the next resume, without a restart. Resumes parsed before keep
- * their profile until they are parsed again ({@code POST /api/v1/resumes/{id}/reparse}).
+ * an operator promoted (or a rollback) reads the next resume, without a restart. When the model read with changes,
+ * it says so ({@link Changed}): resumes read by another one are then parsed again.
  */
 @Component
 public class ChampionResumeTagger implements Supplier<ResumeTagger> {
 
     public static final String MODEL = "resume-fields";
 
-    private final ChampionFollower<ResumeTagger> champion;
+    /** The resume tagger now read with is another model (a promotion or rollback), registry version {@code version}. */
+    public record Changed(int version) {}
 
-    ChampionResumeTagger(ModelRegistryApi registry, ServiceAccount serviceAccount, SkillsTaxonomy taxonomy) {
+    private final ChampionFollower<ResumeTagger> champion;
+    private final ApplicationEventPublisher events;
+
+    ChampionResumeTagger(
+            ModelRegistryApi registry,
+            ServiceAccount serviceAccount,
+            SkillsTaxonomy taxonomy,
+            ApplicationEventPublisher events) {
+        this.events = events;
         WordFeatures features = ResumeTagger.features(taxonomy);
         ResumeTagger shipped = ResumeTagger.load(taxonomy);
         this.champion = new ChampionFollower<>(
@@ -48,11 +58,18 @@ public class ChampionResumeTagger implements Supplier<ResumeTagger> {
         return champion.version();
     }
 
+    /** The tagger to read one resume with, and its version (recorded with the profile), taken together. */
+    public ChampionFollower.Loaded<ResumeTagger> loaded() {
+        return champion.loaded();
+    }
+
     /** Asks the registry for the champion (a few seconds after start, then every interval, and on a promotion). */
     @Scheduled(
             initialDelayString = "${openhire.resume-processing.model-check-delay:PT5S}",
             fixedDelayString = "${openhire.resume-processing.model-check:PT10M}")
     public void reconcile() {
-        champion.reconcile();
+        if (champion.reconcile() && champion.version() != null) {
+            events.publishEvent(new Changed(champion.version()));
+        }
     }
 }

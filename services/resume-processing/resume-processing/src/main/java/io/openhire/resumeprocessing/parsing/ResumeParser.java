@@ -69,13 +69,17 @@ public final class ResumeParser {
     }
 
     public CandidateProfile parse(String text) {
+        return parse(text, this.tagger.get());
+    }
+
+    /** Reads with this tagger (null: the rules alone), whatever the parser's own supplier gives now. */
+    public CandidateProfile parse(String text, ResumeTagger tagger) {
         List<String> lines = Lines.split(text);
         List<Section> sections = Sections.split(lines);
         int headerEnd = sections.isEmpty() || sections.getFirst().kind() != Kind.HEADER
                 ? 0
                 : sections.getFirst().to();
         YearMonth now = YearMonth.now(clock);
-        ResumeTagger tagger = this.tagger.get();
         TaggedLines tagged = tagger == null ? TaggedLines.none(lines.size()) : TaggedLines.of(tagger, lines);
         // Fields the tagger decided carry its own confidence: the probability of its reading, word by word.
         Map<String, Double> learned = new LinkedHashMap<>();

@@ -1,12 +1,15 @@
 package io.openhire.resumeprocessing.pipeline;
 
+import io.openhire.modelregistry.client.ChampionFollower;
 import io.openhire.platform.events.Outbox;
 import io.openhire.platform.http.ServiceAccount;
 import io.openhire.resumeprocessing.client.CandidateProfile;
 import io.openhire.resumeprocessing.events.ResumeParseFailed;
 import io.openhire.resumeprocessing.events.ResumeParsed;
 import io.openhire.resumeprocessing.extraction.TextExtractor;
+import io.openhire.resumeprocessing.models.ChampionResumeTagger;
 import io.openhire.resumeprocessing.parsing.ResumeParser;
+import io.openhire.resumetagger.ResumeTagger;
 import io.openhire.storage.client.StorageApi;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,13 +41,14 @@ class ParsingService {
      *
      * @param millis the time the download, text extraction and parse took
      */
-    record Parsed(TextExtractor.Extracted extracted, CandidateProfile profile, int millis) {}
+    record Parsed(TextExtractor.Extracted extracted, CandidateProfile profile, Integer taggerVersion, int millis) {}
 
     private final ProfileStore store;
     private final StorageApi storage;
     private final ServiceAccount serviceAccount;
     private final TextExtractor extractor;
     private final ResumeParser parser;
+    private final ChampionResumeTagger tagger;
     private final Outbox outbox;
     private final JsonMapper json;
     private final Clock clock;
@@ -55,6 +59,7 @@ class ParsingService {
             ServiceAccount serviceAccount,
             TextExtractor extractor,
             ResumeParser parser,
+            ChampionResumeTagger tagger,
             Outbox outbox,
             JsonMapper json,
             Clock clock) {
@@ -63,6 +68,7 @@ class ParsingService {
         this.serviceAccount = serviceAccount;
         this.extractor = extractor;
         this.parser = parser;
+        this.tagger = tagger;
         this.outbox = outbox;
         this.json = json;
         this.clock = clock;
@@ -81,9 +87,12 @@ class ParsingService {
             extracted = new TextExtractor.Extracted(
                     null, TextExtractor.Extracted.Outcome.FAILED, "The original file is no longer in storage.");
         }
-        CandidateProfile profile =
-                extracted.outcome() == TextExtractor.Extracted.Outcome.TEXT ? parser.parse(extracted.text()) : null;
-        return new Parsed(extracted, profile, millisSince(started));
+        // One model reads the resume, and the profile records which (a later model's re-parse finds it by that).
+        ChampionFollower.Loaded<ResumeTagger> model = tagger.loaded();
+        CandidateProfile profile = extracted.outcome() == TextExtractor.Extracted.Outcome.TEXT
+                ? parser.parse(extracted.text(), model.model())
+                : null;
+        return new Parsed(extracted, profile, profile == null ? null : model.version(), millisSince(started));
     }
 
     /** Stores what {@link #parse} found as the resume's next revision, and announces it, in the caller's transaction. */
@@ -107,7 +116,8 @@ class ParsingService {
                             null,
                             null,
                             parsed.millis(),
-                            now));
+                            now),
+                    null);
             outbox.publish(
                     ResumeParseFailed.TOPIC,
                     document.resumeId().toString(),
@@ -130,7 +140,8 @@ class ParsingService {
                         json.writeValueAsString(profile),
                         extracted.text(),
                         parsed.millis(),
-                        now));
+                        now),
+                parsed.taggerVersion());
         outbox.publish(
                 ResumeParsed.TOPIC, document.resumeId().toString(), event(document, org, revision, profile, now), org);
     }

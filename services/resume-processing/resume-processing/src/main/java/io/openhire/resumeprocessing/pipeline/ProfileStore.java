@@ -110,6 +110,27 @@ public class ProfileStore {
                 .list();
     }
 
+    /** A resume to parse again, in its organisation. */
+    record Queued(UUID resumeId, UUID organizationId) {}
+
+    /**
+     * Claims the parsed resumes a tagger other than {@code version} read and not yet queued for it, across every
+     * organisation: each row is claimed once, so instances that all heard of the change split the work and never
+     * queue a resume twice.
+     */
+    List<Queued> claimForTagger(int version) {
+        return jdbc.sql("""
+                        UPDATE resume_profile SET reparse_for_tagger = :version
+                        WHERE status = 'PARSED' AND tagger_version IS DISTINCT FROM :version
+                          AND reparse_for_tagger IS DISTINCT FROM :version
+                        RETURNING resume_id, organization_id
+                        """)
+                .param("version", version)
+                .query((rs, n) ->
+                        new Queued(rs.getObject("resume_id", UUID.class), rs.getObject("organization_id", UUID.class)))
+                .list();
+    }
+
     int nextRevision(UUID resumeId) {
         return jdbc.sql("SELECT coalesce(max(revision), 0) + 1 FROM resume_profile WHERE resume_id = :id")
                 .param("id", resumeId)
@@ -117,18 +138,20 @@ public class ProfileStore {
                 .single();
     }
 
-    void save(UUID organizationId, StoredProfile p) {
+    /** @param taggerVersion the resume tagger's registry version it was read with (null: the shipped one, unconfirmed) */
+    void save(UUID organizationId, StoredProfile p, Integer taggerVersion) {
         jdbc.sql("""
                         INSERT INTO resume_profile (resume_id, organization_id, status, reason, revision, parser_version,
-                                                    taxonomy_version, profile, text, parse_millis, parsed_at)
+                                                    taxonomy_version, profile, text, parse_millis, parsed_at, tagger_version)
                         VALUES (:id, :org, :status, :reason, :revision, :parser, :taxonomy, CAST(:profile AS jsonb), :text,
-                                :millis, :at)
+                                :millis, :at, :tagger)
                         ON CONFLICT (resume_id) DO UPDATE SET
                             status = EXCLUDED.status, reason = EXCLUDED.reason, revision = EXCLUDED.revision,
                             parser_version = EXCLUDED.parser_version, taxonomy_version = EXCLUDED.taxonomy_version,
                             profile = EXCLUDED.profile, text = EXCLUDED.text, parse_millis = EXCLUDED.parse_millis,
-                            parsed_at = EXCLUDED.parsed_at
+                            parsed_at = EXCLUDED.parsed_at, tagger_version = EXCLUDED.tagger_version
                         """)
+                .param("tagger", taggerVersion, java.sql.Types.INTEGER)
                 .param("id", p.resumeId())
                 .param("org", organizationId)
                 .param("status", p.status())
