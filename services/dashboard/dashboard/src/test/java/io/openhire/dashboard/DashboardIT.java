@@ -469,6 +469,9 @@ class DashboardIT {
         assertThat(operatorPage.statusCode()).as(operatorPage.body()).isEqualTo(200);
         assertThat(operatorPage.body())
                 .contains("/models/text-embedding/promote", "Promote version 2")
+                // after a confirmation; the champion itself (v1) offers no promote
+                .contains("Point the chosen alias at version 2?")
+                .doesNotContain("Promote version 1\"")
                 // the stand-in's history has no earlier champion: roll back is there, disabled, and says why
                 .contains("Roll back champion", "no earlier version of this alias to go back to")
                 .doesNotContain("Platform operators manage models");
@@ -693,7 +696,10 @@ class DashboardIT {
                 "HX-Request",
                 "true");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-        assertThat(started.body()).contains("Training job b0b00000 started.", "id=\"training-jobs\"");
+        assertThat(started.body())
+                .contains(
+                        "Queued training job b0b00000: its progress and result are under Training jobs.",
+                        "id=\"training-jobs\"");
         training.verify(postRequestedFor(urlEqualTo("/api/v1/train"))
                 .withHeader("Authorization", matching("Bearer .+"))
                 .withRequestBody(matchingJsonPath("$.task", equalTo("skill-extraction")))

@@ -151,7 +151,7 @@ class TrainingPages {
                     resource(file), typed.name(), chosen, task, typed.licence(), text(source, null));
             String notice = known.contains(dataset.id())
                     ? "This file was imported already, as \u201c" + dataset.name() + "\u201d: nothing new was stored."
-                    : "Imported \u201c" + dataset.name() + "\u201d: " + dataset.sentences() + " sentences, "
+                    : "Imported \u201c" + dataset.name() + "\u201d: " + dataset.sentences() + " " + kind.unit() + ", "
                             + dataset.spans() + " spans.";
             return section(task, model, null, TrainForm.DEFAULT, notice, null, null);
         } catch (RestClientResponseException refused) {
@@ -187,8 +187,9 @@ class TrainingPages {
                     chosen.devDatasetIds(),
                     new TrainingParams(epochs, null, null, null, null),
                     chosen.description().isEmpty() ? null : chosen.description()));
-            // Said once and true for good: whether it waits or runs, its card in the list says (and keeps saying).
-            String notice = "Training job " + job.id().toString().substring(0, 8) + " started.";
+            // Said in the past tense, so it stays true when the job has ended: its card in the list has the rest.
+            String notice = "Queued training job " + job.id().toString().substring(0, 8)
+                    + ": its progress and result are under Training jobs.";
             return section(task, model, null, TrainForm.DEFAULT, notice, null, null);
         } catch (RestClientResponseException refused) {
             return section(task, model, null, chosen, null, null, ApiProblem.message(refused, TRAIN_FIELDS));

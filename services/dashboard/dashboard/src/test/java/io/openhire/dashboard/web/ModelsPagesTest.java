@@ -207,7 +207,9 @@ class ModelsPagesTest {
         assertThat(sent.devDatasetIds()).containsExactly(TrainingTestData.DEV_SET);
         assertThat(sent.params().epochs()).isEqualTo(8);
         assertThat(sent.description()).isEqualTo("more epochs");
-        assertThat(render(started, true, "training")).contains("Training job ").contains(" started.");
+        assertThat(render(started, true, "training"))
+                .contains("Queued training job ")
+                .contains(": its progress and result are under Training jobs.");
 
         // no datasets chosen: said at once, training is not asked
         ExtendedModelMap none = new ExtendedModelMap();
@@ -451,7 +453,7 @@ class ModelsPagesTest {
         ExtendedModelMap started = new ExtendedModelMap();
         trainingPages.start("skill-extraction", List.of(TrainingTestData.TRAIN_SET), List.of(), 5, null, started);
         assertThat(render(started, true, "training"))
-                .containsPattern("Training job [0-9a-f]{8} started\\.")
+                .containsPattern("Queued training job [0-9a-f]{8}: its progress and result are under Training jobs\\.")
                 .contains("Queued: it starts when no other job is running.")
                 .doesNotContain("is queued");
 
