@@ -10,6 +10,8 @@ import java.util.Map;
  *
  * @param totalYearsExperience from the dated work history, overlaps counted once; null when undated
  * @param resumeLikelihood 0–1: does this read like a resume at all (contacts, dated history, sections)
+ * @param mentioned titles, employers, places and schools the resume names outside what {@code work},
+ *     {@code education}, {@code headline} and {@code location} hold (never null)
  */
 public record CandidateProfile(
         String name,
@@ -28,7 +30,75 @@ public record CandidateProfile(
         Map<String, Double> confidence,
         double resumeLikelihood,
         String parserVersion,
-        String taxonomyVersion) {
+        String taxonomyVersion,
+        Mentions mentioned) {
+
+    public CandidateProfile {
+        mentioned = mentioned == null ? Mentions.NONE : mentioned;
+    }
+
+    /** A profile without {@link Mentions} (as parsers before 2.2.0 wrote them). */
+    public CandidateProfile(
+            String name,
+            List<String> emails,
+            List<String> phones,
+            Location location,
+            Links links,
+            String headline,
+            String summary,
+            List<Work> work,
+            List<Education> education,
+            List<SkillMention> skills,
+            List<String> languages,
+            List<String> certifications,
+            Double totalYearsExperience,
+            Map<String, Double> confidence,
+            double resumeLikelihood,
+            String parserVersion,
+            String taxonomyVersion) {
+        this(
+                name,
+                emails,
+                phones,
+                location,
+                links,
+                headline,
+                summary,
+                work,
+                education,
+                skills,
+                languages,
+                certifications,
+                totalYearsExperience,
+                confidence,
+                resumeLikelihood,
+                parserVersion,
+                taxonomyVersion,
+                Mentions.NONE);
+    }
+
+    /**
+     * What the resume tagger read that the structured part does not place: a title in the summary ("seeking a
+     * role as Data Analyst"), an employer of a project or an undated line, the places a history names without a
+     * job to hang them on. Each value once, as written; for search and for a person to check, not a claim the
+     * parser could date.
+     */
+    public record Mentions(
+            List<String> titles, List<String> employers, List<String> places, List<String> institutions) {
+
+        public static final Mentions NONE = new Mentions(List.of(), List.of(), List.of(), List.of());
+
+        public Mentions {
+            titles = titles == null ? List.of() : List.copyOf(titles);
+            employers = employers == null ? List.of() : List.copyOf(employers);
+            places = places == null ? List.of() : List.copyOf(places);
+            institutions = institutions == null ? List.of() : List.copyOf(institutions);
+        }
+
+        public boolean isEmpty() {
+            return titles.isEmpty() && employers.isEmpty() && places.isEmpty() && institutions.isEmpty();
+        }
+    }
 
     /** Where the candidate is; {@code country} is ISO 3166 alpha-2 when known. */
     public record Location(String city, String region, String country, String text) {}

@@ -241,6 +241,11 @@ public final class ParserEvaluation {
             add(out, "Graduation Year", e.year() == null ? null : e.year().toString());
         });
         p.skills().forEach(s -> add(out, "Skills", s.name()));
+        // what the resume names beyond the history and education: part of what the profile gives a user
+        p.mentioned().titles().forEach(v -> add(out, "Designation", v));
+        p.mentioned().employers().forEach(v -> add(out, "Companies worked at", v));
+        p.mentioned().places().forEach(v -> add(out, "Location", v));
+        p.mentioned().institutions().forEach(v -> add(out, "College Name", v));
         return out;
     }
 

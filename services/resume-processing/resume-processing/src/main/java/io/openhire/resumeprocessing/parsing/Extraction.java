@@ -27,7 +27,11 @@ record Extraction(
         YearsOfExperience years) {
 
     CandidateProfile toProfile(
-            Map<String, Double> confidence, double resumeLikelihood, String parserVersion, String taxonomyVersion) {
+            Map<String, Double> confidence,
+            double resumeLikelihood,
+            String parserVersion,
+            String taxonomyVersion,
+            CandidateProfile.Mentions mentioned) {
         return new CandidateProfile(
                 name == null ? null : name.value(),
                 emails,
@@ -45,6 +49,7 @@ record Extraction(
                 confidence,
                 resumeLikelihood,
                 parserVersion,
-                taxonomyVersion);
+                taxonomyVersion,
+                mentioned);
     }
 }

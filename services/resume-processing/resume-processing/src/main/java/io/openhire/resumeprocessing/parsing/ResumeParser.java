@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  */
 public final class ResumeParser {
 
-    public static final String VERSION = "2.1.0";
+    public static final String VERSION = "2.2.0";
 
     /** The tagger's name wins over the rules' when it is at least this sure of every word. */
     static final double NAME_CONFIDENCE = 0.5;
@@ -80,7 +80,7 @@ public final class ResumeParser {
                 ? 0
                 : sections.getFirst().to();
         YearMonth now = YearMonth.now(clock);
-        TaggedLines tagged = tagger == null ? TaggedLines.none(lines.size()) : TaggedLines.of(tagger, lines);
+        TaggedLines tagged = tagger == null ? TaggedLines.none(lines.size()) : TaggedLines.both(tagger, lines, text);
         // Fields the tagger decided carry its own confidence: the probability of its reading, word by word.
         Map<String, Double> learned = new LinkedHashMap<>();
 
@@ -135,6 +135,10 @@ public final class ResumeParser {
         Map<String, Double> confidence = new LinkedHashMap<>(Confidence.of(found));
         learned.forEach((field, score) -> confidence.put(field, Math.round(score * 100) / 100.0));
         return found.toProfile(
-                confidence, Confidence.resumeLikelihood(text, sections, found), VERSION, taxonomy.version());
+                confidence,
+                Confidence.resumeLikelihood(text, sections, found),
+                VERSION,
+                taxonomy.version(),
+                Mentioned.of(tagged, found));
     }
 }

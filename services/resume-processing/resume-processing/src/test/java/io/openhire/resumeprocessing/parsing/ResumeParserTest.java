@@ -8,6 +8,8 @@ import io.openhire.skills.SkillsTaxonomy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ResumeParserTest {
@@ -136,5 +138,32 @@ class ResumeParserTest {
         CandidateProfile p = parser.parse(blob);
         assertThat(p.name()).isEqualTo("Priya Raman");
         assertThat(p.work()).extracting(CandidateProfile.Work::employer).contains("Northwind Logistics GmbH");
+    }
+
+    @Test
+    void titlesAndPlacesNamedOutsideTheHistoryAreMentionedAndTheHistoryIsNotRepeated() {
+        CandidateProfile p = parser.parse(String.join(
+                "\n",
+                "Jane Doe",
+                "Denver, CO",
+                "SUMMARY",
+                "Former Warehouse Supervisor at Globex Corporation in Chicago, now an operations analyst.",
+                "EXPERIENCE",
+                "Operations Analyst, Acme Logistics, Denver, CO",
+                "May 2021 - Present",
+                "- Built dashboards in Microsoft Excel and SQL"));
+        assertThat(p.work())
+                .extracting(CandidateProfile.Work::title, CandidateProfile.Work::employer)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Operations Analyst", "Acme Logistics"));
+        // the summary's employer is no job of the history (undated, no title of its own), but it is said
+        assertThat(p.mentioned().employers()).containsExactly("Globex Corporation");
+        // what the history and the header hold is not said again, in any field
+        assertThat(Stream.of(
+                                p.mentioned().titles(),
+                                p.mentioned().employers(),
+                                p.mentioned().places(),
+                                p.mentioned().institutions())
+                        .flatMap(List::stream))
+                .noneMatch(v -> v.contains("Acme") || v.contains("Operations Analyst") || v.contains("Denver"));
     }
 }
