@@ -108,6 +108,9 @@ class ResumeProcessingIT {
                     .isEqualTo("Northwind Logistics GmbH");
             assertThat(profile.get("profile").get("confidence").get("name").asDouble())
                     .isGreaterThan(0.8);
+            // what the resume names beyond its history: four lists, nothing else (no derived "empty" flag)
+            assertThat(profile.get("profile").get("mentioned").propertyNames())
+                    .containsExactlyInAnyOrder("titles", "employers", "places", "institutions");
         }
     }
 

@@ -95,8 +95,9 @@ public record CandidateProfile(
             institutions = institutions == null ? List.of() : List.copyOf(institutions);
         }
 
-        public boolean isEmpty() {
-            return titles.isEmpty() && employers.isEmpty() && places.isEmpty() && institutions.isEmpty();
+        /** Whether it names anything (not {@code isEmpty}: JSON would carry that as a property). */
+        public boolean any() {
+            return !(titles.isEmpty() && employers.isEmpty() && places.isEmpty() && institutions.isEmpty());
         }
     }
 
