@@ -274,7 +274,8 @@ public class MatchIndexBench {
             mentions.forEach((id, count) -> skills.add(new CandidateProfile.SkillMention(id, names.get(id), null, count, false)));
             CandidateProfile profile = new CandidateProfile(nm.find() ? nm.group(1) : null, List.of(), List.of(), null, null,
                     null, null, List.of(), List.of(), skills, List.of(), List.of(), null, Map.of(), 1.0, "bench",
-                    TAXONOMY.version());
+                    TAXONOMY.version(),
+                    CandidateProfile.Mentions.NONE);
             ProfileView view = new ProfileView(UUID.randomUUID(), ProfileView.PARSED, null, 1, "bench", TAXONOMY.version(), 0,
                     Instant.now(), profile, text);
             ResumeParsed event = new ResumeParsed(UUID.randomUUID(), UUID.randomUUID(), 1, "bench", TAXONOMY.version(),

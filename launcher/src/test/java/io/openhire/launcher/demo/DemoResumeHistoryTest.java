@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,6 +53,14 @@ class DemoResumeHistoryTest {
                     .as(resume.getKey())
                     .extracting(w -> new Job(w.title(), w.employer()))
                     .containsExactlyElementsOf(expected);
+            // what the CV names beyond its history is no skill it lists ("keeps the books in DATEV")
+            List<String> skills = profile.skills().stream()
+                    .map(s -> s.name().toLowerCase(java.util.Locale.ROOT))
+                    .toList();
+            assertThat(Stream.concat(profile.mentioned().employers().stream(), profile.mentioned().places().stream())
+                            .map(m -> m.toLowerCase(java.util.Locale.ROOT)))
+                    .as(resume.getKey())
+                    .noneMatch(skills::contains);
         }
         assertThat(jobs).isEqualTo(21);
     }

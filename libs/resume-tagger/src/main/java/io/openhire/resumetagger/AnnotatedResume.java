@@ -84,7 +84,8 @@ public record AnnotatedResume(String file, String text, List<Label> labels) {
             case "Degree" -> ResumeTagger.Field.DEGREE;
             case "College Name" -> ResumeTagger.Field.COLLEGE;
             case "Graduation Year" -> ResumeTagger.Field.YEAR;
-            case "Tech Tools", "Job Specific Skills", "Soft Skills" -> ResumeTagger.Field.SKILL;
+            // the dotin-inc types, and the plain "Skills" a person annotating their own resumes writes
+            case "Skills", "Tech Tools", "Job Specific Skills", "Soft Skills" -> ResumeTagger.Field.SKILL;
             default -> null;
         };
     }

@@ -45,7 +45,9 @@ class ModelTraining {
             "Annotated resumes: a ZIP of XML resumes, or one .xml file",
             "Annotated resumes: the resume's text with each field marked inline, as in"
                     + " <label type=\"Designation\">Data engineer</label> (the dotin-inc format the shipped resume"
-                    + " tagger learned from); one resume as an .xml file, or many as a ZIP of them.");
+                    + " tagger learned from); one resume as an .xml file, or many as a ZIP of them. Types read: Name,"
+                    + " Designation, Companies worked at, Location, Degree, College Name, Graduation Year, Skills (or"
+                    + " Tech Tools, Job Specific Skills, Soft Skills); others are left out.");
 
     /**
      * What a training task reads and learns from: the formats training accepts for its datasets, and what one

@@ -55,7 +55,8 @@ class CandidateImportTest {
                 Map.of(),
                 0.9,
                 "parser-1",
-                TAXONOMY.version());
+                TAXONOMY.version(),
+                CandidateProfile.Mentions.NONE);
         return new ProfileView(
                 resumeId,
                 ProfileView.PARSED,

@@ -155,7 +155,8 @@ class SourceListenersGoldenEventsConsumedTest {
                 Map.of(),
                 0.9,
                 "1.0.0",
-                "1");
+                "1",
+                CandidateProfile.Mentions.NONE);
         return new ProfileView(
                 RESUME,
                 ProfileView.PARSED,

@@ -33,48 +33,9 @@ public record CandidateProfile(
         String taxonomyVersion,
         Mentions mentioned) {
 
+    /** A profile stored by a parser before 2.2.0 has no {@code mentioned}: it reads as {@link Mentions#NONE}. */
     public CandidateProfile {
         mentioned = mentioned == null ? Mentions.NONE : mentioned;
-    }
-
-    /** A profile without {@link Mentions} (as parsers before 2.2.0 wrote them). */
-    public CandidateProfile(
-            String name,
-            List<String> emails,
-            List<String> phones,
-            Location location,
-            Links links,
-            String headline,
-            String summary,
-            List<Work> work,
-            List<Education> education,
-            List<SkillMention> skills,
-            List<String> languages,
-            List<String> certifications,
-            Double totalYearsExperience,
-            Map<String, Double> confidence,
-            double resumeLikelihood,
-            String parserVersion,
-            String taxonomyVersion) {
-        this(
-                name,
-                emails,
-                phones,
-                location,
-                links,
-                headline,
-                summary,
-                work,
-                education,
-                skills,
-                languages,
-                certifications,
-                totalYearsExperience,
-                confidence,
-                resumeLikelihood,
-                parserVersion,
-                taxonomyVersion,
-                Mentions.NONE);
     }
 
     /**

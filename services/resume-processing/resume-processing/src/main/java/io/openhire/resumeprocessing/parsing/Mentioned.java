@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -53,14 +55,23 @@ final class Mentioned {
                 .map(TaggedLines::key)
                 .filter(k -> !k.isEmpty())
                 .forEach(held::add);
+        // A skill of the profile is no employer or place ("keeps the books in DATEV"); compared whole, since a
+        // title may well hold one ("Java Developer").
+        Set<String> skills = found.skills().stream()
+                .map(skill -> TaggedLines.key(skill.name()))
+                .collect(Collectors.toSet());
         return new CandidateProfile.Mentions(
                 others(tagged, Field.TITLE, held),
-                others(tagged, Field.EMPLOYER, held),
-                others(tagged, Field.LOCATION, held),
+                others(tagged, Field.EMPLOYER, held, skills),
+                others(tagged, Field.LOCATION, held, skills),
                 others(tagged, Field.COLLEGE, held));
     }
 
     private static List<String> others(TaggedLines tagged, Field field, List<String> held) {
+        return others(tagged, field, held, Set.of());
+    }
+
+    private static List<String> others(TaggedLines tagged, Field field, List<String> held, Set<String> skills) {
         List<String> known = new ArrayList<>(held);
         Map<String, String> out = new LinkedHashMap<>();
         for (TaggedLines.Span span : tagged.all(field)) {
@@ -75,7 +86,7 @@ final class Mentioned {
             if (key.isEmpty() || text.length() > 80 || key.split(" ").length > 10) {
                 continue;
             }
-            if (known.stream().anyMatch(k -> overlaps(k, key))) {
+            if (skills.contains(key) || known.stream().anyMatch(k -> overlaps(k, key))) {
                 continue;
             }
             known.add(key);

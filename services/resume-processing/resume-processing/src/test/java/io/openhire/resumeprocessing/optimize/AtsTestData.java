@@ -161,7 +161,8 @@ final class AtsTestData {
                     Map.of(),
                     0.95,
                     "test-parser",
-                    TAXONOMY.version());
+                    TAXONOMY.version(),
+                    CandidateProfile.Mentions.NONE);
         }
 
         private static CandidateProfile.SkillMention mention(Skill skill, boolean listed) {
