@@ -369,7 +369,13 @@ class PagesIT {
         HttpResponse<String> jobs = browser.page("jobs", "/jobs");
         assertThat(jobs.body())
                 .contains("2</span> job(s)", "Senior Backend Engineer (Java)", "Acme GmbH")
-                .contains("Berlin, Germany; ", "Netherlands", ">Hybrid<", ">Senior<", ">Open<", ">2026-11-22<");
+                .contains(
+                        "Berlin, Germany; ",
+                        "Netherlands",
+                        ">Hybrid<",
+                        ">Senior<",
+                        ">Open<",
+                        ">22 Nov 2026, 10:15 UTC<");
 
         HttpResponse<String> job = browser.page("job", "/jobs/" + JOB);
         assertThat(job.body())
@@ -505,7 +511,7 @@ class PagesIT {
         HttpResponse<String> list = browser.page("candidates", "/candidates");
         assertThat(list.body())
                 .contains("3</span> resume(s)", ">priya-sharma.pdf<", ">Parsed<", ">Needs OCR<")
-                .contains("The PDF holds only images", ">Email<", ">Upload<", ">2026-11-22 09:30<");
+                .contains("The PDF holds only images", ">Email<", ">Upload<", ">22 Nov 2026, 09:30 UTC<");
 
         HttpResponse<String> resume = browser.page("candidate", "/candidates/" + RESUME);
         assertThat(resume.body())
@@ -593,7 +599,7 @@ class PagesIT {
 
         HttpResponse<String> sources = browser.page("sources", "/sources");
         assertThat(sources.body())
-                .contains(">Acme careers<", ">acme<", ">Greenhouse<", ">Healthy<", ">2026-11-22 10:00<")
+                .contains(">Acme careers<", ">acme<", ">Greenhouse<", ">Healthy<", ">22 Nov 2026, 10:00 UTC<")
                 .contains(">Beta feed<", "https://beta.example/jobs.rss", ">Failing<", "The feed answered 404")
                 .contains("/crawls/" + CRAWL);
         HttpResponse<String> crawl = browser.fragment("sources-crawl", "/crawls/" + CRAWL);
