@@ -5,6 +5,7 @@ import io.openhire.resumetagger.ResumeTagger;
 import io.openhire.skills.SkillsTaxonomy;
 import io.openhire.tagging.CrfModel;
 import io.openhire.tagging.CrfTrainer;
+import io.openhire.tagging.Fingerprints;
 import io.openhire.tagging.WordFeatures;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,9 +67,9 @@ public final class ResumeTaggerTraining {
             }
             log.println("wrote " + out + " (" + Files.size(out) + " bytes)");
             Path trainedOn = out.resolveSibling(Path.of(ResumeTagger.TRAINED_ON).getFileName());
-            java.util.Set<String> fingerprints = new java.util.HashSet<>();
+            Set<String> fingerprints = new HashSet<>();
             resumes.forEach(resume -> fingerprints.add(ResumeTagger.fingerprint(resume.text())));
-            Files.writeString(trainedOn, io.openhire.tagging.Fingerprints.write(fingerprints));
+            Files.writeString(trainedOn, Fingerprints.write(fingerprints));
             log.println("wrote " + trainedOn + " (" + fingerprints.size() + " resumes)");
         }
     }

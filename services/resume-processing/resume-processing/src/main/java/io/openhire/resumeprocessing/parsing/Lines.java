@@ -24,17 +24,6 @@ final class Lines {
         return lines;
     }
 
-    /**
-     * The text as the resume tagger should read it: as written — indentation, blank lines and long lines are what
-     * it learned from — unless the text lost its line breaks (most of {@link #split}'s lines come from cutting long
-     * lines at runs of spaces: an export, some PDFs); then as the lines the parser reads, one per line, since one
-     * line of a thousand words is nothing like what it learned from.
-     */
-    static String forTagger(String text, List<String> lines) {
-        long written = text.lines().filter(l -> !l.isBlank()).count();
-        return written * 2 < lines.size() ? String.join("\n", lines) : text;
-    }
-
     /** "• Led the move" → "Led the move"; also dashes, arrows, check marks and asterisks. */
     static String stripBullet(String line) {
         return BULLET.matcher(line).replaceFirst("").strip();

@@ -61,14 +61,10 @@ final class Mentioned {
                 .map(skill -> TaggedLines.key(skill.name()))
                 .collect(Collectors.toSet());
         return new CandidateProfile.Mentions(
-                others(tagged, Field.TITLE, held),
+                others(tagged, Field.TITLE, held, Set.of()),
                 others(tagged, Field.EMPLOYER, held, skills),
                 others(tagged, Field.LOCATION, held, skills),
-                others(tagged, Field.COLLEGE, held));
-    }
-
-    private static List<String> others(TaggedLines tagged, Field field, List<String> held) {
-        return others(tagged, field, held, Set.of());
+                others(tagged, Field.COLLEGE, held, Set.of()));
     }
 
     private static List<String> others(TaggedLines tagged, Field field, List<String> held, Set<String> skills) {

@@ -63,9 +63,9 @@ final class TaggedLines {
                     .count();
             lastStart = found.start();
             // As Lines writes it; over a cut, its first part ("freelance music" of "freelance music⏎producer").
-            String whole =
-                    found.text().replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
-            String first = BREAK.split(found.text().replace('\u00a0', ' ').strip(), 2)[0].replaceAll("\\s+", " ");
+            String spaced = found.text().replace('\u00a0', ' ').strip();
+            String whole = spaced.replaceAll("\\s+", " ");
+            String first = BREAK.split(spaced, 2)[0].replaceAll("\\s+", " ");
             boolean placed = false;
             for (String written : whole.equals(first) ? List.of(whole) : List.of(whole, first)) {
                 for (int i = line; !placed && !written.isEmpty() && i < Math.min(lines.size(), line + cuts + 2); i++) {
