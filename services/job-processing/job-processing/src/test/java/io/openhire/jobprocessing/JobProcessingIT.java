@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.openhire.jobingestion.events.JobIngested;
 import io.openhire.jobprocessing.client.JobPosting;
 import io.openhire.jobprocessing.events.JobOptimized;
+import io.openhire.jobprocessing.models.ChampionSkillTagger;
 import io.openhire.jobprocessing.report.GoogleJobPosting;
 import io.openhire.platform.events.EventHeaders;
 import io.openhire.platform.test.TestHttp;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -31,6 +33,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -71,6 +74,9 @@ class JobProcessingIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     final UUID org = UUID.randomUUID();
     final String recruiter = TOKENS.token(UUID.randomUUID(), org, "RECRUITER");
@@ -223,6 +229,36 @@ class JobProcessingIT {
         assertThat(http().post("/api/v1/jobs/optimize", map("jobId", id.toString()), bearer(stranger))
                         .status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void anotherPromotedSkillTaggerHasTheJobsReviewedAgainOnce() throws Exception {
+        UUID id = UUID.randomUUID();
+        publish(job(id, 1, "Senior Data Engineer", AD));
+        TestKafka.read(JobOptimized.TOPIC, r -> r.key().equals(id.toString()), 1);
+
+        // What the champion follower says when an operator promotes another skill tagger (version 7): every job
+        // another one read is reviewed again with the model read with now, and announced for matching.
+        events.publishEvent(new ChampionSkillTagger.Changed(7));
+        List<ConsumerRecord<String, String>> both =
+                TestKafka.read(JobOptimized.TOPIC, r -> r.key().equals(id.toString()), 2);
+        assertThat(both)
+                .extracting(r -> json.readValue(r.value(), JobOptimized.class).jobRevision())
+                .containsExactly(1, 1);
+        assertThat(both)
+                .extracting(r -> json.readValue(r.value(), JobOptimized.class).requiredSkills())
+                .allSatisfy(skills -> assertThat(skills).isNotEmpty());
+
+        // Heard again (another instance, or the periodic check): nothing is queued twice for the same version.
+        events.publishEvent(new ChampionSkillTagger.Changed(7));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> reports(id) == 2);
+    }
+
+    int reports(UUID jobId) {
+        return jdbc.sql("SELECT count(*) FROM job_report WHERE job_id = :id")
+                .param("id", jobId)
+                .query(Integer.class)
+                .single();
     }
 
     static JsonNode field(JsonNode report, String name) {

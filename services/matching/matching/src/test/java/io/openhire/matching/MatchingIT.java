@@ -301,6 +301,35 @@ class MatchingIT {
         assertThat(forResume.path("candidateId").asString()).isEqualTo(candidate.toString());
         assertThat(forResume.path("matches").get(0).path("jobId").asString())
                 .isEqualTo(hiring.backendJob().toString());
+
+        // The backend job analysed again at the same revision (job-processing does so when another skill tagger is
+        // promoted): the later analysis is what is offered; an earlier one delivered late changes nothing.
+        UUID org = hiring.org().id();
+        Instant now = Instant.now();
+        publish(
+                JobOptimized.TOPIC,
+                hiring.backendJob(),
+                MatchingTestData.backendJob(hiring.backendJob(), org, 1, "OPEN", "Backend Engineer, Payments", now));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(firstJobTitle(candidate, recruiter)).isEqualTo("Backend Engineer, Payments"));
+        publish(
+                JobOptimized.TOPIC,
+                hiring.backendJob(),
+                MatchingTestData.backendJob(
+                        hiring.backendJob(), org, 1, "OPEN", "Stale title", now.minus(Duration.ofMinutes(5))));
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> firstJobTitle(candidate, recruiter).equals("Backend Engineer, Payments"));
+    }
+
+    String firstJobTitle(UUID candidate, String recruiter) {
+        return matches("candidateId=" + candidate, recruiter)
+                .path("matches")
+                .get(0)
+                .path("job")
+                .path("title")
+                .asString();
     }
 
     @Test

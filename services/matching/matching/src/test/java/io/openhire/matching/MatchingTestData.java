@@ -123,13 +123,18 @@ final class MatchingTestData {
     }
 
     static JobOptimized backendJob(UUID id, UUID org, int revision, String status) {
+        return backendJob(id, org, revision, status, "Senior Backend Engineer", Instant.now());
+    }
+
+    /** The backend job's analysis under another title, analysed at {@code analysedAt}. */
+    static JobOptimized backendJob(UUID id, UUID org, int revision, String status, String title, Instant analysedAt) {
         return new JobOptimized(
                 id,
                 org,
                 revision,
                 status,
                 null,
-                "Senior Backend Engineer",
+                title,
                 "Initech",
                 "SENIOR",
                 5,
@@ -141,7 +146,7 @@ final class MatchingTestData {
                 new JobOptimized.AnnualSalary(new BigDecimal("85000"), new BigDecimal("105000"), "EUR"),
                 80,
                 TAXONOMY.version(),
-                Instant.now());
+                analysedAt);
     }
 
     static JobOptimized nurseJob(UUID id, UUID org) {

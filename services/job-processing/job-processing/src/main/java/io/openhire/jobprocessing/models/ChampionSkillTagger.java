@@ -9,6 +9,7 @@ import io.openhire.skills.SkillsTaxonomy;
 import io.openhire.tagging.CrfModel;
 import io.openhire.tagging.WordFeatures;
 import java.util.function.Supplier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +23,18 @@ public class ChampionSkillTagger implements Supplier<SkillTagger> {
 
     public static final String MODEL = "skill-extraction";
 
-    private final ChampionFollower<SkillTagger> champion;
+    /** The skill tagger now read with is another model (a promotion or rollback), registry version {@code version}. */
+    public record Changed(int version) {}
 
-    ChampionSkillTagger(ModelRegistryApi registry, ServiceAccount serviceAccount, SkillsTaxonomy taxonomy) {
+    private final ChampionFollower<SkillTagger> champion;
+    private final ApplicationEventPublisher events;
+
+    ChampionSkillTagger(
+            ModelRegistryApi registry,
+            ServiceAccount serviceAccount,
+            SkillsTaxonomy taxonomy,
+            ApplicationEventPublisher events) {
+        this.events = events;
         WordFeatures features = SkillTagger.features(taxonomy);
         SkillTagger shipped = SkillTagger.load(taxonomy);
         this.champion = new ChampionFollower<>(
@@ -52,6 +62,8 @@ public class ChampionSkillTagger implements Supplier<SkillTagger> {
             initialDelayString = "${openhire.job-processing.model-check-delay:PT5S}",
             fixedDelayString = "${openhire.job-processing.model-check:PT10M}")
     public void reconcile() {
-        champion.reconcile();
+        if (champion.reconcile() && champion.version() != null) {
+            events.publishEvent(new Changed(champion.version()));
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.openhire.jobingestion.events.JobIngested;
 import io.openhire.jobprocessing.analysis.JobAnalyser;
 import io.openhire.jobprocessing.analysis.SkillExtractor;
 import io.openhire.jobprocessing.events.JobOptimized;
+import io.openhire.jobprocessing.models.ChampionSkillTagger;
 import io.openhire.jobprocessing.report.AdReport;
 import io.openhire.jobprocessing.report.AdReviewer;
 import io.openhire.platform.events.Outbox;
@@ -20,12 +21,14 @@ import org.springframework.stereotype.Service;
 public class JobOptimisation {
 
     private final AdReviewer reviewer;
+    private final ChampionSkillTagger tagger;
     private final JobReports reports;
     private final Outbox outbox;
     private final Clock clock;
 
-    JobOptimisation(AdReviewer reviewer, JobReports reports, Outbox outbox, Clock clock) {
+    JobOptimisation(AdReviewer reviewer, ChampionSkillTagger tagger, JobReports reports, Outbox outbox, Clock clock) {
         this.reviewer = reviewer;
+        this.tagger = tagger;
         this.reports = reports;
         this.outbox = outbox;
         this.clock = clock;
@@ -40,9 +43,13 @@ public class JobOptimisation {
 
     /** Reviews a stored job again (on request) and announces the result. */
     public AdReport review(JobIngested job) {
+        // The version is taken before the ad is read: should a promotion land in between, the job is recorded as
+        // read by the older model and reviewed once more for the new one, never the other way round.
+        Integer taggerVersion = tagger.version();
         AdReviewer.Review review = reviewer.review(job);
         AdReport report = review.report();
         reports.saveReport(job.organizationId(), job.jobId(), job.revision(), report.score(), report, clock.instant());
+        reports.readWith(job.organizationId(), job.jobId(), taggerVersion);
         outbox.publish(
                 JobOptimized.TOPIC,
                 job.jobId().toString(),

@@ -4,6 +4,7 @@ import io.openhire.jobingestion.events.JobIngested;
 import io.openhire.jobprocessing.report.AdReport;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,6 +48,35 @@ public class JobReports {
                 .query(String.class)
                 .optional()
                 .map(p -> json.readValue(p, JobIngested.class));
+    }
+
+    /** Records the skill tagger's registry version the job's latest review read it with (null: the shipped one). */
+    void readWith(UUID organizationId, UUID jobId, Integer taggerVersion) {
+        jdbc.sql("UPDATE job SET tagger_version = :tagger WHERE organization_id = :org AND id = :id")
+                .param("tagger", taggerVersion, java.sql.Types.INTEGER)
+                .param("org", organizationId)
+                .param("id", jobId)
+                .update();
+    }
+
+    /** A job to review again, in its organisation. */
+    record Queued(UUID organizationId, UUID jobId) {}
+
+    /**
+     * Claims every job another skill tagger than registry version {@code version} read, in every organisation,
+     * for a review with it: marked in the same statement, so instances that all heard of the promotion split the
+     * jobs and none is queued twice for one version.
+     */
+    List<Queued> claimForTagger(int version) {
+        return jdbc.sql("""
+                        UPDATE job SET review_for_tagger = :version
+                        WHERE tagger_version IS DISTINCT FROM :version AND review_for_tagger IS DISTINCT FROM :version
+                        RETURNING organization_id, id
+                        """)
+                .param("version", version)
+                .query((rs, n) ->
+                        new Queued(rs.getObject("organization_id", UUID.class), rs.getObject("id", UUID.class)))
+                .list();
     }
 
     void saveReport(UUID organizationId, UUID jobId, int revision, int score, AdReport report, Instant at) {

@@ -11,6 +11,7 @@ import io.openhire.jobingestion.events.JobIngested;
 import io.openhire.jobprocessing.analysis.JobAnalyser;
 import io.openhire.jobprocessing.analysis.SkillExtractor;
 import io.openhire.jobprocessing.events.JobOptimized;
+import io.openhire.jobprocessing.models.ChampionSkillTagger;
 import io.openhire.jobprocessing.report.AdReviewer;
 import io.openhire.platform.events.Outbox;
 import io.openhire.platform.events.ProcessedEvents;
@@ -44,11 +45,12 @@ class JobIngestionGoldenEventsConsumedTest {
         Outbox outbox = mock(Outbox.class);
         JobOptimisation optimisation = new JobOptimisation(
                 new AdReviewer(new JobAnalyser(new SkillExtractor(SkillsTaxonomy.load())), CLOCK),
+                mock(ChampionSkillTagger.class), // the shipped tagger: no registry version
                 reports,
                 outbox,
                 CLOCK);
 
-        new JobListener(firstDelivery(), optimisation).ingested(GoldenEvents.record(JobIngested.TOPIC));
+        new JobListener(firstDelivery(), optimisation, reports).ingested(GoldenEvents.record(JobIngested.TOPIC));
 
         ArgumentCaptor<Object> published = ArgumentCaptor.forClass(Object.class);
         verify(outbox).publish(eq(JobOptimized.TOPIC), eq(JOB.toString()), published.capture(), eq(ORG));

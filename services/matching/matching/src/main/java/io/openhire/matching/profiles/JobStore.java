@@ -53,19 +53,26 @@ public class JobStore {
                 rs.getString("description"));
     }
 
-    /** @return whether the analysis was newer than the stored one */
-    boolean saveAnalysis(UUID org, JobFacts facts, Instant now) {
+    /**
+     * @param analysedAt when job-processing analysed it: a revision is analysed again when another skill tagger is
+     *     promoted, and the later analysis of one revision wins
+     * @return whether the analysis was newer than the stored one
+     */
+    boolean saveAnalysis(UUID org, JobFacts facts, Instant analysedAt, Instant now) {
         return jdbc.sql("""
-                        INSERT INTO job (job_id, organization_id, analysis_revision, facts, updated_at)
-                        VALUES (:id, :org, :revision, CAST(:facts AS jsonb), :now)
+                        INSERT INTO job (job_id, organization_id, analysis_revision, analysed_at, facts, updated_at)
+                        VALUES (:id, :org, :revision, :analysedAt, CAST(:facts AS jsonb), :now)
                         ON CONFLICT (job_id) DO UPDATE SET analysis_revision = EXCLUDED.analysis_revision,
-                            facts = EXCLUDED.facts, updated_at = EXCLUDED.updated_at
+                            analysed_at = EXCLUDED.analysed_at, facts = EXCLUDED.facts, updated_at = EXCLUDED.updated_at
                         WHERE job.organization_id = EXCLUDED.organization_id
-                            AND (job.analysis_revision IS NULL OR job.analysis_revision < EXCLUDED.analysis_revision)
+                            AND (job.analysis_revision IS NULL OR job.analysis_revision < EXCLUDED.analysis_revision
+                                OR (job.analysis_revision = EXCLUDED.analysis_revision
+                                    AND (job.analysed_at IS NULL OR job.analysed_at < EXCLUDED.analysed_at)))
                         """)
                         .param("id", facts.jobId())
                         .param("org", org)
                         .param("revision", facts.revision())
+                        .param("analysedAt", java.sql.Timestamp.from(analysedAt))
                         .param("facts", json.writeValueAsString(facts))
                         .param("now", java.sql.Timestamp.from(now))
                         .update()

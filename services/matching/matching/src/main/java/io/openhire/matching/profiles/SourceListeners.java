@@ -118,7 +118,8 @@ class SourceListeners {
     void jobOptimized(ConsumerRecord<String, String> record) {
         processed
                 .applyOnce("index-job-optimized", record, JobOptimized.class, event -> {
-                    boolean changed = jobs.saveAnalysis(event.organizationId(), facts(event), clock.instant());
+                    boolean changed = jobs.saveAnalysis(
+                            event.organizationId(), facts(event), event.occurredAt(), clock.instant());
                     return changed
                             ? new SourceChanged(event.organizationId(), SourceChanged.Kind.JOB, event.jobId())
                             : null;

@@ -98,12 +98,12 @@ class SourceListenersGoldenEventsConsumedTest {
 
     @Test
     void anAnalysedJobIsIndexedWithItsSkillsPlaceAndPay() {
-        when(jobs.saveAnalysis(eq(ORG), any(), eq(NOW))).thenReturn(true);
+        when(jobs.saveAnalysis(eq(ORG), any(), any(), eq(NOW))).thenReturn(true);
 
         listeners.jobOptimized(GoldenEvents.record(JobOptimized.TOPIC));
 
         ArgumentCaptor<JobFacts> saved = ArgumentCaptor.forClass(JobFacts.class);
-        verify(jobs).saveAnalysis(eq(ORG), saved.capture(), eq(NOW));
+        verify(jobs).saveAnalysis(eq(ORG), saved.capture(), eq(Instant.parse("2026-11-22T08:00:00Z")), eq(NOW));
         assertThat(saved.getValue())
                 .isEqualTo(new JobFacts(
                         JOB,
