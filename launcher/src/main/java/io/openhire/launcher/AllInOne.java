@@ -1,6 +1,7 @@
 package io.openhire.launcher;
 
 import io.openhire.applications.ApplicationsConfiguration;
+import io.openhire.audit.AuditConfiguration;
 import io.openhire.communication.CommunicationConfiguration;
 import io.openhire.dashboard.DashboardConfiguration;
 import io.openhire.gateway.GatewayConfiguration;
@@ -61,6 +62,8 @@ public final class AllInOne {
             ServiceModule.withDatabase("storage", StorageConfiguration.class)
                     .secret("openhire.storage.encryption-key", "storage-encryption.key")
                     .directory("openhire.storage.filesystem.root", "objects"),
+            // every service writes to the audit log through its outbox: it stops after them (this list, reversed)
+            ServiceModule.withDatabase("audit", AuditConfiguration.class),
             ServiceModule.withDatabase("resume-ingestion", ResumeIngestionConfiguration.class)
                     .secret("openhire.resume-ingestion.mailbox-key", "resume-ingestion-mailbox.key"),
             ServiceModule.withDatabase("resume-processing", ResumeProcessingConfiguration.class),

@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The whole platform as a new user starts it: one JVM, embedded infrastructure, the gateway on 8080.
- * Needs ports 3025, 3143, 8000, 8002, 8007, 8080, 8101, 8111, 8112, 8121, 8122, 8131, 8132, 8141, 8142, 8171 and 8193 free.
+ * Needs ports 3025, 3143, 8000, 8002, 8007, 8080, 8101, 8111, 8112, 8121, 8122, 8131, 8132, 8141, 8142, 8171, 8181 and 8193 free.
  */
 class AllInOneIT {
 
@@ -135,6 +135,7 @@ class AllInOneIT {
                         "✓ model-registry",
                         "✓ model-serving",
                         "✓ matching",
+                        "✓ audit",
                         "✓ dashboard",
                         "✓ gateway")
                 .contains("http://localhost:8080", "Demo admin")
@@ -322,6 +323,25 @@ class AllInOneIT {
                             .status())
                     .isEqualTo(200);
         }
+        // Each read of those resumes is in the organisation's audit log (who, what, from where), which the admin
+        // reads and verifies through the gateway.
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(gateway.get("/api/v1/logs?action=resume.profile-viewed", bearer(token))
+                                .json()
+                                .get("entries"))
+                        .hasSize(2)
+                        .allSatisfy(e -> assertThat(e.get("actor").asString()).startsWith("user:")));
+        JsonNode viewed = gateway.get("/api/v1/logs?action=resume.viewed&limit=1", bearer(token))
+                .json()
+                .get("entries")
+                .get(0);
+        assertThat(viewed.get("service").asString()).isEqualTo("resume-ingestion");
+        assertThat(viewed.get("ip").asString()).isNotBlank();
+        assertThat(gateway.get("/api/v1/logs/verify", bearer(token))
+                        .json()
+                        .get("intact")
+                        .asBoolean())
+                .isTrue();
         TestHttp.Response image = gateway.postMultipart(
                 "/api/v1/resumes/upload",
                 "file",
@@ -439,7 +459,7 @@ class AllInOneIT {
         for (InetAddress address : nonLoopbackAddresses()) {
             for (int port : List.of(
                     3025, 3143, 8000, 8002, 8007, 8080, 8101, 8111, 8112, 8121, 8122, 8131, 8132, 8141, 8142, 8171,
-                    8193)) {
+                    8181, 8193)) {
                 assertThat(connects(address, port)).as(address + ":" + port).isFalse();
             }
         }

@@ -1,5 +1,7 @@
 package io.openhire.platform.events;
 
+import io.openhire.platform.audit.AuditTrail;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,6 +61,15 @@ public class EventsAutoConfiguration {
     @Bean
     Outbox outbox(DataSource dataSource, JsonMapper json, OutboxRelay relay) {
         return new Outbox(JdbcClient.create(dataSource), json, relay);
+    }
+
+    /** Entries for the audit log, through the outbox (see {@link AuditTrail}). */
+    @Bean
+    AuditTrail auditTrail(
+            Outbox outbox,
+            PlatformTransactionManager transactionManager,
+            @Value("${spring.application.name:openhire}") String serviceName) {
+        return new AuditTrail(outbox, new TransactionTemplate(transactionManager), Clock.systemUTC(), serviceName);
     }
 
     @Bean

@@ -16,6 +16,7 @@ import io.openhire.applications.client.SplitRequest;
 import io.openhire.applications.client.TagsUpdate;
 import io.openhire.applications.pipeline.Pipeline;
 import io.openhire.identity.client.IdentityApi;
+import io.openhire.platform.audit.AuditTrail;
 import io.openhire.platform.security.AuthenticatedUser;
 import io.openhire.platform.web.ProblemException;
 import jakarta.validation.constraints.Max;
@@ -54,13 +55,17 @@ class CandidateController {
     private final IdentityApi identity;
     private final io.openhire.applications.candidates.Authors authors;
 
+    private final AuditTrail audit;
+
     CandidateController(
             Candidates candidates,
             CandidateSearch search,
             Notes notes,
             Pipeline pipeline,
             IdentityApi identity,
-            io.openhire.applications.candidates.Authors authors) {
+            io.openhire.applications.candidates.Authors authors,
+            AuditTrail audit) {
+        this.audit = audit;
         this.authors = authors;
         this.candidates = candidates;
         this.search = search;
@@ -92,7 +97,9 @@ class CandidateController {
     @GetMapping("/{id}")
     @PreAuthorize(STAFF_OR_SERVICE)
     CandidateView candidate(AuthenticatedUser caller, @PathVariable UUID id) {
-        return view(caller.organizationId(), candidates.require(caller.organizationId(), id));
+        CandidateView view = view(caller.organizationId(), candidates.require(caller.organizationId(), id));
+        audit.read("candidate.viewed", "candidate", id);
+        return view;
     }
 
     @GetMapping("/of-resume/{resumeId}")

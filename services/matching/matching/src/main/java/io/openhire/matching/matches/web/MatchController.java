@@ -15,6 +15,7 @@ import io.openhire.matching.profiles.CandidateStore;
 import io.openhire.matching.ranking.RankerModel;
 import io.openhire.matching.ranking.RankerModels;
 import io.openhire.matching.ranking.Ranking;
+import io.openhire.platform.audit.AuditTrail;
 import io.openhire.platform.security.AuthenticatedUser;
 import io.openhire.platform.web.ProblemException;
 import jakarta.validation.Valid;
@@ -60,6 +61,8 @@ class MatchController {
     private final CandidateStore candidates;
     private final Clock clock;
 
+    private final AuditTrail audit;
+
     MatchController(
             MatchService matches,
             Feedback feedback,
@@ -67,7 +70,9 @@ class MatchController {
             MatchIndex index,
             RankerModels rankers,
             CandidateStore candidates,
-            Clock clock) {
+            Clock clock,
+            AuditTrail audit) {
+        this.audit = audit;
         this.matches = matches;
         this.feedback = feedback;
         this.settings = settings;
@@ -165,6 +170,7 @@ class MatchController {
     Revealed reveal(AuthenticatedUser caller, @Valid @RequestBody RevealRequest request) {
         CandidateStore.Identity identity =
                 feedback.reveal(caller.organizationId(), request.jobId(), request.candidateId(), caller.actor());
+        audit.record("candidate.revealed", "candidate", request.candidateId());
         return new Revealed(
                 request.jobId(), request.candidateId(), identity.name(), identity.emails(), identity.phones());
     }

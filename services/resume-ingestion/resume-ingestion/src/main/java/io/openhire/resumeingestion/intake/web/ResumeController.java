@@ -1,5 +1,6 @@
 package io.openhire.resumeingestion.intake.web;
 
+import io.openhire.platform.audit.AuditTrail;
 import io.openhire.platform.http.ServiceAccount;
 import io.openhire.platform.security.AuthenticatedUser;
 import io.openhire.platform.web.DateOrInstant;
@@ -56,6 +57,7 @@ class ResumeController {
     private final StorageApi storage;
     private final ServiceAccount serviceAccount;
     private final ResumeErasure erasure;
+    private final AuditTrail audit;
 
     ResumeController(
             ResumeIntake intake,
@@ -63,7 +65,9 @@ class ResumeController {
             ResumeProcessingApi processing,
             StorageApi storage,
             ServiceAccount serviceAccount,
-            ResumeErasure erasure) {
+            ResumeErasure erasure,
+            AuditTrail audit) {
+        this.audit = audit;
         this.intake = intake;
         this.resumes = resumes;
         this.processing = processing;
@@ -158,6 +162,7 @@ class ResumeController {
                         "Profile of resume {} unavailable: {}", id, e.getClass().getSimpleName());
             }
         }
+        audit.read("resume.viewed", "resume", id);
         return ResumeViews.view(resume, profile);
     }
 
@@ -169,6 +174,7 @@ class ResumeController {
         byte[] stored = serviceAccount.onBehalfOf(
                 caller.organizationId(), () -> storage.get(StorageBuckets.RESUMES, resume.objectKey()));
         String name = resume.fileName() == null ? "resume" : resume.fileName();
+        audit.read("resume.downloaded", "resume", id);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(resume.mediaType()))
                 .header(

@@ -1,5 +1,6 @@
 package io.openhire.resumeprocessing.pipeline.web;
 
+import io.openhire.platform.audit.AuditTrail;
 import io.openhire.platform.security.AuthenticatedUser;
 import io.openhire.platform.web.ProblemException;
 import io.openhire.resumeprocessing.client.CandidateProfile;
@@ -30,8 +31,10 @@ class ProfileController {
     private final ProfileStore store;
     private final Reparsing reparsing;
     private final JsonMapper json;
+    private final AuditTrail audit;
 
-    ProfileController(ProfileStore store, Reparsing reparsing, JsonMapper json) {
+    ProfileController(ProfileStore store, Reparsing reparsing, JsonMapper json, AuditTrail audit) {
+        this.audit = audit;
         this.store = store;
         this.reparsing = reparsing;
         this.json = json;
@@ -52,6 +55,7 @@ class ProfileController {
         boolean withText = "text".equals(include);
         ProfileStore.StoredProfile p = store.profile(caller.organizationId(), id)
                 .orElseThrow(() -> ProblemException.notFound("The resume's profile"));
+        audit.read("resume.profile-viewed", "resume", id);
         return new ProfileView(
                 p.resumeId(),
                 p.status(),

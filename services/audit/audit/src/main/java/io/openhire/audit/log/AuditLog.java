@@ -1,0 +1,231 @@
+package io.openhire.audit.log;
+
+import io.openhire.audit.client.AuditEntry;
+import io.openhire.audit.client.AuditPage;
+import io.openhire.audit.client.ChainVerification;
+import io.openhire.platform.audit.AuditRecorded;
+import io.openhire.platform.jdbc.SqlFilter;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The organisations' audit chains: appending an entry (with the chain's head locked, so one organisation's entries
+ * are numbered and linked one at a time), reading them newest first with filters, and verifying a chain. Every
+ * query is scoped to one organisation.
+ */
+@Repository
+public class AuditLog {
+
+    /** Filters of a read; null where not filtered. */
+    public record Filter(
+            String actor, String action, String resourceType, String resourceId, Instant from, Instant to) {}
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AuditLog(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Appends the entry to its organisation's chain; call in the transaction that marks the event handled. */
+    void append(AuditRecorded event) {
+        UUID org = event.organizationId();
+        jdbc.sql("""
+                        INSERT INTO audit_chain (organization_id, entries, last_hash) VALUES (:org, 0, :genesis)
+                        ON CONFLICT (organization_id) DO NOTHING
+                        """).param("org", org).param("genesis", AuditHashes.GENESIS).update();
+        Head head = jdbc.sql("SELECT entries, last_hash FROM audit_chain WHERE organization_id = :org FOR UPDATE")
+                .param("org", org)
+                .query((rs, n) -> new Head(rs.getLong("entries"), rs.getString("last_hash")))
+                .single();
+        AuditEntry unhashed = new AuditEntry(
+                head.entries() + 1,
+                event.entryId(),
+                org,
+                micros(event.occurredAt()),
+                micros(clock.instant()),
+                event.actor(),
+                event.action(),
+                event.resourceType(),
+                event.resourceId(),
+                event.result().name(),
+                event.ip(),
+                event.requestId(),
+                event.service(),
+                head.lastHash(),
+                null);
+        String hash = AuditHashes.hash(unhashed);
+        jdbc.sql("""
+                        INSERT INTO audit_entry (organization_id, position, id, occurred_at, recorded_at, actor, action,
+                                                 resource_type, resource_id, result, ip, request_id, service,
+                                                 previous_hash, hash)
+                        VALUES (:org, :position, :id, :occurredAt, :recordedAt, :actor, :action, :resourceType,
+                                :resourceId, :result, :ip, :requestId, :service, :previousHash, :hash)
+                        """)
+                .param("org", org)
+                .param("position", unhashed.position())
+                .param("id", unhashed.id())
+                .param("occurredAt", Timestamp.from(unhashed.occurredAt()))
+                .param("recordedAt", Timestamp.from(unhashed.recordedAt()))
+                .param("actor", unhashed.actor())
+                .param("action", unhashed.action())
+                .param("resourceType", unhashed.resourceType())
+                .param("resourceId", unhashed.resourceId())
+                .param("result", unhashed.result())
+                .param("ip", unhashed.ip())
+                .param("requestId", unhashed.requestId())
+                .param("service", unhashed.service())
+                .param("previousHash", unhashed.previousHash())
+                .param("hash", hash)
+                .update();
+        jdbc.sql("UPDATE audit_chain SET entries = :entries, last_hash = :hash WHERE organization_id = :org")
+                .param("entries", unhashed.position())
+                .param("hash", hash)
+                .param("org", org)
+                .update();
+    }
+
+    private record Head(long entries, String lastHash) {}
+
+    /** One page of the organisation's entries, newest first, older than position {@code before} when given. */
+    public AuditPage page(UUID org, Filter filter, Long before, int limit) {
+        SqlFilter where = where(org, filter);
+        if (before != null) {
+            where.and("position < :before", "before", before);
+        }
+        List<AuditEntry> rows = where.bind(
+                        jdbc.sql("SELECT * FROM audit_entry" + where.clause() + " ORDER BY position DESC LIMIT :limit"))
+                .param("limit", limit + 1)
+                .query(AuditLog::entry)
+                .list();
+        Long nextBefore = rows.size() > limit ? rows.get(limit - 1).position() : null;
+        return new AuditPage(rows.subList(0, Math.min(limit, rows.size())), nextBefore);
+    }
+
+    /**
+     * Every entry that passes the filter, newest first, handed over one at a time (an export of any size: read
+     * through a cursor, which PostgreSQL keeps only inside a transaction).
+     */
+    @Transactional(readOnly = true)
+    public void each(UUID org, Filter filter, Consumer<AuditEntry> consumer) {
+        SqlFilter where = where(org, filter);
+        try (Stream<AuditEntry> rows = where
+                .bind(jdbc.sql("SELECT * FROM audit_entry" + where.clause() + " ORDER BY position DESC"))
+                .withFetchSize(500)
+                .query(AuditLog::entry)
+                .stream()) {
+            rows.forEach(consumer);
+        }
+    }
+
+    /** Recomputes the organisation's chain from its first entry; reads it in pages, never whole. */
+    public ChainVerification verify(UUID org) {
+        String expectedPrevious = AuditHashes.GENESIS;
+        long checked = 0;
+        long after = 0;
+        while (true) {
+            List<AuditEntry> batch = jdbc.sql("""
+                            SELECT * FROM audit_entry WHERE organization_id = :org AND position > :after
+                            ORDER BY position LIMIT 1000
+                            """)
+                    .param("org", org)
+                    .param("after", after)
+                    .query(AuditLog::entry)
+                    .list();
+            if (batch.isEmpty()) {
+                break;
+            }
+            for (AuditEntry e : batch) {
+                String problem = null;
+                if (e.position() != checked + 1) {
+                    problem = "entry " + (checked + 1) + " is missing";
+                } else if (!e.previousHash().equals(expectedPrevious)) {
+                    problem = "its previous hash is not the hash of the entry before";
+                } else if (!AuditHashes.hash(e).equals(e.hash())) {
+                    problem = "its fields do not have its hash: it was changed after it was written";
+                }
+                if (problem != null) {
+                    return new ChainVerification(
+                            false, checked, expectedPrevious, checked + 1, problem, clock.instant());
+                }
+                checked++;
+                expectedPrevious = e.hash();
+                after = e.position();
+            }
+        }
+        Head head = jdbc.sql("SELECT entries, last_hash FROM audit_chain WHERE organization_id = :org")
+                .param("org", org)
+                .query((rs, n) -> new Head(rs.getLong("entries"), rs.getString("last_hash")))
+                .optional()
+                .orElse(new Head(0, AuditHashes.GENESIS));
+        if (head.entries() != checked || !head.lastHash().equals(expectedPrevious)) {
+            return new ChainVerification(
+                    false,
+                    checked,
+                    expectedPrevious,
+                    checked + 1,
+                    "the chain's head names " + head.entries() + " entries: entries were removed from its end",
+                    clock.instant());
+        }
+        return new ChainVerification(true, checked, expectedPrevious, null, null, clock.instant());
+    }
+
+    /** The organisation's entries that pass the filter (values as parameters, never in the text). */
+    private static SqlFilter where(UUID org, Filter filter) {
+        SqlFilter where = SqlFilter.where("organization_id = :org", "org", org);
+        if (filter.actor() != null) {
+            where.and("actor = :actor", "actor", filter.actor());
+        }
+        if (filter.action() != null) {
+            where.and("action = :action", "action", filter.action());
+        }
+        if (filter.resourceType() != null) {
+            where.and("resource_type = :resourceType", "resourceType", filter.resourceType());
+        }
+        if (filter.resourceId() != null) {
+            where.and("resource_id = :resourceId", "resourceId", filter.resourceId());
+        }
+        if (filter.from() != null) {
+            where.and("occurred_at >= :from", "from", Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.and("occurred_at < :to", "to", Timestamp.from(filter.to()));
+        }
+        return where;
+    }
+
+    private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
+        return new AuditEntry(
+                rs.getLong("position"),
+                rs.getObject("id", UUID.class),
+                rs.getObject("organization_id", UUID.class),
+                rs.getTimestamp("occurred_at").toInstant(),
+                rs.getTimestamp("recorded_at").toInstant(),
+                rs.getString("actor"),
+                rs.getString("action"),
+                rs.getString("resource_type"),
+                rs.getString("resource_id"),
+                rs.getString("result"),
+                rs.getString("ip"),
+                rs.getString("request_id"),
+                rs.getString("service"),
+                rs.getString("previous_hash"),
+                rs.getString("hash"));
+    }
+
+    private static Instant micros(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+}
