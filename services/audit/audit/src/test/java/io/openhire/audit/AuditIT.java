@@ -95,7 +95,8 @@ class AuditIT {
 
     final UUID org = UUID.randomUUID();
     final UUID recruiterId = UUID.randomUUID();
-    final String admin = TOKENS.token(UUID.randomUUID(), org, "ADMIN");
+    final UUID adminId = UUID.randomUUID();
+    final String admin = TOKENS.token(adminId, org, "ADMIN");
     final String recruiter = TOKENS.token(recruiterId, org, "RECRUITER");
 
     TestHttp http() {
@@ -316,6 +317,71 @@ class AuditIT {
         assertThat(truncated.get("intact").asBoolean()).isFalse();
         assertThat(truncated.get("entries").asLong()).isEqualTo(2);
         assertThat(truncated.get("problem").asString()).contains("removed from its end");
+    }
+
+    @Test
+    void anAlertRuleCrossedByOnePersonRaisesOneAlertForTheAdminWhoSetIt() {
+        TestHttp.Response added = http().post(
+                        "/api/v1/logs/alert",
+                        TestHttp.map(
+                                "name",
+                                "Mass downloads",
+                                "action",
+                                "resume.downloaded",
+                                "threshold",
+                                2,
+                                "windowMinutes",
+                                60),
+                        bearer(admin));
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        String ruleId = added.json().get("id").asString();
+        assertThat(http().get("/api/v1/logs/alert", bearer(admin)).json())
+                .extracting(r -> r.get("name").asString())
+                .containsExactly("Mass downloads");
+
+        // Two downloads are within the rule; the third by the same person crosses it, once; a fourth adds nothing.
+        for (int i = 1; i <= 4; i++) {
+            publish(org, "resume.downloaded", "r-" + i, UUID.randomUUID());
+        }
+        publish(org, "candidate.viewed", "c-1", UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(20)).until(() -> entries(org) == 5);
+        JsonNode alerts = http().get("/api/v1/logs/alerts", bearer(admin)).json();
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.get(0).get("actor").asString()).isEqualTo("user:" + recruiterId);
+        assertThat(alerts.get(0).get("entries").asInt()).isEqualTo(3);
+        assertThat(alerts.get(0).get("ruleName").asString()).isEqualTo("Mass downloads");
+
+        // Announced for notification, naming the admin to tell; nothing personal beyond ids.
+        var raised = TestKafka.read("audit.alert-raised.v1", r -> r.key().equals(org.toString()), 1)
+                .getFirst();
+        JsonNode event = json.readTree(raised.value());
+        assertThat(event.get("notifyUserId").asString()).isEqualTo(adminId.toString());
+        assertThat(event.get("ruleId").asString()).isEqualTo(ruleId);
+        assertThat(event.get("threshold").asInt()).isEqualTo(2);
+
+        // Bad rules are refused clearly; another organisation cannot remove it; a recruiter cannot set one.
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(
+                TestHttp.map("name", "", "action", "resume.downloaded", "threshold", 2, "windowMinutes", 60),
+                TestHttp.map("name", "x", "action", "Resume Downloaded", "threshold", 2, "windowMinutes", 60),
+                TestHttp.map("name", "x", "action", "resume.downloaded", "threshold", 0, "windowMinutes", 60),
+                TestHttp.map("name", "x", "action", "resume.downloaded", "threshold", 2, "windowMinutes", 99999),
+                TestHttp.map("name", "x", "action", "resume.downloaded"))) {
+            TestHttp.Response refused = http().post("/api/v1/logs/alert", bad, bearer(admin));
+            assertThat(refused.status()).as(bad.toString()).isEqualTo(400);
+        }
+        assertThat(http().post(
+                                "/api/v1/logs/alert",
+                                TestHttp.map("name", "x", "action", "a.b", "threshold", 2, "windowMinutes", 60),
+                                bearer(recruiter))
+                        .status())
+                .isEqualTo(403);
+        String otherAdmin = TOKENS.token(UUID.randomUUID(), UUID.randomUUID(), "ADMIN");
+        assertThat(http().delete("/api/v1/logs/alert/" + ruleId, bearer(otherAdmin))
+                        .status())
+                .isEqualTo(404);
+        assertThat(http().delete("/api/v1/logs/alert/" + ruleId, bearer(admin)).status())
+                .isEqualTo(204);
+        assertThat(http().get("/api/v1/logs/alerts", bearer(admin)).json()).isEmpty();
     }
 
     /** A change made as the database's owner would: with the append-only trigger switched off. */

@@ -106,6 +106,12 @@ public class DashboardConfiguration {
         return clients.create(ModelRegistryApi.class, "model-registry");
     }
 
+    /** audit: the organisation's audit log, for its admins' Audit log page. */
+    @Bean
+    io.openhire.audit.client.AuditApi dashboardAuditApi(ServiceClients clients) {
+        return clients.create(io.openhire.audit.client.AuditApi.class, "audit");
+    }
+
     /** training: datasets and training jobs of the models, for the Models page's platform operators. */
     @Bean
     TrainingApi dashboardTrainingApi(ServiceClients clients) {

@@ -236,6 +236,37 @@ class NotificationIT {
     }
 
     @Test
+    void anAuditAlertTellsTheAdminWhoSetTheRuleAndNobodyElse() throws Exception {
+        publish(
+                io.openhire.audit.events.AuditAlertRaised.TOPIC,
+                org.toString(),
+                new io.openhire.audit.events.AuditAlertRaised(
+                        UUID.randomUUID(),
+                        org,
+                        UUID.randomUUID(),
+                        "Mass resume downloads",
+                        "user:" + recruiterId,
+                        "resume.downloaded",
+                        20,
+                        60,
+                        21,
+                        adminId,
+                        Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> unread(admin) == 1);
+        JsonNode alert = http().get("/api/v1/notifications", bearer(admin))
+                .json()
+                .get("items")
+                .get(0);
+        assertThat(alert.get("type").asString()).isEqualTo("AUDIT_ALERT");
+        assertThat(alert.get("title").asString()).isEqualTo("Audit alert: Mass resume downloads");
+        assertThat(alert.get("text").asString())
+                .isEqualTo("21 × resume.downloaded by one person within 60 minutes (the rule allows 20)");
+        assertThat(alert.get("link").asString()).isEqualTo("/audit?action=resume.downloaded&actor=user:" + recruiterId);
+        assertThat(unread(recruiter)).isZero();
+    }
+
+    @Test
     void aPersonWhoSwitchedATypeOffDoesNotSeeIt() throws Exception {
         TestHttp.Response saved = http().put(
                         "/api/v1/notifications/settings", map("inApp", map("RESUME_FAILED", false)), bearer(recruiter));

@@ -2,8 +2,12 @@ package io.openhire.audit.client;
 
 import java.time.Instant;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.DeleteExchange;
 import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.PostExchange;
 
 /**
  * The audit log of the caller's organisation, as an HTTP interface for {@code ServiceClients} (an admin's pages):
@@ -39,6 +43,22 @@ public interface AuditApi {
             @RequestParam(required = false) String resourceId,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to);
+
+    /** The organisation's alert rules, oldest first. */
+    @GetExchange("/api/v1/logs/alert")
+    java.util.List<AlertRule> alertRules();
+
+    /** Adds an alert rule (201); at most 50 an organisation. */
+    @PostExchange("/api/v1/logs/alert")
+    AlertRule addAlertRule(@RequestBody NewAlertRule rule);
+
+    /** Removes a rule and the alerts it raised (204; 404 for another organisation's). */
+    @DeleteExchange("/api/v1/logs/alert/{id}")
+    void removeAlertRule(@PathVariable java.util.UUID id);
+
+    /** The alerts raised, newest first (the latest 100). */
+    @GetExchange("/api/v1/logs/alerts")
+    java.util.List<RaisedAlert> alerts();
 
     /** Checks the organisation's chain from its first entry. */
     @GetExchange("/api/v1/logs/verify")

@@ -32,14 +32,19 @@ public class AuditLog {
             String actor, String action, String resourceType, String resourceId, Instant from, Instant to) {}
 
     private final JdbcClient jdbc;
+    private final AlertRules alerts;
     private final Clock clock;
 
-    AuditLog(JdbcClient jdbc, Clock clock) {
+    AuditLog(JdbcClient jdbc, AlertRules alerts, Clock clock) {
         this.jdbc = jdbc;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
-    /** Appends the entry to its organisation's chain; call in the transaction that marks the event handled. */
+    /**
+     * Appends the entry to its organisation's chain and checks the organisation's alert rules against it; call in the
+     * transaction that marks the event handled.
+     */
     void append(AuditRecorded event) {
         UUID org = event.organizationId();
         jdbc.sql("""
@@ -95,6 +100,7 @@ public class AuditLog {
                 .param("hash", hash)
                 .param("org", org)
                 .update();
+        alerts.check(unhashed);
     }
 
     private record Head(long entries, String lastHash) {}

@@ -82,7 +82,7 @@ class SignInSecurity {
                         .permitAll()
                         .requestMatchers("/")
                         .authenticated()
-                        .requestMatchers("/users", "/users/**", "/clients", "/clients/**")
+                        .requestMatchers("/users", "/users/**", "/clients", "/clients/**", "/audit", "/audit/**")
                         .hasRole("ADMIN")
                         .requestMatchers("/portal", "/portal/**")
                         .hasRole("CANDIDATE")

@@ -27,17 +27,18 @@ import org.springframework.web.client.HttpClientErrorException;
 class NotificationsPage {
 
     /** The settings form's labels, in the order shown. */
-    static final Map<NotificationType, String> TYPES = new EnumMap<>(Map.of(
-            NotificationType.CANDIDATE_REPLIED, "A candidate replied",
-            NotificationType.INTERVIEW_SCHEDULED, "An interview was booked or moved",
-            NotificationType.INTERVIEW_CANCELLED, "An interview was cancelled",
-            NotificationType.INTERVIEW_DUE, "An interview starts within the hour",
-            NotificationType.STRONG_MATCH, "A strong new match for a job I follow",
-            NotificationType.MENTIONED, "A colleague mentions me in a note",
-            NotificationType.RESUME_FAILED, "A resume could not be read",
-            NotificationType.JOB_SOURCE_FAILING, "A job source stopped working",
-            NotificationType.MODEL_PROMOTED, "A model was promoted or rolled back",
-            NotificationType.ANNOUNCEMENT, "Announcements from admins"));
+    static final Map<NotificationType, String> TYPES = new EnumMap<>(Map.ofEntries(
+            Map.entry(NotificationType.CANDIDATE_REPLIED, "A candidate replied"),
+            Map.entry(NotificationType.INTERVIEW_SCHEDULED, "An interview was booked or moved"),
+            Map.entry(NotificationType.INTERVIEW_CANCELLED, "An interview was cancelled"),
+            Map.entry(NotificationType.INTERVIEW_DUE, "An interview starts within the hour"),
+            Map.entry(NotificationType.STRONG_MATCH, "A strong new match for a job I follow"),
+            Map.entry(NotificationType.MENTIONED, "A colleague mentions me in a note"),
+            Map.entry(NotificationType.RESUME_FAILED, "A resume could not be read"),
+            Map.entry(NotificationType.JOB_SOURCE_FAILING, "A job source stopped working"),
+            Map.entry(NotificationType.MODEL_PROMOTED, "A model was promoted or rolled back"),
+            Map.entry(NotificationType.ANNOUNCEMENT, "Announcements from admins"),
+            Map.entry(NotificationType.AUDIT_ALERT, "An audit alert rule I set was crossed")));
 
     /** The email choices, as the form offers them. */
     static final Map<EmailDelivery, String> EMAIL = new EnumMap<>(Map.of(

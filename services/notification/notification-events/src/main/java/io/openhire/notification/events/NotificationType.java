@@ -21,5 +21,7 @@ public enum NotificationType {
     /** The platform now ranks or reads with another model version (for everyone on the platform). */
     MODEL_PROMOTED,
     /** Written by an admin or a service for the organisation's people. */
-    ANNOUNCEMENT
+    ANNOUNCEMENT,
+    /** An audit alert rule the person (an admin) set was crossed: someone read more than it allows. */
+    AUDIT_ALERT
 }

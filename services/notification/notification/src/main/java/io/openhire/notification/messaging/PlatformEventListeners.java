@@ -1,6 +1,7 @@
 package io.openhire.notification.messaging;
 
 import io.openhire.applications.events.NoteAdded;
+import io.openhire.audit.events.AuditAlertRaised;
 import io.openhire.communication.events.InterviewCancelled;
 import io.openhire.communication.events.InterviewDue;
 import io.openhire.communication.events.InterviewScheduled;
@@ -177,6 +178,28 @@ class PlatformEventListeners {
                         abbreviate(e.reason(), 500),
                         "/sources",
                         "event:" + JobSourceFailing.TOPIC));
+    }
+
+    /**
+     * For the admin who set the rule (an alert names who read what: not for everyone). A rule an API key set has
+     * nobody to tell; its alerts are on the audit log's page.
+     */
+    @KafkaListener(topics = AuditAlertRaised.TOPIC, groupId = "notification")
+    void onAuditAlertRaised(ConsumerRecord<String, String> record) {
+        processed.handleOnce("notification-audit-alert-raised", record, AuditAlertRaised.class, e -> {
+            if (e.notifyUserId() == null) {
+                return;
+            }
+            notifications.create(
+                    e.organizationId(),
+                    e.notifyUserId(),
+                    NotificationType.AUDIT_ALERT,
+                    "Audit alert: " + abbreviate(e.ruleName(), 100),
+                    e.entries() + " × " + e.action() + " by one person within " + e.windowMinutes()
+                            + " minutes (the rule allows " + e.threshold() + ")",
+                    "/audit?action=" + e.action() + "&actor=" + e.actor(),
+                    "event:" + AuditAlertRaised.TOPIC);
+        });
     }
 
     /** For everyone on the platform: the models serve every organisation. */
