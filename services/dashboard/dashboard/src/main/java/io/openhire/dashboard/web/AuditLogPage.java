@@ -7,8 +7,11 @@ import io.openhire.audit.client.AuditPage;
 import io.openhire.audit.client.NewAlertRule;
 import io.openhire.audit.client.RaisedAlert;
 import io.openhire.dashboard.api.ApiProblem;
+import io.openhire.platform.errors.DomainException;
 import io.openhire.platform.web.DateOrInstant;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -48,6 +51,9 @@ class AuditLogPage {
     static final int PAGE = 50;
 
     /** The rule form's labels, for the audit service's field errors ("More than: must be from 1 to 100000."). */
+    static final Map<String, String> FILTER_FIELDS =
+            Map.of("action", "Action", "actor", "Person", "from", "From", "to", "To", "before", "Page");
+
     static final Map<String, String> RULE_FIELDS = Map.of(
             "name", "Name", "action", "When someone", "threshold", "More than", "windowMinutes", "Within (minutes)");
 
@@ -95,27 +101,33 @@ class AuditLogPage {
             @RequestParam(required = false) Long before,
             Model model) {
         Filters filters = new Filters(action, actor, from, to);
-        AuditPage page = audit.entries(
-                blankToNull(actor),
-                blankToNull(action),
-                null,
-                null,
-                DateOrInstant.atStart("from", from),
-                DateOrInstant.afterEnd("to", to),
-                before,
-                PAGE);
-        People.Names names = people.names();
+        People.Names names = people.freshNames();
+        AuditPage page = new AuditPage(List.of(), null);
+        try {
+            Instant fromInstant = DateOrInstant.atStart("from", from);
+            Instant toInstant = DateOrInstant.afterEnd("to", to);
+            if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
+                model.addAttribute("filterError", "“To” must be on or after “From”.");
+            } else {
+                page = audit.entries(
+                        blankToNull(actor), blankToNull(action), null, null, fromInstant, toInstant, before, PAGE);
+            }
+        } catch (DomainException e) {
+            model.addAttribute("filterError", "The dates must be days, like 2026-12-05.");
+        } catch (RestClientResponseException e) {
+            model.addAttribute("filterError", ApiProblem.message(e, FILTER_FIELDS));
+        }
         model.addAttribute(
                 "rows",
                 page.entries().stream()
-                        .map(e -> new Row(e, action(e), names.of(e.actor()), link(e)))
+                        .map(e -> new Row(e, action(e), names.ofMember(e.actor()), link(e), record(e)))
                         .toList());
         model.addAttribute("nextBefore", page.nextBefore());
         model.addAttribute("filters", filters);
         model.addAttribute("actions", ACTIONS);
         model.addAttribute("people", names.users());
-        alerts(model, names);
         model.addAttribute("firstPage", before == null);
+        alerts(model, names);
         return "audit";
     }
 
@@ -124,7 +136,8 @@ class AuditLogPage {
         model.addAttribute(
                 "rules",
                 audit.alertRules().stream()
-                        .map(r -> new RuleRow(r, ACTIONS.getOrDefault(r.action(), r.action()), names.of(r.createdBy())))
+                        .map(r -> new RuleRow(
+                                r, ACTIONS.getOrDefault(r.action(), r.action()), names.ofMember(r.createdBy())))
                         .toList());
         model.addAttribute(
                 "alerts",
@@ -132,7 +145,7 @@ class AuditLogPage {
                         .map(a -> new AlertRow(
                                 a,
                                 ACTIONS.getOrDefault(a.action(), a.action()),
-                                names.of(a.actor()),
+                                names.ofMember(a.actor()),
                                 new Filters(a.action(), a.actor(), null, null).query()))
                         .toList());
     }
@@ -177,8 +190,11 @@ class AuditLogPage {
         return "audit :: alerts";
     }
 
-    /** One line of the table: the entry, its action and actor in words, and where its record opens (or null). */
-    record Row(AuditEntry entry, String action, String who, String link) {}
+    /**
+     * One line of the table: the entry, its action and actor in words, where its record opens (or null) and the
+     * record's name ("Resume 3d1f6a52").
+     */
+    record Row(AuditEntry entry, String action, String who, String link, String record) {}
 
     /** The chain recomputed by the audit service, in words (an htmx fragment). */
     @GetMapping("/audit/verify")
@@ -212,11 +228,26 @@ class AuditLogPage {
         return ACTIONS.getOrDefault(entry.action(), entry.action());
     }
 
-    /** Where a record opens in the dashboard: a resume's page; null when it has none. */
+    /** Where a record opens in the dashboard: a resume's page, a candidate's (their newest resume); else null. */
     static String link(AuditEntry entry) {
-        return "resume".equals(entry.resourceType()) && entry.resourceId() != null
-                ? "/candidates/" + entry.resourceId()
-                : null;
+        if (entry.resourceId() == null) {
+            return null;
+        }
+        return switch (entry.resourceType()) {
+            case "resume" -> "/candidates/" + entry.resourceId();
+            case "candidate" -> "/candidates/of/" + entry.resourceId();
+            default -> null;
+        };
+    }
+
+    /** The record as the table names it: its kind and the start of its id ("Candidate 5c0ec681"). */
+    static String record(AuditEntry entry) {
+        String kind = entry.resourceType().isEmpty()
+                ? ""
+                : Character.toUpperCase(entry.resourceType().charAt(0))
+                        + entry.resourceType().substring(1).replace('-', ' ');
+        String id = entry.resourceId() == null ? "" : entry.resourceId();
+        return (kind + " " + id.substring(0, Math.min(8, id.length()))).strip();
     }
 
     private static String blankToNull(String s) {

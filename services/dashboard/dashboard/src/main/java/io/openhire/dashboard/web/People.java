@@ -41,6 +41,18 @@ class People {
         this.clock = Clock.systemUTC();
     }
 
+    /**
+     * The names as identity has them now (the audit log must not name a colleague added a minute ago as someone
+     * else): the staff list asked again, and kept for the other pages.
+     */
+    Names freshNames() {
+        SignedInUser me = PageModel.signedIn();
+        if (me != null) {
+            byOrganisation.remove(me.organizationId() == null ? "" : me.organizationId());
+        }
+        return names();
+    }
+
     /** The names for the signed-in person's page: one look-up of their organisation's staff (or none). */
     Names names() {
         SignedInUser me = PageModel.signedIn();
@@ -95,6 +107,25 @@ class People {
                 return users.getOrDefault(id, OPERATOR);
             }
             return actor; // something else the service wrote (an email address): as it is
+        }
+
+        /**
+         * Someone of the organisation, where an unknown user is not an operator of another organisation (the audit
+         * log: only the organisation's own people and keys act on its records): a colleague's name, "you", or a
+         * user no longer on the staff list by the start of their id.
+         */
+        public String ofMember(String actor) {
+            if (actor != null && actor.startsWith("user:")) {
+                String id = actor.substring("user:".length());
+                if (!id.equals(me) && !users.containsKey(id)) {
+                    return "a former user (" + id.substring(0, Math.min(8, id.length())) + ")";
+                }
+            }
+            if (actor != null && actor.startsWith("api-key:")) {
+                String id = actor.substring("api-key:".length());
+                return "API key " + id.substring(0, Math.min(8, id.length()));
+            }
+            return of(actor);
         }
 
         /** A line of text (a job's log) with every {@code user:…} and {@code service:…} in it named. */

@@ -16,24 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.StaticApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.ExtendedModelMap;
 import org.springframework.ui.Model;
-import org.thymeleaf.context.WebContext;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
-import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
  * The Audit log page as an admin reads it: entries in words (who by name, what they did, the resume it opens),
@@ -67,8 +57,11 @@ class AuditLogPageTest {
         String html = render(model, "entries");
         assertThat(html)
                 .contains("Rita Recruiter", "Downloaded the resume", "href=\"/candidates/" + RESUME + "\"")
-                .contains("Resume 3d1f6a52", "198.51.100.23", "via resume-ingestion", "5 Dec 2026, 10:15 UTC")
-                .contains("Revealed the blind candidate", "candidate 0b6c2a4e<")
+                .contains("Resume 3d1f6a52", "198.51.100.23", "Recorded by the resume-ingestion service, request req-1")
+                .contains("5 Dec 2026, 10:15 UTC")
+                .contains("Revealed the blind candidate", "Candidate 0b6c2a4e<", "href=\"/candidates/of/0b6c2a4e-")
+                // someone no longer on the staff list is not named as anyone else
+                .contains("a former user (4f0e9d8c)")
                 // the filters as chosen, and the export and the next page with them
                 .contains("value=\"resume.downloaded\" selected=\"selected\"", "value=\"2026-12-01\"")
                 .contains("href=\"/audit/export?action=resume.downloaded&amp;actor=user%3A" + RITA)
@@ -108,6 +101,21 @@ class AuditLogPageTest {
     }
 
     @Test
+    void datesTheWrongWayRoundAreSaidOnThePageWithTheFiltersKept() {
+        ModelsPagesTest.signIn("ADMIN");
+        ExtendedModelMap model = new ExtendedModelMap();
+        page.log(null, null, "2026-12-06", "2026-12-01", null, model);
+        assertThat(audit.asked).isEmpty();
+        assertThat(render(model, "entries"))
+                .contains("“To” must be on or after “From”.", "value=\"2026-12-06\"", "value=\"2026-12-01\"")
+                .doesNotContain("Nothing recorded that matches.");
+
+        model = new ExtendedModelMap();
+        page.log(null, null, "last week", null, null, model);
+        assertThat(render(model, "entries")).contains("The dates must be days, like 2026-12-05.");
+    }
+
+    @Test
     void theChainsCheckIsSaidInWords() {
         ModelsPagesTest.signIn("ADMIN");
         ExtendedModelMap model = new ExtendedModelMap();
@@ -131,23 +139,7 @@ class AuditLogPageTest {
 
     /** Fragments of audit.html, rendered from the real template with this model. */
     static String render(Model model, String... fragments) {
-        ClassLoaderTemplateResolver templates = new ClassLoaderTemplateResolver();
-        templates.setPrefix("openhire/dashboard/templates/");
-        templates.setSuffix(".html");
-        templates.setTemplateMode(TemplateMode.HTML);
-        SpringTemplateEngine engine = new SpringTemplateEngine();
-        engine.setTemplateResolver(templates);
-        StaticApplicationContext beans = new StaticApplicationContext();
-        beans.registerBean("labels", Labels.class);
-        beans.refresh();
-        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/audit");
-        WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
-                .buildExchange(request, new MockHttpServletResponse()));
-        context.setVariables(model.asMap());
-        context.setVariable(
-                ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-                new ThymeleafEvaluationContext(beans, null));
-        return engine.process("audit", Set.of(fragments), context);
+        return Templates.render("audit", "/audit", model, java.util.Map.of(), fragments);
     }
 
     /** The audit service as the page sees it: two entries, what it was asked, and its check of the chain. */
@@ -192,7 +184,7 @@ class AuditLogPageTest {
                                     org,
                                     Instant.parse("2026-12-05T09:00:00Z"),
                                     Instant.parse("2026-12-05T09:00:01Z"),
-                                    "user:" + RITA,
+                                    "user:4f0e9d8c-1111-4222-8333-944455556666",
                                     "candidate.revealed",
                                     "candidate",
                                     "0b6c2a4e-5d1f-4c1a-9f0e-3a2b1c4d5e6f",

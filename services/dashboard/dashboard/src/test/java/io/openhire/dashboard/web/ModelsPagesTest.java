@@ -28,28 +28,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.StaticApplicationContext;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.ui.ExtendedModelMap;
 import org.springframework.web.client.HttpClientErrorException;
-import org.thymeleaf.context.WebContext;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
-import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
  * Who may change the models everyone shares: a platform operator (a token role next to their role in the
@@ -799,25 +789,7 @@ class ModelsPagesTest {
 
     /** Parts of the model page (fragments of model.html), rendered from the real template with this model. */
     static String render(org.springframework.ui.Model model, boolean canChange, String... fragments) {
-        ClassLoaderTemplateResolver templates = new ClassLoaderTemplateResolver();
-        templates.setPrefix("openhire/dashboard/templates/");
-        templates.setSuffix(".html");
-        templates.setTemplateMode(TemplateMode.HTML);
-        SpringTemplateEngine engine = new SpringTemplateEngine();
-        engine.setTemplateResolver(templates);
-        StaticApplicationContext beans = new StaticApplicationContext();
-        beans.registerBean("labels", Labels.class);
-        beans.refresh();
-        // A web context: the template's links (@{/models/...}) need a request to be relative to.
-        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/models/text-embedding");
-        WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
-                .buildExchange(request, new MockHttpServletResponse()));
-        context.setVariables(model.asMap());
-        context.setVariable("canChange", canChange);
-        context.setVariable(
-                ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-                new ThymeleafEvaluationContext(beans, null));
-        return engine.process("model", Set.of(fragments), context);
+        return Templates.render("model", "/models/text-embedding", model, Map.of("canChange", canChange), fragments);
     }
 
     /** model-registry as the dashboard sees it: one model with a champion, and the alias moves it was sent. */
