@@ -9,6 +9,7 @@ import io.openhire.identity.events.OrganizationRegistered;
 import io.openhire.identity.events.UserAdded;
 import io.openhire.identity.keys.SigningKeys;
 import io.openhire.platform.events.EventHeaders;
+import io.openhire.platform.test.GoldenEvents;
 import io.openhire.platform.test.TestHttp;
 import io.openhire.platform.test.TestKafka;
 import java.util.List;
@@ -376,6 +377,21 @@ class IdentityIT {
         assertThat(locked.status()).isEqualTo(429);
         assertThat(locked.json().get("type").asString()).endsWith("/account-locked");
         assertThat(Integer.parseInt(locked.header("Retry-After"))).isBetween(1, 31);
+
+        // Each attempt is in the organisation's audit log, as tried on this account: the sign-up's sign-in, five
+        // wrong passwords, one refused while locked. No address or password in any of them.
+        List<ConsumerRecord<String, String>> attempts = TestKafka.read(
+                io.openhire.platform.audit.AuditRecorded.TOPIC, r -> r.key().equals(account.orgId()), 7);
+        assertThat(attempts)
+                .extracting(r -> GoldenEvents.JSON
+                        .readValue(r.value(), io.openhire.platform.audit.AuditRecorded.class)
+                        .result()
+                        .name())
+                .containsExactly("SUCCESS", "FAILED", "FAILED", "FAILED", "FAILED", "FAILED", "DENIED");
+        assertThat(attempts)
+                .allSatisfy(r -> assertThat(r.value())
+                        .contains("\"action\":\"user.signed-in\"", "\"actor\":\"user:" + account.userId())
+                        .doesNotContain(account.email(), PASSWORD));
     }
 
     @Test

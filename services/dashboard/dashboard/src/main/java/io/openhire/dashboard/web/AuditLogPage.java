@@ -45,6 +45,7 @@ class AuditLogPage {
         actions.put("resume.downloaded", "Downloaded the resume");
         actions.put("candidate.viewed", "Opened the candidate");
         actions.put("candidate.revealed", "Revealed the blind candidate");
+        actions.put("user.signed-in", "Signed in");
         return actions;
     }
 

@@ -126,6 +126,13 @@ class ModelTraining {
             return kind.unit();
         }
 
+        /** How many of them, in words: "1 resume", "1,200 sentences". */
+        public String count(long n) {
+            String unit = kind.unit();
+            return String.format(java.util.Locale.ROOT, "%,d ", n)
+                    + (n == 1 && unit.endsWith("s") ? unit.substring(0, unit.length() - 1) : unit);
+        }
+
         /** A job is queued, running or registering: the jobs list refreshes itself. */
         public boolean active() {
             return jobs.stream()

@@ -5,13 +5,17 @@ import io.openhire.identity.account.Accounts;
 import io.openhire.identity.account.Secrets;
 import io.openhire.identity.account.User;
 import io.openhire.identity.keys.AccessTokens;
+import io.openhire.platform.audit.AuditRecorded;
+import io.openhire.platform.audit.AuditTrail;
 import io.openhire.platform.errors.DomainException;
+import io.openhire.platform.security.AuthenticatedUser;
 import io.openhire.platform.security.PlatformRoles;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,13 +44,17 @@ public class LoginService {
     private final Clock clock;
     private final String timingEqualizerHash;
 
+    private final AuditTrail audit;
+
     LoginService(
             Accounts accounts,
             RefreshTokens refreshTokens,
             PasswordEncoder passwords,
             AccessTokens.Issuer issuer,
             IdentityProperties properties,
-            Clock clock) {
+            Clock clock,
+            AuditTrail audit) {
+        this.audit = audit;
         this.accounts = accounts;
         this.refreshTokens = refreshTokens;
         this.passwords = passwords;
@@ -77,18 +85,21 @@ public class LoginService {
         }
         User user = found.get();
         if (user.isLockedAt(now)) {
+            signIn(user, AuditRecorded.Result.DENIED);
             throw locked(Duration.between(now, user.lockedUntil()));
         }
         if (user.passwordHash() == null || !passwords.matches(password, user.passwordHash())) {
             int failures = user.failedLogins() + 1;
             Instant lockedUntil = lockUntil(failures, now);
             accounts.recordFailedLogin(user.id(), lockedUntil);
+            signIn(user, AuditRecorded.Result.FAILED);
             if (lockedUntil != null) {
                 log.info("User {} locked for {} after {} failed logins", user.id(), lockDuration(failures), failures);
             }
             throw invalidCredentials();
         }
         if (user.status() != User.Status.ACTIVE) {
+            signIn(user, AuditRecorded.Result.DENIED);
             throw new DomainException(
                     DomainException.Category.NOT_PERMITTED,
                     "account-disabled",
@@ -96,7 +107,26 @@ public class LoginService {
                     "This account is not active.");
         }
         accounts.recordSuccessfulLogin(user.id());
+        signIn(user, AuditRecorded.Result.SUCCESS);
         return issue(user, UUID.randomUUID());
+    }
+
+    /**
+     * A sign-in with a password to the organisation's audit log (with the failure or refusal that locks an account,
+     * in the same transaction): the actor is the account tried. Attempts on addresses without an account have no
+     * organisation to be written to.
+     */
+    private void signIn(User user, AuditRecorded.Result result) {
+        audit.record(
+                new AuthenticatedUser(
+                        user.id().toString(),
+                        user.organizationId(),
+                        Set.of(user.role().name()),
+                        AuthenticatedUser.Kind.USER),
+                "user.signed-in",
+                "user",
+                user.id(),
+                result);
     }
 
     /** Exchanges a refresh token for new tokens; the old refresh token stops working. */
