@@ -261,7 +261,8 @@ class NotificationIT {
         assertThat(alert.get("type").asString()).isEqualTo("AUDIT_ALERT");
         assertThat(alert.get("title").asString()).isEqualTo("Audit alert: Mass resume downloads");
         assertThat(alert.get("text").asString())
-                .isEqualTo("21 × resume.downloaded by one person within 60 minutes (the rule allows 20)");
+                .isEqualTo(
+                        "One person: 21 × resume downloaded within 60 minutes (the rule allows 20). Open to see who.");
         assertThat(alert.get("link").asString()).isEqualTo("/audit?action=resume.downloaded&actor=user:" + recruiterId);
         assertThat(unread(recruiter)).isZero();
     }

@@ -56,6 +56,15 @@ public class Labels {
         return at == null ? "" : WHEN.format(at);
     }
 
+    private static final java.time.format.DateTimeFormatter TO_THE_SECOND =
+            java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'", java.util.Locale.ENGLISH)
+                    .withZone(java.time.ZoneOffset.UTC);
+
+    /** "3 Dec 2026, 10:00:07 UTC": where entries a second apart must be told apart (the audit log). */
+    public String toTheSecond(java.time.Instant at) {
+        return at == null ? "" : TO_THE_SECOND.format(at);
+    }
+
     public String of(String code) {
         return status(code);
     }

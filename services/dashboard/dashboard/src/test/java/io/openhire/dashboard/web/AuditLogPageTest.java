@@ -58,7 +58,7 @@ class AuditLogPageTest {
         assertThat(html)
                 .contains("Rita Recruiter", "Downloaded the resume", "href=\"/candidates/" + RESUME + "\"")
                 .contains("Resume 3d1f6a52", "198.51.100.23", "Recorded by the resume-ingestion service, request req-1")
-                .contains("5 Dec 2026, 10:15 UTC")
+                .contains("5 Dec 2026, 10:15:00 UTC")
                 .contains("Revealed the blind candidate", "Candidate 0b6c2a4e<", "href=\"/candidates/of/0b6c2a4e-")
                 // someone no longer on the staff list is not named as anyone else
                 .contains("a former user (4f0e9d8c)")

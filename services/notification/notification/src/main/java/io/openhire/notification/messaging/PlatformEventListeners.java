@@ -195,8 +195,11 @@ class PlatformEventListeners {
                     e.notifyUserId(),
                     NotificationType.AUDIT_ALERT,
                     "Audit alert: " + abbreviate(e.ruleName(), 100),
-                    e.entries() + " × " + e.action() + " by one person within " + e.windowMinutes()
-                            + " minutes (the rule allows " + e.threshold() + ")",
+                    // "resume.downloaded" → "resume downloaded": the audit log's page names the person and the action
+                    "One person: " + e.entries() + " × "
+                            + e.action().replace('.', ' ').replace('-', ' ')
+                            + " within " + e.windowMinutes() + " minutes (the rule allows " + e.threshold()
+                            + "). Open to see who.",
                     "/audit?action=" + e.action() + "&actor=" + e.actor(),
                     "event:" + AuditAlertRaised.TOPIC);
         });
