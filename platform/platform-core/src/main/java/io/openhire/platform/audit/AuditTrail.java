@@ -7,15 +7,17 @@ import io.openhire.platform.web.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.UUID;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Writes to the audit log: the caller of the current request did {@code action} on a record. The entry goes
- * through the service's outbox, in the caller's transaction when there is one (it commits with the change, or not
- * at all) and in one of its own otherwise (a read), so a recorded action is never lost when Kafka or the audit
- * service is away. Entries of one organisation keep their order (the organisation is the Kafka key).
+ * through the service's outbox — a change in the caller's transaction when there is one (it commits with the change,
+ * or not at all), a read in one of its own — so a recorded action is never lost when Kafka or the audit service is
+ * away. Entries of one organisation keep their order (the organisation is the Kafka key).
  *
  * <pre>{@code
  * audit.read("resume.downloaded", "resume", resumeId);      // a person's read of personal data
@@ -26,12 +28,16 @@ public class AuditTrail {
 
     private final Outbox outbox;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate ownTransactions;
     private final Clock clock;
     private final String service;
 
-    public AuditTrail(Outbox outbox, TransactionTemplate transactions, Clock clock, String service) {
+    public AuditTrail(Outbox outbox, PlatformTransactionManager transactionManager, Clock clock, String service) {
         this.outbox = outbox;
-        this.transactions = transactions;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.ownTransactions = new TransactionTemplate(transactionManager);
+        // a read is recorded even when it is served inside a read-only transaction, which could not write it
+        this.ownTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.service = service;
     }
@@ -43,7 +49,8 @@ public class AuditTrail {
     public void read(String action, String resourceType, Object resourceId) {
         AuthenticatedUser caller = CurrentUser.get();
         if (caller.kind() != AuthenticatedUser.Kind.SERVICE) {
-            record(caller, action, resourceType, resourceId, AuditRecorded.Result.SUCCESS);
+            AuditRecorded entry = entry(caller, action, resourceType, resourceId, AuditRecorded.Result.SUCCESS);
+            ownTransactions.executeWithoutResult(status -> publish(entry));
         }
     }
 
@@ -59,7 +66,17 @@ public class AuditTrail {
             String resourceType,
             Object resourceId,
             AuditRecorded.Result result) {
-        AuditRecorded entry = new AuditRecorded(
+        AuditRecorded entry = entry(caller, action, resourceType, resourceId, result);
+        transactions.executeWithoutResult(status -> publish(entry));
+    }
+
+    private AuditRecorded entry(
+            AuthenticatedUser caller,
+            String action,
+            String resourceType,
+            Object resourceId,
+            AuditRecorded.Result result) {
+        return new AuditRecorded(
                 UUID.randomUUID(),
                 caller.organizationId(),
                 caller.actor(),
@@ -71,8 +88,10 @@ public class AuditTrail {
                 RequestIdFilter.current(),
                 service,
                 clock.instant());
-        transactions.executeWithoutResult(status -> outbox.publish(
-                AuditRecorded.TOPIC, caller.organizationId().toString(), entry, caller.organizationId()));
+    }
+
+    private void publish(AuditRecorded entry) {
+        outbox.publish(AuditRecorded.TOPIC, entry.organizationId().toString(), entry, entry.organizationId());
     }
 
     /**

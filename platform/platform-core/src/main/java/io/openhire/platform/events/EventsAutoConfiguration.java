@@ -69,7 +69,7 @@ public class EventsAutoConfiguration {
             Outbox outbox,
             PlatformTransactionManager transactionManager,
             @Value("${spring.application.name:openhire}") String serviceName) {
-        return new AuditTrail(outbox, new TransactionTemplate(transactionManager), Clock.systemUTC(), serviceName);
+        return new AuditTrail(outbox, transactionManager, Clock.systemUTC(), serviceName);
     }
 
     @Bean

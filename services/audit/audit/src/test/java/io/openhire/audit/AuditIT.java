@@ -71,6 +71,14 @@ class AuditIT {
             audit.read("resume.downloaded", "resume", id);
             return "the file";
         }
+
+        /** A read served inside a read-only transaction (a repository's, say), which could not write the entry. */
+        @GetMapping("/test/resumes/{id}/profile")
+        @org.springframework.transaction.annotation.Transactional(readOnly = true)
+        public String profile(@PathVariable UUID id) {
+            audit.read("resume.profile-viewed", "resume", id);
+            return "the profile";
+        }
     }
 
     @DynamicPropertySource
@@ -175,13 +183,21 @@ class AuditIT {
         assertThat(entry.get("previousHash").asString()).isEqualTo("0".repeat(64));
         assertThat(entry.get("hash").asString()).hasSize(64);
 
+        // A read served inside a read-only transaction is recorded all the same (in a transaction of its own).
+        assertThat(http().get("/test/resumes/" + resume + "/profile", bearer(recruiter))
+                        .status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> entries(org) == 2);
+        assertThat(logs("?limit=1").get("entries").get(0).get("action").asString())
+                .isEqualTo("resume.profile-viewed");
+
         // A service reading for the platform's own processing is not somebody looking: nothing is recorded.
         String service = TOKENS.serviceToken("matching", org);
         assertThat(http().get("/test/resumes/" + resume + "/original", bearer(service))
                         .status())
                 .isEqualTo(200);
         http().get("/test/resumes/" + resume + "/original", bearer(recruiter));
-        await().atMost(Duration.ofSeconds(20)).until(() -> entries(org) == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> entries(org) == 3);
         assertThat(logs("").get("entries"))
                 .extracting(e -> e.get("actor").asString())
                 .containsOnly("user:" + recruiterId);
