@@ -65,7 +65,12 @@
     setTimeout(function () { htmx.trigger(el, 'refresh'); }, delay || 0);
   }
 
+  // The latest status the live stream told of each resume: a resume can be parsed before its upload's answer
+  // reaches this page (the answer is what ties the upload's line to the resume), and must not stay "Received".
+  var lastStatus = {};
+
   function onResume(change) {
+    lastStatus[change.id] = change.status;
     var known = document.querySelectorAll('[data-resume-id="' + change.id + '"]');
     known.forEach(function (el) {
       if (el.hasAttribute('data-live-reload') && change.status !== 'RECEIVED') {
@@ -212,8 +217,9 @@
           link.textContent = job.file.name;
           job.item.querySelector('.file').replaceWith(link);
           link.className = 'file';
-          job.status.className = 'status badge ' + String(answer.status).toLowerCase();
-          job.status.textContent = answer.duplicate ? 'Already uploaded · ' + label(answer.status) : label(answer.status);
+          var status = lastStatus[answer.id] && answer.status === 'RECEIVED' ? lastStatus[answer.id] : answer.status;
+          job.status.className = 'status badge ' + String(status).toLowerCase();
+          job.status.textContent = answer.duplicate ? 'Already uploaded · ' + label(status) : label(status);
           document.querySelectorAll('[data-live~="resume-new"]').forEach(function (el) { refresh(el, 300); });
         } else if (xhr.status === 401) {
           fail(job.item, job.status, 'Your session has ended. Sign in again, then upload this file again.');
