@@ -2,7 +2,6 @@ package io.openhire.audit.log;
 
 import io.openhire.audit.client.AuditEntry;
 import io.openhire.platform.crypto.Sha256;
-import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -33,7 +32,7 @@ final class AuditHashes {
         field(text, e.requestId());
         field(text, e.service());
         field(text, e.previousHash());
-        return Sha256.hex(text.toString().getBytes(StandardCharsets.UTF_8));
+        return Sha256.hex(text.toString());
     }
 
     private static void field(StringBuilder text, String value) {

@@ -47,13 +47,16 @@ public class AuditLog {
      */
     void append(AuditRecorded event) {
         UUID org = event.organizationId();
-        jdbc.sql("""
+        // The organisation's head, created on its first entry, and locked (the no-op update takes the row lock) until
+        // this entry commits: one statement, one round trip per entry.
+        Head head = jdbc.sql("""
                         INSERT INTO audit_chain (organization_id, entries, last_hash) VALUES (:org, 0, :genesis)
-                        ON CONFLICT (organization_id) DO NOTHING
-                        """).param("org", org).param("genesis", AuditHashes.GENESIS).update();
-        Head head = jdbc.sql("SELECT entries, last_hash FROM audit_chain WHERE organization_id = :org FOR UPDATE")
+                        ON CONFLICT (organization_id) DO UPDATE SET entries = audit_chain.entries
+                        RETURNING entries, last_hash
+                        """)
                 .param("org", org)
-                .query((rs, n) -> new Head(rs.getLong("entries"), rs.getString("last_hash")))
+                .param("genesis", AuditHashes.GENESIS)
+                .query(AuditLog::head)
                 .single();
         AuditEntry unhashed = new AuditEntry(
                 head.entries() + 1,
@@ -104,6 +107,10 @@ public class AuditLog {
     }
 
     private record Head(long entries, String lastHash) {}
+
+    private static Head head(ResultSet rs, int row) throws SQLException {
+        return new Head(rs.getLong("entries"), rs.getString("last_hash"));
+    }
 
     /** One page of the organisation's entries, newest first, older than position {@code before} when given. */
     public AuditPage page(UUID org, Filter filter, Long before, int limit) {
@@ -173,7 +180,7 @@ public class AuditLog {
         }
         Head head = jdbc.sql("SELECT entries, last_hash FROM audit_chain WHERE organization_id = :org")
                 .param("org", org)
-                .query((rs, n) -> new Head(rs.getLong("entries"), rs.getString("last_hash")))
+                .query(AuditLog::head)
                 .optional()
                 .orElse(new Head(0, AuditHashes.GENESIS));
         if (head.entries() != checked || !head.lastHash().equals(expectedPrevious)) {
