@@ -340,7 +340,11 @@ final class RecruiterInBrowser {
 
         browser.get(baseUrl + "/notifications");
         browser.findElement(By.id("mark-all-read")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h2"), "0 unread"));
+        // The list is swapped while it is read (the live stream refreshes it): Chrome may then answer that the node
+        // left the document, which is not the stale-element error a wait ignores by itself.
+        new WebDriverWait(browser, Duration.ofSeconds(90))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h2"), "0 unread"));
         wait.until(d -> d.findElements(By.cssSelector("#bell .count")).isEmpty());
     }
 
