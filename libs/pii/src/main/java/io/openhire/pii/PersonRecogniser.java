@@ -20,7 +20,7 @@ public final class PersonRecogniser implements Recogniser {
     /** A capitalised name word: "O'Neil", "Jean-Luc", "McDonald", "Ó Briain". */
     private static final String WORD = "\\p{Lu}[\\p{Ll}'’-]*\\p{Ll}[\\p{L}'’-]*";
 
-    private static final String NAME = WORD + "(?:[ ]" + "(?:(?:van|von|de|der|den|da|di|du|del|la|le|bin|al)[ ])?"
+    private static final String NAME = WORD + "(?:[ ]{1,2}" + "(?:(?:van|von|de|der|den|da|di|du|del|la|le|bin|al)[ ])?"
             + "(?:" + WORD + "|\\p{Lu}\\.))" + "{0,3}";
 
     private static final Pattern TITLED =
@@ -152,19 +152,25 @@ public final class PersonRecogniser implements Recogniser {
      * Doe Senior" is Jane Doe); nothing when its first word is one of them ("Dear Hiring Manager").
      */
     private void addName(String text, List<PiiSpan> found, int start, int end, double score) {
-        String[] words = text.substring(start, end).split(" ");
-        if (NOT_NAMES.contains(bare(words[0]))) {
+        List<int[]> words = new ArrayList<>();
+        Matcher word = WORD_IN_NAME.matcher(text).region(start, end);
+        while (word.find()) {
+            words.add(new int[] {word.start(), word.end()});
+        }
+        if (words.isEmpty() || NOT_NAMES.contains(bare(text, words.getFirst()))) {
             return;
         }
-        int kept = words.length;
-        while (kept > 1 && NOT_NAMES.contains(bare(words[kept - 1]))) {
+        int kept = words.size();
+        while (kept > 1 && NOT_NAMES.contains(bare(text, words.get(kept - 1)))) {
             kept--;
         }
-        int length = 0;
-        for (int i = 0; i < kept; i++) {
-            length += words[i].length() + (i > 0 ? 1 : 0);
-        }
-        found.add(new PiiSpan(PiiType.PERSON, start, start + length, score, name()));
+        found.add(new PiiSpan(PiiType.PERSON, start, words.get(kept - 1)[1], score, name()));
+    }
+
+    private static final Pattern WORD_IN_NAME = Pattern.compile("\\S+");
+
+    private static String bare(String text, int[] word) {
+        return bare(text.substring(word[0], word[1]));
     }
 
     private static String bare(String word) {

@@ -26,7 +26,7 @@ public final class ArchitectureRules {
      * libraries (skills taxonomy, places, sequence tagging, the resume tagger). Everything else directly under {@code io.openhire} is a service.
      */
     static final java.util.Set<String> SHARED =
-            java.util.Set.of("platform", "skills", "places", "tagging", "resumetagger");
+            java.util.Set.of("platform", "skills", "places", "tagging", "resumetagger", "pii");
 
     /**
      * A service reaches another only through that service's {@code .events} and {@code .client} packages
