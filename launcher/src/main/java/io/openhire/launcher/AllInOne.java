@@ -2,6 +2,7 @@ package io.openhire.launcher;
 
 import io.openhire.applications.ApplicationsConfiguration;
 import io.openhire.audit.AuditConfiguration;
+import io.openhire.privacy.PrivacyConfiguration;
 import io.openhire.communication.CommunicationConfiguration;
 import io.openhire.dashboard.DashboardConfiguration;
 import io.openhire.gateway.GatewayConfiguration;
@@ -64,6 +65,7 @@ public final class AllInOne {
                     .directory("openhire.storage.filesystem.root", "objects"),
             // every service writes to the audit log through its outbox: it stops after them (this list, reversed)
             ServiceModule.withDatabase("audit", AuditConfiguration.class),
+            ServiceModule.withDatabase("privacy", PrivacyConfiguration.class).secret("openhire.privacy.key", "privacy.key"),
             ServiceModule.withDatabase("resume-ingestion", ResumeIngestionConfiguration.class)
                     .secret("openhire.resume-ingestion.mailbox-key", "resume-ingestion-mailbox.key"),
             ServiceModule.withDatabase("resume-processing", ResumeProcessingConfiguration.class),

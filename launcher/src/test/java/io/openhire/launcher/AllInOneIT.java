@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The whole platform as a new user starts it: one JVM, embedded infrastructure, the gateway on 8080.
- * Needs ports 3025, 3143, 8000, 8002, 8007, 8080, 8101, 8111, 8112, 8121, 8122, 8131, 8132, 8141, 8142, 8171, 8181 and 8193 free.
+ * Needs ports 3025, 3143, 8000, 8002, 8007, 8008, 8080, 8101, 8111, 8112, 8121, 8122, 8131, 8132, 8141, 8142, 8171, 8181 and 8193 free.
  */
 class AllInOneIT {
 
@@ -136,6 +136,7 @@ class AllInOneIT {
                         "✓ model-serving",
                         "✓ matching",
                         "✓ audit",
+                        "✓ privacy",
                         "✓ dashboard",
                         "✓ gateway")
                 .contains("http://localhost:8080", "Demo admin")
@@ -458,8 +459,8 @@ class AllInOneIT {
         // on loopback, so another machine (here: this machine's own network address) reaches none of them.
         for (InetAddress address : nonLoopbackAddresses()) {
             for (int port : List.of(
-                    3025, 3143, 8000, 8002, 8007, 8080, 8101, 8111, 8112, 8121, 8122, 8131, 8132, 8141, 8142, 8171,
-                    8181, 8193)) {
+                    3025, 3143, 8000, 8002, 8007, 8008, 8080, 8101, 8111, 8112, 8121, 8122, 8131, 8132, 8141, 8142,
+                    8171, 8181, 8193)) {
                 assertThat(connects(address, port)).as(address + ":" + port).isFalse();
             }
         }

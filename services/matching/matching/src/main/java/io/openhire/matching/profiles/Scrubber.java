@@ -1,24 +1,54 @@
 package io.openhire.matching.profiles;
 
+import io.openhire.pii.PiiDetector;
+import io.openhire.pii.PiiSpan;
+import io.openhire.pii.PiiType;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Removes what must not influence a match from resume text before it is searched, embedded or quoted:
- * the candidate's name, email addresses, phone numbers, web links, dates of birth and ages, and gendered
- * words (pronouns, honorifics). What is left is the work: titles, skills, employers, achievements.
+ * the candidate's name, and what the platform's one PII detector (libs/pii) finds of contact details, web
+ * links and handles, date of birth, age, form of address, gender, marital status, nationality, religion,
+ * street address and national or bank numbers; then gendered words (pronouns, honorifics). What is left is
+ * the work: titles, skills, employers, places, achievements.
  */
 public final class Scrubber {
 
-    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
-    private static final Pattern URL = Pattern.compile("(?i)\\b(https?://|www\\.)\\S+|\\b\\S+\\.(com|io|org|net)/\\S*");
-    private static final Pattern PHONE = Pattern.compile("(?<![\\w-])\\+?\\(?\\d[\\d ().-]{7,}\\d(?![\\w-])");
-    /** "Date of birth: 12.03.1988", "born in 1988", "born 12 March 1988", "Age: 34". */
-    private static final Pattern BIRTH =
-            Pattern.compile("(?i)\\b(date of birth|d\\.?o\\.?b\\.?|born(?: on| in)?|birth ?date|age)\\b"
-                    + "\\s*[:\\-]?\\s*(?:\\d[\\d./ -]{0,10}\\d|\\d|(?:\\d{1,2} )?[A-Za-z]{3,9},? \\d{4})");
+    /**
+     * The detector's types that say who someone is rather than what they did. Not PERSON: the candidate's own
+     * name is removed by its tokens, and the detector's names-by-given-name would also take "Julia" or "Hugo"
+     * out of a skills line; not LOCATION, ORGANIZATION or DATE_TIME: where and when someone worked is the work.
+     */
+    static final Set<PiiType> IDENTITY = EnumSet.of(
+            PiiType.EMAIL_ADDRESS,
+            PiiType.PHONE_NUMBER,
+            PiiType.URL,
+            PiiType.SOCIAL_HANDLE,
+            PiiType.IP_ADDRESS,
+            PiiType.DATE_OF_BIRTH,
+            PiiType.AGE,
+            PiiType.TITLE,
+            PiiType.GENDER,
+            PiiType.MARITAL_STATUS,
+            PiiType.NRP,
+            PiiType.RELIGION,
+            PiiType.STREET_ADDRESS,
+            PiiType.IBAN_CODE,
+            PiiType.CREDIT_CARD,
+            PiiType.US_SSN,
+            PiiType.UK_NINO,
+            PiiType.UK_NHS,
+            PiiType.ES_NIF,
+            PiiType.NL_BSN);
+
+    /** The label a removed age or date of birth leaves behind ("Age:", "born"). */
+    private static final Pattern BIRTH_LABEL =
+            Pattern.compile("(?i)\\b(date of birth|d\\.?o\\.?b\\.?|born(?: on| in)?|birth ?date|age)\\b\\s*[:\\-]?");
 
     private static final Pattern GENDERED = Pattern.compile(
             "(?i)\\b(he|she|him|her|his|hers|himself|herself|mr|mrs|ms|miss|male|female|man|woman|gender|sex|"
@@ -32,13 +62,17 @@ public final class Scrubber {
         if (text == null || text.isBlank()) {
             return "";
         }
+        StringBuilder withoutPii = new StringBuilder(text.length());
+        int copied = 0;
+        for (PiiSpan span : PiiDetector.standard().analyze(text, IDENTITY, PiiDetector.DEFAULT_THRESHOLD)) {
+            withoutPii.append(text, copied, span.start()).append(' ');
+            copied = span.end();
+        }
+        withoutPii.append(text, copied, text.length());
         Pattern nameTokens = nameTokens(name);
         List<String> lines = new ArrayList<>();
-        for (String line : text.split("\\R")) {
-            String clean = EMAIL.matcher(line).replaceAll(" ");
-            clean = URL.matcher(clean).replaceAll(" ");
-            clean = BIRTH.matcher(clean).replaceAll(" ");
-            clean = PHONE.matcher(clean).replaceAll(m -> isPhone(m.group()) ? " " : m.group());
+        for (String line : withoutPii.toString().split("\\R")) {
+            String clean = BIRTH_LABEL.matcher(line).replaceAll(" ");
             clean = GENDERED.matcher(clean).replaceAll(" ");
             if (nameTokens != null) {
                 clean = nameTokens.matcher(clean).replaceAll(" ");
@@ -49,20 +83,6 @@ public final class Scrubber {
             }
         }
         return String.join("\n", lines);
-    }
-
-    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(19|20)\\d{2}(?!\\d)");
-
-    /**
-     * At least nine digits, or a leading +: "+49 30 901820", "(512) 555-0147". Not a span of years such as
-     * "2018 - 2024" or "2016-03 – 2020-11", which is work history.
-     */
-    static boolean isPhone(String candidate) {
-        long digits = candidate.chars().filter(Character::isDigit).count();
-        if (digits < 9 && !candidate.startsWith("+")) {
-            return false;
-        }
-        return YEAR.matcher(candidate).results().count() < 2;
     }
 
     private static Pattern nameTokens(String name) {
