@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The privacy service: finds personal data in text with the platform's one detector (libs/pii) and
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackageClasses = PrivacyConfiguration.class)
 @EnableConfigurationProperties(PrivacyProperties.class)
+@EnableScheduling
 public class PrivacyConfiguration {
 
     @Bean

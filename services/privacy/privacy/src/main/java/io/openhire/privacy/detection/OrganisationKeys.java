@@ -30,7 +30,7 @@ public class OrganisationKeys {
         return HexFormat.of().parseHex(Anonymizer.hmac(serviceKey, "organisation:" + organizationId));
     }
 
-    AesGcm cipher() {
+    public AesGcm cipher() {
         return cipher;
     }
 
