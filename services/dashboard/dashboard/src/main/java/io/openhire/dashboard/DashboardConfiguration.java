@@ -112,6 +112,12 @@ public class DashboardConfiguration {
         return clients.create(io.openhire.audit.client.AuditApi.class, "audit");
     }
 
+    /** privacy: people's requests about their data, for its admins' Privacy page. */
+    @Bean
+    io.openhire.privacy.client.PrivacyApi dashboardPrivacyApi(ServiceClients clients) {
+        return clients.create(io.openhire.privacy.client.PrivacyApi.class, "privacy");
+    }
+
     /** training: datasets and training jobs of the models, for the Models page's platform operators. */
     @Bean
     TrainingApi dashboardTrainingApi(ServiceClients clients) {

@@ -46,6 +46,11 @@ class AuditLogPage {
         actions.put("candidate.viewed", "Opened the candidate");
         actions.put("candidate.revealed", "Revealed the blind candidate");
         actions.put("user.signed-in", "Signed in");
+        actions.put("privacy.request-filed", "Filed a privacy request");
+        actions.put("privacy.request-completed", "Completed a privacy request");
+        actions.put("privacy.request-rejected", "Rejected a privacy request");
+        actions.put("privacy.export-downloaded", "Downloaded a person's data export");
+        actions.put("privacy.pseudonym-reversed", "Reversed a pseudonym");
         return actions;
     }
 
@@ -237,6 +242,7 @@ class AuditLogPage {
         return switch (entry.resourceType()) {
             case "resume" -> "/candidates/" + entry.resourceId();
             case "candidate" -> "/candidates/of/" + entry.resourceId();
+            case "privacy-request" -> "/privacy/requests/" + entry.resourceId();
             default -> null;
         };
     }

@@ -1,8 +1,11 @@
 package io.openhire.privacy.client;
 
+import java.util.List;
 import java.util.UUID;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.PostExchange;
 import org.springframework.web.service.annotation.PutExchange;
@@ -25,6 +28,34 @@ public interface PrivacyApi {
 
     @PostExchange("/api/v1/privacy/deanonymize")
     DeanonymizeResult deanonymize(@RequestBody DeanonymizeRequest request);
+
+    /** Files a person's request (admins). */
+    @PostExchange("/api/v1/privacy/requests")
+    DataSubjectRequest file(@RequestBody NewDataSubjectRequest request);
+
+    /** The organisation's requests, newest first; {@code status} OPEN, COMPLETED or REJECTED (optional). */
+    @GetExchange("/api/v1/privacy/requests")
+    List<DataSubjectRequest> requests(
+            @RequestParam(required = false) String status, @RequestParam(required = false) Integer limit);
+
+    @GetExchange("/api/v1/privacy/requests/{id}")
+    DataSubjectRequest request(@PathVariable UUID id);
+
+    /** Sends an open access or erasure request to the services again. */
+    @PostExchange("/api/v1/privacy/requests/{id}/resend")
+    DataSubjectRequest resend(@PathVariable UUID id);
+
+    /** A rectification or restriction carried out, with what was done. */
+    @PostExchange("/api/v1/privacy/requests/{id}/complete")
+    DataSubjectRequest complete(@PathVariable UUID id, @RequestBody CloseRequest body);
+
+    /** A request refused, with why. */
+    @PostExchange("/api/v1/privacy/requests/{id}/reject")
+    DataSubjectRequest reject(@PathVariable UUID id, @RequestBody CloseRequest body);
+
+    /** A completed access request's export: a zip of data.json and the person's files. */
+    @GetExchange("/api/v1/privacy/requests/{id}/export")
+    ResponseEntity<byte[]> export(@PathVariable UUID id);
 
     /** The person an open data-subject request is about (services only); 410 once it has closed. */
     @GetExchange("/api/v1/privacy/requests/{id}/subject")

@@ -1,0 +1,163 @@
+package io.openhire.dashboard.web;
+
+import io.openhire.dashboard.api.ApiProblem;
+import io.openhire.privacy.client.CloseRequest;
+import io.openhire.privacy.client.DataSubjectRequest;
+import io.openhire.privacy.client.NewDataSubjectRequest;
+import io.openhire.privacy.client.PrivacyApi;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClientResponseException;
+
+/**
+ * {@code /privacy}: people's requests about their data (admins) — filed as they arrive (by email, letter, phone),
+ * followed to their legal deadline, answered by every service that holds the person (access: one export to send
+ * them; erasure: nothing of them left), and the proof of each kept without the person.
+ */
+@Controller
+class PrivacyRequestsPage {
+
+    /** The request form's labels, for the privacy service's field errors. */
+    static final Map<String, String> FIELDS = Map.of(
+            "type", "Request",
+            "email", "Email",
+            "phone", "Phone",
+            "name", "Name",
+            "details", "What they asked",
+            "source", "Received by",
+            "resolution", "What was done");
+
+    /** What each kind of request asks, in words. */
+    static final Map<String, String> TYPES = types();
+
+    private static Map<String, String> types() {
+        Map<String, String> types = new java.util.LinkedHashMap<>();
+        types.put("ACCESS", "Access: a copy of their data");
+        types.put("ERASURE", "Erasure: delete their data");
+        types.put("RECTIFICATION", "Rectification: correct their data");
+        types.put("RESTRICTION", "Restriction: stop processing their data");
+        return types;
+    }
+
+    private final PrivacyApi privacy;
+
+    PrivacyRequestsPage(PrivacyApi privacy) {
+        this.privacy = privacy;
+    }
+
+    @ModelAttribute
+    void adminsOnly() {
+        PageModel.requireAdmin("Only an admin of the organisation answers people's requests about their data.");
+    }
+
+    @GetMapping("/privacy")
+    String list(@RequestParam(required = false) String status, Model model) {
+        String wanted = status == null || status.isBlank() ? null : status;
+        List<DataSubjectRequest> requests = privacy.requests(wanted, 100);
+        model.addAttribute("requests", requests);
+        model.addAttribute("status", wanted);
+        model.addAttribute("types", TYPES);
+        model.addAttribute(
+                "overdue", requests.stream().filter(DataSubjectRequest::overdue).count());
+        return "privacy";
+    }
+
+    @PostMapping("/privacy/requests")
+    String file(
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String email,
+            @RequestParam(required = false) String phone,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String details,
+            @RequestParam(required = false) String source,
+            Model model) {
+        NewDataSubjectRequest typed =
+                new NewDataSubjectRequest(type, email, blank(phone), blank(name), blank(details), source);
+        try {
+            DataSubjectRequest filed = privacy.file(typed);
+            return "redirect:/privacy/requests/" + filed.id() + "?filed";
+        } catch (RestClientResponseException e) {
+            model.addAttribute("formError", ApiProblem.message(e, FIELDS));
+            model.addAttribute("typed", typed);
+            return list(null, model);
+        }
+    }
+
+    @GetMapping("/privacy/requests/{id}")
+    String request(@PathVariable UUID id, @RequestParam(required = false) String filed, Model model) {
+        DataSubjectRequest request;
+        try {
+            request = privacy.request(id);
+        } catch (HttpClientErrorException.NotFound e) {
+            throw io.openhire.platform.web.ProblemException.notFound("The request");
+        }
+        model.addAttribute("request", request);
+        model.addAttribute("types", TYPES);
+        model.addAttribute(
+                "answered", request.answers().stream().filter(a -> a.answered()).count());
+        if (filed != null) {
+            model.addAttribute(
+                    "notice",
+                    request.type().equals("ACCESS") || request.type().equals("ERASURE")
+                            ? "Filed. Every service that holds the person has been asked; this page shows their answers as they come."
+                            : "Filed. Carry it out, then complete it here with what was done.");
+        }
+        return "privacy-request";
+    }
+
+    @PostMapping("/privacy/requests/{id}/resend")
+    String resend(@PathVariable UUID id, Model model) {
+        return act(id, model, () -> privacy.resend(id), "Sent to the services again.");
+    }
+
+    @PostMapping("/privacy/requests/{id}/complete")
+    String complete(@PathVariable UUID id, @RequestParam(required = false) String resolution, Model model) {
+        return act(id, model, () -> privacy.complete(id, new CloseRequest(resolution)), "Completed.");
+    }
+
+    @PostMapping("/privacy/requests/{id}/reject")
+    String reject(@PathVariable UUID id, @RequestParam(required = false) String resolution, Model model) {
+        return act(id, model, () -> privacy.reject(id, new CloseRequest(resolution)), "Rejected.");
+    }
+
+    private String act(UUID id, Model model, java.util.function.Supplier<DataSubjectRequest> action, String done) {
+        try {
+            action.get();
+            model.addAttribute("notice", done);
+        } catch (RestClientResponseException e) {
+            model.addAttribute("actionError", ApiProblem.message(e, FIELDS));
+        }
+        DataSubjectRequest request = privacy.request(id);
+        model.addAttribute("request", request);
+        model.addAttribute("types", TYPES);
+        model.addAttribute(
+                "answered", request.answers().stream().filter(a -> a.answered()).count());
+        return "privacy-request";
+    }
+
+    @GetMapping("/privacy/requests/{id}/export")
+    ResponseEntity<byte[]> export(@PathVariable UUID id) {
+        ResponseEntity<byte[]> zip = privacy.export(id);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"access-request-" + id + ".zip\"")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(zip.getBody() == null ? new byte[0] : zip.getBody());
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
