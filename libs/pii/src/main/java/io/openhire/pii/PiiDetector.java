@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * The one detector of personal data: runs every recogniser over a text, keeps the spans of the asked
  * types at or above a score, and where spans overlap keeps the surest (then the longest), so each
- * character is reported once. Thread-safe; build one and share it.
+ * character is reported once — the rules' spans before the learned tagger's, which only fill the gaps. Thread-safe; build one and share it.
  */
 public final class PiiDetector {
 
@@ -43,22 +43,28 @@ public final class PiiDetector {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
-        List<PiiSpan> candidates = new ArrayList<>();
-        for (Recogniser recogniser : recognisers) {
-            for (PiiSpan span : recogniser.find(text)) {
-                if (span.score() >= threshold && (types.isEmpty() || types.contains(span.type()))) {
-                    candidates.add(span);
+        List<PiiSpan> kept = new ArrayList<>();
+        // The rules first, then the fallback recognisers (the learned tagger) where the rules left a gap.
+        for (boolean fallback : new boolean[] {false, true}) {
+            List<PiiSpan> candidates = new ArrayList<>();
+            for (Recogniser recogniser : recognisers) {
+                if (recogniser.fallback() != fallback) {
+                    continue;
+                }
+                for (PiiSpan span : recogniser.find(text)) {
+                    if (span.score() >= threshold && (types.isEmpty() || types.contains(span.type()))) {
+                        candidates.add(span);
+                    }
                 }
             }
-        }
-        candidates.sort(Comparator.comparingDouble(PiiSpan::score)
-                .reversed()
-                .thenComparing(Comparator.comparingInt(PiiSpan::length).reversed())
-                .thenComparingInt(PiiSpan::start));
-        List<PiiSpan> kept = new ArrayList<>();
-        for (PiiSpan candidate : candidates) {
-            if (kept.stream().noneMatch(candidate::overlaps)) {
-                kept.add(candidate);
+            candidates.sort(Comparator.comparingDouble(PiiSpan::score)
+                    .reversed()
+                    .thenComparing(Comparator.comparingInt(PiiSpan::length).reversed())
+                    .thenComparingInt(PiiSpan::start));
+            for (PiiSpan candidate : candidates) {
+                if (kept.stream().noneMatch(candidate::overlaps)) {
+                    kept.add(candidate);
+                }
             }
         }
         kept.sort(Comparator.comparingInt(PiiSpan::start));

@@ -9,4 +9,12 @@ public interface Recogniser {
     String name();
 
     List<PiiSpan> find(String text);
+
+    /**
+     * Whether this recogniser only fills in where the others found nothing: its spans are considered after every
+     * other recogniser's, so a learned guess never displaces a checked number or a name found by its cue.
+     */
+    default boolean fallback() {
+        return false;
+    }
 }

@@ -21,7 +21,8 @@ public final class Recognisers {
                 organisations(),
                 new NationalityRecogniser(),
                 new PlaceRecogniser(),
-                new PersonRecogniser());
+                new PersonRecogniser(),
+                new LearnedNameRecogniser(NameTagger.shipped()));
     }
 
     /** Email addresses, web addresses, social profiles and handles, IP addresses. */
@@ -244,8 +245,11 @@ public final class Recognisers {
                                         "(?i:\\b(?:currently[ ]at|working[ ]at|worked[ ]at|works[ ]at|role[ ]at|position[ ]at"
                                                 + "|job[ ]at|employed[ ]at|employed[ ]by|joined|employer:?|company:?|client:?"
                                                 + "|offer[ ]from|case[ ]study[ ]for|request[ ]of|years[ ]at|internship[ ]at))[ ]"
-                                                + "(" + plainWord + "(?:[ ](?:(?:and|et|und|y|&)[ ])?" + plainWord
-                                                + "){0,4})",
+                                                // "Rice, Bailey and Conroy", "Acme Data Systems"
+                                                + "(" + plainWord + "(?:,[ ]" + plainWord
+                                                + "){1,3}[ ](?:and|et|und|en|y|&)[ ]"
+                                                + plainWord + "|" + plainWord + "(?:[ ](?:(?:and|et|und|en|y|&)[ ])?"
+                                                + plainWord + "){0,4})",
                                         0.7)
                                 .group(1)));
     }
