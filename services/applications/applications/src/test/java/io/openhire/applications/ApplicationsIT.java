@@ -43,6 +43,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -58,6 +59,7 @@ import tools.jackson.databind.JsonNode;
         classes = ApplicationsIT.App.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.application.name=applications")
+@DirtiesContext // its consumers (group applications) leave before another test class's context starts
 class ApplicationsIT {
 
     static final TestTokens TOKENS = new TestTokens();

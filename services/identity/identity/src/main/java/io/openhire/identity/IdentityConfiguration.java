@@ -1,6 +1,14 @@
 package io.openhire.identity;
 
+import io.openhire.identity.serviceaccounts.ServiceTokens;
+import io.openhire.platform.events.ProcessedEvents;
+import io.openhire.platform.http.ServiceAccount;
+import io.openhire.platform.http.ServiceClients;
+import io.openhire.privacy.client.DataSubjectHandler;
+import io.openhire.privacy.client.DataSubjectRequestListener;
+import io.openhire.privacy.client.PrivacyApi;
 import java.time.Clock;
+import java.util.UUID;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -8,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The identity service (User Management): organisations, users, roles, profiles, API keys, and the
@@ -28,5 +37,35 @@ public class IdentityConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * identity's own service account, for its calls to other services: it signs its service tokens itself
+     * ({@link ServiceTokens#own}) instead of asking its own HTTP API with a secret, which the token issuer is not
+     * given. Replaces platform-core's default {@link ServiceAccount}.
+     */
+    @Bean
+    ServiceAccount identityServiceAccount(ServiceTokens tokens, Clock clock) {
+        return new ServiceAccount(ServiceTokens.OWN, null, null, clock) {
+            @Override
+            public String tokenFor(UUID organizationId) {
+                return tokens.own(organizationId).accessToken();
+            }
+        };
+    }
+
+    /**
+     * Answers the privacy service's data-subject requests (access and erasure) with candidates' portal accounts
+     * ({@code IdentityDataSubjects}).
+     */
+    @Bean
+    DataSubjectRequestListener dataSubjectRequests(
+            DataSubjectHandler handler,
+            ServiceClients clients,
+            ServiceAccount account,
+            ProcessedEvents processed,
+            TransactionTemplate transactions) {
+        return new DataSubjectRequestListener(
+                "identity", handler, clients.create(PrivacyApi.class, "privacy"), account, processed, transactions);
     }
 }

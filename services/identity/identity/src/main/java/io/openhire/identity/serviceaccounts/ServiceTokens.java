@@ -22,6 +22,9 @@ public class ServiceTokens {
 
     public static final String ROLE = "SERVICE";
 
+    /** identity's own name as a service (the subject of its own tokens: {@code service:identity}). */
+    public static final String OWN = "identity";
+
     public record Token(String accessToken, long expiresInSeconds) {}
 
     private final IdentityProperties properties;
@@ -47,6 +50,19 @@ public class ServiceTokens {
                     "Invalid client",
                     "The service name or secret is not valid.");
         }
+        return token(service, organizationId);
+    }
+
+    /**
+     * A token for identity itself ({@code service:identity}), for the calls it makes to other services (answering
+     * the privacy service's data-subject requests): it issues the tokens, so it signs its own here rather than
+     * asking itself over HTTP with a secret it is not given (the all-in-one gives the token issuer none).
+     */
+    public Token own(UUID organizationId) {
+        return token(OWN, organizationId);
+    }
+
+    private Token token(String service, UUID organizationId) {
         boolean exists = jdbc.sql("SELECT count(*) FROM organization WHERE id = :id")
                         .param("id", organizationId)
                         .query(Integer.class)
