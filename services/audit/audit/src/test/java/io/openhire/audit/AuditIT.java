@@ -268,6 +268,18 @@ class AuditIT {
         assertThat(http().get("/api/v1/logs/verify", bearer(recruiter)).status())
                 .isEqualTo(403);
         assertThat(http().get("/api/v1/logs").status()).isEqualTo(401);
+
+        // A service (the candidate portal) reads the entries of one record, never the whole log.
+        String portal = TOKENS.serviceToken("applications", org);
+        TestHttp.Response oneRecord = http().get("/api/v1/logs?resourceType=candidate&resourceId=c-3", bearer(portal));
+        assertThat(oneRecord.status()).as(oneRecord.body()).isEqualTo(200);
+        assertThat(oneRecord.json().get("entries"))
+                .extracting(e -> e.get("resourceId").asString())
+                .containsExactly("c-3");
+        assertThat(http().get("/api/v1/logs?action=candidate.viewed", bearer(portal))
+                        .status())
+                .isEqualTo(403);
+        assertThat(http().get("/api/v1/logs/export", bearer(portal)).status()).isEqualTo(403);
     }
 
     @Test

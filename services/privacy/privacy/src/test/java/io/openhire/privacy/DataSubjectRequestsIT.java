@@ -346,6 +346,28 @@ class DataSubjectRequestsIT {
                 .isZero();
     }
 
+    @Test
+    void theCandidatePortalFilesForThePersonItVerified() {
+        TestHttp.Response byPortal = http().post(
+                        "/api/v1/privacy/requests",
+                        Map.of("type", "ACCESS", "email", "portal@example.com", "source", "PORTAL"),
+                        bearer(applications));
+        assertThat(byPortal.status()).as(byPortal.body()).isEqualTo(201);
+        assertThat(byPortal.json().path("requestedBy").asString()).isEqualTo("service:applications");
+        assertThat(byPortal.json().path("source").asString()).isEqualTo("PORTAL");
+        String id = byPortal.json().path("id").asString();
+        assertThat(http().get("/api/v1/privacy/requests/" + id, bearer(applications))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http().get("/api/v1/privacy/requests/" + id, bearer(TOKENS.serviceToken("applications", otherOrg)))
+                        .status())
+                .isEqualTo(404);
+        assertThat(http().get("/api/v1/privacy/requests/" + id + "/export", bearer(applications))
+                        .status())
+                .as("the export is the admin's to send")
+                .isEqualTo(403);
+    }
+
     static Map<String, byte[]> unzip(byte[] zip) throws IOException {
         Map<String, byte[]> entries = new HashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {

@@ -1,11 +1,17 @@
 package io.openhire.communication.consent;
 
+import io.openhire.communication.CommunicationProperties;
 import io.openhire.communication.client.ConsentView;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -13,6 +19,10 @@ import org.springframework.stereotype.Service;
  * Addresses an organisation must not write to, and marketing consent. The suppression list always wins: a
  * message to a suppressed address is refused when asked for and, if the address was suppressed meanwhile,
  * when its turn to be sent comes.
+ *
+ * <p>A suppressed address is kept in clear or, once its owner had their data erased, only as a keyed hash
+ * ({@link #hashed}): the person must still never be written to again, but the organisation no longer holds their
+ * address. Every check looks for both forms.
  */
 @Service
 public class Suppressions {
@@ -25,19 +35,29 @@ public class Suppressions {
         STOPPED
     }
 
+    /** What a hashed address starts with (an email address or an E.164 number never does). */
+    public static final String HASHED = "hmac:";
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final SecretKeySpec hashKey;
 
-    Suppressions(JdbcClient jdbc, Clock clock) {
+    Suppressions(JdbcClient jdbc, Clock clock, CommunicationProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.hashKey = hashKey(properties.key());
     }
 
-    /** The reason the address is suppressed in the organisation, if it is. */
+    /** The reason the address is suppressed in the organisation (in clear or as its hash), if it is. */
     public Optional<Reason> of(UUID org, String address) {
-        return jdbc.sql("SELECT reason FROM suppression WHERE organization_id = :org AND address = :address")
+        return jdbc.sql("""
+                        SELECT reason FROM suppression
+                        WHERE organization_id = :org AND address IN (:address, :hashed)
+                        ORDER BY created_at LIMIT 1
+                        """)
                 .param("org", org)
                 .param("address", normal(address))
+                .param("hashed", hashed(org, address))
                 .query(String.class)
                 .optional()
                 .map(Reason::valueOf);
@@ -59,11 +79,54 @@ public class Suppressions {
 
     /** Lifts a suppression of this reason only (an SMS "START" undoes its "STOP", not a bounce or an unsubscribe). */
     public void remove(UUID org, String address, Reason reason) {
-        jdbc.sql("DELETE FROM suppression WHERE organization_id = :org AND address = :address AND reason = :reason")
+        jdbc.sql("""
+                        DELETE FROM suppression
+                        WHERE organization_id = :org AND address IN (:address, :hashed) AND reason = :reason
+                        """)
                 .param("org", org)
                 .param("address", normal(address))
+                .param("hashed", hashed(org, address))
                 .param("reason", reason.name())
                 .update();
+    }
+
+    /**
+     * Keeps the address's suppression only as its keyed hash (the same reason and date, no message): for a
+     * person whose data is erased and who must still not be written to. Answers whether one was kept in clear.
+     */
+    public boolean keepOnlyHashed(UUID org, String address) {
+        String normal = normal(address);
+        jdbc.sql("""
+                        INSERT INTO suppression (organization_id, address, reason, message_id, created_at)
+                        SELECT organization_id, :hashed, reason, NULL, created_at FROM suppression
+                        WHERE organization_id = :org AND address = :address
+                        ON CONFLICT DO NOTHING
+                        """)
+                .param("org", org)
+                .param("address", normal)
+                .param("hashed", hashed(org, normal))
+                .update();
+        return jdbc.sql("DELETE FROM suppression WHERE organization_id = :org AND address = :address")
+                        .param("org", org)
+                        .param("address", normal)
+                        .update()
+                > 0;
+    }
+
+    /**
+     * The address as kept once its owner's data is erased: HMAC-SHA256 under a key derived from
+     * {@code openhire.communication.key}, over the organisation and the address (the same address gives another
+     * value in another organisation, and nobody without the key can test an address against it).
+     */
+    public String hashed(UUID org, String address) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(hashKey);
+            byte[] digest = mac.doFinal((org + ":" + normal(address)).getBytes(StandardCharsets.UTF_8));
+            return HASHED + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     /** Whether the address has granted marketing consent (and not withdrawn it). */
@@ -118,5 +181,22 @@ public class Suppressions {
     /** Email addresses compare case-insensitively. */
     public static String normal(String address) {
         return address.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** A key of its own for the hashes, derived from the service key (which signs the unsubscribe links). */
+    private static SecretKeySpec hashKey(String key) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalStateException(
+                    "openhire.communication.key is not set (base64 of 32 random bytes; OPENHIRE_COMMUNICATION_KEY)");
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(key.strip()), "HmacSHA256"));
+            byte[] derived =
+                    mac.doFinal("openhire communication suppressed addresses v1".getBytes(StandardCharsets.UTF_8));
+            return new SecretKeySpec(derived, "HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 }

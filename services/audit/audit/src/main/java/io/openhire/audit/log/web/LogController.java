@@ -41,8 +41,12 @@ class LogController {
         this.log = log;
     }
 
+    /**
+     * The organisation's admins read everything; a service reads the entries of one record only (the candidate
+     * portal showing a candidate who looked at their file).
+     */
     @GetMapping
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SERVICE')")
     AuditPage entries(
             AuthenticatedUser caller,
             @RequestParam(required = false) String actor,
@@ -55,6 +59,10 @@ class LogController {
             @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ProblemException.invalidField("limit", "must be from 1 to " + MAX_LIMIT);
+        }
+        if (!caller.hasRole("ADMIN") && (isBlank(resourceType) || isBlank(resourceId))) {
+            throw ProblemException.forbidden(
+                    "A service reads the entries of one record: give resourceType and resourceId");
         }
         if (before != null && before < 1) {
             throw ProblemException.invalidField("before", "must be a position, 1 or more (a page's nextBefore)");
@@ -180,5 +188,9 @@ class LogController {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 }

@@ -51,8 +51,9 @@ class RequestController {
         this.exports = exports;
     }
 
+    /** By an admin, or by a service for a person it has verified (the candidate portal, for its signed-in candidate). */
     @PostMapping
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SERVICE')")
     ResponseEntity<DataSubjectRequest> file(AuthenticatedUser caller, @RequestBody NewDataSubjectRequest body) {
         if (body == null) {
             throw ProblemException.invalidField("type", "is required");
@@ -99,7 +100,7 @@ class RequestController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SERVICE')")
     DataSubjectRequest get(AuthenticatedUser caller, @PathVariable UUID id) {
         return requests.find(caller.organizationId(), id).orElseThrow(() -> ProblemException.notFound("The request"));
     }
