@@ -4,6 +4,7 @@ import io.openhire.communication.consent.Suppressions;
 import io.openhire.privacy.client.DataSubject;
 import io.openhire.privacy.client.DataSubjectHandler;
 import io.openhire.privacy.client.SubjectAnswer;
+import io.openhire.privacy.client.SubjectSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -3,6 +3,7 @@ package io.openhire.notification.privacy;
 import io.openhire.privacy.client.DataSubject;
 import io.openhire.privacy.client.DataSubjectHandler;
 import io.openhire.privacy.client.SubjectAnswer;
+import io.openhire.privacy.client.SubjectSql;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,31 +1,30 @@
-package io.openhire.notification.privacy;
+package io.openhire.privacy.client;
 
-import io.openhire.privacy.client.DataSubject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 /**
- * How a data subject is looked for in SQL: their email addresses (lower case), and their addresses and phone numbers
- * inside free text (a number by its last nine digits, as {@link DataSubject#hasPhone} compares them). Never their
- * name. (communication has the same helper: the two services share no code but their clients.)
+ * How a data subject is looked for in SQL: their email addresses (lower case), their phone numbers by the rule of
+ * {@link DataSubject#hasPhone} (the same last nine digits), and both inside free text. Never their name. For a
+ * {@link DataSubjectHandler} that finds the person with SQL.
  */
-final class SubjectSql {
+public final class SubjectSql {
 
     /** Stands in for an empty list in {@code IN (:list)} (SQL has no empty list): no address or digits equal it. */
-    static final String NONE = "-";
+    public static final String NONE = "-";
 
     /** The same for a list of ids: no row has the nil UUID. */
-    static final UUID NO_ID = new UUID(0, 0);
+    public static final UUID NO_ID = new UUID(0, 0);
 
     /** What a mention of the person in a text is replaced with on erasure. */
-    static final String ERASED = "[erased]";
+    public static final String ERASED = "[erased]";
 
     private SubjectSql() {}
 
     /** The person's email addresses as stored (lower case), for {@code IN (:emails)}. */
-    static List<String> emails(DataSubject subject) {
+    public static List<String> emails(DataSubject subject) {
         List<String> emails = subject.emails().stream()
                 .map(e -> e.strip().toLowerCase(Locale.ROOT))
                 .filter(e -> e.contains("@"))
@@ -35,7 +34,7 @@ final class SubjectSql {
     }
 
     /** The last nine digits (all, when fewer) of each of the person's numbers of six digits or more. */
-    static List<String> phoneTails(DataSubject subject) {
+    public static List<String> phoneTails(DataSubject subject) {
         List<String> tails = subject.phones().stream()
                 .map(p -> p.replaceAll("\\D", ""))
                 .filter(d -> d.length() >= 6)
@@ -46,12 +45,22 @@ final class SubjectSql {
     }
 
     /**
+     * SQL that is true when {@code column} holds one of the person's numbers, written however it was stored
+     * ({@code "+49 30 901820"}, {@code "(512) 555-0147"}): {@link DataSubject#hasPhone}'s rule; needs
+     * {@code :phoneTails}.
+     */
+    public static String phone(String column) {
+        String digits = "regexp_replace(" + column + ", '\\D', '', 'g')";
+        return "(length(" + digits + ") >= 6 AND right(" + digits + ", 9) IN (:phoneTails))";
+    }
+
+    /**
      * Regular expressions (PostgreSQL, used case-insensitively) that find the person's email addresses and phone
      * numbers inside a text: an address as a whole word (not {@code mary.jane@x.test} for {@code jane@x.test}), a
      * number by its last nine digits with the usual separators between them. Numbers of fewer than nine digits
      * are not looked for in texts: too many other figures would match.
      */
-    static List<String> mentions(DataSubject subject) {
+    public static List<String> mentions(DataSubject subject) {
         List<String> patterns = new ArrayList<>();
         for (String email : emails(subject)) {
             if (!email.equals(NONE)) {
@@ -72,7 +81,7 @@ final class SubjectSql {
      * SQL that is true when one of {@code columns} mentions the person; the patterns are bound as {@code :m0},
      * {@code :m1}, …
      */
-    static String mentioned(int patterns, String... columns) {
+    public static String mentioned(int patterns, String... columns) {
         List<String> tests = new ArrayList<>();
         for (String column : columns) {
             for (int i = 0; i < patterns; i++) {
@@ -83,7 +92,7 @@ final class SubjectSql {
     }
 
     /** SQL for {@code column} with every mention of the person replaced by {@link #ERASED}. */
-    static String redacted(int patterns, String column) {
+    public static String redacted(int patterns, String column) {
         String expression = column;
         for (int i = 0; i < patterns; i++) {
             expression = "regexp_replace(" + expression + ", :m" + i + ", '" + ERASED + "', 'gi')";
