@@ -2,7 +2,6 @@ package io.openhire.launcher;
 
 import io.openhire.applications.ApplicationsConfiguration;
 import io.openhire.audit.AuditConfiguration;
-import io.openhire.privacy.PrivacyConfiguration;
 import io.openhire.communication.CommunicationConfiguration;
 import io.openhire.dashboard.DashboardConfiguration;
 import io.openhire.gateway.GatewayConfiguration;
@@ -16,6 +15,8 @@ import io.openhire.modelregistry.ModelRegistryConfiguration;
 import io.openhire.modelserving.ModelServingConfiguration;
 import io.openhire.notification.NotificationConfiguration;
 import io.openhire.platform.web.RequestIdFilter;
+import io.openhire.privacy.PrivacyConfiguration;
+import io.openhire.security.SecurityConfiguration;
 import io.openhire.resumeingestion.ResumeIngestionConfiguration;
 import io.openhire.resumeprocessing.ResumeProcessingConfiguration;
 import io.openhire.storage.StorageConfiguration;
@@ -65,7 +66,8 @@ public final class AllInOne {
                     .directory("openhire.storage.filesystem.root", "objects"),
             // every service writes to the audit log through its outbox: it stops after them (this list, reversed)
             ServiceModule.withDatabase("audit", AuditConfiguration.class),
-            ServiceModule.withDatabase("privacy", PrivacyConfiguration.class).secret("openhire.privacy.key", "privacy.key"),
+            ServiceModule.withDatabase("privacy", PrivacyConfiguration.class)
+                    .secret("openhire.privacy.key", "privacy.key"),
             ServiceModule.withDatabase("resume-ingestion", ResumeIngestionConfiguration.class)
                     .secret("openhire.resume-ingestion.mailbox-key", "resume-ingestion-mailbox.key"),
             ServiceModule.withDatabase("resume-processing", ResumeProcessingConfiguration.class),
@@ -108,6 +110,8 @@ public final class AllInOne {
     private final PrintStream out;
     private final EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure();
     private final List<ConfigurableApplicationContext> running = Collections.synchronizedList(new ArrayList<>());
+    /** The embedded PostgreSQL's JDBC URL without a database ("jdbc:postgresql://localhost:5xxxx/"), once started. */
+    private volatile String jdbcBase;
 
     AllInOne(Path dataDir, boolean seedDemo, PrintStream out) {
         this(dataDir, seedDemo, LOOPBACK, out);
@@ -119,6 +123,11 @@ public final class AllInOne {
         this.seedDemo = seedDemo;
         this.bindAddress = bindAddress;
         this.out = out;
+    }
+
+    /** Where the services' databases are (user postgres): for tests that look into every service's tables. */
+    String jdbcBase() {
+        return jdbcBase;
     }
 
     public static void main(String[] args) throws Exception {
@@ -243,7 +252,6 @@ public final class AllInOne {
                 .filter(ServiceModule::database)
                 .map(ServiceModule::name)
                 .toList();
-        String jdbcBase;
         try {
             jdbcBase = infrastructure.startPostgres(dataDir, databases);
             out.printf("  %-19s embedded, %d database(s), ready in %s%n", "postgresql", databases.size(), since(t));

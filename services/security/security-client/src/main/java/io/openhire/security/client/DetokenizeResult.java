@@ -1,0 +1,4 @@
+package io.openhire.security.client;
+
+/** The field and value a token stands for. */
+public record DetokenizeResult(String field, String value) {}
