@@ -527,4 +527,63 @@ class DataSubjectsIT {
                 .isEqualTo(200);
         return TOKENS.token(user, org, "CLIENT");
     }
+
+    /** A retention rule's reach: old candidates who can be found, not the talent pool, not the recent, not others'. */
+    @Test
+    void retentionReachesCandidatesInactiveSinceTheCutoffButNotThoseWhoAskedToBeKept() {
+        Instant old = Instant.parse("2022-01-10T10:00:00Z");
+        UUID gone = candidateRow(org, "Olga Oldfield", "olga@old.test", null, old);
+        UUID kept = candidateRow(org, "Tess Talentpool", "tess@old.test", null, old);
+        jdbc.sql("""
+                        INSERT INTO consent (id, organization_id, candidate_id, purpose, legal_basis, notice_version,
+                            notice_sha256, source, given_at)
+                        VALUES (:id, :org, :candidate, 'TALENT_POOL', 'CONSENT', 1, 'sha', 'CAREER_SITE', :at)
+                        """)
+                .param("id", UUID.randomUUID())
+                .param("org", org)
+                .param("candidate", kept)
+                .param("at", java.sql.Timestamp.from(old))
+                .update();
+        candidateRow(org, "Rita Recent", "rita@new.test", "+44 20 7946 0555", Instant.now());
+        candidateRow(org, "Nameless Noone", null, null, old);
+        candidateRow(elsewhere, "Olga Elsewhere", "olga@old.test", null, old);
+
+        String service = TOKENS.serviceToken("privacy", org);
+        TestHttp.Response found =
+                http().get("/api/v1/candidates/inactive?before=2024-01-01T00:00:00Z", bearer(service));
+        assertThat(found.status()).as(found.body()).isEqualTo(200);
+        assertThat(found.json())
+                .extracting(c -> c.get("candidateId").asString())
+                .contains(gone.toString())
+                .doesNotContain(kept.toString());
+        assertThat(found.json())
+                .extracting(c -> c.get("email").isNull() ? "" : c.get("email").asString())
+                .doesNotContain("rita@new.test")
+                .allSatisfy(email -> assertThat(email).isNotEmpty());
+        assertThat(http().get("/api/v1/candidates/inactive?before=2024-01-01T00:00:00Z", bearer(recruiter))
+                        .status())
+                .isEqualTo(403);
+        assertThat(http().get("/api/v1/candidates/inactive?before=2024-01-01T00:00:00Z&limit=0", bearer(service))
+                        .status())
+                .isEqualTo(400);
+        assertThat(http().get("/api/v1/candidates/inactive?before=yesterday", bearer(service))
+                        .status())
+                .isEqualTo(400);
+    }
+
+    UUID candidateRow(UUID organization, String name, String email, String phone, Instant at) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO candidate (id, organization_id, name, email, phone, created_at, updated_at)
+                        VALUES (:id, :org, :name, :email, :phone, :at, :at)
+                        """)
+                .param("id", id)
+                .param("org", organization)
+                .param("name", name)
+                .param("email", email)
+                .param("phone", phone)
+                .param("at", java.sql.Timestamp.from(at))
+                .update();
+        return id;
+    }
 }

@@ -24,6 +24,12 @@ public class PrivacyConfiguration {
         return PiiDetector.standard();
     }
 
+    /** applications: the candidates a retention rule reaches. */
+    @Bean
+    io.openhire.applications.client.RetentionApi retentionApi(io.openhire.platform.http.ServiceClients clients) {
+        return clients.create(io.openhire.applications.client.RetentionApi.class, "applications");
+    }
+
     @Bean
     Clock privacyClock() {
         return Clock.systemUTC();

@@ -57,6 +57,21 @@ public interface PrivacyApi {
     @GetExchange("/api/v1/privacy/requests/{id}/export")
     ResponseEntity<byte[]> export(@PathVariable UUID id);
 
+    /** The organisation's retention rule (admins). */
+    @GetExchange("/api/v1/privacy/retention")
+    RetentionRule retention();
+
+    @PutExchange("/api/v1/privacy/retention")
+    RetentionRule setRetention(@RequestBody RetentionRuleUpdate update);
+
+    /** Runs the rule now (admins); the run's report. */
+    @PostExchange("/api/v1/privacy/retention/run")
+    RetentionRun runRetention();
+
+    /** The rule's recent runs, newest first. */
+    @GetExchange("/api/v1/privacy/retention/runs")
+    List<RetentionRun> retentionRuns();
+
     /** The person an open data-subject request is about (services only); 410 once it has closed. */
     @GetExchange("/api/v1/privacy/requests/{id}/subject")
     DataSubject subject(@PathVariable UUID id);

@@ -116,8 +116,8 @@ public class DataSubjectRequests {
                 .param("org", organizationId)
                 .param("type", type.name())
                 .param("sealed", seal(organizationId, id, subject))
-                .param("hash", subjectHash(organizationId, subject.email()))
-                .param("label", label(subject.email()))
+                .param("hash", subjectHash(organizationId, subject))
+                .param("label", label(subject))
                 .param("source", source)
                 .param("actor", actor)
                 .param("now", Timestamp.from(now))
@@ -161,8 +161,9 @@ public class DataSubjectRequests {
             throw new RequestException(RequestException.Kind.CLOSED, "the request is closed");
         }
         Subject subject = open(organizationId, id, row.sealed);
+        List<String> emails = subject.email() == null ? List.of() : List.of(subject.email());
         List<String> phones = subject.phone() == null ? List.of() : List.of(subject.phone());
-        return new DataSubject(id, row.type.name(), List.of(subject.email()), phones, subject.name());
+        return new DataSubject(id, row.type.name(), emails, phones, subject.name());
     }
 
     /**
@@ -441,15 +442,38 @@ public class DataSubjectRequests {
         return "privacy-export:" + organizationId + ":" + id + ":" + service;
     }
 
-    /** Which person, without who: the organisation's keyed hash of the normalised email. */
-    private String subjectHash(UUID organizationId, String email) {
-        return Anonymizer.hmac(
-                keys.hashKey(organizationId), "subject:" + email.strip().toLowerCase(Locale.ROOT));
+    /** Which person, without who: the organisation's keyed hash of the normalised email (or phone, without one). */
+    private String subjectHash(UUID organizationId, Subject subject) {
+        String key = subject.email() != null
+                ? subject.email().strip().toLowerCase(Locale.ROOT)
+                : "phone:" + subject.phone().replaceAll("\\D", "");
+        return Anonymizer.hmac(keys.hashKey(organizationId), "subject:" + key);
     }
 
-    /** "jane.doe@example.com" → "j***@example.com": enough for an admin to tell requests apart. */
-    static String label(String email) {
+    /**
+     * "jane.doe@example.com" → "j***@example.com", "+44 20 7946 0958" → "phone …0958": enough for an admin to tell
+     * requests apart.
+     */
+    static String label(Subject subject) {
+        if (subject.email() == null) {
+            String digits = subject.phone().replaceAll("\\D", "");
+            return "phone …" + digits.substring(Math.max(0, digits.length() - 4));
+        }
+        String email = subject.email();
         int at = email.indexOf('@');
         return email.charAt(0) + "***" + email.substring(at);
+    }
+
+    /** Whether an erasure of this person is still open (a retention run does not file a second). */
+    public boolean openErasureFor(UUID organizationId, Subject subject) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM privacy_request
+                        WHERE organization_id = :org AND type = 'ERASURE' AND status = 'OPEN' AND subject_hash = :hash
+                        """)
+                        .param("org", organizationId)
+                        .param("hash", subjectHash(organizationId, subject))
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 }
