@@ -5,6 +5,8 @@ import io.openhire.privacy.client.CloseRequest;
 import io.openhire.privacy.client.DataSubjectRequest;
 import io.openhire.privacy.client.NewDataSubjectRequest;
 import io.openhire.privacy.client.PrivacyApi;
+import io.openhire.privacy.client.RetentionRuleUpdate;
+import io.openhire.privacy.client.RetentionRun;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -71,7 +73,51 @@ class PrivacyRequestsPage {
         model.addAttribute("types", TYPES);
         model.addAttribute(
                 "overdue", requests.stream().filter(DataSubjectRequest::overdue).count());
+        retention(model);
         return "privacy";
+    }
+
+    /** The retention rule and its last runs, for the page's Retention section. */
+    private void retention(Model model) {
+        model.addAttribute("rule", privacy.retention());
+        model.addAttribute("runs", privacy.retentionRuns());
+    }
+
+    @PostMapping("/privacy/retention")
+    String setRetention(
+            @RequestParam(required = false) Integer inactiveMonths,
+            @RequestParam(required = false) String enabled,
+            Model model) {
+        try {
+            privacy.setRetention(new RetentionRuleUpdate(inactiveMonths, enabled != null));
+            model.addAttribute(
+                    "retentionNotice",
+                    enabled != null
+                            ? "Saved. It runs every day; each candidate it reaches gets an erasure request below."
+                            : "Saved. The rule is off.");
+        } catch (RestClientResponseException e) {
+            model.addAttribute(
+                    "retentionError", ApiProblem.message(e, Map.of("inactiveMonths", "Months", "enabled", "On")));
+        }
+        retention(model);
+        return "privacy :: retention";
+    }
+
+    @PostMapping("/privacy/retention/run")
+    String runRetention(Model model) {
+        try {
+            RetentionRun run = privacy.runRetention();
+            String filed = run.requestsFiled() + " erasure request" + (run.requestsFiled() == 1 ? "" : "s") + " filed.";
+            model.addAttribute(
+                    "retentionNotice",
+                    run.problem() != null
+                            ? "The run stopped: " + run.problem() + "."
+                            : run.requestsFiled() == 0 ? "Run: no candidate to erase." : "Run: " + filed);
+        } catch (RestClientResponseException e) {
+            model.addAttribute("retentionError", ApiProblem.message(e));
+        }
+        retention(model);
+        return "privacy :: retention";
     }
 
     @PostMapping("/privacy/requests")

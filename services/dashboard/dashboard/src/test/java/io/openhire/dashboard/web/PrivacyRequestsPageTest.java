@@ -117,6 +117,24 @@ class PrivacyRequestsPageTest {
     }
 
     @Test
+    void theRetentionRuleIsSetAndItsRunsReported() {
+        ModelsPagesTest.signIn("ADMIN");
+        ExtendedModelMap model = new ExtendedModelMap();
+        assertThat(page.setRetention(18, "on", model)).isEqualTo("privacy :: retention");
+        assertThat(privacy.retentionSet).isEqualTo(new io.openhire.privacy.client.RetentionRuleUpdate(18, true));
+        String html = Templates.render("privacy", "/privacy", model, Map.of(), "retention");
+        assertThat(html)
+                .contains("Saved. It runs every day")
+                .contains("value=\"24\"", "checked=\"checked\"")
+                .contains("(daily)", "6 Dec 2024", ">2<", "Done");
+
+        ExtendedModelMap run = new ExtendedModelMap();
+        page.runRetention(run);
+        assertThat(Templates.render("privacy", "/privacy", run, Map.of(), "retention"))
+                .contains("Run: 2 erasure requests filed.");
+    }
+
+    @Test
     void aRecruiterIsRefusedBeforeThePrivacyServiceIsAsked() {
         ModelsPagesTest.signIn("RECRUITER");
         assertThatThrownBy(page::adminsOnly)
@@ -211,6 +229,40 @@ class PrivacyRequestsPageTest {
         @Override
         public ResponseEntity<byte[]> export(UUID id) {
             return ResponseEntity.ok(new byte[] {80, 75});
+        }
+
+        io.openhire.privacy.client.RetentionRuleUpdate retentionSet;
+
+        @Override
+        public io.openhire.privacy.client.RetentionRule retention() {
+            return new io.openhire.privacy.client.RetentionRule(
+                    24, true, "user:1", Instant.parse("2026-12-01T09:00:00Z"));
+        }
+
+        @Override
+        public io.openhire.privacy.client.RetentionRule setRetention(
+                io.openhire.privacy.client.RetentionRuleUpdate update) {
+            retentionSet = update;
+            return retention();
+        }
+
+        @Override
+        public io.openhire.privacy.client.RetentionRun runRetention() {
+            return retentionRuns().getFirst();
+        }
+
+        @Override
+        public List<io.openhire.privacy.client.RetentionRun> retentionRuns() {
+            return List.of(new io.openhire.privacy.client.RetentionRun(
+                    UUID.randomUUID(),
+                    "SCHEDULE",
+                    Instant.parse("2024-12-06T03:00:00Z"),
+                    Instant.parse("2026-12-06T03:00:00Z"),
+                    Instant.parse("2026-12-06T03:00:02Z"),
+                    3,
+                    2,
+                    1,
+                    null));
         }
 
         @Override
