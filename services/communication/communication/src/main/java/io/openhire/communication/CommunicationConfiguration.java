@@ -3,19 +3,13 @@ package io.openhire.communication;
 import io.openhire.identity.client.IdentityApi;
 import io.openhire.jobingestion.client.JobIngestionApi;
 import io.openhire.matching.client.MatchingApi;
-import io.openhire.platform.events.ProcessedEvents;
-import io.openhire.platform.http.ServiceAccount;
 import io.openhire.platform.http.ServiceClients;
-import io.openhire.privacy.client.DataSubjectHandler;
-import io.openhire.privacy.client.DataSubjectRequestListener;
-import io.openhire.privacy.client.PrivacyApi;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The communication service: sends email to candidates through a mail server (from templates or written by
@@ -46,22 +40,5 @@ public class CommunicationConfiguration {
     @Bean
     JobIngestionApi jobIngestionApi(ServiceClients clients) {
         return clients.create(JobIngestionApi.class, "job-ingestion");
-    }
-
-    /** Answers the privacy service's data-subject requests (access, erasure) with {@code CommunicationDataSubjects}. */
-    @Bean
-    DataSubjectRequestListener dataSubjectRequests(
-            DataSubjectHandler handler,
-            ServiceClients clients,
-            ServiceAccount account,
-            ProcessedEvents processed,
-            TransactionTemplate transactions) {
-        return new DataSubjectRequestListener(
-                "communication",
-                handler,
-                clients.create(PrivacyApi.class, "privacy"),
-                account,
-                processed,
-                transactions);
     }
 }

@@ -1,12 +1,7 @@
 package io.openhire.identity;
 
 import io.openhire.identity.serviceaccounts.ServiceTokens;
-import io.openhire.platform.events.ProcessedEvents;
 import io.openhire.platform.http.ServiceAccount;
-import io.openhire.platform.http.ServiceClients;
-import io.openhire.privacy.client.DataSubjectHandler;
-import io.openhire.privacy.client.DataSubjectRequestListener;
-import io.openhire.privacy.client.PrivacyApi;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,7 +11,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The identity service (User Management): organisations, users, roles, profiles, API keys, and the
@@ -58,14 +52,4 @@ public class IdentityConfiguration {
      * Answers the privacy service's data-subject requests (access and erasure) with candidates' portal accounts
      * ({@code IdentityDataSubjects}).
      */
-    @Bean
-    DataSubjectRequestListener dataSubjectRequests(
-            DataSubjectHandler handler,
-            ServiceClients clients,
-            ServiceAccount account,
-            ProcessedEvents processed,
-            TransactionTemplate transactions) {
-        return new DataSubjectRequestListener(
-                "identity", handler, clients.create(PrivacyApi.class, "privacy"), account, processed, transactions);
-    }
 }

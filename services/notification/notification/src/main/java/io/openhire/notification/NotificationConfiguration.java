@@ -3,19 +3,13 @@ package io.openhire.notification;
 import io.openhire.communication.client.CommunicationApi;
 import io.openhire.identity.client.IdentityApi;
 import io.openhire.jobingestion.client.JobIngestionApi;
-import io.openhire.platform.events.ProcessedEvents;
-import io.openhire.platform.http.ServiceAccount;
 import io.openhire.platform.http.ServiceClients;
-import io.openhire.privacy.client.DataSubjectHandler;
-import io.openhire.privacy.client.DataSubjectRequestListener;
-import io.openhire.privacy.client.PrivacyApi;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The notification service: turns the platform's events (a candidate replied, an interview booked, cancelled or
@@ -48,17 +42,5 @@ public class NotificationConfiguration {
     @Bean
     JobIngestionApi jobIngestionApi(ServiceClients clients) {
         return clients.create(JobIngestionApi.class, "job-ingestion");
-    }
-
-    /** Answers the privacy service's data-subject requests (access, erasure) with {@code NotificationDataSubjects}. */
-    @Bean
-    DataSubjectRequestListener dataSubjectRequests(
-            DataSubjectHandler handler,
-            ServiceClients clients,
-            ServiceAccount account,
-            ProcessedEvents processed,
-            TransactionTemplate transactions) {
-        return new DataSubjectRequestListener(
-                "notification", handler, clients.create(PrivacyApi.class, "privacy"), account, processed, transactions);
     }
 }

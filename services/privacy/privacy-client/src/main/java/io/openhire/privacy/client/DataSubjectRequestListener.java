@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.HttpClientErrorException;
@@ -15,19 +16,8 @@ import org.springframework.web.client.HttpClientErrorException;
  * Answers {@code privacy.request-opened.v1} for one service around its {@link DataSubjectHandler}: reads the
  * subject from the privacy service (nothing if the request has closed since), gathers the person's data or erases
  * it, and sends the answer; the event counts as handled only once the answer was taken, so a failure on the way
- * (privacy or the database away) is retried with the event. A service joins with one bean:
- *
- * <pre>{@code
- * @Bean
- * DataSubjectRequestListener dataSubjectRequests(DataSubjectHandler handler, ServiceClients clients,
- *         ServiceAccount account, ProcessedEvents processed, TransactionTemplate transactions) {
- *     return new DataSubjectRequestListener("applications", handler, clients.create(PrivacyApi.class, "privacy"),
- *             account, processed, transactions);
- * }
- * }</pre>
- *
- * and {@code openhire.clients.services.privacy.url} in its defaults; the privacy service lists it among the
- * services whose answer completes a request ({@code openhire.privacy.participants}).
+ * (privacy or the database away) is retried with the event. A service joins by having a {@link DataSubjectHandler}
+ * bean: {@link DataSubjectRequestsAutoConfiguration} then makes this listener for it.
  */
 public class DataSubjectRequestListener {
 
@@ -40,6 +30,7 @@ public class DataSubjectRequestListener {
     private final ServiceAccount account;
     private final ProcessedEvents processed;
     private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
 
     public DataSubjectRequestListener(
             String service,
@@ -47,13 +38,15 @@ public class DataSubjectRequestListener {
             PrivacyApi privacy,
             ServiceAccount account,
             ProcessedEvents processed,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            JdbcClient jdbc) {
         this.service = service;
         this.handler = handler;
         this.privacy = privacy;
         this.account = account;
         this.processed = processed;
         this.transactions = transactions;
+        this.jdbc = jdbc;
     }
 
     @KafkaListener(topics = DataSubjectRequestOpened.TOPIC)
@@ -74,6 +67,38 @@ public class DataSubjectRequestListener {
                     answer.remaining());
         }
         processed.handleOnce(CONSUMER, record, () -> {});
+    }
+
+    /**
+     * The service's outbox keeps published events a week for inspection, and an event may carry the person (a parsed
+     * profile, a message): the organisation's published rows that mention them go with the erasure. Rows not yet
+     * published stay — they are what tells other services of the deletions.
+     */
+    private void purgePublishedEvents(java.util.UUID organizationId, DataSubject subject) {
+        String[] emails = SubjectSql.emails(subject).stream()
+                .filter(e -> !e.equals(SubjectSql.NONE))
+                .map(e -> "%" + e + "%")
+                .toArray(String[]::new);
+        String[] phones = SubjectSql.phoneTails(subject).stream()
+                .filter(p -> !p.equals(SubjectSql.NONE))
+                .map(p -> "%" + p + "%")
+                .toArray(String[]::new);
+        if (emails.length == 0 && phones.length == 0) {
+            return;
+        }
+        int purged = jdbc.sql("""
+                        DELETE FROM outbox_event
+                        WHERE organization_id = :org AND published_at IS NOT NULL
+                          AND (lower(payload) LIKE ANY (CAST(:emails AS text[]))
+                               OR regexp_replace(payload, '\\D', '', 'g') LIKE ANY (CAST(:phones AS text[])))
+                        """)
+                .param("org", organizationId)
+                .param("emails", emails)
+                .param("phones", phones)
+                .update();
+        if (purged > 0) {
+            log.info("Purged {} published events that mentioned the subject of a request", purged);
+        }
     }
 
     private Optional<DataSubject> subject(DataSubjectRequestOpened request) {
