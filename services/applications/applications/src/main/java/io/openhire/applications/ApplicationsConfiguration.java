@@ -1,13 +1,10 @@
 package io.openhire.applications;
 
+import io.openhire.audit.client.AuditApi;
 import io.openhire.communication.client.CommunicationApi;
 import io.openhire.identity.client.IdentityApi;
 import io.openhire.jobprocessing.client.JobProcessingApi;
-import io.openhire.platform.events.ProcessedEvents;
-import io.openhire.platform.http.ServiceAccount;
 import io.openhire.platform.http.ServiceClients;
-import io.openhire.privacy.client.DataSubjectHandler;
-import io.openhire.privacy.client.DataSubjectRequestListener;
 import io.openhire.privacy.client.PrivacyApi;
 import io.openhire.resumeingestion.client.ResumeIngestionApi;
 import io.openhire.resumeprocessing.client.ResumeProcessingApi;
@@ -15,7 +12,6 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The applications service: candidates as people (one record across their resumes, kept from resume.parsed.v1,
@@ -59,17 +55,18 @@ public class ApplicationsConfiguration {
     }
 
     /**
-     * Answers the privacy service's data-subject requests (access and erasure) with the candidates' records
-     * ({@code ApplicationsDataSubjects}).
+     * The privacy service, for the requests candidates file from the portal. (Its requests to this service are
+     * answered by {@code ApplicationsDataSubjects}, a {@code DataSubjectHandler}: privacy-client's
+     * auto-configuration gives it its listener.)
      */
     @Bean
-    DataSubjectRequestListener dataSubjectRequests(
-            DataSubjectHandler handler,
-            ServiceClients clients,
-            ServiceAccount account,
-            ProcessedEvents processed,
-            TransactionTemplate transactions) {
-        return new DataSubjectRequestListener(
-                "applications", handler, clients.create(PrivacyApi.class, "privacy"), account, processed, transactions);
+    PrivacyApi privacyApi(ServiceClients clients) {
+        return clients.create(PrivacyApi.class, "privacy");
+    }
+
+    /** The audit log, read (one record at a time, as this service) to show a candidate who looked at their file. */
+    @Bean
+    AuditApi auditApi(ServiceClients clients) {
+        return clients.create(AuditApi.class, "audit");
     }
 }

@@ -360,6 +360,38 @@ class PagesIT {
                 .contains("value=\"Backend Engineer\"", "Corrected. We read: Experience: Java")
                 .doesNotContain("Corrected. We read: Ines Moreau") // the same as read: nothing to say
                 .contains("Download all my data", "Withdraw my consent", ">My applications<");
+
+        // "Your data": the requests about their data and who looked at their file, as applications answers them.
+        services.stubFor(get(urlPathEqualTo("/api/v1/portal/privacy-requests")).willReturn(okJson("""
+                [{"id": "66666666-6666-4666-8666-666666666666", "type": "ERASURE", "status": "OPEN",
+                  "receivedAt": "2026-12-04T10:00:00Z", "dueAt": "2027-01-04T10:00:00Z", "completedAt": null,
+                  "overdue": false, "resolution": null, "stale": false}]
+                """)));
+        services.stubFor(get(urlPathEqualTo("/api/v1/portal/views")).willReturn(okJson("""
+                [{"occurredAt": "2026-12-05T09:30:00Z", "what": "downloaded your resume", "by": "a member of Portals Ltd's team"}]
+                """)));
+        HttpResponse<String> data = candidate.page("portal-data", "/portal/data");
+        assertThat(data.body())
+                .contains("<h1>Your data</h1>", "must answer within one month", "Delete my data", "Stop using my data")
+                .contains("4 Jan 2027", "Not answered yet")
+                .contains("A member of Portals Ltd&#39;s team downloaded your resume.")
+                .contains("aria-current=\"page\" class=\"current\">Your data<")
+                .doesNotContain("aria-current=\"page\" class=\"current\">My applications<");
+        services.stubFor(post(urlPathEqualTo("/api/v1/portal/privacy-requests"))
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
+                                {"id": "67676767-6767-4767-8767-676767676767", "type": "RESTRICTION", "status": "OPEN",
+                                 "receivedAt": "2026-12-06T10:00:00Z", "dueAt": "2027-01-06T10:00:00Z", "completedAt": null,
+                                 "overdue": false, "resolution": null, "stale": false}""")));
+        HttpResponse<String> sent = candidate.send(
+                Browser.form("/portal/data/requests", Map.of("type", "RESTRICTION", "details", "While I dispute it."))
+                        .header("HX-Request", "true")
+                        .header("X-CSRF-TOKEN", candidate.csrf));
+        assertThat(sent.headers().firstValue("Location")).hasValue("/portal/data");
+        services.verify(postRequestedFor(urlPathEqualTo("/api/v1/portal/privacy-requests"))
+                .withRequestBody(equalToJson("{\"type\": \"RESTRICTION\", \"details\": \"While I dispute it.\"}")));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.openhire.applications.client;
 
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.MediaType;
@@ -40,4 +41,19 @@ public interface PortalApi {
     /** A zip: {@code my-data.json} and the original resumes. */
     @GetExchange("/api/v1/portal/export")
     ResponseEntity<byte[]> export();
+
+    /**
+     * Files a request about their data with the organisation's privacy office (201); 409 {@code
+     * request-already-open} while one of the type is open.
+     */
+    @PostExchange("/api/v1/portal/privacy-requests")
+    PortalPrivacyRequest filePrivacyRequest(@RequestBody PortalPrivacyRequestForm form);
+
+    /** Their requests, newest first, with the status the privacy service gives them now. */
+    @GetExchange("/api/v1/portal/privacy-requests")
+    List<PortalPrivacyRequest> privacyRequests();
+
+    /** Who of the organisation looked at their file, newest first (at most 100). */
+    @GetExchange("/api/v1/portal/views")
+    List<PortalFileView> views();
 }

@@ -78,6 +78,7 @@ public class DataExport {
         }
         data.put("applications", applications);
         data.put("consents", portal.consents(me));
+        data.put("privacyRequests", privacyRequests(me));
         List<Map<String, Object>> resumes = new ArrayList<>();
         ByteArrayOutputStream zipped = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(zipped)) {
@@ -135,6 +136,33 @@ public class DataExport {
                     return row;
                 })
                 .list();
+    }
+
+    /** The requests about their data they filed from the portal, as last answered (privacy keeps the rest). */
+    private List<Map<String, Object>> privacyRequests(Candidates.Stored me) {
+        return jdbc.sql("""
+                        SELECT r.type, r.filed_at, r.status, r.due_at, r.completed_at, r.resolution
+                        FROM portal_privacy_request r JOIN candidate c ON c.id = r.candidate_id
+                        WHERE r.organization_id = :org AND (c.id = :candidate OR c.merged_into = :candidate)
+                        ORDER BY r.filed_at
+                        """)
+                .param("org", me.organizationId())
+                .param("candidate", me.id())
+                .query((rs, i) -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("type", rs.getString("type"));
+                    row.put("filedAt", rs.getTimestamp("filed_at").toInstant().toString());
+                    row.put("status", rs.getString("status"));
+                    row.put("dueAt", iso(rs.getTimestamp("due_at")));
+                    row.put("completedAt", iso(rs.getTimestamp("completed_at")));
+                    row.put("resolution", rs.getString("resolution"));
+                    return row;
+                })
+                .list();
+    }
+
+    private static String iso(java.sql.Timestamp at) {
+        return at == null ? null : at.toInstant().toString();
     }
 
     private List<Map<String, Object>> history(UUID applicationId) {

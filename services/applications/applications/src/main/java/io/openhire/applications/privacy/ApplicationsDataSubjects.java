@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * are erased and exported there.
  */
 @Service
-class ApplicationsDataSubjects implements DataSubjectHandler {
+public class ApplicationsDataSubjects implements DataSubjectHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApplicationsDataSubjects.class);
 
@@ -56,8 +56,13 @@ class ApplicationsDataSubjects implements DataSubjectHandler {
             List.of("stage_change", "scorecard", "shortlist_share", "client_feedback", "applicant_confirmation");
 
     /** Rows hanging off a candidate record (candidate_resume aside: see {@link #erase}). */
-    private static final List<String> CANDIDATE_TABLES =
-            List.of("consent", "candidate_correction", "candidate_tag", "portal_account", "sign_in_request");
+    private static final List<String> CANDIDATE_TABLES = List.of(
+            "consent",
+            "candidate_correction",
+            "candidate_tag",
+            "portal_account",
+            "sign_in_request",
+            "portal_privacy_request");
 
     /** Columns read as JSON (jsonb) in the access answer. */
     private static final Set<String> JSON_COLUMNS = Set.of("parsed", "answers", "ratings");
@@ -163,6 +168,11 @@ class ApplicationsDataSubjects implements DataSubjectHandler {
                 SELECT to_address AS "toAddress", requested_at AS "requestedAt", sent_at AS "sentAt"
                 FROM sign_in_request WHERE organization_id = :org AND candidate_id = ANY(:ids) ORDER BY requested_at
                 """));
+        data.put("portalPrivacyRequests", rows(organizationId, ids, """
+                SELECT request_id AS "requestId", type, filed_at AS "filedAt", status, due_at AS "dueAt",
+                       completed_at AS "completedAt", resolution
+                FROM portal_privacy_request WHERE organization_id = :org AND candidate_id = ANY(:ids) ORDER BY filed_at
+                """));
         int records = count(organizationId, ids);
         log.info(
                 "Data-subject access in organisation {}: {} candidate records, {} rows",
@@ -264,11 +274,19 @@ class ApplicationsDataSubjects implements DataSubjectHandler {
      * {@link DataSubject#hasPhone} does: their last nine digits (all of them when fewer), at least six.
      */
     List<UUID> candidateIds(UUID organizationId, DataSubject subject) {
-        String[] emails = subject.emails().stream()
+        return recordsFound(organizationId, subject.emails(), subject.phones());
+    }
+
+    /**
+     * The candidate records a data-subject request naming these addresses and numbers would reach (see
+     * {@link #candidateIds}): the candidate portal asks before it sends a phone number, which nobody has verified.
+     */
+    public List<UUID> recordsFound(UUID organizationId, List<String> emailAddresses, List<String> phoneNumbers) {
+        String[] emails = emailAddresses.stream()
                 .map(e -> e.strip().toLowerCase(Locale.ROOT))
                 .filter(e -> !e.isEmpty())
                 .toArray(String[]::new);
-        String[] phones = subject.phones().stream()
+        String[] phones = phoneNumbers.stream()
                 .map(ApplicationsDataSubjects::phoneKey)
                 .filter(p -> p.length() >= 6)
                 .toArray(String[]::new);

@@ -51,6 +51,15 @@ public class Labels {
         return at == null ? "" : DAY.format(at);
     }
 
+    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern(
+                    "d MMM yyyy", java.util.Locale.ENGLISH)
+            .withZone(java.time.ZoneOffset.UTC);
+
+    /** "3 Dec 2026" (UTC): a deadline. */
+    public String date(java.time.Instant at) {
+        return at == null ? "" : DATE.format(at);
+    }
+
     /** "3 Dec 2026, 10:00 UTC". */
     public String when(java.time.Instant at) {
         return at == null ? "" : WHEN.format(at);

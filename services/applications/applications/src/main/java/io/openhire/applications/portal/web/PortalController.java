@@ -1,16 +1,22 @@
 package io.openhire.applications.portal.web;
 
 import io.openhire.applications.client.CandidateCorrection;
+import io.openhire.applications.client.PortalFileView;
+import io.openhire.applications.client.PortalPrivacyRequest;
+import io.openhire.applications.client.PortalPrivacyRequestForm;
 import io.openhire.applications.client.PortalView;
 import io.openhire.applications.portal.CandidatePortal;
 import io.openhire.applications.portal.DataExport;
+import io.openhire.applications.portal.PortalPrivacy;
 import io.openhire.platform.security.AuthenticatedUser;
 import io.openhire.platform.web.ProblemException;
 import java.io.IOException;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,10 +42,12 @@ class PortalController {
 
     private final CandidatePortal portal;
     private final DataExport export;
+    private final PortalPrivacy privacy;
 
-    PortalController(CandidatePortal portal, DataExport export) {
+    PortalController(CandidatePortal portal, DataExport export, PortalPrivacy privacy) {
         this.portal = portal;
         this.export = export;
+        this.privacy = privacy;
     }
 
     @GetMapping("/me")
@@ -91,5 +99,26 @@ class PortalController {
                                 .build()
                                 .toString())
                 .body(export.export(caller));
+    }
+
+    /**
+     * A request about their data (a copy, deletion, correction, restriction), filed with the organisation's privacy
+     * office for the caller: who they are comes from their account and record, never from the body.
+     */
+    @PostMapping("/privacy-requests")
+    ResponseEntity<PortalPrivacyRequest> filePrivacyRequest(
+            AuthenticatedUser caller, @RequestBody(required = false) PortalPrivacyRequestForm form) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(privacy.file(caller, form));
+    }
+
+    @GetMapping("/privacy-requests")
+    List<PortalPrivacyRequest> privacyRequests(AuthenticatedUser caller) {
+        return privacy.requests(caller);
+    }
+
+    /** Who of the organisation looked at the caller's file, newest first. */
+    @GetMapping("/views")
+    List<PortalFileView> views(AuthenticatedUser caller) {
+        return privacy.views(caller);
     }
 }
