@@ -38,7 +38,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -74,7 +73,10 @@ class MatchingIT {
     /** The first list waits for model-serving to load the embedding model; later ones take seconds. */
     static final Duration INDEXED = Duration.ofSeconds(180);
 
-    @SpringBootConfiguration
+    /**
+     * Not a {@code @Configuration} (nor {@code @SpringBootConfiguration}), so that the service's component scan
+     * does not pick it up into another test's context (privacy.DataSubjectsIT has a service account of its own).
+     */
     @EnableAutoConfiguration
     @Import(MatchingConfiguration.class)
     static class App {

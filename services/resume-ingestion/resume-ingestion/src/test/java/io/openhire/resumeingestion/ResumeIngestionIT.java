@@ -41,7 +41,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -71,7 +70,10 @@ class ResumeIngestionIT {
     static final WireMockServer JOB_INGESTION =
             new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
-    @SpringBootConfiguration
+    /**
+     * Not a {@code @Configuration} (nor {@code @SpringBootConfiguration}), so that the service's component scan
+     * does not pick it up into another test's context (privacy.DataSubjectsIT has a service account of its own).
+     */
     @EnableAutoConfiguration
     @Import(ResumeIngestionConfiguration.class)
     static class App {

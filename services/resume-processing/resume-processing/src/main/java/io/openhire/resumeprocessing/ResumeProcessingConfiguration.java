@@ -56,4 +56,10 @@ public class ResumeProcessingConfiguration {
     StorageApi resumeStorage(ServiceClients clients) {
         return clients.create(StorageApi.class, "storage");
     }
+
+    /** resume-ingestion: deleting a resume at its source when a person's erasure finds it by its parse. */
+    @Bean
+    io.openhire.resumeingestion.client.ResumeIngestionApi resumeIngestionApi(ServiceClients clients) {
+        return clients.create(io.openhire.resumeingestion.client.ResumeIngestionApi.class, "resume-ingestion");
+    }
 }

@@ -158,6 +158,24 @@ public class MatchIndex {
         indexer.changed(change);
     }
 
+    /**
+     * After the changes queued so far (the erased resumes' deletions), removes the organisation's deleted candidate
+     * documents from the serving generation's files as well ({@link OrgIndex.Side#expungeDeletes}): a data subject's
+     * erasure. A generation being built meanwhile gets the deletions replayed into it, not expunged: its files last
+     * until the next build (every start rebuilds from the tables).
+     */
+    public void expungeDeletedCandidates(UUID organizationId) {
+        indexer.execute(() -> {
+            Generation generation = indexer.current();
+            if (generation != null) {
+                generation.existing(organizationId).ifPresent(index -> {
+                    index.candidates().expungeDeletes();
+                    index.candidates().refresh();
+                });
+            }
+        });
+    }
+
     /** Asks model-serving for the embedding champion now (a promotion event arrived). */
     public void checkModelSoon() {
         watcher.checkSoon();

@@ -51,6 +51,18 @@ public final class OrgIndex implements Closeable {
             }
         }
 
+        /**
+         * Rewrites the segments that hold deleted documents: a deleted document is out of every search at once,
+         * but its fields stay in the index files until a merge; after an erasure they must go too.
+         */
+        public void expungeDeletes() {
+            try {
+                writer.forceMergeDeletes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         public void refresh() {
             try {
                 searchers.maybeRefreshBlocking();

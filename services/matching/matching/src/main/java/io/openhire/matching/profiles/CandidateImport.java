@@ -73,10 +73,15 @@ public class CandidateImport {
      * resume without an email address is a candidate of its own.
      */
     static UUID candidateId(UUID org, UUID resumeId, List<String> emails) {
-        if (emails.isEmpty()) {
-            return resumeId;
-        }
-        String key = "candidate:" + org + ":" + emails.getFirst().strip().toLowerCase(Locale.ROOT);
+        return emails.isEmpty() ? resumeId : candidateId(org, emails.getFirst());
+    }
+
+    /**
+     * The candidate whose resumes have {@code email} first: how a data subject's candidates are found after
+     * their resumes (and identities) went with resume.deleted.v1, from the lists and feedback that name them.
+     */
+    public static UUID candidateId(UUID org, String email) {
+        String key = "candidate:" + org + ":" + email.strip().toLowerCase(Locale.ROOT);
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
     }
 

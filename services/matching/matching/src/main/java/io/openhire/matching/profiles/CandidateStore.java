@@ -104,13 +104,18 @@ public class CandidateStore {
                 .update();
     }
 
-    /** Deletes the resume, its identity and vectors; remembers the id so that a late event is ignored. */
-    void delete(UUID org, UUID resumeId, Instant now) {
-        jdbc.sql("DELETE FROM candidate_resume WHERE organization_id = :org AND resume_id = :id")
+    /**
+     * Deletes the resume, its identity and vectors; remembers the id so that a late event is ignored. On
+     * resume.deleted.v1, and for a data subject's erasure (privacy.MatchingDataSubjects).
+     *
+     * @return the rows deleted (the resume with its identity counts once, and each vector)
+     */
+    public int delete(UUID org, UUID resumeId, Instant now) {
+        int deleted = jdbc.sql("DELETE FROM candidate_resume WHERE organization_id = :org AND resume_id = :id")
                 .param("org", org)
                 .param("id", resumeId)
                 .update();
-        jdbc.sql("DELETE FROM embedding WHERE kind = 'RESUME' AND organization_id = :org AND id = :id")
+        deleted += jdbc.sql("DELETE FROM embedding WHERE kind = 'RESUME' AND organization_id = :org AND id = :id")
                 .param("org", org)
                 .param("id", resumeId)
                 .update();
@@ -122,6 +127,7 @@ public class CandidateStore {
                 .param("org", org)
                 .param("now", java.sql.Timestamp.from(now))
                 .update();
+        return deleted;
     }
 
     public Optional<StoredCandidate> find(UUID org, UUID resumeId) {

@@ -117,6 +117,7 @@ public class DataSubjectRequestListener {
             case ERASURE ->
                 transactions.execute(status -> {
                     int erased = handler.erase(request.organizationId(), subject);
+                    purgePublishedEvents(request.organizationId(), subject);
                     return SubjectAnswer.erased(erased, handler.count(request.organizationId(), subject));
                 });
         };

@@ -12,6 +12,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.DeleteExchange;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
@@ -83,6 +84,10 @@ public interface ResumeIngestionApi {
             @RequestParam int size);
 
     /** The resume with its status and, once parsed, resume-processing's profile of it. */
+    /** Deletes a resume everywhere: the original, the row, and resume.deleted.v1 for the services that follow. */
+    @DeleteExchange("/api/v1/resumes/{id}")
+    void delete(@PathVariable UUID id);
+
     @GetExchange("/api/v1/resumes/{id}")
     ResumeView resume(@PathVariable UUID id);
 

@@ -109,6 +109,26 @@ public class Resumes {
                 .optional();
     }
 
+    /**
+     * The organisation's resumes sent in for one of these email addresses ({@code candidate_email}, compared
+     * lower case and without surrounding spaces), oldest first: a data subject's resumes.
+     *
+     * @param emails lower case
+     */
+    public List<Resume> findByCandidateEmails(UUID organizationId, List<String> emails) {
+        if (emails.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM resume WHERE organization_id = :org AND lower(btrim(candidate_email)) IN (:emails)
+                        ORDER BY received_at, id
+                        """)
+                .param("org", organizationId)
+                .param("emails", emails)
+                .query(Resumes::map)
+                .list();
+    }
+
     public Page list(UUID organizationId, Filter filter, int page, int size) {
         SqlFilter where = SqlFilter.where("organization_id = :org", "org", organizationId);
         if (filter.status() != null) {

@@ -7,6 +7,7 @@ import io.openhire.resumeprocessing.pipeline.ProfileStore;
 import io.openhire.skills.SkillsTaxonomy;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,6 +58,18 @@ public class Optimizer {
                 .param("at", report.createdAt().atOffset(ZoneOffset.UTC))
                 .update();
         return report;
+    }
+
+    /** Every report kept for the resume, newest first (a data subject's access request). */
+    public List<AtsReport> all(UUID organizationId, UUID resumeId) {
+        return jdbc.sql("""
+                        SELECT report::text FROM ats_report WHERE organization_id = :org AND resume_id = :resume
+                        ORDER BY created_at DESC, id
+                        """)
+                .param("org", organizationId)
+                .param("resume", resumeId)
+                .query((rs, n) -> json.readValue(rs.getString(1), AtsReport.class))
+                .list();
     }
 
     public Optional<AtsReport> latest(UUID organizationId, UUID resumeId) {

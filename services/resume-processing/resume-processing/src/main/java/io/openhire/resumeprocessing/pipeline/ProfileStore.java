@@ -52,8 +52,11 @@ public class ProfileStore {
                 .update();
     }
 
-    /** Forgets everything derived from the resume and remembers only that it was deleted. */
-    void erase(UUID organizationId, UUID resumeId, Instant deletedAt) {
+    /**
+     * Forgets everything derived from the resume and remembers only that it was deleted: on resume.deleted.v1,
+     * and for a data subject's erasure (privacy.ResumeProcessingDataSubjects).
+     */
+    public void erase(UUID organizationId, UUID resumeId, Instant deletedAt) {
         for (String table : List.of("ats_report", "resume_profile", "resume_document")) {
             jdbc.sql("DELETE FROM " + table + " WHERE organization_id = :org AND resume_id = :id")
                     .param("org", organizationId)

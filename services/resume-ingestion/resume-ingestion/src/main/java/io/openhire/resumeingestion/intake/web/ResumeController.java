@@ -190,10 +190,10 @@ class ResumeController {
     /**
      * Deletes the resume, its original and (through resume.deleted.v1) its profile, text and reports.
      * Candidates may delete what they uploaded (their right to erasure); staff, anything of the
-     * organisation.
+     * organisation; a service, too (resume-processing erasing a person it found by their parsed profile).
      */
     @org.springframework.web.bind.annotation.DeleteMapping("/{id}")
-    @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER', 'CANDIDATE')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'RECRUITER', 'CANDIDATE', 'SERVICE')")
     ResponseEntity<Void> delete(AuthenticatedUser caller, @PathVariable UUID id) {
         erasure.erase(visible(caller, id));
         return ResponseEntity.noContent().build();
