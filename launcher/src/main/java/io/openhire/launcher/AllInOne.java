@@ -16,9 +16,9 @@ import io.openhire.modelserving.ModelServingConfiguration;
 import io.openhire.notification.NotificationConfiguration;
 import io.openhire.platform.web.RequestIdFilter;
 import io.openhire.privacy.PrivacyConfiguration;
-import io.openhire.security.SecurityConfiguration;
 import io.openhire.resumeingestion.ResumeIngestionConfiguration;
 import io.openhire.resumeprocessing.ResumeProcessingConfiguration;
+import io.openhire.security.SecurityConfiguration;
 import io.openhire.storage.StorageConfiguration;
 import io.openhire.training.TrainingConfiguration;
 import java.io.IOException;
@@ -68,6 +68,9 @@ public final class AllInOne {
             ServiceModule.withDatabase("audit", AuditConfiguration.class),
             ServiceModule.withDatabase("privacy", PrivacyConfiguration.class)
                     .secret("openhire.privacy.key", "privacy.key"),
+            // envelope encryption and threat detection from the audit stream; its key-encryption key is a file here
+            ServiceModule.withDatabase("security", SecurityConfiguration.class)
+                    .secret("openhire.keys.kek", "security-kek.key"),
             ServiceModule.withDatabase("resume-ingestion", ResumeIngestionConfiguration.class)
                     .secret("openhire.resume-ingestion.mailbox-key", "resume-ingestion-mailbox.key"),
             ServiceModule.withDatabase("resume-processing", ResumeProcessingConfiguration.class),

@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The whole platform as a new user starts it: one JVM, embedded infrastructure, the gateway on 8080.
- * Needs ports 3025, 3143, 8000, 8002, 8007, 8008, 8080, 8101, 8111, 8112, 8121, 8122, 8131, 8132, 8141, 8142, 8171, 8181 and 8193 free.
+ * Needs ports 3025, 3143, 8000, 8002, 8007, 8008, 8080, 8192, 8101, 8111, 8112, 8121, 8122, 8131, 8132, 8141, 8142, 8171, 8181 and 8193 free.
  */
 class AllInOneIT {
 
@@ -137,6 +137,7 @@ class AllInOneIT {
                         "✓ matching",
                         "✓ audit",
                         "✓ privacy",
+                        "✓ security",
                         "✓ dashboard",
                         "✓ gateway")
                 .contains("http://localhost:8080", "Demo admin")
@@ -460,7 +461,7 @@ class AllInOneIT {
         for (InetAddress address : nonLoopbackAddresses()) {
             for (int port : List.of(
                     3025, 3143, 8000, 8002, 8007, 8008, 8080, 8101, 8111, 8112, 8121, 8122, 8131, 8132, 8141, 8142,
-                    8171, 8181, 8193)) {
+                    8171, 8181, 8192, 8193)) {
                 assertThat(connects(address, port)).as(address + ":" + port).isFalse();
             }
         }
@@ -486,6 +487,12 @@ class AllInOneIT {
         } catch (java.io.IOException e) {
             return false;
         }
+    }
+
+    @Test
+    void anAdminAnswersACandidatesAccessAndErasureRequestsAndNothingOfHerIsLeft() throws Exception {
+        assumeTrue(first != null && first.up(), "the platform did not start (see the first test)");
+        new DataSubjectRequestsFlow(gateway, first.platform(), dataDir).run(PASSWORD);
     }
 
     @Test

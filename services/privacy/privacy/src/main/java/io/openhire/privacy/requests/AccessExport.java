@@ -40,6 +40,8 @@ public class AccessExport {
                         "receivedAt", request.receivedAt().toString(),
                         "completedAt", String.valueOf(request.completedAt())));
         Map<String, Object> services = new LinkedHashMap<>();
+        // Two services may send one file (resume-ingestion and resume-processing both the original): one copy.
+        java.util.Set<String> written = new java.util.HashSet<>();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (var part : parts.entrySet()) {
@@ -47,10 +49,14 @@ public class AccessExport {
                 services.put(part.getKey(), answer.path("data"));
                 int n = 0;
                 for (JsonNode file : answer.path("files")) {
+                    byte[] content = file.path("content").binaryValue();
+                    if (!written.add(io.openhire.platform.crypto.Sha256.hex(content))) {
+                        continue;
+                    }
                     n++;
                     String name = safeName(file.path("name").asString("file-" + n));
                     zip.putNextEntry(new ZipEntry("files/" + part.getKey() + "/" + n + "-" + name));
-                    zip.write(file.path("content").binaryValue());
+                    zip.write(content);
                     zip.closeEntry();
                 }
             }

@@ -83,11 +83,11 @@ public interface ResumeIngestionApi {
             @RequestParam int page,
             @RequestParam int size);
 
-    /** The resume with its status and, once parsed, resume-processing's profile of it. */
     /** Deletes a resume everywhere: the original, the row, and resume.deleted.v1 for the services that follow. */
     @DeleteExchange("/api/v1/resumes/{id}")
     void delete(@PathVariable UUID id);
 
+    /** The resume with its status and, once parsed, resume-processing's profile of it. */
     @GetExchange("/api/v1/resumes/{id}")
     ResumeView resume(@PathVariable UUID id);
 

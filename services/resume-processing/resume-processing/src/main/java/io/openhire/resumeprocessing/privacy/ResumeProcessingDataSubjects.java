@@ -4,6 +4,7 @@ import io.openhire.platform.http.ServiceAccount;
 import io.openhire.privacy.client.DataSubject;
 import io.openhire.privacy.client.DataSubjectHandler;
 import io.openhire.privacy.client.SubjectAnswer;
+import io.openhire.privacy.client.SubjectFile;
 import io.openhire.privacy.client.SubjectSql;
 import io.openhire.resumeingestion.client.ResumeIngestionApi;
 import io.openhire.resumeprocessing.client.CandidateProfile;
@@ -18,6 +19,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.web.client.HttpClientErrorException;
@@ -84,7 +87,33 @@ class ResumeProcessingDataSubjects implements DataSubjectHandler {
             });
         }
         log.info("Data-subject access in organisation {}: {} resumes", organizationId, resumes.size());
-        return new SubjectAnswer(resumes.size(), resumes.size(), Map.of("resumes", resumes), List.of());
+        return new SubjectAnswer(
+                resumes.size(), resumes.size(), Map.of("resumes", resumes), originals(organizationId, found));
+    }
+
+    /**
+     * The resumes as the person sent them, from resume-ingestion: it finds a person's resumes only by the address
+     * given on upload, these were found by their parse. (The export keeps one copy of a file both send.)
+     */
+    private List<SubjectFile> originals(UUID organizationId, List<UUID> resumeIds) {
+        List<SubjectFile> files = new ArrayList<>();
+        for (UUID resumeId : resumeIds) {
+            try {
+                ResponseEntity<byte[]> original =
+                        account.onBehalfOf(organizationId, () -> ingestion.original(resumeId));
+                if (original.getBody() != null) {
+                    String name = original.getHeaders().getContentDisposition().getFilename();
+                    MediaType type = original.getHeaders().getContentType();
+                    files.add(new SubjectFile(
+                            name == null ? "resume-" + resumeId : name,
+                            type == null ? "application/octet-stream" : type.toString(),
+                            original.getBody()));
+                }
+            } catch (HttpClientErrorException.NotFound gone) {
+                // deleted at the source since it was parsed
+            }
+        }
+        return files;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.openhire.resumeprocessing.privacy;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.openhire.platform.test.TestHttp.bearer;
@@ -69,6 +70,12 @@ class DataSubjectsIT {
         INGESTION.start();
         INGESTION.stubFor(delete(urlPathMatching("/api/v1/resumes/.*"))
                 .willReturn(aResponse().withStatus(204)));
+        INGESTION.stubFor(get(urlPathMatching("/api/v1/resumes/.*/original"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/pdf")
+                        .withHeader("Content-Disposition", "attachment; filename=\"erin.pdf\"")
+                        .withBody("%PDF-1.7 as sent")));
     }
 
     @DynamicPropertySource
@@ -122,6 +129,10 @@ class DataSubjectsIT {
         SubjectAnswer access = handler.access(org, ERIN);
 
         assertThat(access.records()).isEqualTo(2);
+        assertThat(access.files())
+                .as("her resumes as she sent them, from resume-ingestion")
+                .hasSize(2)
+                .allSatisfy(f -> assertThat(new String(f.content())).startsWith("%PDF"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> resumes =
                 (List<Map<String, Object>>) access.data().get("resumes");
@@ -137,7 +148,6 @@ class DataSubjectsIT {
         assertThat((List<?>) first.get("atsReports")).hasSize(1);
         assertThat(((AtsReport) ((List<?>) first.get("atsReports")).getFirst()).resumeId())
                 .isEqualTo(erins);
-        assertThat(access.files()).isEmpty();
         assertThat(access.data().toString())
                 .doesNotContain(ottos.toString(), elsewhere.toString(), "Otto", "otto.other");
         assertThat(handler.count(org, ERIN)).isEqualTo(2);
