@@ -99,6 +99,9 @@ class AuditIT {
     JdbcClient jdbc;
 
     @Autowired
+    io.openhire.audit.log.AuditLog auditLog;
+
+    @Autowired
     JsonMapper json;
 
     final UUID org = UUID.randomUUID();
@@ -413,6 +416,43 @@ class AuditIT {
     }
 
     /** A change made as the database's owner would: with the append-only trigger switched off. */
+    @Test
+    void oldEntriesArePrunedByTheirRetentionAndTheRestStillVerifies() throws InterruptedException {
+        UUID pruned = UUID.randomUUID();
+        for (int i = 1; i <= 3; i++) {
+            publish(pruned, "candidate.viewed", "p-" + i, UUID.randomUUID());
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> entries(pruned) == 3);
+        Thread.sleep(50);
+        Instant cutoff = Instant.now();
+        Thread.sleep(50);
+        for (int i = 4; i <= 5; i++) {
+            publish(pruned, "candidate.viewed", "p-" + i, UUID.randomUUID());
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> entries(pruned) == 5);
+
+        assertThat(auditLog.prune(pruned, cutoff)).isEqualTo(3);
+        assertThat(auditLog.prune(pruned, cutoff)).as("nothing older is left").isZero();
+        String prunedAdmin = TOKENS.token(UUID.randomUUID(), pruned, "ADMIN");
+        JsonNode verified =
+                http().get("/api/v1/logs/verify", bearer(prunedAdmin)).json();
+        assertThat(verified.get("intact").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.get("entries").asLong()).isEqualTo(5);
+        assertThat(http().get("/api/v1/logs", bearer(prunedAdmin)).json().get("entries"))
+                .extracting(e -> e.get("resourceId").asString())
+                .containsExactly("p-5", "p-4");
+
+        // Outside a prune the database still refuses; an entry removed by hand after the anchor is found.
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_entry WHERE organization_id = :org")
+                        .param("org", pruned)
+                        .update())
+                .hasMessageContaining("append-only");
+        byHand("DELETE FROM audit_entry WHERE organization_id = :org AND position = 4", pruned);
+        JsonNode broken = http().get("/api/v1/logs/verify", bearer(prunedAdmin)).json();
+        assertThat(broken.get("intact").asBoolean()).isFalse();
+        assertThat(broken.get("brokenAt").asLong()).isEqualTo(4);
+    }
+
     void byHand(String sql, UUID organization) {
         jdbc.sql("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only")
                 .update();

@@ -143,11 +143,19 @@ public class AuditLog {
         }
     }
 
-    /** Recomputes the organisation's chain from its first entry; reads it in pages, never whole. */
+    /**
+     * Recomputes the organisation's chain from its first entry (or, after a retention prune, from the anchor the
+     * prune kept: the hash of the last entry removed); reads it in pages, never whole.
+     */
     public ChainVerification verify(UUID org) {
-        String expectedPrevious = AuditHashes.GENESIS;
-        long checked = 0;
-        long after = 0;
+        Anchor anchor = jdbc.sql("SELECT pruned_through, pruned_hash FROM audit_chain WHERE organization_id = :org")
+                .param("org", org)
+                .query((rs, n) -> new Anchor(rs.getLong("pruned_through"), rs.getString("pruned_hash")))
+                .optional()
+                .orElse(new Anchor(0, null));
+        String expectedPrevious = anchor.through() == 0 ? AuditHashes.GENESIS : anchor.hash();
+        long checked = anchor.through();
+        long after = anchor.through();
         while (true) {
             List<AuditEntry> batch = jdbc.sql("""
                             SELECT * FROM audit_entry WHERE organization_id = :org AND position > :after
@@ -193,6 +201,63 @@ public class AuditLog {
                     clock.instant());
         }
         return new ChainVerification(true, checked, expectedPrevious, null, null, clock.instant());
+    }
+
+    /** Where a retention prune stopped: entries up to {@code through} were removed, the last of them had {@code hash}. */
+    private record Anchor(long through, String hash) {}
+
+    /**
+     * Removes the organisation's entries recorded before {@code before}, oldest first, and keeps the anchor that lets
+     * the rest be verified. One transaction: the chain's head is locked, so appends wait and no entry is half-pruned.
+     *
+     * @return how many entries were removed
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public int prune(UUID org, java.time.Instant before) {
+        Long through = jdbc.sql("""
+                        SELECT max(position) FROM audit_entry WHERE organization_id = :org AND recorded_at < :before
+                        """)
+                .param("org", org)
+                .param("before", Timestamp.from(before))
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        if (through == null) {
+            return 0;
+        }
+        jdbc.sql("SELECT entries FROM audit_chain WHERE organization_id = :org FOR UPDATE")
+                .param("org", org)
+                .query(Long.class)
+                .list();
+        String lastHash = jdbc.sql("SELECT hash FROM audit_entry WHERE organization_id = :org AND position = :position")
+                .param("org", org)
+                .param("position", through)
+                .query(String.class)
+                .single();
+        jdbc.sql("SELECT set_config('openhire.audit_prune', 'on', true)")
+                .query(String.class)
+                .single();
+        int removed = jdbc.sql("DELETE FROM audit_entry WHERE organization_id = :org AND position <= :through")
+                .param("org", org)
+                .param("through", through)
+                .update();
+        jdbc.sql("""
+                        UPDATE audit_chain SET pruned_through = :through, pruned_hash = :hash
+                        WHERE organization_id = :org AND pruned_through < :through
+                        """)
+                .param("through", through)
+                .param("hash", lastHash)
+                .param("org", org)
+                .update();
+        return removed;
+    }
+
+    /** The organisations with entries recorded before {@code before}. */
+    public List<UUID> organisationsWithEntriesBefore(java.time.Instant before) {
+        return jdbc.sql("SELECT DISTINCT organization_id FROM audit_entry WHERE recorded_at < :before")
+                .param("before", Timestamp.from(before))
+                .query(UUID.class)
+                .list();
     }
 
     /** The organisation's entries that pass the filter (values as parameters, never in the text). */

@@ -107,7 +107,10 @@ class CandidateController {
     CandidateView ofResume(AuthenticatedUser caller, @PathVariable UUID resumeId) {
         UUID org = caller.organizationId();
         UUID id = candidates.ofResume(org, resumeId).orElseThrow(() -> ProblemException.notFound("The candidate"));
-        return view(org, candidates.require(org, id));
+        CandidateView candidate = view(org, candidates.require(org, id));
+        // the dashboard's candidate page opens a person this way: a read of their record like GET /{id}
+        audit.read("candidate.viewed", "candidate", id);
+        return candidate;
     }
 
     @PatchMapping("/{id}")
