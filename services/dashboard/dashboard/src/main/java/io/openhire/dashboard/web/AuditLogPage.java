@@ -51,6 +51,10 @@ class AuditLogPage {
         actions.put("privacy.request-rejected", "Rejected a privacy request");
         actions.put("privacy.export-downloaded", "Downloaded a person's data export");
         actions.put("privacy.pseudonym-reversed", "Reversed a pseudonym");
+        actions.put("privacy.retention-changed", "Changed the retention rule");
+        actions.put("privacy.retention-run", "Ran the retention rule");
+        actions.put("security.key-rotated", "Rotated the organisation's data key");
+        actions.put("security.kek-rotated", "Rotated the key-encryption key");
         return actions;
     }
 

@@ -53,6 +53,16 @@ class PrivacyRequestsPage {
         return types;
     }
 
+    /** The participating services, in words: what of the person each one holds. */
+    static final Map<String, String> SERVICES = Map.of(
+            "resume-ingestion", "Resumes as sent (originals)",
+            "resume-processing", "Parsed resumes",
+            "matching", "Matching and shortlists",
+            "applications", "Candidate records and applications",
+            "identity", "Portal account",
+            "communication", "Messages and interviews",
+            "notification", "Notifications");
+
     private final PrivacyApi privacy;
 
     PrivacyRequestsPage(PrivacyApi privacy) {
@@ -93,7 +103,7 @@ class PrivacyRequestsPage {
             model.addAttribute(
                     "retentionNotice",
                     enabled != null
-                            ? "Saved. It runs every day; each candidate it reaches gets an erasure request below."
+                            ? "Saved. It runs every day; each candidate it reaches gets an erasure request (in Requests above)."
                             : "Saved. The rule is off.");
         } catch (RestClientResponseException e) {
             model.addAttribute(
@@ -142,17 +152,21 @@ class PrivacyRequestsPage {
     }
 
     @GetMapping("/privacy/requests/{id}")
-    String request(@PathVariable UUID id, @RequestParam(required = false) String filed, Model model) {
+    String request(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String filed,
+            @RequestParam(required = false) String done,
+            Model model) {
         DataSubjectRequest request;
         try {
             request = privacy.request(id);
         } catch (HttpClientErrorException.NotFound e) {
             throw io.openhire.platform.web.ProblemException.notFound("The request");
         }
-        model.addAttribute("request", request);
-        model.addAttribute("types", TYPES);
-        model.addAttribute(
-                "answered", request.answers().stream().filter(a -> a.answered()).count());
+        details(model, request);
+        if (done != null) {
+            model.addAttribute("notice", DONE.getOrDefault(done, "Done."));
+        }
         if (filed != null) {
             model.addAttribute(
                     "notice",
@@ -163,34 +177,50 @@ class PrivacyRequestsPage {
         return "privacy-request";
     }
 
+    /** What a done action says on the request page it leads back to. */
+    static final Map<String, String> DONE =
+            Map.of("resent", "Sent to the services again.", "completed", "Completed.", "rejected", "Rejected.");
+
+    /** The services' answers, for the request page to refresh while the request is open (htmx, every few seconds). */
+    @GetMapping("/privacy/requests/{id}/answers")
+    String answers(@PathVariable UUID id, Model model) {
+        details(model, privacy.request(id));
+        return "privacy-request :: answers";
+    }
+
     @PostMapping("/privacy/requests/{id}/resend")
     String resend(@PathVariable UUID id, Model model) {
-        return act(id, model, () -> privacy.resend(id), "Sent to the services again.");
+        return act(id, model, () -> privacy.resend(id), "resent");
     }
 
     @PostMapping("/privacy/requests/{id}/complete")
     String complete(@PathVariable UUID id, @RequestParam(required = false) String resolution, Model model) {
-        return act(id, model, () -> privacy.complete(id, new CloseRequest(resolution)), "Completed.");
+        return act(id, model, () -> privacy.complete(id, new CloseRequest(resolution)), "completed");
     }
 
     @PostMapping("/privacy/requests/{id}/reject")
     String reject(@PathVariable UUID id, @RequestParam(required = false) String resolution, Model model) {
-        return act(id, model, () -> privacy.reject(id, new CloseRequest(resolution)), "Rejected.");
+        return act(id, model, () -> privacy.reject(id, new CloseRequest(resolution)), "rejected");
     }
 
+    /** Does it, then back to the request's page (a reload does not do it again); a refusal is shown on the page. */
     private String act(UUID id, Model model, java.util.function.Supplier<DataSubjectRequest> action, String done) {
         try {
             action.get();
-            model.addAttribute("notice", done);
+            return "redirect:/privacy/requests/" + id + "?done=" + done;
         } catch (RestClientResponseException e) {
             model.addAttribute("actionError", ApiProblem.message(e, FIELDS));
         }
-        DataSubjectRequest request = privacy.request(id);
+        details(model, privacy.request(id));
+        return "privacy-request";
+    }
+
+    private static void details(Model model, DataSubjectRequest request) {
         model.addAttribute("request", request);
         model.addAttribute("types", TYPES);
+        model.addAttribute("services", SERVICES);
         model.addAttribute(
                 "answered", request.answers().stream().filter(a -> a.answered()).count());
-        return "privacy-request";
     }
 
     @GetMapping("/privacy/requests/{id}/export")

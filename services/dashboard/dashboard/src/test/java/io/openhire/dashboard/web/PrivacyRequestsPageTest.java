@@ -99,21 +99,33 @@ class PrivacyRequestsPageTest {
     void oneRequestShowsEveryServicesAnswerAndTheWaysOn() {
         ModelsPagesTest.signIn("ADMIN");
         ExtendedModelMap model = new ExtendedModelMap();
-        page.request(ERASURE, "", model);
+        page.request(ERASURE, "", null, model);
         String html = render("privacy-request", "/privacy/requests/" + ERASURE, model);
         assertThat(html)
                 .contains("Erasure: delete their data", "Filed. Every service that holds the person has been asked")
-                .contains("1 of 2 have answered.", "Records erased", "applications", "Not yet")
+                .contains("1 of 2 have answered.", "Records erased", "Candidate records and applications", "Not yet")
+                .contains("What they asked", "Please delete everything")
+                .contains("hx-trigger=\"every 3s\"")
                 .contains("Past its deadline")
                 .contains("Ask the services again", "action=\"/privacy/requests/" + ERASURE + "/resend\"")
                 .contains("Reject")
                 .doesNotContain("Download the export");
 
         ExtendedModelMap access = new ExtendedModelMap();
-        page.request(ACCESS, null, access);
+        page.request(ACCESS, null, null, access);
         assertThat(render("privacy-request", "/privacy/requests/" + ACCESS, access))
                 .contains("Download the export (zip)", "href=\"/privacy/requests/" + ACCESS + "/export\"")
                 .doesNotContain("Ask the services again");
+    }
+
+    @Test
+    void anActionLeadsBackToTheRequestsPageSoThatAReloadDoesNotRepeatIt() {
+        ModelsPagesTest.signIn("ADMIN");
+        assertThat(page.complete(ERASURE, "Corrected the surname", new ExtendedModelMap()))
+                .isEqualTo("redirect:/privacy/requests/" + ERASURE + "?done=completed");
+        ExtendedModelMap model = new ExtendedModelMap();
+        page.request(ERASURE, null, "completed", model);
+        assertThat(model.getAttribute("notice")).isEqualTo("Completed.");
     }
 
     @Test
@@ -169,7 +181,8 @@ class PrivacyRequestsPageTest {
                     false,
                     List.of(
                             new RequestAnswer("applications", false, null, null, null),
-                            new RequestAnswer("communication", true, 4, 0, Instant.parse("2026-10-01T09:00:05Z"))));
+                            new RequestAnswer("communication", true, 4, 0, Instant.parse("2026-10-01T09:00:05Z"))),
+                    "Please delete everything");
         }
 
         static DataSubjectRequest access() {
@@ -188,7 +201,8 @@ class PrivacyRequestsPageTest {
                     true,
                     List.of(
                             new RequestAnswer("applications", true, 1, 1, Instant.parse("2026-12-01T09:00:30Z")),
-                            new RequestAnswer("communication", true, 2, 2, Instant.parse("2026-12-01T09:01:00Z"))));
+                            new RequestAnswer("communication", true, 2, 2, Instant.parse("2026-12-01T09:01:00Z"))),
+                    null);
         }
 
         @Override

@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * A data-subject request as the organisation's admins see it. {@code subject} is the email half-masked
  * ("j***@example.com"); the person's details are given only to the answering services, and dropped when the
- * request closes. {@code answers} lists every service whose answer completes it.
+ * request closes. {@code answers} lists every service whose answer completes it. {@code details} is what the person
+ * asked, in their words, while the request is open (dropped with the person when it closes).
  */
 public record DataSubjectRequest(
         UUID id,
@@ -22,4 +23,5 @@ public record DataSubjectRequest(
         String requestedBy,
         String resolution,
         boolean exportReady,
-        List<RequestAnswer> answers) {}
+        List<RequestAnswer> answers,
+        String details) {}

@@ -333,7 +333,8 @@ public class DataSubjectRequests {
                 row.requestedBy,
                 row.resolution,
                 exportReady && !answers.isEmpty(),
-                List.copyOf(answers.values())));
+                List.copyOf(answers.values()),
+                row.sealed == null ? null : open(organizationId, id, row.sealed).details()));
     }
 
     /** Each service's part of a completed access request, unsealed: {service → {data, files}}. */

@@ -165,6 +165,9 @@ public class Retention {
                 .update();
         log.info(
                 "Retention run {} ({}): {} candidates reached, {} erasure requests filed", id, trigger, reached, filed);
+        if (trigger.equals("ADMIN")) {
+            audit.record("privacy.retention-run", "retention-run", id);
+        }
         return runs(organizationId, 1).getFirst();
     }
 
