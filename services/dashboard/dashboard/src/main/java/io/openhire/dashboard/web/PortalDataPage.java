@@ -31,7 +31,8 @@ class PortalDataPage {
             new Choice(
                     "ACCESS",
                     "A copy of my data",
-                    "Everything the organisation holds about you, from every part of its system, sent to you. "
+                    "Everything the organisation holds about you, from every part of its system, gathered into one file that its "
+                            + "team sends you. "
                             + "What this portal shows you can also download right away on your applications page."),
             new Choice(
                     "ERASURE",
