@@ -45,6 +45,9 @@ class IdentityIT {
     @Autowired
     SigningKeys signingKeys;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     TestHttp http() {
         return new TestHttp("http://localhost:" + port);
     }
@@ -451,6 +454,18 @@ class IdentityIT {
         TestHttp.Response disabled =
                 http().patch("/api/v1/users/" + secondId, map("status", "DISABLED"), bearer(owner.accessToken()));
         assertThat(disabled.status()).isEqualTo(200);
+        // The key made and the account disabled are in the audit log, by whom (the security service watches them).
+        assertThat(jdbc.sql(
+                                "SELECT payload FROM outbox_event WHERE topic = 'audit.recorded.v1' AND organization_id = :org")
+                        .param("org", UUID.fromString(owner.orgId()))
+                        .query(String.class)
+                        .list())
+                .anySatisfy(p -> assertThat(p).contains("\"api-key.created\""))
+                .anySatisfy(p -> assertThat(p)
+                        .contains(
+                                "\"user.status-changed\"",
+                                "\"resourceId\":\"" + secondId + "\"",
+                                "user:" + owner.userId()));
 
         assertThat(http().get("/api/v1/users/profile", bearer(access)).status()).isEqualTo(401);
         assertThat(http().post(

@@ -53,6 +53,9 @@ class AuditLogPage {
         actions.put("privacy.pseudonym-reversed", "Reversed a pseudonym");
         actions.put("privacy.retention-changed", "Changed the retention rule");
         actions.put("privacy.retention-run", "Ran the retention rule");
+        actions.put("user.role-changed", "Changed a user's role");
+        actions.put("user.status-changed", "Enabled or disabled a user");
+        actions.put("api-key.created", "Created an API key");
         actions.put("security.key-rotated", "Rotated the organisation's data key");
         actions.put("security.kek-rotated", "Rotated the key-encryption key");
         return actions;

@@ -6,6 +6,8 @@ import io.openhire.identity.events.OrganizationRegistered;
 import io.openhire.identity.events.UserAdded;
 import io.openhire.identity.login.LoginService;
 import io.openhire.identity.revocation.Revocations;
+import io.openhire.platform.audit.AuditRecorded;
+import io.openhire.platform.audit.AuditTrail;
 import io.openhire.platform.errors.DomainException;
 import io.openhire.platform.events.Outbox;
 import io.openhire.platform.security.AuthenticatedUser;
@@ -32,6 +34,8 @@ public class AccountService {
     private final Revocations revocations;
     private final Clock clock;
 
+    private final AuditTrail audit;
+
     AccountService(
             Accounts accounts,
             PasswordEncoder passwords,
@@ -41,7 +45,9 @@ public class AccountService {
             LoginService logins,
             ApiKeyService apiKeys,
             Revocations revocations,
+            AuditTrail audit,
             Clock clock) {
+        this.audit = audit;
         this.accounts = accounts;
         this.passwords = passwords;
         this.policy = policy;
@@ -240,6 +246,13 @@ public class AccountService {
             throw DomainException.conflict("last-admin", "An organisation needs at least one active administrator.");
         }
         accounts.updateRoleAndStatus(admin.organizationId(), userId, newRole, newStatus);
+        // Privilege changes are what the security service watches for in the audit stream.
+        if (newRole != user.role()) {
+            audit.record(admin, "user.role-changed", "user", userId, AuditRecorded.Result.SUCCESS);
+        }
+        if (newStatus != user.status()) {
+            audit.record(admin, "user.status-changed", "user", userId, AuditRecorded.Result.SUCCESS);
+        }
         if (newStatus == User.Status.DISABLED && user.status() != User.Status.DISABLED) {
             // Disabled means out now: no renewals, no API keys they made, no access token still running.
             logins.endSessions(userId, null);

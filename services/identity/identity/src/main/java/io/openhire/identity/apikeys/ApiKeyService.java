@@ -5,6 +5,8 @@ import io.openhire.identity.account.Role;
 import io.openhire.identity.account.Secrets;
 import io.openhire.identity.keys.AccessTokens;
 import io.openhire.identity.revocation.Revocations;
+import io.openhire.platform.audit.AuditRecorded;
+import io.openhire.platform.audit.AuditTrail;
 import io.openhire.platform.errors.DomainException;
 import io.openhire.platform.security.AuthenticatedUser;
 import java.time.Instant;
@@ -43,7 +45,15 @@ public class ApiKeyService {
     private final IdentityProperties properties;
     private final Revocations revocations;
 
-    ApiKeyService(JdbcClient jdbc, AccessTokens.Issuer issuer, IdentityProperties properties, Revocations revocations) {
+    private final AuditTrail audit;
+
+    ApiKeyService(
+            JdbcClient jdbc,
+            AccessTokens.Issuer issuer,
+            IdentityProperties properties,
+            Revocations revocations,
+            AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.issuer = issuer;
         this.properties = properties;
@@ -67,6 +77,8 @@ public class ApiKeyService {
                         String.join(",", roles.stream().map(Role::name).sorted().toList()))
                 .param("by", UUID.fromString(admin.subject()))
                 .update();
+        // A new key is a new way in: the security service raises every one as a privilege change.
+        audit.record(admin, "api-key.created", "api-key", id, AuditRecorded.Result.SUCCESS);
         return new Created(get(admin, id), secret);
     }
 
