@@ -19,6 +19,11 @@ public final class LearnedNameRecogniser implements Recogniser {
     }
 
     @Override
+    public java.util.Set<PiiType> types() {
+        return java.util.Set.of(PiiType.PERSON, PiiType.LOCATION, PiiType.ORGANIZATION);
+    }
+
+    @Override
     public String name() {
         return "name-tagger";
     }

@@ -26,6 +26,11 @@ public final class NationalityRecogniser implements Recogniser {
                     + "\\([abc][12]\\)|\\b[abc][12]\\b|basic|intermediate|advanced|conversational|business|written)");
 
     @Override
+    public java.util.Set<PiiType> types() {
+        return java.util.Set.of(PiiType.NRP);
+    }
+
+    @Override
     public String name() {
         return "nationality";
     }

@@ -121,6 +121,11 @@ public final class PersonRecogniser implements Recogniser {
             "december");
 
     @Override
+    public java.util.Set<PiiType> types() {
+        return java.util.Set.of(PiiType.PERSON);
+    }
+
+    @Override
     public String name() {
         return "person";
     }

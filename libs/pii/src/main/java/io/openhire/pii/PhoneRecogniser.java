@@ -23,6 +23,11 @@ public final class PhoneRecogniser implements Recogniser {
             List.of("phone", "tel", "mobile", "cell", "call", "fax", "whatsapp", "number", "contact", "handy");
 
     @Override
+    public java.util.Set<PiiType> types() {
+        return java.util.Set.of(PiiType.PHONE_NUMBER);
+    }
+
+    @Override
     public String name() {
         return "phone";
     }

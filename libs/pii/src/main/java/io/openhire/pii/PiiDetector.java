@@ -48,7 +48,7 @@ public final class PiiDetector {
         for (boolean fallback : new boolean[] {false, true}) {
             List<PiiSpan> candidates = new ArrayList<>();
             for (Recogniser recogniser : recognisers) {
-                if (recogniser.fallback() != fallback) {
+                if (recogniser.fallback() != fallback || !mayFind(recogniser, types)) {
                     continue;
                 }
                 for (PiiSpan span : recogniser.find(text)) {
@@ -69,5 +69,12 @@ public final class PiiDetector {
         }
         kept.sort(Comparator.comparingInt(PiiSpan::start));
         return kept;
+    }
+
+    /** Whether the recogniser can find one of the asked types (all are asked when {@code types} is empty). */
+    private static boolean mayFind(Recogniser recogniser, Set<PiiType> types) {
+        return types.isEmpty()
+                || recogniser.types().isEmpty()
+                || recogniser.types().stream().anyMatch(types::contains);
     }
 }

@@ -44,6 +44,11 @@ public final class PlaceRecogniser implements Recogniser {
             "live", "lives", "living", "based", "located", "from", "in", "at", "near", "city", "address", "relocat");
 
     @Override
+    public java.util.Set<PiiType> types() {
+        return java.util.Set.of(PiiType.LOCATION);
+    }
+
+    @Override
     public String name() {
         return "place";
     }

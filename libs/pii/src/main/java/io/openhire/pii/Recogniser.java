@@ -17,4 +17,12 @@ public interface Recogniser {
     default boolean fallback() {
         return false;
     }
+
+    /**
+     * The types its spans can have (empty: any). A caller asking for other types only does not run it — matching's
+     * scrubber asks for contacts and identifiers on every resume it imports, and need not run the name tagger.
+     */
+    default java.util.Set<PiiType> types() {
+        return java.util.Set.of();
+    }
 }
