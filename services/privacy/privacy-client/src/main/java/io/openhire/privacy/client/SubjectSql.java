@@ -111,4 +111,25 @@ public final class SubjectSql {
         }
         return quoted.toString();
     }
+
+    /**
+     * Deletes the organisation's published outbox rows that name one of these records (a resume's
+     * resume.received.v1, the audit entries of who viewed it): the outbox keeps them a week for inspection. Rows not
+     * yet published stay for the relay — the deletion events just written among them.
+     *
+     * @return how many were deleted
+     */
+    public static int purgePublishedEventsNaming(
+            org.springframework.jdbc.core.simple.JdbcClient jdbc, UUID organizationId, java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        DELETE FROM outbox_event
+                        WHERE organization_id = :org AND published_at IS NOT NULL AND payload ~ :ids
+                        """)
+                .param("org", organizationId)
+                .param("ids", String.join("|", ids.stream().map(UUID::toString).toList()))
+                .update();
+    }
 }

@@ -5,6 +5,7 @@ import io.openhire.privacy.client.DataSubject;
 import io.openhire.privacy.client.DataSubjectHandler;
 import io.openhire.privacy.client.SubjectAnswer;
 import io.openhire.privacy.client.SubjectFile;
+import io.openhire.privacy.client.SubjectSql;
 import io.openhire.resumeingestion.intake.Resume;
 import io.openhire.resumeingestion.intake.ResumeErasure;
 import io.openhire.resumeingestion.intake.Resumes;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,8 +89,8 @@ class ResumeIngestionDataSubjects implements DataSubjectHandler {
     public int erase(UUID organizationId, DataSubject subject) {
         List<Resume> found = resumesOf(organizationId, subject);
         found.forEach(erasure::erase);
-        int events = purgePublishedEvents(
-                organizationId, found.stream().map(Resume::id).toList());
+        int events = SubjectSql.purgePublishedEventsNaming(
+                jdbc, organizationId, found.stream().map(Resume::id).toList());
         log.info(
                 "Data-subject erasure in organisation {}: {} resumes erased, {} published events purged",
                 organizationId,
@@ -109,24 +109,6 @@ class ResumeIngestionDataSubjects implements DataSubjectHandler {
         return resumes.findByCandidateEmails(organizationId, subject.emails()).stream()
                 .filter(r -> subject.hasEmail(r.candidateEmail()))
                 .toList();
-    }
-
-    /**
-     * Published events the outbox still keeps (a week, for inspection) that name one of the resumes: their
-     * resume.received.v1, the audit entries of who viewed them. Unpublished ones stay for the relay, the
-     * resume.deleted.v1 just written among them.
-     */
-    private int purgePublishedEvents(UUID organizationId, List<UUID> resumeIds) {
-        if (resumeIds.isEmpty()) {
-            return 0;
-        }
-        return jdbc.sql("""
-                        DELETE FROM outbox_event
-                        WHERE organization_id = :org AND published_at IS NOT NULL AND payload ~ :ids
-                        """)
-                .param("org", organizationId)
-                .param("ids", resumeIds.stream().map(UUID::toString).collect(Collectors.joining("|")))
-                .update();
     }
 
     /** What resume-ingestion keeps of a resume, as the person may read it (not who of the staff uploaded it). */

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -137,7 +136,7 @@ class ResumeProcessingDataSubjects implements DataSubjectHandler {
                 // deleted there before (by its own answer to the request, or a recruiter)
             }
         }
-        int events = purgePublishedEvents(organizationId, found);
+        int events = SubjectSql.purgePublishedEventsNaming(jdbc, organizationId, found);
         log.info(
                 "Data-subject erasure in organisation {}: {} resumes erased, {} published events purged",
                 organizationId,
@@ -178,21 +177,4 @@ class ResumeProcessingDataSubjects implements DataSubjectHandler {
 
     /** Whose a resume is: its first address and number as the parser read them. */
     private record Owner(UUID resumeId, String email, String phone) {}
-
-    /**
-     * Published events the outbox still keeps (a week, for inspection) that name one of the resumes. Unpublished
-     * ones stay for the relay.
-     */
-    private int purgePublishedEvents(UUID organizationId, List<UUID> resumeIds) {
-        if (resumeIds.isEmpty()) {
-            return 0;
-        }
-        return jdbc.sql("""
-                        DELETE FROM outbox_event
-                        WHERE organization_id = :org AND published_at IS NOT NULL AND payload ~ :ids
-                        """)
-                .param("org", organizationId)
-                .param("ids", resumeIds.stream().map(UUID::toString).collect(Collectors.joining("|")))
-                .update();
-    }
 }
