@@ -74,6 +74,25 @@ class PiiDetectorTest {
     }
 
     @Test
+    void aListOfSkillsIsNotAListOfPlaces() {
+        String headed = "Skills: Kubernetes, Kafka, Spark\n";
+        String underAHeading = "Technical skills\nKubernetes, Kafka, Spark\nLives in Madrid\n";
+        for (PiiType type : List.of(PiiType.LOCATION, PiiType.PERSON, PiiType.ORGANIZATION)) {
+            assertThat(found(headed, type)).as(type.name()).isEmpty();
+            assertThat(found(underAHeading, type)).as(type.name()).doesNotContain("Spark", "Kafka", "Kubernetes");
+        }
+        assertThat(found(underAHeading, PiiType.LOCATION))
+                .as("the line after the list")
+                .containsExactly("Madrid");
+    }
+
+    @Test
+    void aResumesHeadingIsNobody() {
+        assertThat(found("Curriculum Vitae\nPriya Raman\n", PiiType.PERSON)).containsExactly("Priya Raman");
+        assertThat(found("Curriculum vitae - Priya Raman\n", PiiType.PERSON)).containsExactly("Priya Raman");
+    }
+
+    @Test
     void namesFromTheirSurroundings() {
         assertThat(found("Dear Ms. Okafor, thank you", PiiType.PERSON)).containsExactly("Okafor");
         assertThat(found("Contact person: Jan Kowalski", PiiType.PERSON)).containsExactly("Jan Kowalski");

@@ -127,6 +127,37 @@ public final class TestHttp {
     /** Any number of fields and files as {@code multipart/form-data}. */
     public Response postMultipart(String path, java.util.List<Part> parts, String... headers) {
         String boundary = "openhire-" + java.util.UUID.randomUUID();
+        return send(request(path, headers)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(parts, boundary))));
+    }
+
+    /** An answer whose body is a file. */
+    public record Download(int status, java.net.http.HttpHeaders headers, byte[] body) {
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    /** Multipart in, a file out (a document converted, say). */
+    public Download postMultipartForFile(String path, java.util.List<Part> parts, String... headers) {
+        String boundary = "openhire-" + java.util.UUID.randomUUID();
+        HttpRequest built = request(path, headers)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(parts, boundary)))
+                .build();
+        try {
+            HttpResponse<byte[]> response = client.send(built, HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers(), response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] multipart(java.util.List<Part> parts, String boundary) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
         for (Part part : parts) {
@@ -142,9 +173,7 @@ public final class TestHttp {
             out.writeBytes("\r\n".getBytes(utf8));
         }
         out.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
-        return send(request(path, headers)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+        return out.toByteArray();
     }
 
     /** The body as bytes, for downloads. */

@@ -4,6 +4,7 @@ import static io.openhire.platform.test.TestHttp.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openhire.platform.audit.AuditRecorded;
+import io.openhire.platform.test.TestDocuments;
 import io.openhire.platform.test.TestHttp;
 import io.openhire.platform.test.TestInfrastructure;
 import io.openhire.platform.test.TestTokens;
@@ -228,6 +229,49 @@ class PrivacyIT {
                 .hasSize(2)
                 .allSatisfy(entry ->
                         assertThat(entry).contains("privacy.pseudonym-reversed").doesNotContain("Kowalski"));
+    }
+
+    @Test
+    void aRecruiterGetsAWordResumeBackWithoutThePersonAndBadDocumentsAreRefused() throws Exception {
+        byte[] resume = TestDocuments.docx(List.of(
+                "Priya Raman", "priya.raman@example.org | +44 20 7946 0958", "Skills: Kubernetes, Kafka, Spark"));
+        TestHttp.Download anonymised = http().postMultipartForFile(
+                        "/api/v1/privacy/anonymize/document",
+                        List.of(TestHttp.Part.file("file", "priya-raman-cv.docx", "application/octet-stream", resume)),
+                        bearer(recruiter));
+        assertThat(anonymised.status()).as(new String(anonymised.body())).isEqualTo(200);
+        assertThat(anonymised.header("Content-Type")).contains("wordprocessingml.document");
+        assertThat(anonymised.header("Content-Disposition"))
+                .contains("anonymised.docx")
+                .doesNotContain("priya");
+        assertThat(anonymised.header("X-OpenHire-Anonymised"))
+                .contains("PERSON=1", "EMAIL_ADDRESS=1", "PHONE_NUMBER=1");
+        try (var copy =
+                new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(anonymised.body()))) {
+            assertThat(copy.getParagraphs().stream().map(p -> p.getText()).toList())
+                    .containsExactly(
+                            "<PERSON>", "<EMAIL_ADDRESS> | <PHONE_NUMBER>", "Skills: Kubernetes, Kafka, Spark");
+        }
+
+        record Refused(byte[] file, String operator, String token, int status, String says) {}
+        for (Refused refused : List.of(
+                new Refused(resume, null, candidate, 403, ""),
+                new Refused(null, null, recruiter, 400, "file"),
+                new Refused(resume, "shred", recruiter, 400, "operator.type"),
+                new Refused("plain text".getBytes(), null, recruiter, 415, "neither a PDF nor a Word document"),
+                new Refused(TestDocuments.damagedPdf(), null, recruiter, 422, "not a PDF that can be read"))) {
+            List<TestHttp.Part> parts = new ArrayList<>();
+            if (refused.file() != null) {
+                parts.add(TestHttp.Part.file("file", "cv", "application/pdf", refused.file()));
+            }
+            if (refused.operator() != null) {
+                parts.add(TestHttp.Part.field("operator", refused.operator()));
+            }
+            TestHttp.Response response =
+                    http().postMultipart("/api/v1/privacy/anonymize/document", parts, bearer(refused.token()));
+            assertThat(response.status()).as(response.body()).isEqualTo(refused.status());
+            assertThat(response.body()).contains(refused.says());
+        }
     }
 
     @Test

@@ -15,8 +15,6 @@ import io.openhire.privacy.client.AnonymizedItem;
 import io.openhire.privacy.client.DeanonymizeRequest;
 import io.openhire.privacy.client.DeanonymizeResult;
 import io.openhire.privacy.client.DetectedEntity;
-import io.openhire.privacy.client.OperatorSpec;
-import io.openhire.privacy.detection.OrganisationKeys;
 import io.openhire.privacy.detection.Pseudonyms;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -45,13 +43,13 @@ class DetectionController {
 
     private final PiiDetector detector;
     private final Pseudonyms pseudonyms;
-    private final OrganisationKeys keys;
+    private final Operators operators;
     private final AuditTrail audit;
 
-    DetectionController(PiiDetector detector, Pseudonyms pseudonyms, OrganisationKeys keys, AuditTrail audit) {
+    DetectionController(PiiDetector detector, Pseudonyms pseudonyms, Operators operators, AuditTrail audit) {
         this.detector = detector;
         this.pseudonyms = pseudonyms;
-        this.keys = keys;
+        this.operators = operators;
         this.audit = audit;
     }
 
@@ -78,13 +76,14 @@ class DetectionController {
         String text = text(request.text());
         Set<PiiType> types = types(request.entities());
         double threshold = threshold(request.scoreThreshold());
-        Map<PiiType, Anonymizer.Operator> operators = new HashMap<>();
+        Map<PiiType, Anonymizer.Operator> byType = new HashMap<>();
         Anonymizer.Operator fallback = new Anonymizer.Replace(null);
         if (request.operators() != null) {
             for (var entry : request.operators().entrySet()) {
                 String key =
                         entry.getKey() == null ? "" : entry.getKey().strip().toUpperCase(Locale.ROOT);
-                Anonymizer.Operator operator = operator(caller, key, entry.getValue());
+                Anonymizer.Operator operator =
+                        operators.parse(caller.organizationId(), "operators." + key, entry.getValue());
                 if (key.equals(DEFAULT_OPERATOR)) {
                     fallback = operator;
                 } else {
@@ -93,12 +92,12 @@ class DetectionController {
                         throw ProblemException.invalidField(
                                 "operators", "'" + entry.getKey() + "' is neither an entity type nor DEFAULT");
                     }
-                    operators.put(type, operator);
+                    byType.put(type, operator);
                 }
             }
         }
         Anonymizer.Result result =
-                Anonymizer.anonymize(text, detector.analyze(text, types, threshold), operators, fallback);
+                Anonymizer.anonymize(text, detector.analyze(text, types, threshold), byType, fallback);
         return new AnonymizeResult(
                 result.text(),
                 result.items().stream()
@@ -120,40 +119,6 @@ class DetectionController {
         return new DeanonymizeResult(reversal.text(), reversal.pseudonyms().size());
     }
 
-    private Anonymizer.Operator operator(AuthenticatedUser caller, String key, OperatorSpec spec) {
-        String field = "operators." + key;
-        if (spec == null || spec.type() == null) {
-            throw ProblemException.invalidField(
-                    field + ".type", "is required: redact, replace, mask, hash or pseudonymise");
-        }
-        return switch (spec.type().strip().toLowerCase(Locale.ROOT)) {
-            case "redact" -> new Anonymizer.Redact();
-            case "replace" -> {
-                if (spec.with() != null && spec.with().length() > 100) {
-                    throw ProblemException.invalidField(field + ".with", "must be at most 100 characters");
-                }
-                yield new Anonymizer.Replace(spec.with());
-            }
-            case "mask" -> {
-                String maskChar = spec.maskChar() == null ? "*" : spec.maskChar();
-                if (maskChar.codePointCount(0, maskChar.length()) != 1 || maskChar.length() != 1) {
-                    throw ProblemException.invalidField(field + ".maskChar", "must be one character");
-                }
-                int keepLast = spec.keepLast() == null ? 0 : spec.keepLast();
-                if (keepLast < 0 || keepLast > 100) {
-                    throw ProblemException.invalidField(field + ".keepLast", "must be from 0 to 100");
-                }
-                yield new Anonymizer.Mask(maskChar.charAt(0), keepLast);
-            }
-            case "hash" -> new Anonymizer.Hash(keys.hashKey(caller.organizationId()));
-            case "pseudonymise", "pseudonymize" -> new Anonymizer.Pseudonymise(pseudonyms.of(caller.organizationId()));
-            default ->
-                throw ProblemException.invalidField(
-                        field + ".type",
-                        "'" + spec.type() + "' is not one of redact, replace, mask, hash, pseudonymise");
-        };
-    }
-
     private static String text(String text) {
         if (text == null) {
             throw ProblemException.invalidField("text", "is required");
@@ -170,7 +135,7 @@ class DetectionController {
         }
     }
 
-    private static Set<PiiType> types(List<String> entities) {
+    static Set<PiiType> types(List<String> entities) {
         if (entities == null || entities.isEmpty()) {
             return Set.of();
         }
@@ -187,7 +152,7 @@ class DetectionController {
         return types;
     }
 
-    private static double threshold(Double threshold) {
+    static double threshold(Double threshold) {
         if (threshold == null) {
             return PiiDetector.DEFAULT_THRESHOLD;
         }
