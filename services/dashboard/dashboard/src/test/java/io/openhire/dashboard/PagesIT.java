@@ -115,7 +115,8 @@ class PagesIT {
             "resume-processing",
             "matching",
             "communication",
-            "applications"
+            "applications",
+            "privacy"
         }) {
             properties.put("openhire.clients.services." + service + ".url", services.baseUrl());
         }
@@ -559,6 +560,37 @@ class PagesIT {
                 // what the resume names beyond its history, to check; a kind with nothing says nothing
                 .contains(">Also mentioned<", "<dt>Employers</dt><dd>Globex</dd>", "<dt>Places</dt><dd>Hamburg</dd>")
                 .doesNotContain("<dt>Titles</dt>", "<dt>Schools</dt>");
+        assertThat(resume.body()).contains("Download anonymised");
+
+        // The blind copy: the original, through the privacy service's document anonymiser, under its name.
+        services.stubFor(get(urlPathEqualTo("/api/v1/resumes/" + RESUME + "/original"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/pdf")
+                        .withHeader("Content-Disposition", "attachment; filename=\"priya-sharma.pdf\"")
+                        .withBody("%PDF-1.7 Priya Sharma")));
+        services.stubFor(post(urlPathEqualTo("/api/v1/privacy/anonymize/document"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/pdf")
+                        .withHeader("Content-Disposition", "attachment; filename=\"anonymised.pdf\"")
+                        .withBody("%PDF-1.7 blacked out")));
+        HttpResponse<String> blind = browser.page("candidate-anonymised", "/candidates/" + RESUME + "/anonymised");
+        assertThat(blind.statusCode()).isEqualTo(200);
+        assertThat(blind.body()).isEqualTo("%PDF-1.7 blacked out");
+        assertThat(blind.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(
+                        d -> assertThat(d).contains("anonymised.pdf").doesNotContain("priya"));
+        services.verify(postRequestedFor(urlPathEqualTo("/api/v1/privacy/anonymize/document"))
+                .withRequestBody(containing("%PDF-1.7 Priya Sharma")));
+        services.stubFor(post(urlPathEqualTo("/api/v1/privacy/anonymize/document"))
+                .willReturn(aResponse()
+                        .withStatus(415)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\":415}")));
+        HttpResponse<String> refused =
+                browser.send(HttpRequest.newBuilder(Browser.uri("/candidates/" + RESUME + "/anonymised")));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("only readable PDF and Word (.docx) files can be");
+
         HttpResponse<String> received = browser.page("candidate-received", "/candidates/" + RECEIVED_RESUME);
         assertThat(received.body())
                 .contains("<h1>No name on the resume</h1>", ">new.docx<", "Parsing… this page updates when it is done.")

@@ -8,6 +8,7 @@ import io.openhire.jobingestion.client.JobView;
 import io.openhire.matching.client.MatchingApi;
 import io.openhire.platform.errors.DomainException;
 import io.openhire.platform.web.ProblemException;
+import io.openhire.privacy.client.PrivacyApi;
 import io.openhire.resumeingestion.client.ResumeIngestionApi;
 import io.openhire.resumeingestion.client.ResumePage;
 import io.openhire.resumeingestion.client.ResumeStatus;
@@ -22,7 +23,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -54,14 +58,17 @@ class CandidatesPages {
     private final JobIngestionApi jobs;
     private final MatchingApi matches;
     private final ApplicationsApi applications;
+    private final PrivacyApi privacy;
 
     CandidatesPages(
             ResumeIngestionApi resumes,
             ResumeProcessingApi profiles,
             JobIngestionApi jobs,
             MatchingApi matches,
-            ApplicationsApi applications) {
+            ApplicationsApi applications,
+            PrivacyApi privacy) {
         this.applications = applications;
+        this.privacy = privacy;
         this.resumes = resumes;
         this.profiles = profiles;
         this.jobs = jobs;
@@ -150,6 +157,7 @@ class CandidatesPages {
         ProfileView parse = resume.profile();
         CandidateProfile profile = parse == null ? null : parse.profile();
         model.addAttribute("resume", resume);
+        model.addAttribute("anonymisable", ANONYMISABLE.contains(resume.mediaType()));
         model.addAttribute("parse", parse);
         model.addAttribute("profile", profile);
         model.addAttribute("fields", fields(profile));
@@ -189,6 +197,44 @@ class CandidatesPages {
                 HttpHeaders.CONTENT_DISPOSITION, disposition != null ? disposition : "attachment; filename=\"resume\"");
         headers.set("X-Content-Type-Options", "nosniff");
         return new ResponseEntity<>(original.getBody(), headers, HttpStatus.OK);
+    }
+
+    /** The media types the privacy service anonymises as documents; the page offers the blind copy for these. */
+    static final Set<String> ANONYMISABLE =
+            Set.of("application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
+    /**
+     * The resume without the person (name, contacts, photo, …) to share blind with a client: the original, sent
+     * through the privacy service's document anonymiser. The file name is the service's, not the candidate's.
+     */
+    @GetMapping("/candidates/{id}/anonymised")
+    ResponseEntity<byte[]> anonymised(@PathVariable UUID id) {
+        byte[] original = resumes.original(id).getBody();
+        ResponseEntity<byte[]> anonymised;
+        try {
+            anonymised = privacy.anonymizeDocument(new ByteArrayResource(original == null ? new byte[0] : original) {
+                @Override
+                public String getFilename() {
+                    return "resume";
+                }
+            });
+        } catch (HttpClientErrorException.UnsupportedMediaType | HttpClientErrorException.UnprocessableContent e) {
+            // Not a PDF or .docx, or one that cannot be read: say so in words, not with the service's problem JSON.
+            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
+                    .contentType(MediaType.TEXT_PLAIN)
+                    .body(("This resume cannot be anonymised: only readable PDF and Word (.docx) files can be.")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(Optional.ofNullable(anonymised.getHeaders().getContentType())
+                .orElse(MediaType.APPLICATION_OCTET_STREAM));
+        headers.set(
+                HttpHeaders.CONTENT_DISPOSITION,
+                Optional.ofNullable(anonymised.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
+                        .orElse("attachment; filename=\"anonymised\""));
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.setCacheControl("no-store");
+        return new ResponseEntity<>(anonymised.getBody(), headers, HttpStatus.OK);
     }
 
     /** The jobs this resume fits best, with the reasons (loaded after the page). */

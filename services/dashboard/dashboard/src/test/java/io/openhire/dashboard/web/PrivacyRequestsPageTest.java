@@ -295,6 +295,12 @@ class PrivacyRequestsPageTest {
         }
 
         @Override
+        public org.springframework.http.ResponseEntity<byte[]> anonymizeDocument(
+                org.springframework.core.io.Resource file) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public DataSubject subject(UUID id) {
             throw new UnsupportedOperationException();
         }

@@ -2,10 +2,13 @@ package io.openhire.privacy.client;
 
 import java.util.List;
 import java.util.UUID;
+import org.springframework.core.io.Resource;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.PostExchange;
 import org.springframework.web.service.annotation.PutExchange;
@@ -25,6 +28,13 @@ public interface PrivacyApi {
 
     @PostExchange("/api/v1/privacy/anonymize")
     AnonymizeResult anonymize(@RequestBody AnonymizeRequest request);
+
+    /**
+     * A PDF or Word (.docx) document without its personal data, in its own format (admins, recruiters); the
+     * file part needs a file name. 415 for another format, 422 for one that cannot be read.
+     */
+    @PostExchange(value = "/api/v1/privacy/anonymize/document", contentType = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<byte[]> anonymizeDocument(@RequestPart("file") Resource file);
 
     @PostExchange("/api/v1/privacy/deanonymize")
     DeanonymizeResult deanonymize(@RequestBody DeanonymizeRequest request);
