@@ -64,7 +64,9 @@ public final class TrainingTestData {
                 "CC BY 4.0",
                 "https://github.com/kris927b/SkillSpan",
                 OLIVE,
-                DAY);
+                DAY,
+                0,
+                null);
     }
 
     public static DatasetView devSet() {
@@ -81,7 +83,9 @@ public final class TrainingTestData {
                 "CC BY 4.0",
                 null,
                 OLIVE,
-                DAY.minusSeconds(3600));
+                DAY.minusSeconds(3600),
+                0,
+                null);
     }
 
     /** A dataset of another task: never on the skill-extraction page. */
@@ -99,7 +103,9 @@ public final class TrainingTestData {
                 "proprietary",
                 null,
                 OLIVE,
-                DAY);
+                DAY,
+                0,
+                null);
     }
 
     public static List<DatasetView> datasets() {
@@ -133,6 +139,8 @@ public final class TrainingTestData {
                 OLIVE,
                 DAY.plusSeconds(86_400),
                 DAY.plusSeconds(86_402),
+                null,
+                null,
                 null);
     }
 
@@ -170,7 +178,9 @@ public final class TrainingTestData {
                 OLIVE,
                 DAY.plusSeconds(3600),
                 DAY.plusSeconds(3601),
-                DAY.plusSeconds(3792));
+                DAY.plusSeconds(3792),
+                null,
+                null);
     }
 
     /** A job of another task: never on the skill-extraction page. */
@@ -195,7 +205,9 @@ public final class TrainingTestData {
                 OLIVE,
                 DAY,
                 DAY,
-                DAY);
+                DAY,
+                null,
+                null);
     }
 
     public static List<TrainingJobView> jobs() {
@@ -223,6 +235,8 @@ public final class TrainingTestData {
                 0,
                 OLIVE,
                 DAY.plusSeconds(7200),
+                null,
+                null,
                 null,
                 null);
     }

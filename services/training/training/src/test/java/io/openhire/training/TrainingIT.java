@@ -25,7 +25,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -54,7 +53,7 @@ class TrainingIT {
     static TestStorage storage;
     static TestServices.Running registry;
 
-    @SpringBootConfiguration
+    /** Not a {@code @Configuration}: training's component scan must not pick it up into DataSubjectsIT. */
     @EnableAutoConfiguration
     @Import(TrainingConfiguration.class)
     static class App {

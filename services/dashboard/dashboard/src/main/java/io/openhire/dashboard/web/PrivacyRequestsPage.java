@@ -61,7 +61,8 @@ class PrivacyRequestsPage {
             "applications", "Candidate records and applications",
             "identity", "Portal account",
             "communication", "Messages and interviews",
-            "notification", "Notifications");
+            "notification", "Notifications",
+            "training", "Platform training data");
 
     private final PrivacyApi privacy;
 

@@ -431,7 +431,61 @@ class ModelsPagesTest {
                 job.createdBy(),
                 job.createdAt(),
                 job.startedAt(),
-                job.finishedAt());
+                job.finishedAt(),
+                job.retrainReason(),
+                job.retrainRequestedAt());
+    }
+
+    @Test
+    void aJobWhoseTrainingDataLostAPersonSaysItsModelIsToBeTrainedAgain() {
+        signIn("ADMIN", PlatformRoles.OPERATOR);
+        TrainingJobView succeeded = TrainingTestData.succeededJob();
+        training.jobs = List.of(new TrainingJobView(
+                succeeded.id(),
+                succeeded.task(),
+                succeeded.status(),
+                succeeded.description(),
+                succeeded.datasetIds(),
+                succeeded.devDatasetIds(),
+                succeeded.params(),
+                succeeded.epoch(),
+                succeeded.progress(),
+                succeeded.evaluation(),
+                succeeded.comparison(),
+                succeeded.modelName(),
+                succeeded.modelVersion(),
+                succeeded.error(),
+                succeeded.log(),
+                succeeded.attempts(),
+                succeeded.createdBy(),
+                succeeded.createdAt(),
+                succeeded.startedAt(),
+                succeeded.finishedAt(),
+                "personal data was erased from its dataset 'SkillSpan tech train'",
+                TrainingTestData.DAY));
+        DatasetView train = TrainingTestData.trainSet();
+        training.datasets = List.of(new DatasetView(
+                train.id(),
+                train.name(),
+                train.task(),
+                train.format(),
+                train.sha256(),
+                train.sizeBytes(),
+                train.sentences() - 2,
+                train.spans(),
+                train.labels(),
+                train.licence(),
+                train.source(),
+                train.createdBy(),
+                train.createdAt(),
+                2,
+                TrainingTestData.DAY));
+        ExtendedModelMap model = new ExtendedModelMap();
+        pages.model("skill-extraction", model);
+        assertThat(render(model, true, "detail", "training"))
+                .contains("Retrain:", "personal data was erased from its dataset &#39;SkillSpan tech train&#39;")
+                .contains("Version " + succeeded.modelVersion() + " may still hold it")
+                .contains("Data-subject requests erased 2 of its");
     }
 
     @Test
@@ -676,7 +730,9 @@ class ModelsPagesTest {
                         "MIT",
                         null,
                         TrainingTestData.OLIVE,
-                        TrainingTestData.DAY));
+                        TrainingTestData.DAY,
+                        0,
+                        null));
         ExtendedModelMap model = new ExtendedModelMap();
         pages.model("resume-fields", model);
         String html = render(model, true, "detail", "training");
@@ -738,7 +794,9 @@ class ModelsPagesTest {
                 job.createdBy(),
                 job.createdAt(),
                 job.startedAt(),
-                job.finishedAt());
+                job.finishedAt(),
+                null,
+                null);
     }
 
     static HttpClientErrorException refusal(HttpStatus status, String problem) {
@@ -968,7 +1026,9 @@ class ModelsPagesTest {
                     licence,
                     source,
                     train.createdBy(),
-                    train.createdAt());
+                    train.createdAt(),
+                    0,
+                    null);
         }
 
         @Override
@@ -1028,7 +1088,9 @@ class ModelsPagesTest {
                     running.createdBy(),
                     running.createdAt(),
                     running.startedAt(),
-                    running.finishedAt());
+                    running.finishedAt(),
+                    null,
+                    null);
         }
     }
 }

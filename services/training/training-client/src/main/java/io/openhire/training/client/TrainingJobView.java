@@ -17,6 +17,10 @@ import java.util.UUID;
  * @param error why it failed
  * @param log what happened, one line per event, oldest first
  * @param attempts how often it was started (a restart runs an interrupted job again)
+ * @param retrainReason why the model it trained ({@code modelName} {@code modelVersion}) should be trained again:
+ *     personal data was erased from a dataset it trained on (a data-subject erasure), so the model may still have
+ *     learned from it; null when there is no reason
+ * @param retrainRequestedAt when that was (the last such erasure)
  */
 public record TrainingJobView(
         UUID id,
@@ -38,8 +42,9 @@ public record TrainingJobView(
         String createdBy,
         Instant createdAt,
         Instant startedAt,
-        Instant finishedAt) {
-
+        Instant finishedAt,
+        String retrainReason,
+        Instant retrainRequestedAt) {
     public enum Status {
         /** Waiting for the worker (one job runs at a time). */
         QUEUED,

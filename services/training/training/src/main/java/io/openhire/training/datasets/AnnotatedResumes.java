@@ -6,14 +6,19 @@ import io.openhire.resumetagger.ResumeTagger;
 import io.openhire.tagging.TaggedSentence;
 import io.openhire.tagging.Words;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 /**
  * Annotated resumes as a dataset: one {@code .xml} file, or a ZIP of them (each entry read with a size limit,
@@ -28,42 +33,87 @@ final class AnnotatedResumes {
     private AnnotatedResumes() {}
 
     static List<Labelled> read(byte[] file) {
+        if (!isZip(file)) {
+            return List.of(resume(null, file));
+        }
         List<Labelled> resumes = new ArrayList<>();
-        if (file.length >= 4 && file[0] == 'P' && file[1] == 'K' && file[2] == 3 && file[3] == 4) {
-            long unpacked = 0;
-            try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(file))) {
-                ZipEntry entry;
-                while ((entry = zip.getNextEntry()) != null) {
-                    if (entry.isDirectory()
-                            || !entry.getName()
-                                    .toLowerCase(java.util.Locale.ROOT)
-                                    .endsWith(".xml")) {
-                        continue;
-                    }
-                    if (resumes.size() >= DatasetFormat.MAX_ENTRIES) {
-                        throw DatasetFormat.invalid(
-                                0, "the archive holds more than " + DatasetFormat.MAX_ENTRIES + " resumes");
-                    }
-                    byte[] content = readLimited(zip, entry.getName());
-                    unpacked += content.length;
-                    if (unpacked > DatasetFormat.MAX_UNPACKED) {
-                        throw DatasetFormat.invalid(
-                                0,
-                                "the archive unpacks to more than " + DatasetFormat.MAX_UNPACKED / (1024 * 1024)
-                                        + " MB");
-                    }
-                    resumes.add(resume(entry.getName(), content));
-                }
-            } catch (IOException e) {
-                throw DatasetFormat.invalid(0, "it is not a readable ZIP archive");
-            }
-            if (resumes.isEmpty()) {
-                throw DatasetFormat.invalid(0, "the archive holds no .xml resume");
-            }
-        } else {
-            resumes.add(resume(null, file));
+        for (Entry entry : entries(file)) {
+            resumes.add(resume(entry.name(), entry.content()));
+        }
+        if (resumes.isEmpty()) {
+            throw DatasetFormat.invalid(0, "the archive holds no .xml resume");
         }
         return resumes;
+    }
+
+    /** One resume of a ZIP: its entry's name and content. */
+    record Entry(String name, byte[] content) {}
+
+    static boolean isZip(byte[] file) {
+        return file.length >= 4 && file[0] == 'P' && file[1] == 'K' && file[2] == 3 && file[3] == 4;
+    }
+
+    /** The archive's {@code .xml} entries in order, each read with the limits; other entries are not read. */
+    static List<Entry> entries(byte[] zipFile) {
+        List<Entry> entries = new ArrayList<>();
+        long unpacked = 0;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(zipFile))) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                if (!isResume(entry)) {
+                    continue;
+                }
+                if (entries.size() >= DatasetFormat.MAX_ENTRIES) {
+                    throw DatasetFormat.invalid(
+                            0, "the archive holds more than " + DatasetFormat.MAX_ENTRIES + " resumes");
+                }
+                byte[] content = readLimited(zip, entry.getName());
+                unpacked += content.length;
+                if (unpacked > DatasetFormat.MAX_UNPACKED) {
+                    throw DatasetFormat.invalid(
+                            0,
+                            "the archive unpacks to more than " + DatasetFormat.MAX_UNPACKED / (1024 * 1024) + " MB");
+                }
+                entries.add(new Entry(entry.getName(), content));
+            }
+        } catch (IOException e) {
+            throw DatasetFormat.invalid(0, "it is not a readable ZIP archive");
+        }
+        return entries;
+    }
+
+    /**
+     * The archive again with only its resumes (in their order, names and times) but those at {@code removed}
+     * (indexes into {@link #entries}). Entries that are not resumes are left out: training never reads them, so they
+     * were never searched for the person either, and what cannot be searched is not kept through an erasure.
+     */
+    static byte[] without(byte[] zipFile, Set<Integer> removed) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zipFile));
+                ZipOutputStream out = new ZipOutputStream(bytes)) {
+            int index = 0;
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                if (!isResume(entry)) {
+                    continue;
+                }
+                byte[] content = readLimited(in, entry.getName());
+                if (!removed.contains(index++)) {
+                    ZipEntry copy = new ZipEntry(entry.getName());
+                    copy.setTime(entry.getTime());
+                    out.putNextEntry(copy);
+                    out.write(content);
+                    out.closeEntry();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static boolean isResume(ZipEntry entry) {
+        return !entry.isDirectory() && entry.getName().toLowerCase(Locale.ROOT).endsWith(".xml");
     }
 
     private static byte[] readLimited(InputStream in, String name) throws IOException {

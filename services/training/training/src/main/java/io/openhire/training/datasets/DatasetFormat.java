@@ -76,15 +76,23 @@ public enum DatasetFormat {
      * else the file is refused.
      */
     public List<Labelled> read(byte[] file) {
-        List<Labelled> items = switch (this) {
-            case CONLL -> sentences(conll(utf8(file).lines().toList()));
-            case JSONL -> sentences(jsonl(utf8(file).lines().toList()));
-            case ANNOTATED_XML -> AnnotatedResumes.read(file);
-        };
+        List<Labelled> items = parse(file);
         if (items.stream().allMatch(s -> s.sentence().spans().isEmpty())) {
             throw invalid(0, "it has no labelled span to learn from");
         }
         return items;
+    }
+
+    /**
+     * The labelled units of a file of this format, whether or not any is labelled: what is left of a dataset after
+     * an erasure took the person's items out may have no span left, and is still what it is.
+     */
+    List<Labelled> parse(byte[] file) {
+        return switch (this) {
+            case CONLL -> sentences(conll(utf8(file).lines().toList()));
+            case JSONL -> sentences(jsonl(utf8(file).lines().toList()));
+            case ANNOTATED_XML -> AnnotatedResumes.read(file);
+        };
     }
 
     private static List<Labelled> sentences(List<TaggedSentence> sentences) {

@@ -43,7 +43,13 @@ public class TrainingJobs {
     private static final String COLUMNS = """
             id, task, status, description, dataset_ids, dev_dataset_ids, params, epoch, progress, evaluation,
             comparison, model_name, model_version, error, log, attempts, created_by, created_at,
-            started_at, finished_at""";
+            started_at, finished_at, retrain_reason, retrain_requested_at""";
+
+    /**
+     * The PostgreSQL advisory lock a worker holds while it claims a job: one claim at a time on the platform, and none
+     * while an erasure rewrites datasets ({@link Retraining#holdClaims}).
+     */
+    static final long CLAIM_LOCK = 8002;
 
     private static final int MAX_DATASETS = 20;
     private static final DateTimeFormatter LOG_TIME =
@@ -220,7 +226,10 @@ public class TrainingJobs {
      */
     @Transactional
     Optional<Claimed> claim(Duration lease) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(8002)").query().singleValue();
+        jdbc.sql("SELECT pg_advisory_xact_lock(:key)")
+                .param("key", CLAIM_LOCK)
+                .query()
+                .singleValue();
         Instant now = clock.instant();
         boolean busy = jdbc.sql("""
                         SELECT EXISTS (SELECT 1 FROM training_job
@@ -340,11 +349,15 @@ public class TrainingJobs {
                 .update();
     }
 
+    /**
+     * Failed or cancelled: no model, so nothing to train again either (an erasure while it ran marked it; the log
+     * keeps that).
+     */
     void finish(UUID id, TrainingJobView.Status status, String error, String message) {
         Instant now = clock.instant();
         jdbc.sql("""
                         UPDATE training_job SET status = :status, error = :error, artifact = NULL, lease_until = NULL,
-                            finished_at = :now, log = log || :log
+                            finished_at = :now, retrain_reason = NULL, retrain_requested_at = NULL, log = log || :log
                         WHERE id = :id
                         """)
                 .param("id", id)
@@ -368,16 +381,23 @@ public class TrainingJobs {
                 .update();
     }
 
-    /** Started again after its worker was lost: progress so far is discarded. */
+    /**
+     * Started (again, after its worker was lost: progress so far is discarded). It reads its datasets after this, as
+     * they are now: a reason to retrain that an erasure gave the earlier attempt no longer holds.
+     */
     void restart(UUID id, int attempt) {
         Instant now = clock.instant();
-        jdbc.sql("UPDATE training_job SET epoch = 0, progress = '[]', log = log || :log WHERE id = :id")
+        jdbc.sql("""
+                        UPDATE training_job SET epoch = 0, progress = '[]', retrain_reason = NULL,
+                            retrain_requested_at = NULL, log = log || :log
+                        WHERE id = :id
+                        """)
                 .param("id", id)
                 .param("log", line(now, attempt == 1 ? "started" : "started again (attempt " + attempt + ")"))
                 .update();
     }
 
-    private static String line(Instant at, String message) {
+    static String line(Instant at, String message) {
         return LOG_TIME.format(at) + "  " + message + "\n";
     }
 
@@ -405,7 +425,9 @@ public class TrainingJobs {
                 rs.getString("created_by"),
                 instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("started_at")),
-                instant(rs.getTimestamp("finished_at")));
+                instant(rs.getTimestamp("finished_at")),
+                rs.getString("retrain_reason"),
+                instant(rs.getTimestamp("retrain_requested_at")));
     }
 
     private static Instant instant(Timestamp t) {
