@@ -87,6 +87,23 @@ class PiiDetectorTest {
     }
 
     @Test
+    void aResumesProseIsNotTakenForNames() {
+        String prose = """
+                In collaboration with DFAS Europe, developed an automated tool that identified duplicate obligations.
+                I worked with teammates from the Procure to Pay and Order to Cash areas to resolve daily challenges
+                encountered with the deployment of DEAMS to additional customers.
+                Served on a tiger team which resolved General Ledger postings in August 2012.
+                """;
+        for (PiiType type : List.of(PiiType.PERSON, PiiType.LOCATION, PiiType.ORGANIZATION)) {
+            assertThat(found(prose, type))
+                    .as(type.name())
+                    .allSatisfy(name -> assertThat(name.split("\\s+").length).isLessThanOrEqualTo(6))
+                    .allSatisfy(name -> assertThat(name).matches("\\p{Lu}.*").doesNotContain(","))
+                    .doesNotContain("Served", "DEAMS", "August");
+        }
+    }
+
+    @Test
     void aResumesHeadingIsNobody() {
         assertThat(found("Curriculum Vitae\nPriya Raman\n", PiiType.PERSON)).containsExactly("Priya Raman");
         assertThat(found("Curriculum vitae - Priya Raman\n", PiiType.PERSON)).containsExactly("Priya Raman");
