@@ -70,27 +70,6 @@ public final class LearnedNameRecogniser implements Recogniser {
     /** The longest name the tagger is believed on, in words. */
     private static final int MOST_WORDS = 6;
 
-    private static final java.util.Set<String> MONTHS_AND_DAYS = java.util.Set.of(
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday");
-
     private final NameTagger tagger;
 
     public LearnedNameRecogniser(NameTagger tagger) {
@@ -148,7 +127,7 @@ public final class LearnedNameRecogniser implements Recogniser {
 
     /**
      * Whether a span has the shape of a name: at most six words, each capitalised but for the connectors names
-     * have ("Bank of America"), no sentence punctuation inside; not a lone acronym ("ERO"), month or day, and not
+     * have ("Bank of America"), no sentence punctuation inside; not a lone acronym ("ERO"), month, day or other word no one is called (the person rule's list), and not
      * one capitalised word that starts a line or sentence (the capital may be the sentence's, not a name's).
      *
      * <p>The tagger learned from short generated lines; in a real resume's prose it marks whole clauses ("the
@@ -181,7 +160,8 @@ public final class LearnedNameRecogniser implements Recogniser {
             if (word.length() <= 5 && word.equals(word.toUpperCase(java.util.Locale.ROOT))) {
                 return false; // an acronym: a department, a system, a qualification
             }
-            if (MONTHS_AND_DAYS.contains(word.toLowerCase(java.util.Locale.ROOT)) || startsASentence(text, start)) {
+            if (PersonRecogniser.NOT_NAMES.contains(word.toLowerCase(java.util.Locale.ROOT))
+                    || startsASentence(text, start)) {
                 return false;
             }
         }

@@ -39,8 +39,11 @@ public final class PersonRecogniser implements Recogniser {
 
     private static final Pattern CAPITALISED_PAIR = Pattern.compile("\\b(" + WORD + ")[ ](" + NAME + ")");
 
-    /** Capitalised words a sentence or a phrase above takes for a name when they are not. */
-    private static final Set<String> NOT_NAMES = Set.of(
+    /**
+     * Capitalised words a sentence or a phrase above takes for a name when they are not: headings, days, months,
+     * parts of addresses and companies (the learned tagger's single words are checked against them too).
+     */
+    static final Set<String> NOT_NAMES = Set.of(
             "i",
             "the",
             "a",
