@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +18,8 @@ import java.util.regex.Pattern;
  * whole words only, and its other occurrences are added with the same type.
  */
 final class Mentions {
+
+    private static final String LEARNED = "name-tagger";
 
     /** Shorter parts ("Li", "Al") would take ordinary words with them. */
     private static final int SHORTEST_NAME_PART = 3;
@@ -30,7 +33,9 @@ final class Mentions {
             if (value.length() >= SHORTEST_NAME_PART) {
                 values.putIfAbsent(value, span.type());
             }
-            if (span.type() == PiiType.PERSON) {
+            // A name's parts only from the rules' names: the learned tagger's guesses ("Vendor Pay") would take
+            // every "pay" with them.
+            if (span.type() == PiiType.PERSON && !LEARNED.equals(span.recogniser())) {
                 for (String part : value.split("[\\s,.]+")) {
                     if (part.length() >= SHORTEST_NAME_PART && Character.isUpperCase(part.charAt(0))) {
                         values.putIfAbsent(part, PiiType.PERSON);
@@ -49,7 +54,11 @@ final class Mentions {
                             "(?<![\\p{L}\\p{N}])" + Pattern.quote(value.getKey()) + "(?![\\p{L}\\p{N}])",
                             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
                     .matcher(text);
+            boolean capitalised = !value.getKey().equals(value.getKey().toLowerCase(Locale.ROOT));
             while (m.find()) {
+                if (capitalised && m.group().equals(m.group().toLowerCase(Locale.ROOT))) {
+                    continue; // "Branch" the name is not "branch" the word: a name is written capitalised
+                }
                 PiiSpan mention = new PiiSpan(value.getValue(), m.start(), m.end(), 1.0, "mention");
                 if (all.stream().noneMatch(mention::overlaps)) {
                     all.add(mention);
