@@ -594,6 +594,7 @@ class PagesIT {
         HttpResponse<String> received = browser.page("candidate-received", "/candidates/" + RECEIVED_RESUME);
         assertThat(received.body())
                 .contains("<h1>No name on the resume</h1>", ">new.docx<", "Parsing… this page updates when it is done.")
+                .contains(">Word document<")
                 .doesNotContain("Profile");
 
         // The person behind the resume: applications, fields beside what the parser read, tags, notes.

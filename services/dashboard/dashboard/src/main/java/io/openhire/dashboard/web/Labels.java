@@ -116,6 +116,23 @@ public class Labels {
         return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 
+    /** A file's media type as people name it ("Word document" for the 71-character .docx type), else the type. */
+    public String fileType(String mediaType) {
+        if (mediaType == null) {
+            return "";
+        }
+        return switch (mediaType) {
+            case "application/pdf" -> "PDF";
+            case "application/vnd.openxmlformats-officedocument.wordprocessingml.document" -> "Word document";
+            case "application/msword" -> "Word 97–2003 document";
+            case "application/vnd.oasis.opendocument.text" -> "OpenDocument text";
+            case "application/rtf", "text/rtf" -> "Rich Text";
+            case "text/plain" -> "Text";
+            case "text/html" -> "Web page";
+            default -> mediaType;
+        };
+    }
+
     /** A score 0–1 with three decimals ("0.642"), or "—" when there is none. */
     public String decimal(Object score) {
         return score instanceof Number n ? String.format(java.util.Locale.ROOT, "%.3f", n.doubleValue()) : "—";

@@ -7,6 +7,7 @@ import io.openhire.privacy.client.NewDataSubjectRequest;
 import io.openhire.privacy.client.PrivacyApi;
 import io.openhire.privacy.client.RetentionRuleUpdate;
 import io.openhire.privacy.client.RetentionRun;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -182,10 +183,17 @@ class PrivacyRequestsPage {
     static final Map<String, String> DONE =
             Map.of("resent", "Sent to the services again.", "completed", "Completed.", "rejected", "Rejected.");
 
-    /** The services' answers, for the request page to refresh while the request is open (htmx, every few seconds). */
+    /**
+     * The services' answers, for the request page to refresh while the request is open (htmx, every few seconds).
+     * Once the last answer closed it, the whole page is shown again — its status, the export — not only the table.
+     */
     @GetMapping("/privacy/requests/{id}/answers")
-    String answers(@PathVariable UUID id, Model model) {
-        details(model, privacy.request(id));
+    String answers(@PathVariable UUID id, Model model, HttpServletResponse response) {
+        DataSubjectRequest request = privacy.request(id);
+        details(model, request);
+        if (!"OPEN".equals(request.status())) {
+            response.setHeader("HX-Redirect", "/privacy/requests/" + id);
+        }
         return "privacy-request :: answers";
     }
 

@@ -116,6 +116,16 @@ class PrivacyRequestsPageTest {
         assertThat(render("privacy-request", "/privacy/requests/" + ACCESS, access))
                 .contains("Download the export (zip)", "href=\"/privacy/requests/" + ACCESS + "/export\"")
                 .doesNotContain("Ask the services again");
+
+        // the table refreshes while the request is open; the answer that closes it brings the whole page back
+        org.springframework.mock.web.MockHttpServletResponse open =
+                new org.springframework.mock.web.MockHttpServletResponse();
+        page.answers(ERASURE, new ExtendedModelMap(), open);
+        assertThat(open.getHeader("HX-Redirect")).isNull();
+        org.springframework.mock.web.MockHttpServletResponse closed =
+                new org.springframework.mock.web.MockHttpServletResponse();
+        page.answers(ACCESS, new ExtendedModelMap(), closed);
+        assertThat(closed.getHeader("HX-Redirect")).isEqualTo("/privacy/requests/" + ACCESS);
     }
 
     @Test
