@@ -1,0 +1,524 @@
+package io.openhire.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The artefacts in {@code deploy/} against the services they deploy: every service in
+ * {@code services/*}{@code /*-app} has a workload on Kubernetes and a service in Compose, each gets every
+ * variable its {@code application.yml} requires, the workloads are hardened and probed, and the alert rules are
+ * complete. The Kubernetes part renders the production overlay with {@code kubectl kustomize} and is skipped
+ * where kubectl is not on the PATH.
+ */
+class DeployManifestsTest {
+
+    static final Path ROOT = Path.of("").toAbsolutePath().resolve("../..").normalize();
+    static final Path DEPLOY = ROOT.resolve("deploy");
+    static final Path OVERLAY = DEPLOY.resolve("kubernetes/overlays/production");
+    static final Path SECRETS_EXAMPLE = DEPLOY.resolve("kubernetes/base/secrets.example.env");
+    static final Path COMPOSE = DEPLOY.resolve("compose/docker-compose.yml");
+    static final Path ALERTS = DEPLOY.resolve("prometheus/alerts.yml");
+    static final Path PROMETHEUS = DEPLOY.resolve("prometheus/prometheus.yml");
+
+    /** {@code ${OPENHIRE_X}} or {@code ${OPENHIRE_X:}}: required, or a secret with an empty default. */
+    static final Pattern REQUIRED = Pattern.compile("\\$\\{(OPENHIRE_[A-Z0-9_]+):?}");
+
+    static final Pattern PORT = Pattern.compile("port: \\$\\{OPENHIRE_[A-Z0-9_]+_PORT:(\\d+)}");
+
+    private static List<Map<String, Object>> rendered;
+
+    // ------------------------------------------------------------------------------------------ Kubernetes
+
+    @Test
+    void theProductionOverlayDeploysEveryServiceProbedLimitedAndHardened() {
+        List<Map<String, Object>> docs = rendered();
+        Map<String, Map<String, Object>> workloads = workloads(docs);
+        assertThat(workloads.keySet())
+                .as("services without a Deployment or StatefulSet")
+                .containsAll(services());
+
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Object>> workload : workloads.entrySet()) {
+            Map<String, Object> podSpec = podSpec(workload.getValue());
+            Map<String, Object> podSecurity = map(podSpec.get("securityContext"));
+            for (Map<String, Object> container : maps(podSpec.get("containers"))) {
+                String where = workload.getKey() + "/" + container.get("name");
+                for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
+                    if (container.get(probe) == null) {
+                        problems.add(where + ": no " + probe);
+                    }
+                }
+                Map<String, Object> resources = map(container.get("resources"));
+                for (String kind : List.of("requests", "limits")) {
+                    for (String resource : List.of("cpu", "memory")) {
+                        if (map(resources.get(kind)).get(resource) == null) {
+                            problems.add(where + ": no " + kind + "." + resource);
+                        }
+                    }
+                }
+                Map<String, Object> security = map(container.get("securityContext"));
+                if (!Boolean.TRUE.equals(security.getOrDefault("runAsNonRoot", podSecurity.get("runAsNonRoot")))) {
+                    problems.add(where + ": not runAsNonRoot");
+                }
+                if (!Boolean.TRUE.equals(security.get("readOnlyRootFilesystem"))) {
+                    problems.add(where + ": root filesystem not read-only");
+                }
+                if (!Boolean.FALSE.equals(security.get("allowPrivilegeEscalation"))) {
+                    problems.add(where + ": allowPrivilegeEscalation is not false");
+                }
+            }
+        }
+        assertThat(problems).as("workload containers").isEmpty();
+    }
+
+    @Test
+    void onlyTheGatewayIsReachableFromOutside() {
+        List<Map<String, Object>> docs = rendered();
+        List<Map<String, Object>> ingresses = ofKind(docs, "Ingress");
+        assertThat(ingresses).as("Ingress resources").isNotEmpty();
+        Set<String> backends = new TreeSet<>();
+        for (Map<String, Object> ingress : ingresses) {
+            Map<String, Object> spec = map(ingress.get("spec"));
+            if (spec.get("defaultBackend") != null) {
+                backends.add(String.valueOf(
+                        map(map(spec.get("defaultBackend")).get("service")).get("name")));
+            }
+            for (Map<String, Object> rule : maps(spec.get("rules"))) {
+                for (Map<String, Object> path : maps(map(rule.get("http")).get("paths"))) {
+                    backends.add(String.valueOf(
+                            map(map(path.get("backend")).get("service")).get("name")));
+                }
+            }
+        }
+        assertThat(backends).as("Services behind an Ingress").containsExactly("gateway");
+
+        boolean defaultDeny = ofKind(docs, "NetworkPolicy").stream()
+                .map(policy -> map(policy.get("spec")))
+                .anyMatch(spec -> map(spec.get("podSelector")).isEmpty()
+                        && list(spec.get("policyTypes")).contains("Ingress")
+                        && list(spec.get("ingress")).isEmpty());
+        assertThat(defaultDeny)
+                .as("a NetworkPolicy that selects every pod (podSelector {}) and allows no ingress")
+                .isTrue();
+        assertThat(ofKind(docs, "Service"))
+                .as("Services of type LoadBalancer or NodePort (the Ingress is the way in)")
+                .noneSatisfy(service ->
+                        assertThat(map(service.get("spec")).get("type")).isIn("LoadBalancer", "NodePort"));
+    }
+
+    @Test
+    void everySecretTheManifestsReferToIsInTheExampleSecretsFile() {
+        Set<String> example = envFileKeys(SECRETS_EXAMPLE);
+        Set<String> referred = new TreeSet<>();
+        Set<String> secretNames = new TreeSet<>();
+        for (Map<String, Object> workload : workloads(rendered()).values()) {
+            for (Map<String, Object> container : containers(workload)) {
+                for (Map<String, Object> env : maps(container.get("env"))) {
+                    Map<String, Object> ref = map(map(env.get("valueFrom")).get("secretKeyRef"));
+                    if (!ref.isEmpty()) {
+                        referred.add(String.valueOf(ref.get("key")));
+                        secretNames.add(String.valueOf(ref.get("name")));
+                    }
+                }
+            }
+        }
+        assertThat(referred).as("secretKeyRef keys").isNotEmpty();
+        assertThat(secretNames).as("Secrets referred to").containsExactly("openhire-secrets");
+        Set<String> unknown = new TreeSet<>(referred);
+        unknown.removeAll(example);
+        assertThat(unknown)
+                .as("secretKeyRef keys missing from " + SECRETS_EXAMPLE)
+                .isEmpty();
+    }
+
+    @Test
+    void kubernetesGivesEveryServiceTheVariablesItsApplicationYmlRequires() {
+        List<Map<String, Object>> docs = rendered();
+        Map<String, Map<String, Object>> configMaps = new LinkedHashMap<>();
+        for (Map<String, Object> configMap : ofKind(docs, "ConfigMap")) {
+            configMaps.put(name(configMap), map(configMap.get("data")));
+        }
+        Map<String, Map<String, Object>> workloads = workloads(docs);
+        Map<String, Set<String>> missing = new TreeMap<>();
+        Map<String, Object> issuers = new TreeMap<>();
+        for (String service : services()) {
+            Set<String> given = new TreeSet<>();
+            for (Map<String, Object> container : containers(workloads.get(service))) {
+                for (Map<String, Object> from : maps(container.get("envFrom"))) {
+                    Map<String, Object> ref = map(from.get("configMapRef"));
+                    if (!ref.isEmpty()) {
+                        String name = String.valueOf(ref.get("name"));
+                        assertThat(configMaps)
+                                .as("ConfigMap " + name + " of " + service)
+                                .containsKey(name);
+                        given.addAll(configMaps.get(name).keySet());
+                        if (configMaps.get(name).containsKey("OPENHIRE_ISSUER")) {
+                            issuers.put(service, configMaps.get(name).get("OPENHIRE_ISSUER"));
+                        }
+                    }
+                }
+                for (Map<String, Object> env : maps(container.get("env"))) {
+                    given.add(String.valueOf(env.get("name")));
+                    if ("OPENHIRE_ISSUER".equals(env.get("name"))) {
+                        issuers.put(service, env.get("value"));
+                    }
+                }
+            }
+            Set<String> absent = new TreeSet<>(requiredVariables(service));
+            absent.removeAll(given);
+            if (!absent.isEmpty()) {
+                missing.put(service, absent);
+            }
+        }
+        assertThat(missing).as("required variables not set on Kubernetes").isEmpty();
+        assertThat(issuers.keySet()).as("services told the issuer").containsAll(services());
+        assertThat(new TreeSet<>(issuers.values()))
+                .as("issuers (one for all: the iss of every token)")
+                .hasSize(1);
+    }
+
+    @Test
+    void kubernetesRunsEveryServiceOnItsOwnPort() {
+        Map<String, Map<String, Object>> workloads = workloads(rendered());
+        List<String> problems = new ArrayList<>();
+        for (String service : services()) {
+            int port = defaultPort(service);
+            List<Object> containerPorts = new ArrayList<>();
+            containers(workloads.get(service))
+                    .forEach(c -> maps(c.get("ports")).forEach(p -> containerPorts.add(p.get("containerPort"))));
+            if (!containerPorts.contains(port)) {
+                problems.add(service + ": container ports " + containerPorts + ", not " + port);
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    // ------------------------------------------------------------------------------------------ Compose
+
+    @Test
+    void composeRunsEveryServiceWithAHealthcheckAndTheVariablesItRequires() {
+        Map<String, Object> compose = composeServices();
+        Map<String, Set<String>> missing = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        Set<Object> issuers = new TreeSet<>();
+        for (String service : services()) {
+            assertThat(compose).as("Compose services").containsKey(service);
+            Map<String, Object> definition = map(compose.get(service));
+            if (list(map(definition.get("healthcheck")).get("test")).isEmpty()) {
+                problems.add(service + ": no healthcheck");
+            }
+            Object dependsOn = definition.get("depends_on");
+            if (!(dependsOn instanceof Map<?, ?> dependencies) || dependencies.isEmpty()) {
+                problems.add(service + ": depends_on is not a map of conditions");
+            } else {
+                dependencies.forEach((on, how) -> {
+                    if (map(how).get("condition") == null) {
+                        problems.add(service + ": depends on " + on + " without a condition");
+                    }
+                });
+            }
+            Map<String, Object> environment = environment(definition);
+            if (!environment.containsKey("OPENHIRE_ISSUER")) {
+                problems.add(service + ": no OPENHIRE_ISSUER");
+            }
+            issuers.add(String.valueOf(environment.get("OPENHIRE_ISSUER")));
+            Set<String> absent = new TreeSet<>(requiredVariables(service));
+            absent.removeAll(environment.keySet());
+            if (!absent.isEmpty()) {
+                missing.put(service, absent);
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(missing).as("required variables not set in Compose").isEmpty();
+        assertThat(issuers).as("issuers (one for all: the iss of every token)").hasSize(1);
+    }
+
+    @Test
+    void composeAndPrometheusUseEveryServicesOwnPort() {
+        Map<String, Object> compose = composeServices();
+        String prometheus = read(PROMETHEUS);
+        List<String> problems = new ArrayList<>();
+        for (String service : services()) {
+            int port = defaultPort(service);
+            Object test = map(map(compose.get(service)).get("healthcheck")).get("test");
+            if (!String.valueOf(test).contains("localhost:" + port + "/actuator/health")) {
+                problems.add(service + ": Compose healthcheck " + test + " is not on port " + port);
+            }
+            if (!prometheus.contains(service + ":" + port)) {
+                problems.add(service + ": Prometheus does not scrape " + service + ":" + port);
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    // ------------------------------------------------------------------------------------------ Alerts
+
+    @Test
+    void everyAlertRuleHasAnExpressionADurationASeverityAndASummary() {
+        Map<String, Object> alerts = map(loadOne(ALERTS));
+        List<Map<String, Object>> groups = maps(alerts.get("groups"));
+        assertThat(groups).as("rule groups").isNotEmpty();
+        List<String> problems = new ArrayList<>();
+        int rules = 0;
+        for (Map<String, Object> group : groups) {
+            for (Map<String, Object> rule : maps(group.get("rules"))) {
+                rules++;
+                String name = String.valueOf(rule.get("alert"));
+                if (rule.get("alert") == null) {
+                    problems.add(group.get("name") + ": a rule without a name");
+                }
+                if (String.valueOf(rule.getOrDefault("expr", "")).isBlank()) {
+                    problems.add(name + ": no expr");
+                }
+                if (rule.get("for") == null) {
+                    problems.add(name + ": no for");
+                }
+                if (!List.of("critical", "warning", "info")
+                        .contains(String.valueOf(map(rule.get("labels")).get("severity")))) {
+                    problems.add(name + ": labels.severity is not critical, warning or info");
+                }
+                if (String.valueOf(map(rule.get("annotations")).getOrDefault("summary", ""))
+                        .isBlank()) {
+                    problems.add(name + ": no annotations.summary");
+                }
+            }
+        }
+        assertThat(rules).as("rules").isPositive();
+        assertThat(problems).isEmpty();
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    /** The services: every {@code services/<group>/<name>-app} module. */
+    static Set<String> services() {
+        try (Stream<Path> groups = Files.list(ROOT.resolve("services"))) {
+            Set<String> names = new TreeSet<>();
+            groups.filter(Files::isDirectory).forEach(group -> {
+                try (Stream<Path> modules = Files.list(group)) {
+                    modules.filter(m -> m.getFileName().toString().endsWith("-app"))
+                            .filter(m -> Files.isRegularFile(applicationYml(m)))
+                            .forEach(m -> names.add(m.getFileName().toString().replaceFirst("-app$", "")));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            assertThat(names)
+                    .as("service modules under " + ROOT.resolve("services"))
+                    .isNotEmpty();
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Path applicationYml(Path appModule) {
+        return appModule.resolve("src/main/resources/application.yml");
+    }
+
+    static Path applicationYml(String service) {
+        try (Stream<Path> groups = Files.list(ROOT.resolve("services"))) {
+            return groups.map(group -> applicationYml(group.resolve(service + "-app")))
+                    .filter(Files::isRegularFile)
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no application.yml for " + service));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The OPENHIRE_* variables the service reads without a default (or with an empty one). */
+    static Set<String> requiredVariables(String service) {
+        Set<String> required = new TreeSet<>();
+        Matcher matcher = REQUIRED.matcher(read(applicationYml(service)));
+        while (matcher.find()) {
+            required.add(matcher.group(1));
+        }
+        return required;
+    }
+
+    static int defaultPort(String service) {
+        Matcher matcher = PORT.matcher(read(applicationYml(service)));
+        assertThat(matcher.find())
+                .as(service + "'s server.port in its application.yml")
+                .isTrue();
+        return Integer.parseInt(matcher.group(1));
+    }
+
+    static synchronized List<Map<String, Object>> rendered() {
+        if (rendered == null) {
+            assumeTrue(
+                    onPath("kubectl"),
+                    "kubectl is not on the PATH: the Kubernetes manifests were not rendered or checked");
+            String yaml =
+                    run(ROOT, "kubectl", "kustomize", ROOT.relativize(OVERLAY).toString());
+            List<Map<String, Object>> docs = new ArrayList<>();
+            for (Object doc : yaml().loadAll(yaml)) {
+                if (doc != null) {
+                    docs.add(map(doc));
+                }
+            }
+            assertThat(docs).as("rendered resources").isNotEmpty();
+            rendered = docs;
+        }
+        return rendered;
+    }
+
+    static Map<String, Map<String, Object>> workloads(List<Map<String, Object>> docs) {
+        Map<String, Map<String, Object>> workloads = new TreeMap<>();
+        for (Map<String, Object> doc : docs) {
+            if (List.of("Deployment", "StatefulSet").contains(doc.get("kind"))) {
+                workloads.put(name(doc), doc);
+            }
+        }
+        return workloads;
+    }
+
+    static Map<String, Object> podSpec(Map<String, Object> workload) {
+        return map(map(map(workload.get("spec")).get("template")).get("spec"));
+    }
+
+    static List<Map<String, Object>> containers(Map<String, Object> workload) {
+        assertThat(workload).as("workload").isNotNull();
+        return maps(podSpec(workload).get("containers"));
+    }
+
+    static List<Map<String, Object>> ofKind(List<Map<String, Object>> docs, String kind) {
+        return docs.stream().filter(d -> kind.equals(d.get("kind"))).toList();
+    }
+
+    static String name(Map<String, Object> resource) {
+        return String.valueOf(map(resource.get("metadata")).get("name"));
+    }
+
+    static Map<String, Object> composeServices() {
+        return map(map(loadOne(COMPOSE)).get("services"));
+    }
+
+    /** A Compose service's environment, written as a map or as a list of KEY=VALUE. */
+    static Map<String, Object> environment(Map<String, Object> service) {
+        Object environment = service.get("environment");
+        if (environment instanceof List<?> entries) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (Object entry : entries) {
+                String text = String.valueOf(entry);
+                int equals = text.indexOf('=');
+                map.put(equals < 0 ? text : text.substring(0, equals), equals < 0 ? null : text.substring(equals + 1));
+            }
+            return map;
+        }
+        return map(environment);
+    }
+
+    static Set<String> envFileKeys(Path file) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (String line : read(file).split("\n")) {
+            String trimmed = line.trim();
+            if (!trimmed.isEmpty() && !trimmed.startsWith("#") && trimmed.contains("=")) {
+                keys.add(trimmed.substring(0, trimmed.indexOf('=')).trim());
+            }
+        }
+        return keys;
+    }
+
+    static Yaml yaml() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(200);
+        return new Yaml(new SafeConstructor(options));
+    }
+
+    static Object loadOne(Path file) {
+        Object loaded = yaml().load(read(file));
+        assertThat(loaded).as(file.toString()).isNotNull();
+        return loaded;
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    static List<Object> list(Object value) {
+        return value instanceof List<?> l ? new ArrayList<>(l) : List.of();
+    }
+
+    static List<Map<String, Object>> maps(Object value) {
+        return list(value).stream().map(DeployManifestsTest::map).toList();
+    }
+
+    static boolean onPath(String command) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, command);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Runs a command in a directory; answers its standard output, failing with its error output. */
+    static String run(Path directory, String... command) {
+        try {
+            Process process =
+                    new ProcessBuilder(command).directory(directory.toFile()).start();
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(String.join(" ", command) + " did not finish within 120 s");
+            }
+            assertThat(process.exitValue())
+                    .as("%s exited with %d:%n%s", String.join(" ", command), process.exitValue(), err.join())
+                    .isZero();
+            return out.join();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    static String drain(InputStream stream) {
+        try (stream) {
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
