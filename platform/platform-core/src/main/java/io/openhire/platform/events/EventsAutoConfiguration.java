@@ -1,9 +1,11 @@
 package io.openhire.platform.events;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.openhire.platform.audit.AuditTrail;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -16,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,6 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(OutboxProperties.class)
 public class EventsAutoConfiguration {
 
+    /** The counter of records sent to a dead-letter topic, tagged with the topic they came from. */
+    public static final String DEAD_LETTERED = "openhire.events.dead.lettered";
+
     /** Name of the topic failed records go to: {@code <topic>.dlt}. */
     public static String deadLetterTopic(String topic) {
         return topic + ".dlt";
@@ -56,6 +62,12 @@ public class EventsAutoConfiguration {
                 kafka,
                 properties,
                 serviceName);
+    }
+
+    /** The outbox's backlog for Prometheus (a MeterBinder: Spring Boot binds it to the registry). */
+    @Bean
+    OutboxMetrics outboxMetrics(DataSource dataSource) {
+        return new OutboxMetrics(JdbcClient.create(dataSource), Clock.systemUTC());
     }
 
     @Bean
@@ -88,9 +100,18 @@ public class EventsAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    CommonErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, String> kafka) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+    CommonErrorHandler deadLetteringErrorHandler(
+            KafkaTemplate<String, String> kafka, ObjectProvider<MeterRegistry> meters) {
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(
                 kafka, (record, e) -> new TopicPartition(deadLetterTopic(record.topic()), -1));
+        MeterRegistry registry = meters.getIfAvailable();
+        // Counted as openhire_events_dead_lettered_total{topic}: every one is a record someone must look at.
+        ConsumerAwareRecordRecoverer recoverer = (record, consumer, e) -> {
+            if (registry != null) {
+                registry.counter(DEAD_LETTERED, "topic", record.topic()).increment();
+            }
+            deadLetters.accept(record, consumer, e);
+        };
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxAttempts(3);
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);

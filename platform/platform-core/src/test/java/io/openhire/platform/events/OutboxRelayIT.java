@@ -84,17 +84,29 @@ class OutboxRelayIT {
                         .query((rs, n) -> List.of(rs.getInt(1), rs.getBoolean(2), rs.getBoolean(3)))
                         .single())
                 .containsExactly(1, true, true);
+        // Prometheus sees it waiting
+        assertThat(backlog()).isEqualTo(1);
 
         OutboxRelay whenBack =
                 new OutboxRelay(jdbc, transactions, new KafkaTemplate<>(liveFactory), properties, "test");
         // Once the (short, for the test) back-off has passed, the one event goes out, and only once.
         await().atMost(Duration.ofSeconds(10)).until(() -> whenBack.publishPending() == 1);
         assertThat(whenBack.publishPending()).isZero();
+        assertThat(backlog()).isZero();
 
         List<ConsumerRecord<String, String>> received =
                 TestKafka.read(topic, r -> r.key().equals(candidate.toString()), 1);
         assertThat(received).hasSize(1);
         assertThat(received.getFirst().value()).isEqualTo("{\"candidateId\":\"" + candidate + "\"}");
+    }
+
+    /** {@code openhire_outbox_backlog} as a scrape reads it now. */
+    private double backlog() {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        new OutboxMetrics(jdbc, java.time.Clock.systemUTC()).bindTo(meters);
+        assertThat(meters.get("openhire.outbox.oldest.age").gauge().value()).isGreaterThanOrEqualTo(0);
+        return meters.get("openhire.outbox.backlog").gauge().value();
     }
 
     @Test
