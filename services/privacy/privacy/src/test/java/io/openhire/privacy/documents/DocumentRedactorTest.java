@@ -310,6 +310,32 @@ class DocumentRedactorTest {
             out.write("not a word document".getBytes(StandardCharsets.UTF_8));
         }
         assertThatThrownBy(() -> redact(zip.toByteArray())).hasMessageContaining("not a Word document");
+        // a part that declares an entity reading a file of the server's: refused, nothing read
+        ByteArrayOutputStream hostile = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(hostile)) {
+            out.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            out.write(
+                    ("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                                    + "<Override PartName=\"/word/document.xml\" ContentType=\""
+                                    + DocxRedaction.MEDIA_TYPE
+                                    + ".main+xml\"/></Types>")
+                            .getBytes(StandardCharsets.UTF_8));
+            out.putNextEntry(new ZipEntry("_rels/.rels"));
+            out.write(
+                    ("<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                                    + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\""
+                                    + " Target=\"word/document.xml\"/></Relationships>")
+                            .getBytes(StandardCharsets.UTF_8));
+            out.putNextEntry(new ZipEntry("word/document.xml"));
+            out.write(("<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>"
+                            + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+                            + "<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        assertThatThrownBy(() -> redact(hostile.toByteArray()))
+                .isInstanceOf(UnreadableDocumentException.class)
+                .hasMessageContaining("not well-formed");
         List<String> tooLong = new ArrayList<>();
         for (int i = 0; i < 60 * (DocumentRedactor.MAX_PAGES + 1); i++) {
             tooLong.add("line " + i);
