@@ -46,14 +46,15 @@ final class DatasetItems {
     }
 
     /**
-     * The file without the items at {@code removed} (indexes into {@link #of}); empty when no item is left (a file of
-     * its format holds at least one, so there is nothing to keep).
+     * The file without the items at {@code removed} (indexes into {@link #of}, which the caller has read and says
+     * how many there are); empty when no item is left (a file of its format holds at least one, so there is nothing
+     * to keep).
      */
-    static byte[] without(DatasetFormat format, byte[] file, Set<Integer> removed) {
+    static byte[] without(DatasetFormat format, byte[] file, int items, Set<Integer> removed) {
         if (removed.isEmpty()) {
             return file;
         }
-        if (of(format, file).size() <= removed.size()) {
+        if (items <= removed.size()) {
             return new byte[0];
         }
         if (format == DatasetFormat.ANNOTATED_XML) {

@@ -210,7 +210,7 @@ public class Datasets {
             if (removed.isEmpty()) {
                 continue;
             }
-            byte[] content = DatasetItems.without(dataset.format(), dataset.content(), removed);
+            byte[] content = DatasetItems.without(dataset.format(), dataset.content(), items.size(), removed);
             Counts counts = content.length == 0
                     ? Counts.of(List.of())
                     : Counts.of(dataset.format().parse(content));
