@@ -1,18 +1,15 @@
 package io.openhire.training.datasets;
 
+import static io.openhire.training.Zips.unzip;
+import static io.openhire.training.Zips.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +37,7 @@ class DatasetItemsTest {
         assertThat(items)
                 .extracting(DatasetItems.Item::where)
                 .containsExactly("lines 3–5", "lines 7–10", "lines 12–13");
-        byte[] without = DatasetItems.without(DatasetFormat.CONLL, utf8(conll), Set.of(1));
+        byte[] without = without(DatasetFormat.CONLL, utf8(conll), Set.of(1));
         assertThat(new String(without, StandardCharsets.UTF_8))
                 .isEqualTo("-DOCSTART-\tO\r\n\r\n"
                         + "We\tO\r\nuse\tO\r\nJava\tB-Skill\r\n\r\n"
@@ -59,13 +56,12 @@ class DatasetItemsTest {
 
         assertThat(items).extracting(DatasetItems.Item::where).containsExactly("line 1", "line 3", "line 4");
         assertThat(items.get(1).text()).isEqualTo("{\"text\": \"Mail erin@example.test\", \"spans\": []}");
-        byte[] without = DatasetItems.without(DatasetFormat.JSONL, utf8(jsonl), Set.of(1));
+        byte[] without = without(DatasetFormat.JSONL, utf8(jsonl), Set.of(1));
         assertThat(new String(without, StandardCharsets.UTF_8))
                 .isEqualTo(jsonl.replace("{\"text\": \"Mail erin@example.test\", \"spans\": []}\n", ""));
         assertThat(DatasetFormat.JSONL.read(without)).hasSize(2);
         // nothing left of it: an empty file
-        assertThat(DatasetItems.without(DatasetFormat.JSONL, utf8(jsonl), Set.of(0, 1, 2)))
-                .isEmpty();
+        assertThat(without(DatasetFormat.JSONL, utf8(jsonl), Set.of(0, 1, 2))).isEmpty();
         assertThat(DatasetItems.of(DatasetFormat.JSONL, new byte[0])).isEmpty();
     }
 
@@ -85,7 +81,7 @@ class DatasetItemsTest {
                 .extracting(DatasetItems.Item::where)
                 .containsExactly("resumes/a.xml", "resumes/b.xml", "resumes/c.xml");
         assertThat(items.get(1).text()).isEqualTo(entries.get("resumes/b.xml"));
-        byte[] without = DatasetItems.without(DatasetFormat.ANNOTATED_XML, zip, Set.of(1));
+        byte[] without = without(DatasetFormat.ANNOTATED_XML, zip, Set.of(1));
         Map<String, String> kept = unzip(without);
         assertThat(kept).containsOnlyKeys("resumes/a.xml", "resumes/c.xml");
         assertThat(kept.get("resumes/a.xml")).isEqualTo(entries.get("resumes/a.xml"));
@@ -100,8 +96,7 @@ class DatasetItemsTest {
         assertThat(DatasetItems.of(DatasetFormat.ANNOTATED_XML, xml))
                 .singleElement()
                 .satisfies(item -> assertThat(item.where()).isEqualTo("the file"));
-        assertThat(DatasetItems.without(DatasetFormat.ANNOTATED_XML, xml, Set.of(0)))
-                .isEmpty();
+        assertThat(without(DatasetFormat.ANNOTATED_XML, xml, Set.of(0))).isEmpty();
     }
 
     static String resume(String name, String email) {
@@ -110,26 +105,8 @@ class DatasetItemsTest {
                 + "Hooli</label>\n</cv>\n";
     }
 
-    static byte[] zip(Map<String, String> entries) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (var entry : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(entry.getKey()));
-                zip.write(utf8(entry.getValue()));
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
-    }
-
-    static Map<String, String> unzip(byte[] zip) throws IOException {
-        Map<String, String> entries = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
-                entries.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }
-        return entries;
+    /** The file without those items, as an erasure that has read its items asks for it. */
+    private static byte[] without(DatasetFormat format, byte[] file, Set<Integer> removed) {
+        return DatasetItems.without(format, file, DatasetItems.of(format, file).size(), removed);
     }
 }

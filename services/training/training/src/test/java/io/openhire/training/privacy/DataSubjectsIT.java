@@ -1,6 +1,8 @@
 package io.openhire.training.privacy;
 
 import static io.openhire.platform.test.TestHttp.bearer;
+import static io.openhire.training.Zips.unzip;
+import static io.openhire.training.Zips.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -19,8 +21,6 @@ import io.openhire.servicetest.TestServiceAccount;
 import io.openhire.training.TrainingConfiguration;
 import io.openhire.training.client.TrainingJobView;
 import io.openhire.training.datasets.Datasets;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,9 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -123,10 +120,11 @@ class DataSubjectsIT {
 
     @Test
     void theItemsHoldingThePersonAreGivenOutThenErasedOnceAndTheModelsTrainedOnThemAreMarked() throws IOException {
-        byte[] resumesZip = zip(Map.of(
-                "cv/erin.xml", ERINS_RESUME,
-                "cv/otto.xml", OTTOS_RESUME,
-                "cv/lena.xml", LENAS_RESUME));
+        Map<String, String> cvs = new LinkedHashMap<>();
+        cvs.put("cv/erin.xml", ERINS_RESUME);
+        cvs.put("cv/otto.xml", OTTOS_RESUME);
+        cvs.put("cv/lena.xml", LENAS_RESUME);
+        byte[] resumesZip = zip(cvs);
         UUID resumes = importDataset("resumes " + UUID.randomUUID(), "ANNOTATED_XML", "resume-fields", resumesZip);
         UUID ads = importDataset("ads " + UUID.randomUUID(), "JSONL", "skill-extraction", utf8(JAVA_AD + ERINS_AD));
         // what is left of "ads" once Erin's sentence is out, imported as a dataset of its own
@@ -334,28 +332,5 @@ class DataSubjectsIT {
 
     static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    static byte[] zip(Map<String, String> entries) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (String name : List.of("cv/erin.xml", "cv/otto.xml", "cv/lena.xml")) {
-                zip.putNextEntry(new ZipEntry(name));
-                zip.write(utf8(entries.get(name)));
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
-    }
-
-    static Map<String, String> unzip(byte[] zip) throws IOException {
-        Map<String, String> entries = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
-                entries.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }
-        return entries;
     }
 }
