@@ -67,6 +67,14 @@ public final class LearnedNameRecogniser implements Recogniser {
             "of", "and", "&", "de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "van", "von", "y", "zu",
             "für", "the", "al", "bin", "el", "e", "do", "dos", "das", "ter", "ten", "op", "im", "am");
 
+    // The shape of a name (shapedLikeAName), compiled once: the check runs on every span the tagger finds.
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern SENTENCE_PUNCTUATION = Pattern.compile("[;:()!?\\n\\[\\]]");
+    private static final Pattern COMMA_NOT_BEFORE_A_NAME = Pattern.compile(",(?!\\s*\\p{Lu})");
+    private static final Pattern ABBREVIATION_AT_END = Pattern.compile("\\b\\p{Lu}\\p{L}{0,3}\\.$");
+    private static final Pattern NOT_LETTERS = Pattern.compile("\\P{L}");
+    private static final Pattern NOT_LETTERS_RUN = Pattern.compile("\\P{L}+");
+
     /** The longest name the tagger is believed on, in words. */
     private static final int MOST_WORDS = 6;
 
@@ -136,15 +144,16 @@ public final class LearnedNameRecogniser implements Recogniser {
      * detector marked 31.6 % of their text as names, places or organisations.
      */
     static boolean shapedLikeAName(String text, int start, String value) {
-        String[] words = value.strip().split("\\s+");
+        String[] words = SPACES.split(value.strip());
         // a comma only before another capitalised word: "Springfield, Illinois", "Smith, Jones & Co"
         if (words.length == 0
                 || words.length > MOST_WORDS
-                || value.matches("(?s).*[;:()!?\\n\\[\\]].*")
-                || value.matches("(?s).*,(?!\\s*\\p{Lu}).*")) {
+                || SENTENCE_PUNCTUATION.matcher(value).find()
+                || COMMA_NOT_BEFORE_A_NAME.matcher(value).find()) {
             return false;
         }
-        if (value.strip().endsWith(".") && !value.strip().matches(".*\\b\\p{Lu}\\p{L}{0,3}\\.$")) {
+        if (value.strip().endsWith(".")
+                && !ABBREVIATION_AT_END.matcher(value.strip()).find()) {
             return false; // a sentence's full stop, not "Co." or "St."
         }
         for (int i = 0; i < words.length; i++) {
@@ -156,7 +165,7 @@ public final class LearnedNameRecogniser implements Recogniser {
             }
         }
         if (words.length == 1) {
-            String word = words[0].replaceAll("\\P{L}", "");
+            String word = NOT_LETTERS.matcher(words[0]).replaceAll("");
             if (word.length() <= 5 && word.equals(word.toUpperCase(java.util.Locale.ROOT))) {
                 return false; // an acronym: a department, a system, a qualification
             }
@@ -178,7 +187,7 @@ public final class LearnedNameRecogniser implements Recogniser {
     }
 
     private static boolean onlyResumeWords(String span) {
-        for (String word : span.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")) {
+        for (String word : NOT_LETTERS_RUN.split(span.toLowerCase(java.util.Locale.ROOT))) {
             if (!word.isEmpty() && !RESUME_WORDS.contains(word)) {
                 return false;
             }
