@@ -101,7 +101,9 @@ public class EventsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     CommonErrorHandler deadLetteringErrorHandler(
-            KafkaTemplate<String, String> kafka, ObjectProvider<MeterRegistry> meters) {
+            KafkaTemplate<String, String> kafka,
+            ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<io.openhire.platform.monitoring.ErrorReporter> errorReporter) {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(
                 kafka, (record, e) -> new TopicPartition(deadLetterTopic(record.topic()), -1));
         MeterRegistry registry = meters.getIfAvailable();
@@ -111,6 +113,7 @@ public class EventsAutoConfiguration {
                 registry.counter(DEAD_LETTERED, "topic", record.topic()).increment();
             }
             deadLetters.accept(record, consumer, e);
+            errorReporter.ifAvailable(reporter -> reporter.listenerFailed(e, record.topic(), organizationOf(record)));
         };
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxAttempts(3);
@@ -118,6 +121,19 @@ public class EventsAutoConfiguration {
         handler.addNotRetryableExceptions(JacksonException.class, IllegalArgumentException.class);
         handler.setBackOffFunction((record, e) -> dependencyAway(e) ? waitForDependency() : null);
         return handler;
+    }
+
+    /** The organisation a record says it belongs to (its header), if it says and says it readably. */
+    static java.util.UUID organizationOf(org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> record) {
+        org.apache.kafka.common.header.Header header = record.headers().lastHeader(EventHeaders.ORGANIZATION_ID);
+        if (header == null) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(new String(header.value(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** How long a record waits for an unavailable dependency before it is dead-lettered. */

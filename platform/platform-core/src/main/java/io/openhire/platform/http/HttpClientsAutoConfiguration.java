@@ -41,4 +41,34 @@ public class HttpClientsAutoConfiguration {
             RestClient.Builder builder, HttpClientsProperties properties, ServiceAccount serviceAccount) {
         return new ServiceClients(builder, properties, serviceAccount);
     }
+
+    /**
+     * Unexpected errors go to the monitoring service ({@code openhire.clients.services.monitoring.url}, set for
+     * every service in the platform defaults) unless {@code openhire.errors.report=false} (monitoring itself).
+     * The service account is used only where this service has credentials of its own.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(
+            name = "openhire.errors.report",
+            havingValue = "true",
+            matchIfMissing = true)
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("openhire.clients.services.monitoring.url")
+    io.openhire.platform.monitoring.ErrorReporter errorReporter(
+            RestClient.Builder builder,
+            HttpClientsProperties properties,
+            ServiceAccount serviceAccount,
+            Environment environment,
+            ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+        boolean ownCredentials =
+                environment.getProperty("openhire.service-account.secret", "").isBlank() == false;
+        return new io.openhire.platform.monitoring.ErrorReporter(
+                environment.getProperty("spring.application.name", "openhire"),
+                builder.clone()
+                        .baseUrl(properties.urlOf("monitoring"))
+                        .requestFactory(ServiceClients.requestFactory(properties))
+                        .build(),
+                ownCredentials ? serviceAccount : null,
+                meters.getIfAvailable());
+    }
 }

@@ -36,6 +36,16 @@ public class GlobalProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GlobalProblemHandler.class);
 
+    /** Sends unexpected errors to the monitoring service, where one is configured. */
+    private final org.springframework.beans.factory.ObjectProvider<io.openhire.platform.monitoring.ErrorReporter>
+            errorReporter;
+
+    public GlobalProblemHandler(
+            org.springframework.beans.factory.ObjectProvider<io.openhire.platform.monitoring.ErrorReporter>
+                    errorReporter) {
+        this.errorReporter = errorReporter;
+    }
+
     public record FieldProblem(String field, String message) {}
 
     @ExceptionHandler(ProblemException.class)
@@ -163,14 +173,22 @@ public class GlobalProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
+    ResponseEntity<ProblemDetail> handleUnexpected(Exception e, jakarta.servlet.http.HttpServletRequest request) {
         log.error("Unexpected error while handling request", e);
+        errorReporter.ifAvailable(reporter -> reporter.requestFailed(e, operationOf(request)));
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .body(withRequestId(Problems.of(
                         HttpStatus.INTERNAL_SERVER_ERROR,
                         "internal",
                         "Internal error",
                         "Something went wrong on our side. Quote the request id if you report it.")));
+    }
+
+    /** The route pattern, never the concrete path: {@code GET /api/v1/candidates/{id}}, not the candidate's id. */
+    public static String operationOf(jakarta.servlet.http.HttpServletRequest request) {
+        Object pattern =
+                request.getAttribute(org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        return request.getMethod() + " " + (pattern == null ? "(no route)" : pattern);
     }
 
     @Override

@@ -61,4 +61,17 @@ public class WebAutoConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
+
+    /**
+     * {@code /actuator/info} says which build this service runs ({@code openhire.version}): the monitoring
+     * service's status shows it per service, so a half-finished rollout is visible.
+     */
+    @Bean
+    org.springframework.boot.actuate.info.InfoContributor openHireVersion(
+            @Value("${spring.application.name:openhire}") String name) {
+        String version = WebAutoConfiguration.class.getPackage().getImplementationVersion();
+        java.util.Map<String, Object> details =
+                java.util.Map.of("service", name, "version", version == null ? "development" : version);
+        return builder -> builder.withDetail("openhire", details);
+    }
 }
