@@ -13,6 +13,7 @@ import io.openhire.launcher.demo.DemoPipeline;
 import io.openhire.matching.MatchingConfiguration;
 import io.openhire.modelregistry.ModelRegistryConfiguration;
 import io.openhire.modelserving.ModelServingConfiguration;
+import io.openhire.monitoring.MonitoringConfiguration;
 import io.openhire.notification.NotificationConfiguration;
 import io.openhire.platform.web.RequestIdFilter;
 import io.openhire.privacy.PrivacyConfiguration;
@@ -66,6 +67,8 @@ public final class AllInOne {
                     .directory("openhire.storage.filesystem.root", "objects"),
             // every service writes to the audit log through its outbox: it stops after them (this list, reversed)
             ServiceModule.withDatabase("audit", AuditConfiguration.class),
+            // every service reports its errors to monitoring: it stops after them too
+            ServiceModule.withDatabase("monitoring", MonitoringConfiguration.class),
             ServiceModule.withDatabase("privacy", PrivacyConfiguration.class)
                     .secret("openhire.privacy.key", "privacy.key"),
             // envelope encryption and threat detection from the audit stream; its key-encryption key is a file here
