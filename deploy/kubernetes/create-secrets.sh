@@ -59,7 +59,8 @@ secrets() {
 
   kubectl create secret generic openhire-secrets --from-env-file="$file" --dry-run=client -o yaml
   for service in identity storage resume-ingestion resume-processing job-ingestion job-processing \
-      model-registry training matching communication notification applications audit privacy security; do
+      model-registry training matching communication notification applications audit privacy security \
+      monitoring; do
     key="OPENHIRE_$(tr 'a-z-' 'A-Z_' <<<"$service")_DB_PASSWORD"
     echo "---"
     kubectl create secret generic "openhire-db-$service" --type=kubernetes.io/basic-auth \

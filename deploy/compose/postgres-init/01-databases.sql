@@ -16,3 +16,4 @@ CREATE DATABASE applications;
 CREATE DATABASE audit;
 CREATE DATABASE privacy;
 CREATE DATABASE security;
+CREATE DATABASE monitoring;
