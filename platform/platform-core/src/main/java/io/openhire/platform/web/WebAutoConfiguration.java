@@ -74,4 +74,29 @@ public class WebAutoConfiguration {
                 java.util.Map.of("service", name, "version", version == null ? "development" : version);
         return builder -> builder.withDetail("openhire", details);
     }
+
+    /**
+     * What is not traced: scheduled rounds (a poller's tick every second would be most of the traces; the calls it
+     * makes are still traced, as traces of their own) and the identity keys and revocation list every service polls
+     * ({@code /.well-known/…}). A trace is then a request someone made or an event a listener handled.
+     */
+    @Bean
+    io.micrometer.observation.ObservationPredicate openHireUntracedRounds() {
+        return (name, context) -> {
+            if (name.equals("tasks.scheduled.execution")) {
+                return false;
+            }
+            if (context instanceof org.springframework.http.server.observation.ServerRequestObservationContext server) {
+                return !server.getCarrier().getRequestURI().startsWith(WELL_KNOWN);
+            }
+            if (context instanceof org.springframework.http.client.observation.ClientRequestObservationContext client
+                    && client.getCarrier() != null) {
+                String path = client.getCarrier().getURI().getPath();
+                return path == null || !path.startsWith(WELL_KNOWN);
+            }
+            return true;
+        };
+    }
+
+    private static final String WELL_KNOWN = "/.well-known/";
 }

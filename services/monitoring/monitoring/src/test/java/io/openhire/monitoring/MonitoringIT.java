@@ -175,13 +175,13 @@ class MonitoringIT {
         String type =
                 "java.lang.IllegalStateException" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> first = report(
-                "identity",
+                "matching",
                 type,
                 "Candidate 'Ada Lovelace' <ada@example.org> has no profile",
                 List.of("io.openhire.matching.Ranker.rank:120", "io.openhire.matching.web.MatchController.list:55"));
         // the same error after a change moved it down its file, with another candidate
         Map<String, Object> again = report(
-                "identity",
+                "matching",
                 type,
                 "Candidate 'Grace Hopper' <grace@example.org> has no profile",
                 List.of("io.openhire.matching.Ranker.rank:131", "io.openhire.matching.web.MatchController.list:57"));
@@ -192,12 +192,12 @@ class MonitoringIT {
         assertThat(http().post("/api/v1/errors/report", again, bearer(TOKENS.serviceToken("matching", org)))
                         .status())
                 .isEqualTo(202);
-        assertThat(http().post("/api/v1/errors/report", again, bearer(TOKENS.serviceToken("matching", otherOrg)))
+        // an error in matching while applications called it is reported with applications' token
+        assertThat(http().post("/api/v1/errors/report", again, bearer(TOKENS.serviceToken("applications", otherOrg)))
                         .status())
                 .isEqualTo(202);
 
         JsonNode group = errorGroup(type);
-        // a service's token says which service it is; the body's claim is not taken
         assertThat(group.path("service").asString()).isEqualTo("matching");
         assertThat(group.path("occurrences").asLong()).isEqualTo(3);
         assertThat(group.path("organizations").asInt()).isEqualTo(2);

@@ -55,4 +55,22 @@ public interface MonitoringApi {
     /** Sends the record back to its original topic, once; answers the record with its replay. */
     @PostExchange("/api/v1/monitoring/dead-letters/{topic}/{partition}/{offset}/replay")
     DeadLetter replay(@PathVariable String topic, @PathVariable int partition, @PathVariable long offset);
+
+    /**
+     * Recent traces, newest first: of one service (any span), of one operation (a span's name contains it), at least
+     * {@code minDurationMs} long; {@code limit} 1–200 (50).
+     */
+    @GetExchange("/api/v1/traces")
+    List<TraceSummary> traces(
+            @RequestParam(required = false) String service,
+            @RequestParam(required = false) String operation,
+            @RequestParam(required = false) Long minDurationMs,
+            @RequestParam(required = false) Integer limit);
+
+    @GetExchange("/api/v1/traces/{traceId}")
+    Trace trace(@PathVariable String traceId);
+
+    /** The log lines written during the trace, oldest first (the all-in-one's log files; 404 where there are none). */
+    @GetExchange("/api/v1/traces/{traceId}/logs")
+    List<TraceLogLine> traceLogs(@PathVariable String traceId);
 }

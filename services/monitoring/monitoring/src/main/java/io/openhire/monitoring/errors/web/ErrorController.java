@@ -39,16 +39,14 @@ class ErrorController {
     }
 
     /**
-     * A service's token names the service; the body's {@code service} is believed only from the dashboard and
-     * browsers (a user's token), whose reports are limited per organisation and hour.
+     * The report says which service it happened in: the token is the failed work's (a user's, or the calling service's
+     * when one service's call failed in another), so it cannot say. The organisation is always the token's, and one
+     * organisation's callers start at most {@code new-error-groups-per-hour} new groups.
      */
     @PostMapping("/report")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void report(AuthenticatedUser caller, @Valid @RequestBody ErrorReport report) {
-        String service = caller.kind() == AuthenticatedUser.Kind.SERVICE
-                ? caller.subject().replaceFirst("^service:", "")
-                : report.service();
-        errors.record(report, service, caller.organizationId());
+        errors.record(report, report.service(), caller.organizationId());
     }
 
     @GetMapping
