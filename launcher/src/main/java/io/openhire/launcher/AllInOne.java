@@ -68,7 +68,9 @@ public final class AllInOne {
             // every service writes to the audit log through its outbox: it stops after them (this list, reversed)
             ServiceModule.withDatabase("audit", AuditConfiguration.class),
             // every service reports its errors to monitoring: it stops after them too
-            ServiceModule.withDatabase("monitoring", MonitoringConfiguration.class),
+            ServiceModule.withDatabase("monitoring", MonitoringConfiguration.class)
+                    // a trace's log lines are read from the all-in-one's log file
+                    .directory("openhire.monitoring.log-dir", "logs"),
             ServiceModule.withDatabase("privacy", PrivacyConfiguration.class)
                     .secret("openhire.privacy.key", "privacy.key"),
             // envelope encryption and threat detection from the audit stream; its key-encryption key is a file here
@@ -281,6 +283,13 @@ public final class AllInOne {
         Map<String, String> shared = new LinkedHashMap<>();
         shared.put("spring.kafka.bootstrap-servers", kafka);
         shared.put("openhire.security.issuer", PUBLIC_URL);
+        // Every service's spans to the monitoring service's OTLP receiver (distributed mode: to Jaeger), each
+        // request traced unless told otherwise: the trace an error report names must be there to open.
+        shared.put("openhire.traces.export", "true");
+        shared.put("openhire.traces.endpoint", "http://" + LOOPBACK + ":8009/v1/traces");
+        shared.put(
+                "management.tracing.sampling.probability",
+                System.getenv().getOrDefault("OPENHIRE_TRACE_SAMPLING", "1.0"));
 
         // Each service's own credentials for acting without a user (identity checks them).
         Map<String, String> serviceSecrets = new LinkedHashMap<>();
