@@ -118,6 +118,15 @@ public class DashboardConfiguration {
         return clients.create(io.openhire.privacy.client.PrivacyApi.class, "privacy");
     }
 
+    /**
+     * monitoring: the platform's status for the System page (admins and platform operators), its error groups and
+     * dead letters (platform operators), and the errors browsers report from the dashboard's pages.
+     */
+    @Bean
+    io.openhire.monitoring.client.MonitoringApi dashboardMonitoringApi(ServiceClients clients) {
+        return clients.create(io.openhire.monitoring.client.MonitoringApi.class, "monitoring");
+    }
+
     /** training: datasets and training jobs of the models, for the Models page's platform operators. */
     @Bean
     TrainingApi dashboardTrainingApi(ServiceClients clients) {

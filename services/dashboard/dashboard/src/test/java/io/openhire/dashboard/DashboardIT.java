@@ -103,7 +103,10 @@ class DashboardIT {
                         "openhire.clients.services.model-registry.url",
                         modelRegistry.baseUrl(),
                         "openhire.clients.services.training.url",
-                        training.baseUrl()));
+                        training.baseUrl(),
+                        // no monitoring here (nothing listens on port 1): the System page says it cannot be reached
+                        "openhire.clients.services.monitoring.url",
+                        "http://127.0.0.1:1"));
         TestHttp api = new TestHttp(identity.url());
         // Sign-up answers 202 whether or not the address was free (it names no accounts): sign in to use it.
         assertThat(api.post(
@@ -368,12 +371,15 @@ class DashboardIT {
             }
         }
 
-        // An admin sees every service's state, but not where the services live.
+        // An admin opens the System page (the monitoring service's view of it: SystemPageIT; here monitoring is not
+        // running, and the page says so), never where the services live.
         Browser admin = new Browser();
         admin.signIn("ada@pages.test", PASSWORD);
         HttpResponse<String> system = admin.get("/system");
         assertThat(system.statusCode()).isEqualTo(200);
-        assertThat(system.body()).contains("identity", "model-registry").doesNotContain("http://");
+        assertThat(system.body())
+                .contains("System health", "The monitoring service cannot be reached")
+                .doesNotContain("http://");
         // Staff still get the live stream.
         HttpResponse<InputStream> live = admin.http.send(
                 HttpRequest.newBuilder(URI.create(dashboard.url() + "/live"))
@@ -571,7 +577,6 @@ class DashboardIT {
                                 "true")
                         .statusCode())
                 .isEqualTo(403);
-        // (the System page asks every service's /actuator/health, training's too: not its API)
         training.verify(0, anyRequestedFor(urlMatching("/api/v1/train.*")));
 
         // The operator: the training section with the datasets and jobs of the model's task.

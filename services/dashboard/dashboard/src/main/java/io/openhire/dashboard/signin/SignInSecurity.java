@@ -11,6 +11,7 @@ import org.apache.catalina.util.SessionConfig;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -82,12 +83,22 @@ class SignInSecurity {
                         .permitAll()
                         .requestMatchers("/")
                         .authenticated()
+                        // a script error on any signed-in person's page (clients' and candidates' too)
+                        .requestMatchers(HttpMethod.POST, "/client-errors")
+                        .authenticated()
                         .requestMatchers("/users", "/users/**", "/clients", "/clients/**", "/audit", "/audit/**")
                         .hasRole("ADMIN")
                         .requestMatchers("/portal", "/portal/**")
                         .hasRole("CANDIDATE")
                         .requestMatchers("/client", "/client/**")
                         .hasRole("CLIENT")
+                        // The System page's error groups and dead letters span every organisation: operators only.
+                        .requestMatchers(
+                                "/system/errors",
+                                "/system/errors/**",
+                                "/system/dead-letters",
+                                "/system/dead-letters/**")
+                        .hasRole(PlatformRoles.OPERATOR)
                         .requestMatchers("/models", "/models/**", "/system", "/system/**")
                         .hasAnyRole("ADMIN", PlatformRoles.OPERATOR)
                         .anyRequest()

@@ -3,6 +3,7 @@
 //  2. Live updates: one server-sent event stream per tab; elements that show something that changed
 //     are asked to refresh themselves (they carry hx-trigger="refresh").
 //  3. Uploads: files dropped or chosen go one request each, with a progress bar and the outcome.
+//  4. Script errors: reported to the platform's monitoring through the dashboard, a few per page at most.
 (function () {
   'use strict';
 
@@ -12,6 +13,53 @@
   }
   var csrfHeader = meta('csrf-header');
   var csrfToken = meta('csrf-token');
+
+  // ---- Script errors (window.onerror and unhandled promise rejections) ----
+  // Sent to the dashboard (same origin, the session's CSRF token), which relays them to monitoring. Only for a
+  // signed-in person (only their pages name the address), at most 5 per page load: a loop that throws must not
+  // flood anything. Compact: the error's name and message, the top 12 frames without this site's address or
+  // any query, and the page's path without its query (a search is the person's business).
+  var errorsUrl = meta('client-errors');
+  var reportsLeft = 5;
+  function reportError(type, message, stack) {
+    if (!errorsUrl || !csrfHeader || !csrfToken || reportsLeft <= 0 || !window.fetch) return;
+    reportsLeft--;
+    var origin = window.location.origin;
+    var frames = String(stack || '').split('\n')
+      .map(function (line) { return line.trim().replace(/^at /, '').split(origin).join('').replace(/\?[^:)\s]*/g, ''); })
+      .filter(function (line) { return /:\d+(:\d+)?\)?$/.test(line); })
+      .slice(0, 12)
+      .map(function (line) { return line.slice(0, 300); });
+    var headers = {'Content-Type': 'application/json'};
+    headers[csrfHeader] = csrfToken;
+    fetch(errorsUrl, {
+      method: 'POST',
+      credentials: 'same-origin',
+      keepalive: true,
+      headers: headers,
+      body: JSON.stringify({
+        type: String(type || 'Error').slice(0, 200),
+        message: String(message || '').slice(0, 1000),
+        frames: frames,
+        route: window.location.pathname.slice(0, 200)
+      })
+    }).catch(function () { /* best effort: nothing to do when the dashboard cannot be reached */ });
+  }
+  window.addEventListener('error', function (e) {
+    // Script errors only: a failed image or script load does not bubble up to the window. "Script error." without
+    // an error is another origin's script, which tells nothing.
+    if (!e.message || (e.message === 'Script error.' && !e.error)) return;
+    // the error's own message where there is one: the event's says "Uncaught " before it
+    reportError(e.error && e.error.name, (e.error && e.error.message) || e.message, e.error && e.error.stack);
+  });
+  window.addEventListener('unhandledrejection', function (e) {
+    var reason = e.reason;
+    if (reason instanceof Error) {
+      reportError(reason.name, reason.message, reason.stack);
+    } else {
+      reportError('UnhandledRejection', reason === undefined ? '' : String(reason), null);
+    }
+  });
 
   document.addEventListener('htmx:configRequest', function (e) {
     if (csrfHeader && csrfToken) e.detail.headers[csrfHeader] = csrfToken;
