@@ -16,6 +16,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.openhire.platform.test.TestHttp.map;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -35,6 +36,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,8 +49,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -66,6 +70,7 @@ class SystemPageIT {
     static final String ADMIN = "ada@system.test";
     static final String ERROR = "6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
     static final String REPLAY = "/system/dead-letters/resume.events.dlt/0/12/replay";
+    static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
 
     static TestTokens tokens;
     static TestServices.Running identity;
@@ -142,6 +147,12 @@ class SystemPageIT {
                 .willReturn(okJson(PagesIT.answer("monitoring-replayed"))));
         monitoring.stubFor(post(urlPathEqualTo("/api/v1/errors/report"))
                 .willReturn(aResponse().withStatus(202)));
+        monitoring.stubFor(
+                get(urlPathEqualTo("/api/v1/traces")).willReturn(okJson(PagesIT.answer("monitoring-traces"))));
+        monitoring.stubFor(
+                get(urlPathEqualTo("/api/v1/traces/" + TRACE)).willReturn(okJson(PagesIT.answer("monitoring-trace"))));
+        monitoring.stubFor(get(urlPathEqualTo("/api/v1/traces/" + TRACE + "/logs"))
+                .willReturn(okJson(PagesIT.answer("monitoring-trace-logs"))));
     }
 
     @Test
@@ -156,7 +167,7 @@ class SystemPageIT {
                 .contains(">0.1.0-abc1234<", ">0.1.0-def5678<", ">2004 ms<", ">41<", ">95 s<")
                 .contains("hx-get=\"/system/health\"", "hx-trigger=\"every 10s\"")
                 .contains("resume.events: 1200", "job.events: 34", "resume.events.dlt")
-                .doesNotContain("/system/errors", "/system/dead-letters", "http://localhost");
+                .doesNotContain("/system/errors", "/system/dead-letters", "/system/traces", "http://localhost");
         assertThat(page.body().indexOf(">matching<")).isLessThan(page.body().indexOf(">audit<"));
         monitoring.verify(getRequestedFor(urlEqualTo("/api/v1/monitoring/status"))
                 .withHeader("Authorization", matching("Bearer .+")));
@@ -172,6 +183,16 @@ class SystemPageIT {
         assertThat(admin.post(REPLAY, "X-CSRF-TOKEN", csrf, "HX-Request", "true")
                         .statusCode())
                 .isEqualTo(403);
+        // traces follow any organisation's requests: the slow requests and a trace's page are refused too
+        assertThat(admin.get("/system/traces", "HX-Request", "true").statusCode())
+                .isEqualTo(403);
+        assertThat(admin.get("/system/traces?service=matching&minMs=1000", "HX-Request", "true")
+                        .statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> trace = admin.get("/system/traces/" + TRACE);
+        assertThat(trace.statusCode()).isEqualTo(403);
+        assertThat(trace.body()).contains("Your role does not allow this.");
+        monitoring.verify(0, getRequestedFor(urlPathMatching("/api/v1/traces.*")));
         monitoring.verify(0, getRequestedFor(urlPathEqualTo("/api/v1/errors")));
         monitoring.verify(0, postRequestedFor(urlPathMatching("/api/v1/errors/.+/resolve")));
         monitoring.verify(0, getRequestedFor(urlPathEqualTo("/api/v1/monitoring/dead-letters")));
@@ -230,6 +251,94 @@ class SystemPageIT {
 
     @Test
     @Order(3)
+    void anOperatorFollowsASlowRequestAndAnErrorToTheTracesWaterfallAndLogLines() throws Exception {
+        Browser operator = Browser.signedIn(OPERATOR);
+        HttpResponse<String> page = operator.get("/system");
+        assertThat(page.body())
+                .contains("<h2>Slow requests</h2>", "hx-get=\"/system/traces\"", "hx-trigger=\"load, change, submit\"")
+                .contains(
+                        "<option value=\"matching\">matching</option>",
+                        "<option value=\"500\" selected>500 ms</option>");
+
+        // as the form first asks: every service, at least 500 ms, 25 traces
+        HttpResponse<String> slow = operator.get("/system/traces?service=&minMs=500", "HX-Request", "true");
+        assertThat(slow.statusCode()).as(slow.body()).isEqualTo(200);
+        assertThat(slow.body())
+                .startsWith("<div id=\"slow-request-list\">")
+                .contains("2 traces of at least 500 ms, the newest first.", "5 Dec 2026, 10:15:07 UTC")
+                .contains("href=\"/system/traces/" + TRACE + "\"", "GET /api/v1/jobs/{id}/matches", ">1,250 ms<")
+                .contains("resume.events process", "<span class=\"badge failed\">Failed</span>");
+        monitoring.verify(getRequestedFor(urlPathEqualTo("/api/v1/traces"))
+                .withHeader("Authorization", matching("Bearer .+"))
+                .withQueryParam("minDurationMs", equalTo("500"))
+                .withQueryParam("limit", equalTo("25"))
+                .withQueryParam("service", absent())
+                .withQueryParam("operation", absent()));
+        // one service, at least a second
+        assertThat(operator.get("/system/traces?service=matching&minMs=1000", "HX-Request", "true")
+                        .body())
+                .contains("2 traces of at least 1,000 ms that went through matching, the newest first.");
+        monitoring.verify(getRequestedFor(urlPathEqualTo("/api/v1/traces"))
+                .withQueryParam("service", equalTo("matching"))
+                .withQueryParam("minDurationMs", equalTo("1000"))
+                .withQueryParam("limit", equalTo("25")));
+        // an error group leads to the trace of its latest occurrence
+        assertThat(operator.get("/system/errors", "HX-Request", "true").body())
+                .contains("href=\"/system/traces/" + TRACE + "\"", ">trace</a>");
+
+        HttpResponse<String> trace = operator.get("/system/traces/" + TRACE);
+        assertThat(trace.statusCode()).as(trace.body()).isEqualTo(200);
+        assertThat(trace.body())
+                .contains("Trace of <code>GET /api/v1/jobs/{id}/matches</code>", "Took <strong>100 ms</strong>")
+                .contains("5 spans in gateway, matching, model-serving", "2 failed")
+                // the gateway all of it; matching from 25 ms for 50 ms; its failed call to model-serving; a send
+                // too short for a pixel, still drawn (its 2 px start mark)
+                .contains("class=\"span depth-0\"", "x=\"0%\" width=\"100%\"")
+                .contains("class=\"span depth-1\"", "x=\"25%\" width=\"50%\"", "From 25 ms for 50 ms")
+                .contains("<tr class=\"failed\">", "class=\"span depth-3\"", "model {name} is not loaded")
+                .contains("x=\"74%\" width=\"0.04%\"", "height=\"12\" width=\"2\" x=\"74%\"", "&lt; 0.1 ms")
+                .contains("<dt>http.route</dt><dd>/api/v1/jobs/{id}/matches</dd>")
+                .contains("10:15:07.169", "<span class=\"badge level-error\">ERROR</span>", "Embeddings unavailable")
+                .contains("title=\"io.openhire.matching.SemanticScores\">SemanticScores<")
+                .doesNotContain("log store", "http://localhost", "style=\"");
+        assertThat(trace.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("style-src 'self';"));
+        monitoring.verify(getRequestedFor(urlPathEqualTo("/api/v1/traces/" + TRACE + "/logs"))
+                .withHeader("Authorization", matching("Bearer .+")));
+
+        // where the logs go to a log store, monitoring has none to give: the page says where to look
+        monitoring.stubFor(get(urlPathEqualTo("/api/v1/traces/" + TRACE + "/logs"))
+                .willReturn(PagesIT.problem(404, "Not found", "A log file for this installation was not found")));
+        HttpResponse<String> elsewhere = operator.get("/system/traces/" + TRACE);
+        assertThat(elsewhere.statusCode()).isEqualTo(200);
+        assertThat(elsewhere.body())
+                .contains("This installation&#39;s logs are in its log store: search for traceId=" + TRACE)
+                .contains("x=\"25%\" width=\"50%\"");
+
+        // a trace that is no longer kept, and ids that cannot be one (monitoring is not asked for those)
+        String gone = "0123456789abcdef0123456789abcdef";
+        monitoring.stubFor(get(urlPathEqualTo("/api/v1/traces/" + gone))
+                .willReturn(PagesIT.problem(404, "Not found", "Trace " + gone + " was not found")));
+        HttpResponse<String> notThere = operator.get("/system/traces/" + gone);
+        assertThat(notThere.statusCode()).isEqualTo(404);
+        assertThat(notThere.body()).contains("There is no such trace (traces are kept for a day).");
+        monitoring.resetRequests();
+        for (String malformed : new String[] {TRACE.toUpperCase(), TRACE.substring(2), "not-a-trace", TRACE + "00"}) {
+            HttpResponse<String> refused = operator.get("/system/traces/" + malformed);
+            assertThat(refused.statusCode()).as(malformed).isEqualTo(400);
+            assertThat(refused.body()).contains("That link is not valid: a part of it is missing or malformed.");
+        }
+        assertThat(operator.get("/system/traces?service=Not%20a%20service", "HX-Request", "true")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(operator.get("/system/traces?minMs=soon", "HX-Request", "true")
+                        .statusCode())
+                .isEqualTo(400);
+        monitoring.verify(0, getRequestedFor(urlPathMatching("/api/v1/traces.*")));
+    }
+
+    @Test
+    @Order(4)
     void aBrowsersScriptErrorIsRelayedAndAMalformedOneRefused() throws Exception {
         Browser admin = Browser.signedIn(ADMIN);
         String csrf = admin.csrf();
@@ -276,7 +385,7 @@ class SystemPageIT {
      * rejection from the page (same origin, its CSRF token), five per page at most.
      */
     @Test
-    @Order(4)
+    @Order(5)
     void inARealBrowserThePageLoadsItsPartsAndScriptErrorsAreReportedFiveAtMost() throws Exception {
         Assumptions.assumeTrue(
                 Files.isExecutable(PagesIT.CHROMIUM) && Files.isExecutable(PagesIT.CHROMEDRIVER),
@@ -337,8 +446,72 @@ class SystemPageIT {
         }
     }
 
+    /**
+     * In Chromium, under the dashboard's content security policy (no inline styles): the operator follows a slow
+     * request to its trace, whose bars are drawn at their spans' shares of it — matching's from a quarter for half
+     * the width, the send too short for a pixel still 2 px wide — at a desktop's width and a phone's. The
+     * screenshots go to target/screenshots/dashboard-trace-*.png.
+     */
     @Test
-    @Order(5)
+    @Order(6)
+    @SuppressWarnings("unchecked")
+    void inARealBrowserTheWaterfallDrawsEachSpanAtItsShareOfTheTrace() throws Exception {
+        Assumptions.assumeTrue(
+                Files.isExecutable(PagesIT.CHROMIUM) && Files.isExecutable(PagesIT.CHROMEDRIVER),
+                "no browser: install Debian's chromium and chromium-driver to see the page in a real browser");
+        Files.createDirectories(PagesIT.SCREENSHOTS);
+        WebDriver browser = PagesIT.chromium();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        try {
+            browser.get(dashboard.url() + "/login");
+            browser.findElement(By.id("email")).sendKeys(OPERATOR);
+            browser.findElement(By.id("password")).sendKeys(PASSWORD);
+            browser.findElement(By.cssSelector("form button[type=submit]")).click();
+            wait.until(d -> !d.getCurrentUrl().contains("/login"));
+            browser.get(dashboard.url() + "/system");
+            wait.until(d -> !d.findElements(By.id("slow-request-table")).isEmpty());
+            JavascriptExecutor page = (JavascriptExecutor) browser;
+            page.executeScript("document.getElementById('slow-requests').scrollIntoView()");
+            PagesIT.screenshot(browser, "trace-slow-requests");
+
+            // choosing another minimum asks again, with it
+            new Select(browser.findElement(By.id("trace-min"))).selectByValue("1000");
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> monitoring.verify(getRequestedFor(urlPathEqualTo("/api/v1/traces"))
+                            .withQueryParam("minDurationMs", equalTo("1000"))));
+            wait.until(d -> d.findElement(By.id("slow-request-list")).getText().contains("at least 1,000 ms"));
+
+            browser.findElement(By.cssSelector("#slow-request-table a")).click();
+            wait.until(d -> !d.findElements(By.id("spans")).isEmpty());
+            for (int width : new int[] {1280, 500}) {
+                browser.manage().window().setSize(new Dimension(width, 1100));
+                List<Map<String, Number>> bars = (List<Map<String, Number>>) page.executeScript("""
+                        return Array.from(document.querySelectorAll('#spans svg.span-bar')).map(svg => {
+                          const all = svg.getBoundingClientRect();
+                          const took = svg.querySelector('rect.took').getBoundingClientRect();
+                          const mark = svg.querySelector('rect.starts').getBoundingClientRect();
+                          return {all: all.width, left: took.left - all.left, took: took.width, mark: mark.width};
+                        });""");
+                assertThat(bars).hasSize(5);
+                Map<String, Number> matching = bars.get(1);
+                double all = matching.get("all").doubleValue();
+                assertThat(all).as("at %d px", width).isGreaterThan(200);
+                assertThat(matching.get("left").doubleValue() / all).isCloseTo(0.25, within(0.01));
+                assertThat(matching.get("took").doubleValue() / all).isCloseTo(0.5, within(0.01));
+                assertThat(bars.get(0).get("took").doubleValue() / all).isCloseTo(1.0, within(0.01));
+                assertThat(bars.get(4).get("mark").doubleValue()).isEqualTo(2.0);
+                PagesIT.screenshot(browser, "trace-" + width);
+            }
+        } catch (RuntimeException | AssertionError e) {
+            PagesIT.screenshot(browser, "trace-failure");
+            throw e;
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(7)
     void withMonitoringAwayThePageStillRendersAndSaysSo() throws Exception {
         monitoring.resetAll();
         monitoring.stubFor(get(urlEqualTo("/api/v1/monitoring/status"))

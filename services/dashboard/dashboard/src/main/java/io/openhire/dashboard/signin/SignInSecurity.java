@@ -92,12 +92,15 @@ class SignInSecurity {
                         .hasRole("CANDIDATE")
                         .requestMatchers("/client", "/client/**")
                         .hasRole("CLIENT")
-                        // The System page's error groups and dead letters span every organisation: operators only.
+                        // The System page's error groups, dead letters and traces span every organisation (a
+                        // trace's log lines are the platform's): operators only.
                         .requestMatchers(
                                 "/system/errors",
                                 "/system/errors/**",
                                 "/system/dead-letters",
-                                "/system/dead-letters/**")
+                                "/system/dead-letters/**",
+                                "/system/traces",
+                                "/system/traces/**")
                         .hasRole(PlatformRoles.OPERATOR)
                         .requestMatchers("/models", "/models/**", "/system", "/system/**")
                         .hasAnyRole("ADMIN", PlatformRoles.OPERATOR)

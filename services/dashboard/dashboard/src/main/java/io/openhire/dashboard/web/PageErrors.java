@@ -31,6 +31,9 @@ class PageErrors {
 
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
+    /** A link with a malformed part (an id that cannot be one): the same sentence wherever it is found. */
+    static final String BAD_LINK = "That link is not valid: a part of it is missing or malformed.";
+
     @ExceptionHandler(RestClientResponseException.class)
     ModelAndView serviceRefused(
             RestClientResponseException e, HttpServletRequest request, HttpServletResponse response) {
@@ -79,7 +82,7 @@ class PageErrors {
                                 ? " " + missing.getParameterName()
                                 : "")
                         + (e instanceof MethodArgumentTypeMismatchException mismatch ? " " + mismatch.getName() : ""));
-        return error(400, "That link is not valid: a part of it is missing or malformed.", request, response);
+        return error(400, BAD_LINK, request, response);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

@@ -120,8 +120,9 @@ class SystemOperatorPages {
     /**
      * What went wrong as a sentence beside the list: monitoring's own (a 404, Kafka away) or that it cannot be
      * reached. A session that ended (401) goes to the page's error handling, which signs the person in again.
+     * (The trace pages say it the same way.)
      */
-    private static String sentence(RuntimeException failed, String consequence) {
+    static String sentence(RuntimeException failed, String consequence) {
         if (failed instanceof RestClientResponseException refused) {
             if (refused.getStatusCode().value() == 401) {
                 throw refused;

@@ -92,7 +92,11 @@ class SystemPageTest {
                         "<td data-label=\"Times\" class=\"num\">7</td>",
                         "<td data-label=\"Organisations\" class=\"num\">2</td>")
                 .contains("req-42", "Reopened", "12 frames")
-                .contains("hx-post=\"/system/errors/" + ERROR + "/resolve\"");
+                .contains("hx-post=\"/system/errors/" + ERROR + "/resolve\"")
+                // the latest occurrence's trace, for the operator to follow
+                .contains(
+                        "<a class=\"trace-link\" href=\"/system/traces/4bf92f3577b34da6a3ce929d0e0e4736\"",
+                        ">trace</a>");
 
         model = new ExtendedModelMap();
         pages.resolve(ERROR, model);
