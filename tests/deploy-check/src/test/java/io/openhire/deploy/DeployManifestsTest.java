@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +31,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * The artefacts in {@code deploy/} against the services they deploy: every service in
  * {@code services/*}{@code /*-app} has a workload on Kubernetes and a service in Compose, each gets every
- * variable its {@code application.yml} requires, the workloads are hardened and probed, and the alert rules are
- * complete. The Kubernetes part renders the production overlay with {@code kubectl kustomize} and is skipped
- * where kubectl is not on the PATH.
+ * variable its {@code application.yml} requires, the workloads are hardened and probed, the alert rules are
+ * complete, and the central logs (Loki, Alloy, Grafana's data sources and dashboards) fit together. The Kubernetes
+ * part renders the production overlay with {@code kubectl kustomize} and is skipped where kubectl is not on the
+ * PATH.
  */
 class DeployManifestsTest {
 
@@ -43,6 +45,24 @@ class DeployManifestsTest {
     static final Path COMPOSE = DEPLOY.resolve("compose/docker-compose.yml");
     static final Path ALERTS = DEPLOY.resolve("prometheus/alerts.yml");
     static final Path PROMETHEUS = DEPLOY.resolve("prometheus/prometheus.yml");
+    static final Path GRAFANA = DEPLOY.resolve("grafana");
+    static final Path LOKI = DEPLOY.resolve("loki/loki.yml");
+    static final Path LOKI_HELM_VALUES = DEPLOY.resolve("kubernetes/logging/loki-values.yaml");
+
+    /** Compose images without a version yet (deploy/README.md, "Known gaps"); every other image names one. */
+    static final Set<String> NOT_PINNED_YET = Set.of("minio/mc:latest", "axllent/mailpit:latest");
+
+    /** The only labels the log shippers take from a line: a handful of values each (traceId is one per request). */
+    static final Set<String> LOG_LABELS_FROM_THE_LINE = Set.of("service", "level");
+
+    /** A line as platform-core's JsonLogEncoder writes it. */
+    static final String LOG_LINE = "{\"@timestamp\":\"2025-01-31T08:15:30.123Z\",\"level\":\"ERROR\","
+            + "\"service\":\"matching\",\"logger\":\"io.openhire.matching.Ranker\",\"thread\":\"main\","
+            + "\"message\":\"ranking failed\",\"requestId\":\"0b9f8d52-5c1e-4d3a-9a47-2f6c1e0d9b11\","
+            + "\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"spanId\":\"00f067aa0ba902b7\"}";
+
+    static final Pattern STAGE_LABELS = Pattern.compile("stage\\.labels\\s*\\{[^}]*?values\\s*=\\s*\\{([^}]*)}");
+    static final Pattern ALLOY_KEY = Pattern.compile("(?m)^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=");
 
     /** {@code ${OPENHIRE_X}} or {@code ${OPENHIRE_X:}}: required, or a secret with an empty default. */
     static final Pattern REQUIRED = Pattern.compile("\\$\\{(OPENHIRE_[A-Z0-9_]+):?}");
@@ -275,6 +295,146 @@ class DeployManifestsTest {
         assertThat(problems).isEmpty();
     }
 
+    @Test
+    void composeNamesAVersionForEveryImage() {
+        List<String> unpinned = new ArrayList<>();
+        composeServices().forEach((service, definition) -> {
+            String image = String.valueOf(map(definition).get("image"));
+            String name = image.substring(image.lastIndexOf('/') + 1);
+            String tag = name.contains(":") ? name.substring(name.indexOf(':') + 1) : "";
+            boolean pinned = image.contains("@sha256:") || !(tag.isEmpty() || tag.equals("latest"));
+            if (!pinned && !NOT_PINNED_YET.contains(image)) {
+                unpinned.add(service + ": " + image);
+            }
+        });
+        assertThat(unpinned)
+                .as("Compose images without a version (no tag, or latest)")
+                .isEmpty();
+    }
+
+    @Test
+    void composeMountsOnlyFilesThatAreInTheRepository() {
+        Path compose = COMPOSE.getParent();
+        List<String> missing = new ArrayList<>();
+        composeServices().forEach((service, definition) -> {
+            for (Object volume : list(map(definition).get("volumes"))) {
+                String source = String.valueOf(volume).split(":")[0];
+                if (source.startsWith(".")
+                        && !Files.exists(compose.resolve(source).normalize())) {
+                    missing.add(service + ": " + volume);
+                }
+            }
+        });
+        assertThat(missing).as("bind mounts of files that do not exist").isEmpty();
+    }
+
+    // ------------------------------------------------------------------------------------------ Logs, Grafana
+
+    @Test
+    void grafanaProvisionsEveryDataSourceTheDashboardsAndLinksUse() {
+        Map<String, Map<String, Object>> sources = grafanaDataSources();
+        Map<String, Object> compose = composeServices();
+        List<String> problems = new ArrayList<>();
+        sources.forEach((uid, source) -> {
+            URI url = URI.create(String.valueOf(source.get("url")));
+            if (!compose.containsKey(url.getHost())) {
+                problems.add("data source " + uid + ": " + url + " is not a Compose service");
+            }
+            List<Object> linked = new ArrayList<>();
+            collect(source.get("jsonData"), "datasourceUid", linked);
+            linked.stream()
+                    .filter(target -> !sources.containsKey(String.valueOf(target)))
+                    .forEach(
+                            target -> problems.add("data source " + uid + " links to " + target + ", not provisioned"));
+        });
+        try (Stream<Path> dashboards = Files.list(GRAFANA.resolve("dashboards"))) {
+            for (Path dashboard : dashboards
+                    .filter(f -> f.toString().endsWith(".json"))
+                    .sorted()
+                    .toList()) {
+                List<Object> used = new ArrayList<>();
+                collect(loadOne(dashboard), "datasource", used);
+                used.stream()
+                        .map(reference -> String.valueOf(map(reference).get("uid")))
+                        .filter(uid -> !sources.containsKey(uid))
+                        .distinct()
+                        .forEach(uid -> problems.add(
+                                dashboard.getFileName() + " uses data source " + uid + ", not provisioned"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void logsAreLabelledByServiceAndLevelOnlyAndLinkToTheirTraces() {
+        List<Path> shippers;
+        try (Stream<Path> files = Files.walk(DEPLOY)) {
+            shippers =
+                    files.filter(f -> f.toString().endsWith(".alloy")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(shippers).as("Alloy configurations under deploy/").hasSizeGreaterThanOrEqualTo(2);
+        for (Path shipper : shippers) {
+            Matcher stage = STAGE_LABELS.matcher(read(shipper));
+            Set<String> labels = new TreeSet<>();
+            while (stage.find()) {
+                Matcher key = ALLOY_KEY.matcher(stage.group(1));
+                while (key.find()) {
+                    labels.add(key.group(1));
+                }
+            }
+            assertThat(labels)
+                    .as(DEPLOY.relativize(shipper) + ": labels taken from the log line (stage.labels)")
+                    .isNotEmpty()
+                    .isSubsetOf(LOG_LABELS_FROM_THE_LINE);
+        }
+
+        Map<String, Map<String, Object>> sources = grafanaDataSources();
+        Map<String, Object> loki = ofType(sources, "loki");
+        Map<String, Object> jaeger = ofType(sources, "jaeger");
+        List<Map<String, Object>> derived = maps(map(loki.get("jsonData")).get("derivedFields"));
+        assertThat(derived)
+                .as("Loki's derived fields that find a line's traceId and link to Jaeger")
+                .anySatisfy(field -> {
+                    Matcher matcher = Pattern.compile(String.valueOf(field.get("matcherRegex")))
+                            .matcher(LOG_LINE);
+                    assertThat(matcher.find()).isTrue();
+                    assertThat(matcher.group(1)).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+                    assertThat(field.get("datasourceUid")).isEqualTo(jaeger.get("uid"));
+                });
+        Map<String, Object> tracesToLogs = map(map(jaeger.get("jsonData")).get("tracesToLogsV2"));
+        assertThat(tracesToLogs.get("datasourceUid"))
+                .as("Jaeger's trace to logs")
+                .isEqualTo(loki.get("uid"));
+        assertThat(String.valueOf(tracesToLogs.get("query"))).contains("traceId", "${__trace.traceId}");
+    }
+
+    @Test
+    void lokiKeepsLogsAsLongInComposeAsOnKubernetes() {
+        Map<String, Object> compose = map(loadOne(LOKI));
+        Map<String, Object> kubernetes = map(map(loadOne(LOKI_HELM_VALUES)).get("loki"));
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Object>> loki :
+                Map.of("Compose", compose, "Kubernetes", kubernetes).entrySet()) {
+            Map<String, Object> compactor = map(loki.getValue().get("compactor"));
+            if (!Boolean.TRUE.equals(compactor.get("retention_enabled"))
+                    || compactor.get("delete_request_store") == null) {
+                problems.add(loki.getKey() + ": the compactor does not apply retention (retention_enabled, "
+                        + "delete_request_store)");
+            }
+            if (map(loki.getValue().get("limits_config")).get("retention_period") == null) {
+                problems.add(loki.getKey() + ": no limits_config.retention_period (logs kept for ever)");
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(map(kubernetes.get("limits_config")).get("retention_period"))
+                .as("retention on Kubernetes (" + LOKI_HELM_VALUES.getFileName() + ") and in Compose")
+                .isEqualTo(map(compose.get("limits_config")).get("retention_period"));
+    }
+
     // ------------------------------------------------------------------------------------------ Alerts
 
     @Test
@@ -412,6 +572,45 @@ class DeployManifestsTest {
 
     static String name(Map<String, Object> resource) {
         return String.valueOf(map(resource.get("metadata")).get("name"));
+    }
+
+    /** Grafana's provisioned data sources, by uid. */
+    static Map<String, Map<String, Object>> grafanaDataSources() {
+        Map<String, Map<String, Object>> sources = new TreeMap<>();
+        try (Stream<Path> files = Files.list(GRAFANA.resolve("provisioning/datasources"))) {
+            for (Path file : files.filter(f -> f.toString().matches(".*\\.ya?ml"))
+                    .sorted()
+                    .toList()) {
+                for (Map<String, Object> source : maps(map(loadOne(file)).get("datasources"))) {
+                    sources.put(String.valueOf(source.get("uid")), source);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(sources).as("Grafana data sources").isNotEmpty();
+        return sources;
+    }
+
+    static Map<String, Object> ofType(Map<String, Map<String, Object>> sources, String type) {
+        return sources.values().stream()
+                .filter(source -> type.equals(source.get("type")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no Grafana data source of type " + type));
+    }
+
+    /** Every value of the key, at any depth. */
+    static void collect(Object node, String key, List<Object> into) {
+        if (node instanceof Map<?, ?> entries) {
+            entries.forEach((name, value) -> {
+                if (key.equals(name)) {
+                    into.add(value);
+                }
+                collect(value, key, into);
+            });
+        } else if (node instanceof List<?> elements) {
+            elements.forEach(element -> collect(element, key, into));
+        }
     }
 
     static Map<String, Object> composeServices() {
