@@ -64,7 +64,9 @@ public final class AllInOne {
                     .secret("openhire.identity.keys.master-key", "identity-master.key"),
             ServiceModule.withDatabase("storage", StorageConfiguration.class)
                     .secret("openhire.storage.encryption-key", "storage-encryption.key")
-                    .directory("openhire.storage.filesystem.root", "objects"),
+                    .directory("openhire.storage.filesystem.root", "objects")
+                    // the nightly backups: every database, the objects and the key files, under <data>/backups
+                    .backsUpThePlatform(),
             // every service writes to the audit log through its outbox: it stops after them (this list, reversed)
             ServiceModule.withDatabase("audit", AuditConfiguration.class),
             // every service reports its errors to monitoring: it stops after them too
@@ -139,6 +141,21 @@ public final class AllInOne {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("restore")) {
+            RestoreCommand.Options restore;
+            try {
+                restore = RestoreCommand.Options.parse(args);
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                System.exit(2);
+                return;
+            }
+            System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+            System.setProperty(
+                    "openhire.logs", restore.dataDir().resolve("logs").toString());
+            System.exit(RestoreCommand.run(restore, System.out));
+            return;
+        }
         Options options;
         try {
             options = Options.parse(args);
@@ -321,6 +338,9 @@ public final class AllInOne {
             // Secrets go only to the service that needs them.
             for (Map.Entry<String, String> secret : service.secrets().entrySet()) {
                 settings.put(secret.getKey(), secret(secret.getValue(), 32));
+            }
+            if (service.backsUp()) {
+                backupSettings(settings);
             }
             if (serviceSecrets.containsKey(service.name())) {
                 settings.put("openhire.service-account.secret", serviceSecrets.get(service.name()));
@@ -511,6 +531,27 @@ public final class AllInOne {
         return Files.readString(file).trim();
     }
 
+    /**
+     * What the service that takes backups is told: where each database is (the embedded PostgreSQL's superuser reads
+     * every table), where backups go, their key ({@code secrets/backup.key}: copy it off the machine with the backups,
+     * a backup cannot be read without it), and the key files to put into each backup.
+     */
+    private void backupSettings(Map<String, String> settings) throws IOException {
+        settings.put(
+                "openhire.storage.backups.directory", dataDir.resolve("backups").toString());
+        settings.put("openhire.storage.backups.key", secret(RestoreCommand.BACKUP_KEY, 32));
+        settings.put(
+                "openhire.storage.backups.secrets-directory",
+                dataDir.resolve("secrets").toString());
+        for (ServiceModule each : SERVICES) {
+            if (each.database()) {
+                String prefix = "openhire.storage.backups.databases." + each.name();
+                settings.put(prefix + ".url", jdbcBase + each.name().replace("-", "_"));
+                settings.put(prefix + ".username", "postgres");
+            }
+        }
+    }
+
     /** The demo admin's password: made at the first start, kept under the data directory. */
     private String demoAdminPassword() throws IOException {
         return "Oh-" + secret("demo-admin-seed", 12).replaceAll("[^A-Za-z0-9]", "");
@@ -567,7 +608,7 @@ public final class AllInOne {
         seeder.start();
     }
 
-    private static String since(long startNanos) {
+    static String since(long startNanos) {
         return String.format("%.1f s", (System.nanoTime() - startNanos) / 1e9);
     }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param directories property → directory under the data directory, for services that keep files
  * @param settings property → value the all-in-one gives this service only (where the launcher's own parts,
  *     such as the mail server, are)
+ * @param backsUp whether it takes the platform's backups: it is told where every service's database is, where the
+ *     backups go and their key, and reads the key files into them
  */
 record ServiceModule(
         String name,
@@ -23,7 +25,8 @@ record ServiceModule(
         Part part,
         Map<String, String> secrets,
         Map<String, String> directories,
-        Map<String, String> settings) {
+        Map<String, String> settings,
+        boolean backsUp) {
 
     enum Part {
         /** A service behind the gateway that acts for organisations on its own: it gets a service account. */
@@ -38,16 +41,16 @@ record ServiceModule(
 
     /** A service with a database and nothing else from the launcher. */
     static ServiceModule withDatabase(String name, Class<?> configuration) {
-        return new ServiceModule(name, configuration, true, Part.SERVICE, Map.of(), Map.of(), Map.of());
+        return new ServiceModule(name, configuration, true, Part.SERVICE, Map.of(), Map.of(), Map.of(), false);
     }
 
     /** A service that keeps no data of its own. */
     static ServiceModule stateless(String name, Class<?> configuration) {
-        return new ServiceModule(name, configuration, false, Part.SERVICE, Map.of(), Map.of(), Map.of());
+        return new ServiceModule(name, configuration, false, Part.SERVICE, Map.of(), Map.of(), Map.of(), false);
     }
 
     ServiceModule part(Part part) {
-        return new ServiceModule(name, configuration, database, part, secrets, directories, settings);
+        return new ServiceModule(name, configuration, database, part, secrets, directories, settings, backsUp);
     }
 
     /** Whether it gets credentials of its own to act for an organisation (ServiceAccount). */
@@ -58,18 +61,22 @@ record ServiceModule(
     ServiceModule secret(String property, String file) {
         Map<String, String> more = new java.util.LinkedHashMap<>(secrets);
         more.put(property, file);
-        return new ServiceModule(name, configuration, database, part, Map.copyOf(more), directories, settings);
+        return new ServiceModule(name, configuration, database, part, Map.copyOf(more), directories, settings, backsUp);
     }
 
     ServiceModule directory(String property, String subdirectory) {
         Map<String, String> more = new java.util.LinkedHashMap<>(directories);
         more.put(property, subdirectory);
-        return new ServiceModule(name, configuration, database, part, secrets, Map.copyOf(more), settings);
+        return new ServiceModule(name, configuration, database, part, secrets, Map.copyOf(more), settings, backsUp);
     }
 
     ServiceModule setting(String property, String value) {
         Map<String, String> more = new java.util.LinkedHashMap<>(settings);
         more.put(property, value);
-        return new ServiceModule(name, configuration, database, part, secrets, directories, Map.copyOf(more));
+        return new ServiceModule(name, configuration, database, part, secrets, directories, Map.copyOf(more), backsUp);
+    }
+
+    ServiceModule backsUpThePlatform() {
+        return new ServiceModule(name, configuration, database, part, secrets, directories, settings, true);
     }
 }

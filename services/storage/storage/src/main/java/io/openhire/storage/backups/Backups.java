@@ -76,7 +76,11 @@ public class Backups {
     public BackupInfo run(String name) {
         try {
             Path directory = Files.createDirectories(Path.of(properties.directory()));
+            ownerOnly(directory, "rwx------");
             Path part = directory.resolve(name + ".part");
+            Files.deleteIfExists(part);
+            Files.createFile(part);
+            ownerOnly(part, "rw-------"); // everyone's data: readable by this service's user only
             Instant started = clock.instant();
             List<BackupManifest.Database> databases = new ArrayList<>();
             BackupObjects.Copied copied;
@@ -105,12 +109,13 @@ public class Backups {
             Files.move(part, done, StandardCopyOption.ATOMIC_MOVE);
             BackupInfo info = info(done);
             log.info(
-                    "Backup {} written: {} databases, {} rows, {} objects, {} bytes",
+                    "Backup {} written in {} s: {} databases, {} rows, {} objects, {} MB",
                     name,
+                    java.time.Duration.between(started, clock.instant()).toSeconds(),
                     info.databases(),
                     info.rows(),
                     info.objects(),
-                    info.sizeBytes());
+                    String.format(java.util.Locale.ROOT, "%.1f", info.sizeBytes() / 1e6));
             BackupRetention.prune(directory, properties.keepDaily(), properties.keepWeekly());
             return info;
         } catch (IOException | SQLException e) {
@@ -169,6 +174,14 @@ public class Backups {
                     manifest.version());
         } catch (IOException | RuntimeException e) {
             return new BackupInfo(name, "unreadable", null, size, 0, 0, 0, 0, null);
+        }
+    }
+
+    private static void ownerOnly(Path path, String permissions) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString(permissions));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its own permissions apply
         }
     }
 
