@@ -74,7 +74,9 @@ public final class AllInOne {
                     // a trace's log lines are read from the all-in-one's log file
                     .directory("openhire.monitoring.log-dir", "logs"),
             ServiceModule.withDatabase("privacy", PrivacyConfiguration.class)
-                    .secret("openhire.privacy.key", "privacy.key"),
+                    .secret("openhire.privacy.key", "privacy.key")
+                    // completed erasures, beside the backups: a restore files them again (./openhire restore)
+                    .directory("openhire.privacy.erasure-ledger", "backups/" + RestoreCommand.ERASURE_LEDGER),
             // envelope encryption and threat detection from the audit stream; its key-encryption key is a file here
             ServiceModule.withDatabase("security", SecurityConfiguration.class)
                     .secret("openhire.keys.kek", "security-kek.key"),

@@ -25,29 +25,38 @@ import java.util.stream.Stream;
 final class RestoreCommand {
 
     static final String BACKUP_KEY = "backup.key";
+    /** privacy's ledger of completed erasures, kept beside the backups (copy it off the machine with them). */
+    static final String ERASURE_LEDGER = "erasures.ledger";
 
-    record Options(Path backup, Path keyFile, Path dataDir) {
+    /**
+     * @param erasures privacy's erasure ledger: every erasure in it the backup does not know is done again when the
+     *     restored platform starts (by default the ledger beside the backup)
+     */
+    record Options(Path backup, Path keyFile, Path dataDir, Path erasures) {
         static Options parse(String[] args) {
             Path backup = null;
             Path keyFile = null;
+            Path erasures = null;
             Path dataDir = Path.of(System.getenv().getOrDefault("OPENHIRE_DATA_DIR", "openhire-data"));
             for (String arg : args) {
                 if (arg.equals("restore")) {
                     continue;
                 } else if (arg.startsWith("--key-file=")) {
                     keyFile = Path.of(arg.substring("--key-file=".length()));
+                } else if (arg.startsWith("--erasures=")) {
+                    erasures = Path.of(arg.substring("--erasures=".length()));
                 } else if (arg.startsWith("--data-dir=")) {
                     dataDir = Path.of(arg.substring("--data-dir=".length()));
                 } else if (!arg.startsWith("--") && backup == null) {
                     backup = Path.of(arg);
                 } else {
-                    throw new IllegalArgumentException(
-                            "Unknown option " + arg + " (usage: restore BACKUP [--key-file=FILE] [--data-dir=DIR])");
+                    throw new IllegalArgumentException("Unknown option " + arg
+                            + " (usage: restore BACKUP [--key-file=FILE] [--erasures=FILE] [--data-dir=DIR])");
                 }
             }
             if (backup == null) {
                 throw new IllegalArgumentException(
-                        "Which backup? (usage: restore BACKUP [--key-file=FILE] [--data-dir=DIR])");
+                        "Which backup? (usage: restore BACKUP [--key-file=FILE] [--erasures=FILE] [--data-dir=DIR])");
             }
             if (keyFile == null) {
                 // the installation that took it: <data>/backups/x.ohbackup and <data>/secrets/backup.key
@@ -56,10 +65,15 @@ final class RestoreCommand {
                         ? Path.of(BACKUP_KEY)
                         : parent.getParent().resolve("secrets").resolve(BACKUP_KEY);
             }
+            if (erasures == null) {
+                Path parent = backup.toAbsolutePath().getParent();
+                erasures = parent == null ? Path.of(ERASURE_LEDGER) : parent.resolve(ERASURE_LEDGER);
+            }
             return new Options(
                     backup.toAbsolutePath().normalize(),
                     keyFile,
-                    dataDir.toAbsolutePath().normalize());
+                    dataDir.toAbsolutePath().normalize(),
+                    erasures);
         }
     }
 
@@ -122,6 +136,21 @@ final class RestoreCommand {
             out.printf("  ✓ %-17s %d documents and artifacts%n", "objects", objects);
             List<String> secrets = restore.secrets(options.dataDir().resolve("secrets"));
             out.printf("  ✓ %-17s %d key files%n", "secrets", secrets.size());
+            if (Files.isReadable(options.erasures())) {
+                // privacy files every erasure the restored database does not know again at its first start
+                Path ledger = options.dataDir().resolve("backups").resolve(ERASURE_LEDGER);
+                Files.createDirectories(ledger.getParent());
+                Files.copy(options.erasures(), ledger);
+                out.printf(
+                        "  ✓ %-17s the ledger of completed erasures: those done after the backup are done again"
+                                + " at the first start%n",
+                        "erasures");
+            } else {
+                out.printf(
+                        "  ! %-17s no ledger at %s: people erased after this backup was taken are in it again;"
+                                + " give the ledger with --erasures=FILE%n",
+                        "erasures", options.erasures());
+            }
             infrastructure.stopPostgres();
             out.printf(
                     "Restored in %s. Start it: ./openhire start --data-dir=%s%n",

@@ -5,6 +5,7 @@ import static io.openhire.platform.test.TestHttp.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.openhire.platform.test.TestDocuments;
 import io.openhire.platform.test.TestHttp;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -25,14 +26,15 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Last night's backup restored into a fresh installation, as an operator who lost the machine does it: the platform
- * with its demo data and a user of its own is backed up through the API and stopped; {@code restore} puts the backup
- * into a new data directory; the platform started there has the same people, the same candidates, a resume's original
- * bytes and the same ranking for a job. Starts two platforms on the ports a new user's has (not while
- * {@link AllInOneIT}'s runs).
+ * with its demo data and an agency of its own is backed up through the API and stopped; {@code restore} puts the
+ * backup into a new data directory; the platform started there has the same people, the same candidates, a resume's
+ * original bytes and the same ranking for a job — and a candidate erased after the backup was taken, who is in the
+ * backup, is erased again. Starts two platforms on the ports a new user's has (not while {@link AllInOneIT}'s runs).
  */
 class BackupRestoreIT {
 
     static final String PASSWORD = AllInOneIT.PASSWORD;
+    static final String RUTH_EMAIL = "ruth.restored@restorers.test";
 
     final TestHttp gateway = new TestHttp("http://localhost:8080");
 
@@ -48,6 +50,7 @@ class BackupRestoreIT {
             @TempDir Path dataDir, @TempDir Path elsewhere) throws Exception {
         Path restored = elsewhere.resolve("restored");
         String backup;
+        String ruthsResume;
         Facts before;
         String demoEmail;
         String demoPassword;
@@ -73,6 +76,8 @@ class BackupRestoreIT {
                     .isEqualTo(202);
             String operator = login(demoEmail, demoPassword);
             before = facts(operator);
+            String rita = login("rita@restorers.test", PASSWORD);
+            ruthsResume = upload(rita);
 
             TestHttp.Response started = gateway.post("/api/v1/backups", map(), bearer(operator));
             assertThat(started.status()).as(started.body()).isEqualTo(202);
@@ -87,6 +92,24 @@ class BackupRestoreIT {
             assertThat(done.get("databases").asInt()).isEqualTo((int)
                     AllInOne.SERVICES.stream().filter(ServiceModule::database).count());
             assertThat(done.get("objects").asLong()).isPositive();
+
+            // after the backup, Ruth asks to be forgotten: she is in the backup, not in the platform any more
+            String erasure = gateway.post(
+                            "/api/v1/privacy/requests",
+                            map("type", "ERASURE", "email", RUTH_EMAIL, "name", "Ruth Restored", "source", "EMAIL"),
+                            bearer(rita))
+                    .json()
+                    .get("id")
+                    .asString();
+            await().atMost(Duration.ofMinutes(2))
+                    .untilAsserted(() -> assertThat(gateway.get("/api/v1/privacy/requests/" + erasure, bearer(rita))
+                                    .json()
+                                    .get("status")
+                                    .asString())
+                            .isEqualTo("COMPLETED"));
+            assertThat(gateway.get("/api/v1/resumes/" + ruthsResume, bearer(rita))
+                            .status())
+                    .isEqualTo(404);
         } finally {
             first.platform().stop();
         }
@@ -103,13 +126,16 @@ class BackupRestoreIT {
         // the key beside the backup's installation is found by itself; a copy elsewhere is given
         Path keyCopy = Files.copy(dataDir.resolve("secrets").resolve("backup.key"), elsewhere.resolve("backup.key"));
         Path moved = Files.copy(file, elsewhere.resolve(backup));
+        // the backups directory as copied off the machine: the backups and the ledger of completed erasures
+        Files.copy(dataDir.resolve("backups").resolve("erasures.ledger"), elsewhere.resolve("erasures.ledger"));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         int exit = RestoreCommand.run(
                 RestoreCommand.Options.parse(
                         new String[] {"restore", moved.toString(), "--key-file=" + keyCopy, "--data-dir=" + restored}),
                 new PrintStream(console, true, StandardCharsets.UTF_8));
         assertThat(exit).as(console.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(console.toString(StandardCharsets.UTF_8)).contains("✓ identity", "✓ matching", "✓ objects");
+        assertThat(console.toString(StandardCharsets.UTF_8))
+                .contains("✓ identity", "✓ matching", "✓ objects", "✓ erasures");
 
         AllInOneIT.Started second = AllInOneIT.start(restored);
         try {
@@ -117,7 +143,24 @@ class BackupRestoreIT {
             // the same demo admin (and password: its seed is one of the restored keys), the demo data not seeded again
             assertThat(second.console()).contains(demoPassword);
             String operator = login(demoEmail, demoPassword);
-            assertThat(login("rita@restorers.test", PASSWORD)).isNotBlank();
+            String rita = login("rita@restorers.test", PASSWORD);
+            // Ruth came back with the backup; her erasure, from the ledger, is done again
+            await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+                JsonNode replayed = null;
+                for (JsonNode request :
+                        gateway.get("/api/v1/privacy/requests", bearer(rita)).json()) {
+                    if ("RESTORE".equals(request.get("source").asString(""))) {
+                        replayed = request;
+                    }
+                }
+                assertThat(replayed)
+                        .as("an erasure filed again from the ledger")
+                        .isNotNull();
+                assertThat(replayed.get("status").asString()).isEqualTo("COMPLETED");
+            });
+            assertThat(gateway.get("/api/v1/resumes/" + ruthsResume, bearer(rita))
+                            .status())
+                    .isEqualTo(404);
             Facts after = await().atMost(Duration.ofMinutes(3))
                     .ignoreExceptions()
                     .until(() -> facts(operator), f -> f.ranking().equals(before.ranking()));
@@ -150,6 +193,32 @@ class BackupRestoreIT {
         List<String> ranking =
                 await().atMost(Duration.ofMinutes(3)).until(() -> ranking(token, jobId), r -> !r.isEmpty());
         return new Facts(candidates, resumeId, sha, jobId, ranking);
+    }
+
+    /** Ruth's resume, uploaded to Rita's agency and parsed. */
+    private String upload(String token) {
+        TestHttp.Response uploaded = gateway.postMultipart(
+                "/api/v1/resumes/upload",
+                "file",
+                "ruth.pdf",
+                "application/pdf",
+                TestDocuments.pdf(List.of(
+                        "Ruth Restored",
+                        RUTH_EMAIL,
+                        "+44 20 7946 0321",
+                        "Experience",
+                        "Java developer at Acme, 2019 to 2026")),
+                java.util.Map.of(),
+                bearer(token));
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(202);
+        String id = uploaded.json().get("id").asString();
+        await().atMost(Duration.ofSeconds(90))
+                .untilAsserted(() -> assertThat(gateway.get("/api/v1/resumes/" + id, bearer(token))
+                                .json()
+                                .get("status")
+                                .asString())
+                        .isEqualTo("PARSED"));
+        return id;
     }
 
     private List<String> ranking(String token, String jobId) {

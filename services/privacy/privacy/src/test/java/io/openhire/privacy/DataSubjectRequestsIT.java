@@ -51,9 +51,20 @@ class DataSubjectRequestsIT {
     @Import(PrivacyConfiguration.class)
     static class App {}
 
+    static final java.nio.file.Path LEDGER;
+
+    static {
+        try {
+            LEDGER = java.nio.file.Files.createTempDirectory("privacy-backups").resolve("erasures.ledger");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "privacy");
+        registry.add("openhire.privacy.erasure-ledger", LEDGER::toString);
         registry.add("openhire.security.jwk-set-uri", TOKENS::jwkSetUri);
         registry.add("openhire.privacy.key", () -> Base64.getEncoder().encodeToString(new byte[32]));
     }
@@ -71,6 +82,9 @@ class DataSubjectRequestsIT {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    io.openhire.privacy.requests.ErasureReplay erasureReplay;
 
     final UUID org = UUID.randomUUID();
     final UUID otherOrg = UUID.randomUUID();
@@ -377,5 +391,56 @@ class DataSubjectRequestsIT {
             }
         }
         return entries;
+    }
+
+    @Test
+    void aCompletedErasureOutlivesARestoreOfABackupTakenBeforeIt() throws IOException {
+        String id = file(Map.of("type", "erasure", "email", "Ruth.Restored@Example.com", "name", "Ruth Restored"))
+                .path("id")
+                .asString();
+        assertThat(answer(id, "applications", applications, Map.of("records", 2, "remaining", 0)))
+                .isEqualTo(204);
+        assertThat(answer(id, "communication", communication, Map.of("records", 1, "remaining", 0)))
+                .isEqualTo(204);
+        assertThat(request(id).path("status").asString()).isEqualTo("COMPLETED");
+        // written down outside the database, without the person in the clear
+        String ledger = java.nio.file.Files.readString(LEDGER);
+        assertThat(ledger).contains(id).doesNotContainIgnoringCase("ruth");
+        assertThat(erasureReplay.replay())
+                .as("an ordinary restart files nothing")
+                .isZero();
+
+        // a restore brings back last night's database, from before the erasure: the request is not in it
+        jdbc.sql("DELETE FROM privacy_request_answer WHERE request_id = CAST(:id AS uuid)")
+                .param("id", id)
+                .update();
+        jdbc.sql("DELETE FROM privacy_request WHERE id = CAST(:id AS uuid)")
+                .param("id", id)
+                .update();
+
+        assertThat(erasureReplay.replay()).isEqualTo(1);
+
+        Map<String, Object> again = jdbc.sql(
+                        "SELECT id, type, status, source FROM privacy_request WHERE replay_of = CAST(:id AS uuid)")
+                .param("id", id)
+                .query()
+                .singleRow();
+        assertThat(again)
+                .containsEntry("type", "ERASURE")
+                .containsEntry("status", "OPEN")
+                .containsEntry("source", "RESTORE");
+        String againId = again.get("id").toString();
+        // the services are told again, and read the same person
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE topic = :topic AND event_key = :id")
+                        .param("topic", DataSubjectRequestOpened.TOPIC)
+                        .param("id", againId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        TestHttp.Response subject =
+                http().get("/api/v1/privacy/requests/" + againId + "/subject", bearer(applications));
+        assertThat(subject.json().path("emails").get(0).asString()).isEqualTo("ruth.restored@example.com");
+        // and only once
+        assertThat(erasureReplay.replay()).isZero();
     }
 }

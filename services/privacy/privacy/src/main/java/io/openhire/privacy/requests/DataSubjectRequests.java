@@ -84,6 +84,7 @@ public class DataSubjectRequests {
     private final JsonMapper json;
     private final PrivacyProperties properties;
     private final Clock clock;
+    private final ErasureLedger ledger;
 
     DataSubjectRequests(
             JdbcClient jdbc,
@@ -92,7 +93,8 @@ public class DataSubjectRequests {
             AuditTrail audit,
             JsonMapper json,
             PrivacyProperties properties,
-            Clock clock) {
+            Clock clock,
+            ErasureLedger ledger) {
         this.jdbc = jdbc;
         this.keys = keys;
         this.outbox = outbox;
@@ -100,17 +102,24 @@ public class DataSubjectRequests {
         this.json = json;
         this.properties = properties;
         this.clock = clock;
+        this.ledger = ledger;
     }
 
     @Transactional
     public DataSubjectRequest file(UUID organizationId, Type type, Subject subject, String source, String actor) {
+        return file(organizationId, type, subject, source, actor, null);
+    }
+
+    private DataSubjectRequest file(
+            UUID organizationId, Type type, Subject subject, String source, String actor, UUID replayOf) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         Instant due = now.atOffset(ZoneOffset.UTC).plusMonths(MONTHS_TO_ANSWER).toInstant();
         jdbc.sql("""
                         INSERT INTO privacy_request (id, organization_id, type, status, subject_sealed, subject_hash,
-                            subject_label, source, requested_by, received_at, due_at)
-                        VALUES (:id, :org, :type, 'OPEN', :sealed, :hash, :label, :source, :actor, :now, :due)
+                            subject_label, source, requested_by, received_at, due_at, replay_of)
+                        VALUES (:id, :org, :type, 'OPEN', :sealed, :hash, :label, :source, :actor, :now, :due,
+                            :replayOf)
                         """)
                 .param("id", id)
                 .param("org", organizationId)
@@ -122,8 +131,23 @@ public class DataSubjectRequests {
                 .param("actor", actor)
                 .param("now", Timestamp.from(now))
                 .param("due", Timestamp.from(due))
+                .param("replayOf", replayOf)
                 .update();
-        audit.record("privacy.request-filed", "privacy-request", id);
+        if (replayOf == null) {
+            audit.record("privacy.request-filed", "privacy-request", id);
+        } else {
+            // filed by this service at its start, not in anyone's request
+            audit.record(
+                    new io.openhire.platform.security.AuthenticatedUser(
+                            actor,
+                            organizationId,
+                            java.util.Set.of(io.openhire.platform.security.PlatformRoles.SERVICE),
+                            io.openhire.platform.security.AuthenticatedUser.Kind.SERVICE),
+                    "privacy.request-filed",
+                    "privacy-request",
+                    id,
+                    io.openhire.platform.audit.AuditRecorded.Result.SUCCESS);
+        }
         if (type.answeredByServices()) {
             announce(organizationId, id, type, due);
         }
@@ -250,8 +274,15 @@ public class DataSubjectRequests {
         return find(organizationId, id).orElseThrow();
     }
 
-    /** Closes the request and drops who the person is: what stays is the proof. */
+    /**
+     * Closes the request and drops who the person is: what stays is the proof. A completed erasure goes into the
+     * erasure ledger first (the sealed subject, as the request held it), so a restore cannot bring the person back.
+     */
     private void close(UUID organizationId, UUID id, String status, String resolution) {
+        Row row = row(organizationId, id);
+        if (status.equals("COMPLETED") && row.type == Type.ERASURE && row.sealed != null) {
+            ledger.append(id, organizationId, row.sealed);
+        }
         jdbc.sql("""
                         UPDATE privacy_request SET status = :status, subject_sealed = NULL, resolution = :resolution,
                             completed_at = :now
@@ -264,6 +295,26 @@ public class DataSubjectRequests {
                 .param("id", id)
                 .update();
         audit.record("privacy.request-" + status.toLowerCase(Locale.ROOT), "privacy-request", id);
+    }
+
+    /**
+     * Files {@code entry}'s erasure again when neither its request nor a replay of it is in this database (it was
+     * restored from a backup older than the erasure). The organisation's admins see it among their requests, filed
+     * by {@code service:privacy} with source {@code RESTORE}. Answers whether it filed one.
+     */
+    @Transactional
+    public boolean fileReplayIfUnknown(ErasureLedger.Entry entry) {
+        boolean known = jdbc.sql("SELECT count(*) FROM privacy_request WHERE id = :id OR replay_of = :id")
+                        .param("id", entry.requestId())
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (known) {
+            return false;
+        }
+        Subject subject = open(entry.organizationId(), entry.requestId(), entry.sealed());
+        file(entry.organizationId(), Type.ERASURE, subject, "RESTORE", "service:privacy", entry.requestId());
+        return true;
     }
 
     public List<DataSubjectRequest> list(UUID organizationId, String status, int limit) {
