@@ -138,6 +138,7 @@ class AllInOneIT {
                         "✓ audit",
                         "✓ privacy",
                         "✓ security",
+                        "✓ monitoring",
                         "✓ dashboard",
                         "✓ gateway")
                 .contains("http://localhost:8080", "Demo admin")
