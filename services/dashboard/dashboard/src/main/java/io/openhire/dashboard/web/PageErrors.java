@@ -31,6 +31,16 @@ class PageErrors {
 
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
+    /** The dashboard's own bugs go to the monitoring service too (platform-core's reporter, where configured). */
+    private final org.springframework.beans.factory.ObjectProvider<io.openhire.platform.monitoring.ErrorReporter>
+            errorReporter;
+
+    PageErrors(
+            org.springframework.beans.factory.ObjectProvider<io.openhire.platform.monitoring.ErrorReporter>
+                    errorReporter) {
+        this.errorReporter = errorReporter;
+    }
+
     /** A link with a malformed part (an id that cannot be one): the same sentence wherever it is found. */
     static final String BAD_LINK = "That link is not valid: a part of it is missing or malformed.";
 
@@ -116,6 +126,7 @@ class PageErrors {
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
         log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
+        errorReporter.ifAvailable(reporter -> reporter.requestFailed(e, GlobalProblemHandler.operationOf(request)));
         return error(500, "Something went wrong on our side. Try again in a moment.", request, response);
     }
 
