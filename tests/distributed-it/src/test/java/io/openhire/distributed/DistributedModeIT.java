@@ -43,10 +43,11 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Distributed mode: identity, storage and the gateway each run as their own process from their
- * {@code -app} jars; identity and storage against this machine's real PostgreSQL, storage's documents in
- * an S3-compatible store (S3Proxy, started by the test), the gateway's rate limits in this machine's
- * Redis when it runs one. Skipped, with the reason, where PostgreSQL is not at 127.0.0.1:5432.
+ * Distributed mode: identity, storage, the resume services, monitoring and the gateway each run as their own process
+ * from their {@code -app} jars; against this machine's real PostgreSQL and a Kafka that is not theirs, storage's
+ * documents in an S3-compatible store (S3Proxy, started by the test), the gateway's rate limits in this machine's
+ * Redis when it runs one; monitoring sees the other processes and receives their errors. Skipped, with the reason,
+ * where PostgreSQL is not at 127.0.0.1:5432.
  */
 class DistributedModeIT {
 
@@ -58,6 +59,7 @@ class DistributedModeIT {
     static final List<String> names = new ArrayList<>();
     static S3Proxy s3;
     static int gatewayPort;
+    static final String OPERATOR = "ops-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
 
     @BeforeAll
     static void startServices() throws Exception {
@@ -67,6 +69,7 @@ class DistributedModeIT {
         String storageDb = createDatabase("openhire_storage_it_" + suffix);
         String ingestionDb = createDatabase("openhire_resume_ingestion_it_" + suffix);
         String processingDb = createDatabase("openhire_resume_processing_it_" + suffix);
+        String monitoringDb = createDatabase("openhire_monitoring_it_" + suffix);
         String ingestionSecret = randomKey();
         String processingSecret = randomKey();
         s3 = S3Proxy.builder()
@@ -80,8 +83,10 @@ class DistributedModeIT {
         int storagePort = freePort();
         int ingestionPort = freePort();
         int processingPort = freePort();
+        int monitoringPort = freePort();
         gatewayPort = freePort();
         String publicUrl = "http://localhost:" + gatewayPort;
+        String monitoringUrl = "http://localhost:" + monitoringPort;
         String identityUrl = "http://localhost:" + identityPort;
 
         Map<String, String> identity = new HashMap<>();
@@ -94,6 +99,11 @@ class DistributedModeIT {
         // Spring Boot's relaxed binding: these become openhire.identity.service-accounts.<name>.
         identity.put("OPENHIRE_IDENTITY_SERVICEACCOUNTS_RESUME-INGESTION", ingestionSecret);
         identity.put("OPENHIRE_IDENTITY_SERVICEACCOUNTS_RESUME-PROCESSING", processingSecret);
+        identity.put("OPENHIRE_BOOTSTRAP_OPERATOR_EMAIL", OPERATOR);
+        identity.put("OPENHIRE_BOOTSTRAP_OPERATOR_PASSWORD", PASSWORD);
+        identity.put("OPENHIRE_BOOTSTRAP_OPERATOR_NAME", "Opal Operator");
+        identity.put("OPENHIRE_BOOTSTRAP_OPERATOR_ORGANIZATION", "Distributed Ops");
+        identity.put("OPENHIRE_MONITORING_URL", monitoringUrl);
         start("identity", System.getProperty("identity.app.jar"), identity);
 
         Map<String, String> storage = new HashMap<>();
@@ -108,6 +118,7 @@ class DistributedModeIT {
         storage.put("OPENHIRE_S3_BUCKET", "openhire-dist");
         storage.put("OPENHIRE_S3_ACCESS_KEY", "dist-access");
         storage.put("OPENHIRE_S3_SECRET_KEY", "dist-secret");
+        storage.put("OPENHIRE_MONITORING_URL", monitoringUrl);
         start("storage", System.getProperty("storage.app.jar"), storage);
 
         Map<String, String> ingestion = new HashMap<>();
@@ -121,6 +132,7 @@ class DistributedModeIT {
         ingestion.put("OPENHIRE_RESUME_PROCESSING_URL", "http://localhost:" + processingPort);
         ingestion.put("OPENHIRE_SERVICE_SECRET", ingestionSecret);
         ingestion.put("OPENHIRE_MAILBOX_KEY", randomKey());
+        ingestion.put("OPENHIRE_MONITORING_URL", monitoringUrl);
         start("resume-ingestion", System.getProperty("resume-ingestion.app.jar"), ingestion);
 
         Map<String, String> processing = new HashMap<>();
@@ -132,7 +144,23 @@ class DistributedModeIT {
         processing.put("OPENHIRE_IDENTITY_URL", identityUrl);
         processing.put("OPENHIRE_STORAGE_URL", "http://localhost:" + storagePort);
         processing.put("OPENHIRE_SERVICE_SECRET", processingSecret);
+        processing.put("OPENHIRE_MONITORING_URL", monitoringUrl);
         start("resume-processing", System.getProperty("resume-processing.app.jar"), processing);
+
+        Map<String, String> monitoring = new HashMap<>();
+        monitoring.put("OPENHIRE_MONITORING_DB_URL", POSTGRES + monitoringDb);
+        monitoring.put("OPENHIRE_MONITORING_DB_USER", "postgres");
+        monitoring.put("OPENHIRE_KAFKA_BOOTSTRAP", TestKafka.bootstrapServers());
+        monitoring.put("OPENHIRE_MONITORING_PORT", String.valueOf(monitoringPort));
+        monitoring.put("OPENHIRE_ISSUER", publicUrl);
+        monitoring.put("OPENHIRE_IDENTITY_URL", identityUrl);
+        monitoring.put("OPENHIRE_STORAGE_URL", "http://localhost:" + storagePort);
+        monitoring.put("OPENHIRE_RESUME_INGESTION_URL", "http://localhost:" + ingestionPort);
+        monitoring.put("OPENHIRE_RESUME_PROCESSING_URL", "http://localhost:" + processingPort);
+        monitoring.put("OPENHIRE_GATEWAY_URL", publicUrl);
+        // the processes this test runs (the status names every service of the platform by default)
+        monitoring.put("OPENHIRE_MONITORING_WATCH", "identity,storage,resume-ingestion,resume-processing,gateway");
+        start("monitoring", System.getProperty("monitoring.app.jar"), monitoring);
 
         Map<String, String> gateway = new HashMap<>();
         gateway.put("OPENHIRE_GATEWAY_PORT", String.valueOf(gatewayPort));
@@ -141,6 +169,7 @@ class DistributedModeIT {
         gateway.put("OPENHIRE_ISSUER", publicUrl);
         gateway.put("OPENHIRE_RESUME_INGESTION_URL", "http://localhost:" + ingestionPort);
         gateway.put("OPENHIRE_RESUME_PROCESSING_URL", "http://localhost:" + processingPort);
+        gateway.put("OPENHIRE_MONITORING_URL", monitoringUrl);
         if (listening(6379)) {
             gateway.put("OPENHIRE_REDIS_URL", "redis://127.0.0.1:6379");
         }
@@ -150,6 +179,7 @@ class DistributedModeIT {
         awaitHealthy("http://localhost:" + storagePort);
         awaitHealthy("http://localhost:" + ingestionPort);
         awaitHealthy("http://localhost:" + processingPort);
+        awaitHealthy(monitoringUrl);
         awaitHealthy(publicUrl);
     }
 
@@ -296,6 +326,92 @@ class DistributedModeIT {
                 .get("profile");
         assertThat(profile.get("name").asString()).isEqualTo("Dee Stributed");
         assertThat(profile.get("location").get("region").asString()).isEqualTo("Texas");
+    }
+
+    @Test
+    void monitoringSeesEveryProcessAndAListenersFailureInAnotherProcessIsReportedAndReplayed() throws Exception {
+        String operator = gateway()
+                .post("/api/v1/users/login", map("email", OPERATOR, "password", PASSWORD))
+                .json()
+                .get("access_token")
+                .asString();
+        String organization = gateway()
+                .get("/api/v1/users/profile", bearer(operator))
+                .json()
+                .get("organization")
+                .get("id")
+                .asString();
+
+        var status = org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> gateway()
+                                .get("/api/v1/monitoring/status", bearer(operator))
+                                .json(),
+                        s -> s.get("overall") != null
+                                && "UP".equals(s.get("overall").asString()));
+        assertThat(status.get("kafka").asBoolean()).isTrue();
+        assertThat(status.get("services")).hasSize(5).allSatisfy(service -> {
+            assertThat(service.get("status").asString()).as(service.toString()).isEqualTo("UP");
+            assertThat(service.get("version").asString()).as(service.toString()).isNotBlank();
+        });
+        for (var service : status.get("services")) {
+            if (service.get("service").asString().equals("resume-ingestion")) {
+                assertThat(service.get("components").get("db").asString()).isEqualTo("UP");
+                assertThat(service.get("outboxBacklog").isNumber())
+                        .as(service.toString())
+                        .isTrue();
+            }
+        }
+
+        // an event resume-ingestion cannot read: it gives it up, says so to monitoring (with its own token for
+        // the event's organisation), and an operator replays it from there
+        String key = "poison-" + UUID.randomUUID();
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(
+                Map.of("bootstrap.servers", TestKafka.bootstrapServers()),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            var record = new org.apache.kafka.clients.producer.ProducerRecord<String, String>(
+                    "resume.parsed.v1", key, "{not json");
+            record.headers()
+                    .add("event-id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
+                    .add("organization-id", organization.getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
+        }
+        var errors = org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> gateway()
+                                .get("/api/v1/errors?service=resume-ingestion", bearer(operator))
+                                .json(),
+                        e -> e.get("items") != null && !e.get("items").isEmpty());
+        var group = errors.get("items").get(0);
+        assertThat(group.get("source").asString()).isEqualTo("listener");
+        assertThat(group.get("operation").asString()).isEqualTo("resume.parsed.v1");
+        assertThat(group.get("organizations").asInt()).isEqualTo(1);
+
+        var letters = org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> gateway()
+                                .get("/api/v1/monitoring/dead-letters?topic=resume.parsed.v1.dlt", bearer(operator))
+                                .json(),
+                        l -> l.isArray() && l.findValuesAsString("key").contains(key));
+        var letter = java.util.stream.StreamSupport.stream(letters.spliterator(), false)
+                .filter(l -> l.get("key").asString().equals(key))
+                .findFirst()
+                .orElseThrow();
+        assertThat(letter.get("consumerGroup").asString()).isEqualTo("resume-ingestion");
+        String path = "/api/v1/monitoring/dead-letters/resume.parsed.v1.dlt/"
+                + letter.get("partition").asInt() + "/" + letter.get("offset").asLong() + "/replay";
+        TestHttp.Response replayed = gateway().post(path, Map.of(), bearer(operator));
+        assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
+        assertThat(gateway().post(path, Map.of(), bearer(operator)).status()).isEqualTo(409);
+        // an organisation's admin sees the status, not the platform's errors or dead letters
+        String admin = signUp("admin-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test");
+        assertThat(gateway().get("/api/v1/monitoring/status", bearer(admin)).status())
+                .isEqualTo(200);
+        assertThat(gateway().get("/api/v1/errors", bearer(admin)).status()).isEqualTo(403);
     }
 
     static String randomKey() {
