@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -29,7 +29,7 @@ import org.springframework.web.client.RestClient;
  * organisation the event belonged to (a listener), or for the platform organisation when there is none. Monitoring
  * records the token's organisation as the one affected, so a report cannot claim another organisation.
  */
-public class ErrorReporter implements DisposableBean {
+public class ErrorReporter implements SmartLifecycle {
 
     static final int QUEUE = 100;
     private static final Logger log = LoggerFactory.getLogger(ErrorReporter.class);
@@ -42,7 +42,7 @@ public class ErrorReporter implements DisposableBean {
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE);
     private final Counter dropped;
     private final Counter failed;
-    private final Thread sender;
+    private volatile Thread sender;
 
     public ErrorReporter(String service, RestClient monitoring, ServiceAccount serviceAccount, MeterRegistry meters) {
         this.service = service;
@@ -50,7 +50,26 @@ public class ErrorReporter implements DisposableBean {
         this.serviceAccount = serviceAccount;
         this.dropped = meters == null ? null : meters.counter("openhire.errors.reports.dropped");
         this.failed = meters == null ? null : meters.counter("openhire.errors.reports.failed");
-        this.sender = Thread.ofVirtual().name(service + "-error-reporter").start(this::sendAll);
+    }
+
+    /** The sender runs while the service does (a lifecycle bean: stopped before the service's context closes). */
+    @Override
+    public void start() {
+        sender = Thread.ofVirtual().name(service + "-error-reporter").start(this::sendAll);
+    }
+
+    @Override
+    public void stop() {
+        Thread running = sender;
+        if (running != null) {
+            running.interrupt();
+        }
+        sender = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return sender != null;
     }
 
     /** An unexpected error while answering a request (answered with a 500). {@code operation}: the route pattern. */
@@ -135,10 +154,5 @@ public class ErrorReporter implements DisposableBean {
     /** Reports still queued: for tests that wait for the queue to drain. */
     int waiting() {
         return queue.size();
-    }
-
-    @Override
-    public void destroy() {
-        sender.interrupt();
     }
 }
