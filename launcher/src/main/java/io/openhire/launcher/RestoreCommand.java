@@ -136,10 +136,14 @@ final class RestoreCommand {
             out.printf("  ✓ %-17s %d documents and artifacts%n", "objects", objects);
             List<String> secrets = restore.secrets(options.dataDir().resolve("secrets"));
             out.printf("  ✓ %-17s %d key files%n", "secrets", secrets.size());
+            // privacy sends the requests still open in the backup to the services again at the first start (their
+            // events were on the old Kafka, which no backup holds), and files the ledger's missing erasures again
+            Path marker = options.dataDir().resolve("backups").resolve(ERASURE_LEDGER + ".restored");
+            Files.createDirectories(marker.getParent());
+            Files.writeString(marker, manifest.createdAt().toString());
             if (Files.isReadable(options.erasures())) {
                 // privacy files every erasure the restored database does not know again at its first start
                 Path ledger = options.dataDir().resolve("backups").resolve(ERASURE_LEDGER);
-                Files.createDirectories(ledger.getParent());
                 Files.copy(options.erasures(), ledger);
                 out.printf(
                         "  ✓ %-17s the ledger of completed erasures: those done after the backup are done again"

@@ -443,4 +443,32 @@ class DataSubjectRequestsIT {
         // and only once
         assertThat(erasureReplay.replay()).isZero();
     }
+
+    @Test
+    void afterARestoreTheRequestsStillOpenInTheBackupAreSentToTheServicesAgain() throws IOException {
+        String open = file(Map.of("type", "access", "email", "olga.open@example.com"))
+                .path("id")
+                .asString();
+        java.nio.file.Path marker = LEDGER.resolveSibling("erasures.ledger.restored");
+        java.nio.file.Files.writeString(marker, "2026-12-06T02:30:00Z"); // what ./openhire restore leaves
+
+        erasureReplay.replay();
+
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE topic = :topic AND event_key = :id")
+                        .param("topic", DataSubjectRequestOpened.TOPIC)
+                        .param("id", open)
+                        .query(Long.class)
+                        .single())
+                .as("announced when filed, and again after the restore")
+                .isEqualTo(2);
+        assertThat(marker).doesNotExist();
+        erasureReplay.replay();
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE topic = :topic AND event_key = :id")
+                        .param("topic", DataSubjectRequestOpened.TOPIC)
+                        .param("id", open)
+                        .query(Long.class)
+                        .single())
+                .as("an ordinary restart sends nothing again")
+                .isEqualTo(2);
+    }
 }

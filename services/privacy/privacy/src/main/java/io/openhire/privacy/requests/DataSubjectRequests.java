@@ -317,6 +317,24 @@ public class DataSubjectRequests {
         return true;
     }
 
+    /** Sends every open access and erasure request to the services again (after a restore); answers how many. */
+    @Transactional
+    public int resendOpen() {
+        record Open(UUID id, UUID organizationId, Type type, Instant dueAt) {}
+        List<Open> open = jdbc.sql("""
+                        SELECT id, organization_id, type, due_at FROM privacy_request
+                        WHERE status = 'OPEN' AND type IN ('ACCESS', 'ERASURE')
+                        """)
+                .query((rs, n) -> new Open(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("organization_id", UUID.class),
+                        Type.valueOf(rs.getString("type")),
+                        rs.getTimestamp("due_at").toInstant()))
+                .list();
+        open.forEach(o -> announce(o.organizationId(), o.id(), o.type(), o.dueAt()));
+        return open.size();
+    }
+
     public List<DataSubjectRequest> list(UUID organizationId, String status, int limit) {
         List<UUID> ids = jdbc.sql("""
                         SELECT id FROM privacy_request

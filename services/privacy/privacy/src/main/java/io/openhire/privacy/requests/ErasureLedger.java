@@ -118,4 +118,24 @@ public class ErasureLedger {
         Files.write(rewritten, kept, StandardCharsets.UTF_8);
         Files.move(rewritten, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
+
+    /**
+     * Whether this installation was just restored: {@code ./openhire restore} leaves {@code <ledger>.restored} beside
+     * the ledger. Kafka's topics are not in a backup, so the services never heard of the requests still open in it.
+     */
+    public boolean restored() {
+        return file != null && Files.exists(restoredMarker());
+    }
+
+    void restoreHandled() {
+        try {
+            Files.deleteIfExists(restoredMarker());
+        } catch (IOException e) {
+            throw new UncheckedIOException("The restore marker " + restoredMarker() + " cannot be removed", e);
+        }
+    }
+
+    private Path restoredMarker() {
+        return file.resolveSibling(file.getFileName() + ".restored");
+    }
 }

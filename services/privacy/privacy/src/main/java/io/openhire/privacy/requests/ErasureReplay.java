@@ -31,6 +31,14 @@ public class ErasureReplay {
         if (!ledger.kept()) {
             return 0;
         }
+        if (ledger.restored()) {
+            // the requests still open in the backup: their events went with the old Kafka, so tell the services again
+            int resent = requests.resendOpen();
+            ledger.restoreHandled();
+            log.warn(
+                    "Restored from a backup: {} open access and erasure requests were sent to the services again",
+                    resent);
+        }
         int filed = 0;
         for (ErasureLedger.Entry entry : ledger.entries()) {
             if (requests.fileReplayIfUnknown(entry)) {
