@@ -8,7 +8,9 @@
 #   create-secrets.sh FILE                   print the Secrets as YAML, for `kubectl apply -n openhire -f -`:
 #                                            openhire-secrets (every key of FILE) and, for CloudNativePG, the
 #                                            basic-auth Secrets openhire-db-<service> (that service's role and
-#                                            its OPENHIRE_<SERVICE>_DB_PASSWORD)
+#                                            its OPENHIRE_<SERVICE>_DB_PASSWORD) and openhire-postgres-backup-s3
+#                                            (the backup bucket's key: OPENHIRE_BACKUP_S3_ACCESS_KEY / _SECRET_KEY,
+#                                            or MinIO's OPENHIRE_S3_ACCESS_KEY / _SECRET_KEY when both are empty)
 #
 # Needs bash, openssl (for --generate) and kubectl (client only: it talks to no cluster).
 set -euo pipefail
@@ -68,10 +70,27 @@ secrets() {
         --dry-run=client -o yaml \
       | kubectl label --local -f - cnpg.io/reload=true -o yaml
   done
+
+  # The key of the bucket CloudNativePG's Barman Cloud Plugin writes base backups and WAL to.
+  local access secret
+  access="$(value_of OPENHIRE_BACKUP_S3_ACCESS_KEY "$file")"
+  secret="$(value_of OPENHIRE_BACKUP_S3_SECRET_KEY "$file")"
+  if [[ -z $access && -z $secret ]]; then
+    access="$(value_of OPENHIRE_S3_ACCESS_KEY "$file")"
+    secret="$(value_of OPENHIRE_S3_SECRET_KEY "$file")"
+  elif [[ -z $access || -z $secret ]]; then
+    echo "$file: set both OPENHIRE_BACKUP_S3_ACCESS_KEY and OPENHIRE_BACKUP_S3_SECRET_KEY, or neither" >&2
+    exit 1
+  fi
+  echo "---"
+  kubectl create secret generic openhire-postgres-backup-s3 \
+      --from-literal=ACCESS_KEY_ID="$access" --from-literal=ACCESS_SECRET_KEY="$secret" \
+      --dry-run=client -o yaml \
+    | kubectl label --local -f - app.kubernetes.io/part-of=openhire cnpg.io/reload=true -o yaml
 }
 
 case "${1:-}" in
   --generate) generate "${2:-}" ;;
-  "" | -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' ;;
+  "" | -h | --help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) secrets "$1" ;;
 esac

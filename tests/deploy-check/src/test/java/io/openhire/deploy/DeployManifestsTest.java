@@ -32,9 +32,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * The artefacts in {@code deploy/} against the services they deploy: every service in
  * {@code services/*}{@code /*-app} has a workload on Kubernetes and a service in Compose, each gets every
  * variable its {@code application.yml} requires, the workloads are hardened and probed, the alert rules are
- * complete, and the central logs (Loki, Alloy, Grafana's data sources and dashboards) fit together. The Kubernetes
- * part renders the production overlay with {@code kubectl kustomize} and is skipped where kubectl is not on the
- * PATH.
+ * complete, the central logs (Loki, Alloy, Grafana's data sources and dashboards) fit together, and the backups are
+ * there (CloudNativePG's WAL archive and schedule, its restore, Compose's database list, the erasure ledger's volume).
+ * The Kubernetes part renders the production overlay with {@code kubectl kustomize} and is skipped where kubectl is
+ * not on the PATH.
  */
 class DeployManifestsTest {
 
@@ -48,6 +49,16 @@ class DeployManifestsTest {
     static final Path GRAFANA = DEPLOY.resolve("grafana");
     static final Path LOKI = DEPLOY.resolve("loki/loki.yml");
     static final Path LOKI_HELM_VALUES = DEPLOY.resolve("kubernetes/logging/loki-values.yaml");
+    static final Path RECOVERY_COMPONENT = DEPLOY.resolve("kubernetes/components/postgres-recovery");
+
+    /** CloudNativePG's Barman Cloud Plugin: WAL archiving and base backups to an object store. */
+    static final String BARMAN_CLOUD = "barman-cloud.cloudnative-pg.io";
+
+    /** privacy's erasure ledger: a file that must outlive the pod (and a restore of the databases). */
+    static final String LEDGER = "OPENHIRE_PRIVACY_ERASURE_LEDGER";
+
+    /** {@code ${NAME}}, {@code ${NAME:?…}}, {@code ${NAME:-…}} in the Compose file; not {@code $$} (a literal $). */
+    static final Pattern COMPOSE_VARIABLE = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:?[-?])?");
 
     /** Compose images without a version yet (deploy/README.md, "Known gaps"); every other image names one. */
     static final Set<String> NOT_PINNED_YET = Set.of("minio/mc:latest", "axllent/mailpit:latest");
@@ -369,13 +380,7 @@ class DeployManifestsTest {
 
     @Test
     void logsAreLabelledByServiceAndLevelOnlyAndLinkToTheirTraces() {
-        List<Path> shippers;
-        try (Stream<Path> files = Files.walk(DEPLOY)) {
-            shippers =
-                    files.filter(f -> f.toString().endsWith(".alloy")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<Path> shippers = deployFiles(".alloy");
         assertThat(shippers).as("Alloy configurations under deploy/").hasSizeGreaterThanOrEqualTo(2);
         for (Path shipper : shippers) {
             Matcher stage = STAGE_LABELS.matcher(read(shipper));
@@ -433,6 +438,331 @@ class DeployManifestsTest {
         assertThat(map(kubernetes.get("limits_config")).get("retention_period"))
                 .as("retention on Kubernetes (" + LOKI_HELM_VALUES.getFileName() + ") and in Compose")
                 .isEqualTo(map(compose.get("limits_config")).get("retention_period"));
+    }
+
+    // ------------------------------------------------------------------------------------------ Backups
+
+    @Test
+    void postgresArchivesItsWalAndIsBackedUpEveryDayToAnObjectStoreWithRetention() {
+        List<Map<String, Object>> docs = rendered();
+        List<Map<String, Object>> clusters = ofKind(docs, "Cluster");
+        assertThat(clusters).as("CloudNativePG clusters").isNotEmpty();
+        Map<String, Map<String, Object>> stores = new TreeMap<>();
+        ofKind(docs, "ObjectStore").forEach(store -> stores.put(name(store), store));
+        List<String> problems = new ArrayList<>();
+        for (Map<String, Object> cluster : clusters) {
+            String name = name(cluster);
+            Map<String, Object> spec = map(cluster.get("spec"));
+            if (map(spec.get("backup")).containsKey("barmanObjectStore")) {
+                problems.add(
+                        name + ": in-tree spec.backup.barmanObjectStore (deprecated): use the Barman Cloud Plugin");
+            }
+            Map<String, Object> archiver = maps(spec.get("plugins")).stream()
+                    .filter(plugin -> BARMAN_CLOUD.equals(plugin.get("name")))
+                    .filter(plugin -> Boolean.TRUE.equals(plugin.get("isWALArchiver")))
+                    .findFirst()
+                    .orElse(Map.of());
+            String storeName = String.valueOf(map(archiver.get("parameters")).get("barmanObjectName"));
+            Map<String, Object> store = stores.get(storeName);
+            if (archiver.isEmpty()) {
+                problems.add(name + ": no " + BARMAN_CLOUD + " plugin with isWALArchiver: true (no WAL archive, no"
+                        + " point-in-time recovery)");
+            } else if (store == null) {
+                problems.add(name + ": archives to the ObjectStore " + storeName + ", which is not rendered");
+            } else {
+                Map<String, Object> storeSpec = map(store.get("spec"));
+                if (!String.valueOf(storeSpec.get("retentionPolicy")).matches("[1-9][0-9]*[dwm]")) {
+                    problems.add(storeName + ": no retentionPolicy (backups kept for ever, or the bucket fills)");
+                }
+                if (String.valueOf(map(storeSpec.get("configuration")).getOrDefault("destinationPath", ""))
+                        .isBlank()) {
+                    problems.add(storeName + ": no destinationPath");
+                }
+            }
+            List<Map<String, Object>> schedules = ofKind(docs, "ScheduledBackup").stream()
+                    .map(backup -> map(backup.get("spec")))
+                    .filter(backup -> name.equals(map(backup.get("cluster")).get("name")))
+                    .toList();
+            if (schedules.isEmpty()) {
+                problems.add(name + ": no ScheduledBackup (WAL without base backups cannot be restored)");
+            }
+            for (Map<String, Object> schedule : schedules) {
+                if (!"plugin".equals(schedule.get("method"))
+                        || !BARMAN_CLOUD.equals(
+                                map(schedule.get("pluginConfiguration")).get("name"))) {
+                    problems.add(name + ": a ScheduledBackup not taken by the " + BARMAN_CLOUD + " plugin"
+                            + " (method: plugin, pluginConfiguration.name)");
+                }
+                if (String.valueOf(schedule.get("schedule")).trim().split("\\s+").length != 6) {
+                    problems.add(name + ": ScheduledBackup schedule " + schedule.get("schedule")
+                            + " is not six fields (CloudNativePG's cron starts with seconds)");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void createSecretsMakesEverySecretTheOperatorsRead() {
+        assumeTrue(
+                onPath("bash") && onPath("openssl") && onPath("kubectl"),
+                "bash, openssl or kubectl is not on the PATH: create-secrets.sh was not run");
+        List<Map<String, Object>> docs = rendered();
+        // name -> keys the manifests read from it
+        Map<String, Set<String>> read = new TreeMap<>();
+        for (Map<String, Object> cluster : ofKind(docs, "Cluster")) {
+            for (Map<String, Object> role :
+                    maps(map(map(cluster.get("spec")).get("managed")).get("roles"))) {
+                Map<String, Object> secret = map(role.get("passwordSecret"));
+                if (!secret.isEmpty()) {
+                    read.computeIfAbsent(String.valueOf(secret.get("name")), n -> new TreeSet<>())
+                            .addAll(List.of("username", "password"));
+                }
+            }
+        }
+        for (Map<String, Object> store : ofKind(docs, "ObjectStore")) {
+            // s3Credentials: accessKeyId, secretAccessKey (and sessionToken, region), each a Secret's name and key
+            for (Object credential : map(map(map(store.get("spec")).get("configuration"))
+                            .get("s3Credentials"))
+                    .values()) {
+                Map<String, Object> ref = map(credential);
+                if (ref.containsKey("name")) {
+                    read.computeIfAbsent(String.valueOf(ref.get("name")), n -> new TreeSet<>())
+                            .add(String.valueOf(ref.get("key")));
+                }
+            }
+        }
+        assertThat(read).as("Secrets CloudNativePG and its backup plugin read").isNotEmpty();
+
+        Path script = DEPLOY.resolve("kubernetes/create-secrets.sh");
+        Path file = Path.of("").toAbsolutePath().resolve("target/create-secrets-check.env");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, run(ROOT, "bash", script.toString(), "--generate"), StandardCharsets.UTF_8);
+            Map<String, Set<String>> made = new TreeMap<>();
+            for (Object doc : yaml().loadAll(run(ROOT, "bash", script.toString(), file.toString()))) {
+                Map<String, Object> secret = map(doc);
+                if ("Secret".equals(secret.get("kind"))) {
+                    made.put(name(secret), new TreeSet<>(map(secret.get("data")).keySet()));
+                }
+            }
+            List<String> problems = new ArrayList<>();
+            read.forEach((secret, keys) -> {
+                if (!made.containsKey(secret)) {
+                    problems.add(secret + ": not made by create-secrets.sh");
+                } else if (!made.get(secret).containsAll(keys)) {
+                    problems.add(secret + ": has " + made.get(secret) + ", the manifests read " + keys);
+                }
+            });
+            assertThat(problems).isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                Files.deleteIfExists(file); // fresh random keys, but keys all the same
+            } catch (IOException ignored) {
+                // target/ is cleaned anyway
+            }
+        }
+    }
+
+    @Test
+    void theRecoveryComponentRecreatesTheSameClusterFromItsArchiveUnderANewServerName() {
+        assumeTrue(onPath("kubectl"), "kubectl is not on the PATH: the recovery component was not rendered");
+        Path overlay = Path.of("").toAbsolutePath().resolve("target/recovery-overlay");
+        List<Map<String, Object>> docs;
+        try {
+            Files.createDirectories(overlay);
+            Files.writeString(
+                    overlay.resolve("kustomization.yaml"),
+                    "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - "
+                            + overlay.relativize(OVERLAY) + "\ncomponents:\n  - "
+                            + overlay.relativize(RECOVERY_COMPONENT) + "\n",
+                    StandardCharsets.UTF_8);
+            docs = new ArrayList<>();
+            for (Object doc : yaml().loadAll(run(ROOT, "kubectl", "kustomize", overlay.toString()))) {
+                if (doc != null) {
+                    docs.add(map(doc));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Set<String> stores = new TreeSet<>();
+        ofKind(docs, "ObjectStore").forEach(store -> stores.add(name(store)));
+        List<Map<String, Object>> clusters = ofKind(docs, "Cluster");
+        assertThat(clusters).as("Clusters with the recovery component").hasSize(1);
+        Map<String, Object> cluster = clusters.getFirst();
+        assertThat(name(cluster))
+                .as("the restored Cluster's name (the services' openhire-postgres-rw)")
+                .isEqualTo(name(ofKind(rendered(), "Cluster").getFirst()));
+        Map<String, Object> spec = map(cluster.get("spec"));
+        String source =
+                String.valueOf(map(map(spec.get("bootstrap")).get("recovery")).get("source"));
+        Map<String, Object> external = maps(spec.get("externalClusters")).stream()
+                .filter(c -> source.equals(c.get("name")))
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError("bootstrap.recovery.source " + source + " is not an externalCluster"));
+        Map<String, Object> from = map(map(external.get("plugin")).get("parameters"));
+        assertThat(map(external.get("plugin")).get("name")).isEqualTo(BARMAN_CLOUD);
+        assertThat(stores).as("ObjectStores").contains(String.valueOf(from.get("barmanObjectName")));
+        Map<String, Object> archiver = maps(spec.get("plugins")).stream()
+                .filter(plugin -> Boolean.TRUE.equals(plugin.get("isWALArchiver")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the restored Cluster archives no WAL"));
+        Object archivesAs = map(archiver.get("parameters")).get("serverName");
+        assertThat(archivesAs)
+                .as("the restored cluster's server name: neither the one it restores from nor the lost cluster's")
+                .isNotNull()
+                .isNotEqualTo(from.get("serverName"))
+                .isNotEqualTo(name(cluster));
+
+        // Nothing but the Cluster changes.
+        List<Map<String, Object>> others =
+                docs.stream().filter(d -> !"Cluster".equals(d.get("kind"))).toList();
+        List<Map<String, Object>> before = rendered().stream()
+                .filter(d -> !"Cluster".equals(d.get("kind")))
+                .toList();
+        assertThat(others)
+                .as("everything but the Cluster, with and without the recovery component")
+                .isEqualTo(before);
+    }
+
+    @Test
+    void aDeploymentOnAReadWriteOnceClaimRunsOneReplicaReplacedByRecreateWithoutAnAutoscaler() {
+        List<Map<String, Object>> docs = rendered();
+        Set<String> readWriteOnce = new TreeSet<>();
+        for (Map<String, Object> claim : ofKind(docs, "PersistentVolumeClaim")) {
+            if (list(map(claim.get("spec")).get("accessModes")).contains("ReadWriteOnce")) {
+                readWriteOnce.add(name(claim));
+            }
+        }
+        Set<String> autoscaled = new TreeSet<>();
+        ofKind(docs, "HorizontalPodAutoscaler")
+                .forEach(hpa -> autoscaled.add(String.valueOf(
+                        map(map(hpa.get("spec")).get("scaleTargetRef")).get("name"))));
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (Map<String, Object> deployment : ofKind(docs, "Deployment")) {
+            boolean onClaim = maps(podSpec(deployment).get("volumes")).stream()
+                    .map(volume -> String.valueOf(
+                            map(volume.get("persistentVolumeClaim")).get("claimName")))
+                    .anyMatch(readWriteOnce::contains);
+            if (!onClaim) {
+                continue;
+            }
+            checked++;
+            String name = name(deployment);
+            Map<String, Object> spec = map(deployment.get("spec"));
+            if (!Integer.valueOf(1).equals(spec.get("replicas"))) {
+                problems.add(name + ": replicas " + spec.get("replicas") + ", not 1 (a ReadWriteOnce volume)");
+            }
+            if (!"Recreate".equals(map(spec.get("strategy")).get("type"))) {
+                problems.add(name + ": not replaced by Recreate (the new pod would wait for the old one's volume)");
+            }
+            if (autoscaled.contains(name)) {
+                problems.add(name + ": has a HorizontalPodAutoscaler");
+            }
+        }
+        assertThat(checked)
+                .as("Deployments on a ReadWriteOnce claim (MinIO, privacy)")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theErasureLedgerIsKeptOnAVolumeThatOutlivesThePod() {
+        // Kubernetes: on a PersistentVolumeClaim, not the read-only root filesystem or an emptyDir.
+        Map<String, Object> privacy = workloads(rendered()).get("privacy");
+        String path = kubernetesVariable(rendered(), privacy, LEDGER);
+        assertThat(path).as("privacy's " + LEDGER + " on Kubernetes").isNotBlank();
+        Map<String, Object> volume =
+                mountedAt(containers(privacy).getFirst(), maps(podSpec(privacy).get("volumes")), path);
+        assertThat(map(volume.get("persistentVolumeClaim")).get("claimName"))
+                .as("the volume " + path + " is on (Kubernetes)")
+                .isNotNull();
+
+        // Compose: on a named volume, and storage's backups too.
+        Map<String, Object> compose = map(loadOne(COMPOSE));
+        Set<String> named = map(compose.get("volumes")).keySet();
+        for (String[] service :
+                new String[][] {{"privacy", LEDGER}, {"storage", "OPENHIRE_STORAGE_BACKUPS_DIRECTORY"}}) {
+            Map<String, Object> definition = map(composeServices().get(service[0]));
+            String file = String.valueOf(environment(definition).get(service[1]));
+            String source = list(definition.get("volumes")).stream()
+                    .map(String::valueOf)
+                    .filter(v -> v.contains(":") && isUnder(file, v.split(":")[1]))
+                    .map(v -> v.split(":")[0])
+                    .findFirst()
+                    .orElse("");
+            assertThat(named)
+                    .as(service[0] + "'s " + service[1] + "=" + file + " is on a named volume (Compose)")
+                    .contains(source);
+        }
+    }
+
+    @Test
+    void composeBacksUpEveryServicesDatabase() {
+        Map<String, Object> compose = composeServices();
+        Map<String, Object> storage = environment(map(compose.get("storage")));
+        List<String> problems = new ArrayList<>();
+        for (String variable : List.of("OPENHIRE_STORAGE_BACKUPS_DIRECTORY", "OPENHIRE_STORAGE_BACKUPS_KEY")) {
+            if (String.valueOf(storage.getOrDefault(variable, "")).isBlank()) {
+                problems.add("storage: no " + variable);
+            }
+        }
+        int databases = 0;
+        for (String service : services()) {
+            String dbUrl =
+                    "OPENHIRE_" + service.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_DB_URL";
+            Object url = environment(map(compose.get(service))).get(dbUrl);
+            if (url == null) {
+                continue;
+            }
+            databases++;
+            String backup = "OPENHIRE_STORAGE_BACKUPS_DATABASES_" + service.toUpperCase(java.util.Locale.ROOT);
+            if (!url.equals(storage.get(backup + "_URL"))) {
+                problems.add(service + ": its database " + url + " is not backed up (" + backup + "_URL is "
+                        + storage.get(backup + "_URL") + ")");
+            }
+            for (String credential : List.of("_USERNAME", "_PASSWORD")) {
+                if (storage.get(backup + credential) == null) {
+                    problems.add(service + ": no " + backup + credential);
+                }
+            }
+        }
+        assertThat(databases).as("services with a database in Compose").isPositive();
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void composeTakesFromTheEnvFileOnlyWhatEnvExampleNames() {
+        String example = read(COMPOSE.resolveSibling(".env.example"));
+        Set<String> keys = envFileKeys(COMPOSE.resolveSibling(".env.example"));
+        Matcher reference = COMPOSE_VARIABLE.matcher(read(COMPOSE));
+        Set<String> missing = new TreeSet<>();
+        Set<String> undocumented = new TreeSet<>();
+        while (reference.find()) {
+            String variable = reference.group(1);
+            boolean hasDefault =
+                    reference.group(2) != null && reference.group(2).endsWith("-");
+            if (!hasDefault && !keys.contains(variable)) {
+                missing.add(variable);
+            } else if (hasDefault
+                    && !keys.contains(variable)
+                    && !Pattern.compile("(?m)^#\\s*" + variable + "=")
+                            .matcher(example)
+                            .find()) {
+                undocumented.add(variable);
+            }
+        }
+        assertThat(missing)
+                .as("variables the Compose file requires from .env that .env.example does not have")
+                .isEmpty();
+        assertThat(undocumented)
+                .as("optional variables of the Compose file .env.example does not show (as `# NAME=example`)")
+                .isEmpty();
     }
 
     // ------------------------------------------------------------------------------------------ Alerts
@@ -545,6 +875,77 @@ class DeployManifestsTest {
             rendered = docs;
         }
         return rendered;
+    }
+
+    /**
+     * The files under deploy/ whose name ends with {@code suffix}, sorted; build output ({@code target/}
+     * directories, which may hold an image's root filesystem) is not deploy/'s and is not walked.
+     */
+    static List<Path> deployFiles(String suffix) {
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(DEPLOY, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult preVisitDirectory(
+                        Path dir, java.nio.file.attribute.BasicFileAttributes attributes) {
+                    return dir.getFileName().toString().equals("target")
+                            ? java.nio.file.FileVisitResult.SKIP_SUBTREE
+                            : java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFile(
+                        Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
+                    if (file.getFileName().toString().endsWith(suffix)) {
+                        found.add(file);
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found.stream().sorted().toList();
+    }
+
+    /** A variable as a workload's first container gets it: its own env, else its ConfigMaps (the service's wins). */
+    static String kubernetesVariable(List<Map<String, Object>> docs, Map<String, Object> workload, String variable) {
+        Map<String, Object> container = containers(workload).getFirst();
+        for (Map<String, Object> env : maps(container.get("env"))) {
+            if (variable.equals(env.get("name"))) {
+                return String.valueOf(env.get("value"));
+            }
+        }
+        String value = null;
+        for (Map<String, Object> from : maps(container.get("envFrom"))) {
+            String configMap = String.valueOf(map(from.get("configMapRef")).get("name"));
+            for (Map<String, Object> candidate : ofKind(docs, "ConfigMap")) {
+                Object set = map(candidate.get("data")).get(variable);
+                if (configMap.equals(name(candidate)) && set != null) {
+                    value = String.valueOf(set);
+                }
+            }
+        }
+        return value;
+    }
+
+    /** The pod volume mounted at the deepest mount path that holds {@code path}. */
+    static Map<String, Object> mountedAt(
+            Map<String, Object> container, List<Map<String, Object>> volumes, String path) {
+        Map<String, Object> mount = maps(container.get("volumeMounts")).stream()
+                .filter(m -> isUnder(path, String.valueOf(m.get("mountPath"))))
+                .max(java.util.Comparator.comparing(
+                        m -> String.valueOf(m.get("mountPath")).length()))
+                .orElseThrow(() -> new AssertionError(path + " is on no volume (the root filesystem is read-only)"));
+        return volumes.stream()
+                .filter(v -> mount.get("name").equals(v.get("name")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no volume " + mount.get("name")));
+    }
+
+    static boolean isUnder(String path, String directory) {
+        String dir = directory.endsWith("/") ? directory : directory + "/";
+        return path.equals(directory) || path.startsWith(dir);
     }
 
     static Map<String, Map<String, Object>> workloads(List<Map<String, Object>> docs) {
