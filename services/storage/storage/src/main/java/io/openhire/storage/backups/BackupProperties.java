@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param databases each service's database by service name: the JDBC URL and a user that may read every table
  * @param secretsDirectory the all-in-one's key files, put into every backup (a restored installation needs them to
  *     read what it restored); empty in distributed mode, where secrets live in the platform's secret store
+ * @param skipTables {@code service.table} entries not backed up: diagnostics kept for hours (monitoring's spans),
+ *     restored empty
  */
 @ConfigurationProperties("openhire.storage.backups")
 public record BackupProperties(
@@ -26,7 +28,8 @@ public record BackupProperties(
         int keepDaily,
         int keepWeekly,
         Map<String, Database> databases,
-        String secretsDirectory) {
+        String secretsDirectory,
+        java.util.Set<String> skipTables) {
 
     public BackupProperties {
         databases = databases == null ? Map.of() : Map.copyOf(databases);
@@ -34,6 +37,7 @@ public record BackupProperties(
         keepWeekly = keepWeekly < 0 ? 4 : keepWeekly;
         directory = directory == null || directory.isBlank() ? null : directory;
         secretsDirectory = secretsDirectory == null || secretsDirectory.isBlank() ? null : secretsDirectory;
+        skipTables = skipTables == null ? java.util.Set.of() : java.util.Set.copyOf(skipTables);
     }
 
     public boolean configured() {

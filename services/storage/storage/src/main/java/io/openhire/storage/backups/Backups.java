@@ -91,7 +91,8 @@ public class Backups {
                     BackupProperties.Database where = database.getValue();
                     try (Connection connection =
                             DriverManager.getConnection(where.url(), where.username(), where.password())) {
-                        databases.add(DatabaseDump.dump(database.getKey(), connection, backup));
+                        databases.add(
+                                DatabaseDump.dump(database.getKey(), connection, backup, properties.skipTables()));
                     }
                 }
                 copied = objects.copyInto(backup);

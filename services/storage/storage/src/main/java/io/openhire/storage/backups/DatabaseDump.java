@@ -29,6 +29,13 @@ public final class DatabaseDump {
 
     public static BackupManifest.Database dump(String service, Connection connection, BackupFile.Writer backup)
             throws SQLException, IOException {
+        return dump(service, connection, backup, java.util.Set.of());
+    }
+
+    /** @param skip tables ({@code service.table}) left out: they are restored empty */
+    public static BackupManifest.Database dump(
+            String service, Connection connection, BackupFile.Writer backup, java.util.Set<String> skip)
+            throws SQLException, IOException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -38,6 +45,9 @@ public final class DatabaseDump {
             Map<String, Long> tables = new TreeMap<>();
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             for (String table : tables(connection)) {
+                if (skip.contains(service + "." + table)) {
+                    continue;
+                }
                 try (OutputStream out = backup.entry(entry(service, table))) {
                     tables.put(table, copy.copyOut("COPY public." + quoted(table) + " TO STDOUT (FORMAT binary)", out));
                 }
