@@ -75,6 +75,18 @@ class BackupRestoreIT {
                             .status())
                     .isEqualTo(202);
             String operator = login(demoEmail, demoPassword);
+            // the demo's candidates are made from its parsed resumes, after the start: wait until every one is there
+            await().atMost(Duration.ofMinutes(3)).until(() -> {
+                long resumes = gateway.get("/api/v1/resumes?size=100", bearer(operator))
+                        .json()
+                        .get("items")
+                        .size();
+                long candidates = gateway.get("/api/v1/candidates?size=100", bearer(operator))
+                        .json()
+                        .get("total")
+                        .asLong();
+                return resumes > 0 && candidates == resumes;
+            });
             before = facts(operator);
             String rita = login("rita@restorers.test", PASSWORD);
             ruthsResume = upload(rita);
