@@ -2,6 +2,7 @@ package io.openhire.storage.backups;
 
 import io.openhire.storage.objects.ObjectStore;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -27,7 +28,7 @@ public class BackupObjects {
     Copied copyInto(BackupFile.Writer backup) throws IOException {
         long count = 0;
         long bytes = 0;
-        for (String path : Backups.storedPaths(jdbc)) {
+        for (String path : storedPaths()) {
             Optional<byte[]> stored = store.get(path);
             if (stored.isEmpty()) {
                 continue; // deleted since it was listed
@@ -37,6 +38,13 @@ public class BackupObjects {
             bytes += stored.get().length;
         }
         return new Copied(count, bytes);
+    }
+
+    /** Every stored object's path, from storage's own database. */
+    private List<String> storedPaths() {
+        return jdbc.sql("SELECT organization_id || '/' || bucket || '/' || object_key FROM stored_object ORDER BY 1")
+                .query(String.class)
+                .list();
     }
 
     /** Puts every object of a backup into {@code store} (a restore). */

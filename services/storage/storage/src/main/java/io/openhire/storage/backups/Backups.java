@@ -23,7 +23,6 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -219,12 +218,5 @@ public class Backups {
             throw new IllegalStateException("openhire.storage.backups.key must be 32 bytes (base64)");
         }
         return new SecretKeySpec(bytes, "AES");
-    }
-
-    /** For {@link BackupObjects}: the stored objects, read from storage's own database. */
-    static List<String> storedPaths(JdbcClient jdbc) {
-        return jdbc.sql("SELECT organization_id || '/' || bucket || '/' || object_key FROM stored_object ORDER BY 1")
-                .query(String.class)
-                .list();
     }
 }

@@ -1,6 +1,5 @@
 package io.openhire.storage.backups;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -187,12 +186,5 @@ final class ChunkedAead {
         public void close() throws IOException {
             in.close();
         }
-    }
-
-    /** Whole small entries (the manifest). */
-    static byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        in.transferTo(bytes);
-        return bytes.toByteArray();
     }
 }
