@@ -1,11 +1,17 @@
 package io.openhire.distributed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.openhire.platform.test.TestKafka;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,6 +38,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -101,6 +110,8 @@ final class ComposeOnThisMachine implements AutoCloseable {
     private final Map<String, Path> logs = new LinkedHashMap<>();
     private final Set<String> ready = new LinkedHashSet<>();
     private final Map<String, Duration> startTimes = new LinkedHashMap<>();
+    private S3Proxy s3;
+    private GreenMail mail;
 
     private ComposeOnThisMachine(Map<String, String> dotEnv, Path logDirectory) throws IOException {
         this.dotEnv = dotEnv;
@@ -170,6 +181,34 @@ final class ComposeOnThisMachine implements AutoCloseable {
 
     Process process(String service) {
         return processes.get(service);
+    }
+
+    /**
+     * The stand-ins for Compose's containers started — S3Proxy for MinIO (MinIO's root user from .env as its key),
+     * GreenMail for Mailpit (.env's SMTP relay pointed at it, as an operator points it at theirs), the test's Kafka,
+     * this machine's Redis if it runs one — then every OpenHire service.
+     */
+    void start() throws Exception {
+        mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
+        dotEnv.put("OPENHIRE_SMTP_HOST", "127.0.0.1");
+        dotEnv.put("OPENHIRE_SMTP_PORT", String.valueOf(mail.getSmtp().getPort()));
+        s3 = S3Proxy.builder()
+                .blobStore(new TransientNio2BlobStore())
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(
+                        AuthenticationType.AWS_V2_OR_V4,
+                        dotEnv.get("MINIO_ROOT_USER"),
+                        dotEnv.get("MINIO_ROOT_PASSWORD"))
+                .build();
+        s3.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "STARTED".equals(s3.getState()));
+        start(new Infrastructure(TestKafka.bootstrapServers(), s3.getPort(), listening(6379)));
+    }
+
+    /** Where the S3 store standing in for MinIO listens. */
+    int s3Port() {
+        return s3.getPort();
     }
 
     /** Every OpenHire service started, each once the ones it depends on are ready; returns when all are. */
@@ -462,6 +501,12 @@ final class ComposeOnThisMachine implements AutoCloseable {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         }
+        if (s3 != null) {
+            s3.stop();
+        }
+        if (mail != null) {
+            mail.stop();
+        }
         if (!databases.isEmpty()) {
             try (Connection c = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "");
                     Statement s = c.createStatement()) {
@@ -478,6 +523,15 @@ final class ComposeOnThisMachine implements AutoCloseable {
                     throw new UncheckedIOException(e);
                 }
             });
+        }
+    }
+
+    static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

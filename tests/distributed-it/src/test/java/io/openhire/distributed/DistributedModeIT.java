@@ -6,13 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.openhire.platform.test.TestHttp;
 import io.openhire.platform.test.TestKafka;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,9 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,39 +42,23 @@ class DistributedModeIT {
     static final String PASSWORD = "a long and private passphrase";
     static final String OPERATOR = "ops-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
     static ComposeOnThisMachine compose;
-    static S3Proxy s3;
-    static GreenMail mail;
     static int gatewayPort;
 
     @BeforeAll
     static void startServices() throws Exception {
-        assumeTrue(listening(5432), "No PostgreSQL at 127.0.0.1:5432: distributed mode not tested on this machine");
+        assumeTrue(
+                ComposeOnThisMachine.listening(5432),
+                "No PostgreSQL at 127.0.0.1:5432: distributed mode not tested on this machine");
         compose = ComposeOnThisMachine.read(Path.of("target/distributed-logs"));
         gatewayPort = compose.port("gateway");
-        // .env as an operator edits it: where the platform is reached, the first platform operator, the mail relay
+        // .env as an operator edits it: where the platform is reached, the first platform operator
         Map<String, String> env = compose.dotEnv();
         env.put("OPENHIRE_PUBLIC_URL", "http://localhost:" + gatewayPort);
         env.put("OPENHIRE_BOOTSTRAP_OPERATOR_EMAIL", OPERATOR);
         env.put("OPENHIRE_BOOTSTRAP_OPERATOR_PASSWORD", PASSWORD);
         env.put("OPENHIRE_BOOTSTRAP_OPERATOR_NAME", "Opal Operator");
         env.put("OPENHIRE_BOOTSTRAP_OPERATOR_ORGANIZATION", "Distributed Ops");
-        mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        mail.start();
-        env.put("OPENHIRE_SMTP_HOST", "127.0.0.1");
-        env.put("OPENHIRE_SMTP_PORT", String.valueOf(mail.getSmtp().getPort()));
-
-        // MinIO's root user is storage's S3 key, as in Compose
-        s3 = S3Proxy.builder()
-                .blobStore(new TransientNio2BlobStore())
-                .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(
-                        AuthenticationType.AWS_V2_OR_V4, env.get("MINIO_ROOT_USER"), env.get("MINIO_ROOT_PASSWORD"))
-                .build();
-        s3.start();
-        await().atMost(Duration.ofSeconds(30)).until(() -> "STARTED".equals(s3.getState()));
-
-        compose.start(
-                new ComposeOnThisMachine.Infrastructure(TestKafka.bootstrapServers(), s3.getPort(), listening(6379)));
+        compose.start();
         System.out.println("Every service ready; start to ready: " + compose.startTimes());
     }
 
@@ -90,12 +66,6 @@ class DistributedModeIT {
     static void stopServices() throws Exception {
         if (compose != null) {
             compose.close();
-        }
-        if (s3 != null) {
-            s3.stop();
-        }
-        if (mail != null) {
-            mail.stop();
         }
     }
 
@@ -170,7 +140,7 @@ class DistributedModeIT {
                 .isEqualTo(403);
 
         try (S3Client client = S3Client.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + s3.getPort()))
+                .endpointOverride(URI.create("http://127.0.0.1:" + compose.s3Port()))
                 .region(Region.US_EAST_1)
                 .forcePathStyle(true)
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
@@ -405,14 +375,5 @@ class DistributedModeIT {
                 .filter(l -> l.get("key").asString().equals(key))
                 .filter(l -> l.get("consumerGroup").asString().equals("resume-ingestion"))
                 .findFirst();
-    }
-
-    static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
