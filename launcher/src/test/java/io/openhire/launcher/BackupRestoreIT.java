@@ -5,7 +5,6 @@ import static io.openhire.platform.test.TestHttp.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.openhire.platform.test.TestDocuments;
 import io.openhire.platform.test.TestHttp;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -209,28 +208,17 @@ class BackupRestoreIT {
 
     /** Ruth's resume, uploaded to Rita's agency and parsed. */
     private String upload(String token) {
-        TestHttp.Response uploaded = gateway.postMultipart(
-                "/api/v1/resumes/upload",
-                "file",
+        return ResumeUploads.uploadParsed(
+                gateway,
+                token,
                 "ruth.pdf",
-                "application/pdf",
-                TestDocuments.pdf(List.of(
+                List.of(
                         "Ruth Restored",
                         RUTH_EMAIL,
                         "+44 20 7946 0321",
                         "Experience",
-                        "Java developer at Acme, 2019 to 2026")),
-                java.util.Map.of(),
-                bearer(token));
-        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(202);
-        String id = uploaded.json().get("id").asString();
-        await().atMost(Duration.ofSeconds(90))
-                .untilAsserted(() -> assertThat(gateway.get("/api/v1/resumes/" + id, bearer(token))
-                                .json()
-                                .get("status")
-                                .asString())
-                        .isEqualTo("PARSED"));
-        return id;
+                        "Java developer at Acme, 2019 to 2026"),
+                Duration.ofSeconds(90));
     }
 
     private List<String> ranking(String token, String jobId) {

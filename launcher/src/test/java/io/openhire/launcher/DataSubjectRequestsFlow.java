@@ -5,7 +5,6 @@ import static io.openhire.platform.test.TestHttp.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.openhire.platform.test.TestDocuments;
 import io.openhire.platform.test.TestHttp;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -168,23 +167,7 @@ final class DataSubjectRequestsFlow {
     }
 
     private String upload(String token, List<String> lines) {
-        TestHttp.Response uploaded = gateway.postMultipart(
-                "/api/v1/resumes/upload",
-                "file",
-                "cv.pdf",
-                "application/pdf",
-                TestDocuments.pdf(lines),
-                Map.of(),
-                bearer(token));
-        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(202);
-        String id = uploaded.json().get("id").asString();
-        await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(gateway.get("/api/v1/resumes/" + id, bearer(token))
-                                .json()
-                                .get("status")
-                                .asString())
-                        .isEqualTo("PARSED"));
-        return id;
+        return ResumeUploads.uploadParsed(gateway, token, "cv.pdf", lines, Duration.ofSeconds(60));
     }
 
     private String file(String admin, String type) {

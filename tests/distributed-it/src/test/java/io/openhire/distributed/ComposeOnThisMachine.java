@@ -88,10 +88,8 @@ final class ComposeOnThisMachine implements AutoCloseable {
     /** One OpenHire service of the Compose file, its environment as Compose would set it (.env substituted). */
     record Service(
             String name,
-            int containerPort,
             String readinessPath,
             Map<String, String> environment,
-            long memoryLimitMb,
             List<String> dependsOn,
             Map<String, String> volumes,
             Duration startPeriod) {}
@@ -177,10 +175,6 @@ final class ComposeOnThisMachine implements AutoCloseable {
     /** How long each service took from its start to its readiness. */
     Map<String, Duration> startTimes() {
         return startTimes;
-    }
-
-    Process process(String service) {
-        return processes.get(service);
     }
 
     /**
@@ -326,8 +320,7 @@ final class ComposeOnThisMachine implements AutoCloseable {
                     .filter(hostPorts::containsKey)
                     .forEach(dependsOn::add);
         }
-        return new Service(
-                name, containerPort, readiness.group(2), environment, memoryLimitMb, dependsOn, volumes, startPeriod);
+        return new Service(name, readiness.group(2), environment, dependsOn, volumes, startPeriod);
     }
 
     /** {@code ${VAR}}, {@code ${VAR:-default}}, {@code ${VAR:?message}} and {@code $$}, as Compose reads them. */

@@ -38,11 +38,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class DistributedModeIT {
 
-    static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
     static final String PASSWORD = "a long and private passphrase";
     static final String OPERATOR = "ops-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
     static ComposeOnThisMachine compose;
-    static int gatewayPort;
 
     @BeforeAll
     static void startServices() throws Exception {
@@ -50,10 +48,9 @@ class DistributedModeIT {
                 ComposeOnThisMachine.listening(5432),
                 "No PostgreSQL at 127.0.0.1:5432: distributed mode not tested on this machine");
         compose = ComposeOnThisMachine.read(Path.of("target/distributed-logs"));
-        gatewayPort = compose.port("gateway");
         // .env as an operator edits it: where the platform is reached, the first platform operator
         Map<String, String> env = compose.dotEnv();
-        env.put("OPENHIRE_PUBLIC_URL", "http://localhost:" + gatewayPort);
+        env.put("OPENHIRE_PUBLIC_URL", compose.url("gateway"));
         env.put("OPENHIRE_BOOTSTRAP_OPERATOR_EMAIL", OPERATOR);
         env.put("OPENHIRE_BOOTSTRAP_OPERATOR_PASSWORD", PASSWORD);
         env.put("OPENHIRE_BOOTSTRAP_OPERATOR_NAME", "Opal Operator");
@@ -70,7 +67,7 @@ class DistributedModeIT {
     }
 
     TestHttp gateway() {
-        return new TestHttp("http://localhost:" + gatewayPort);
+        return new TestHttp(compose.url("gateway"));
     }
 
     String signUp(String email) {
@@ -112,7 +109,8 @@ class DistributedModeIT {
                 .endsWith("/invalid-credentials");
 
         // The row is in the real database, not an embedded one.
-        try (Connection c = DriverManager.getConnection(POSTGRES + compose.database("identity"), "postgres", "");
+        try (Connection c = DriverManager.getConnection(
+                        ComposeOnThisMachine.POSTGRES + compose.database("identity"), "postgres", "");
                 Statement s = c.createStatement();
                 var rows =
                         s.executeQuery("SELECT count(*) FROM app_user WHERE lower(email) = lower('" + email + "')")) {
@@ -243,7 +241,7 @@ class DistributedModeIT {
                 .isPositive();
 
         // shown on the dashboard, through the gateway, to the recruiter signed in there
-        DashboardSession dashboard = DashboardSession.signIn("http://localhost:" + gatewayPort, email, PASSWORD);
+        DashboardSession dashboard = DashboardSession.signIn(compose.url("gateway"), email, PASSWORD);
         assertThat(dashboard.get("/jobs/" + jobId).body()).contains("Senior Platform Engineer");
         String shown = dashboard.get("/jobs/" + jobId + "/shortlist").body();
         assertThat(shown).contains("Dee Stributed");

@@ -454,21 +454,22 @@ class DataSubjectRequestsIT {
 
         erasureReplay.replay();
 
-        assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE topic = :topic AND event_key = :id")
-                        .param("topic", DataSubjectRequestOpened.TOPIC)
-                        .param("id", open)
-                        .query(Long.class)
-                        .single())
+        assertThat(openedAnnouncements(open))
                 .as("announced when filed, and again after the restore")
                 .isEqualTo(2);
         assertThat(marker).doesNotExist();
         erasureReplay.replay();
-        assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE topic = :topic AND event_key = :id")
-                        .param("topic", DataSubjectRequestOpened.TOPIC)
-                        .param("id", open)
-                        .query(Long.class)
-                        .single())
+        assertThat(openedAnnouncements(open))
                 .as("an ordinary restart sends nothing again")
                 .isEqualTo(2);
+    }
+
+    /** How many times the request was announced to the services (its events in the outbox). */
+    private long openedAnnouncements(String requestId) {
+        return jdbc.sql("SELECT count(*) FROM outbox_event WHERE topic = :topic AND event_key = :id")
+                .param("topic", DataSubjectRequestOpened.TOPIC)
+                .param("id", requestId)
+                .query(Long.class)
+                .single();
     }
 }
